@@ -1,0 +1,157 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EvaluationInput, Indicator } from '../model.ts';
+import { configureScheme, type SchemeOverrides } from '../scoring/scheme.ts';
+import { evaluate } from '../scoring/score.ts';
+import { buildIndicator, buildInput, dec } from '../testing/factories.ts';
+import { FINDINGS, type FindingCode } from './findings.ts';
+
+const seen = new Set<FindingCode>();
+
+function findingsOf(
+  input: EvaluationInput,
+  overrides: SchemeOverrides = {},
+  schemeId: 'mof-2020-project' | 'department-overall' = 'mof-2020-project',
+) {
+  const findings = evaluate(input, configureScheme(schemeId, overrides)).findings;
+  for (const entry of findings) seen.add(entry.code);
+  return findings;
+}
+
+/** The default input with its first indicator replaced, or extra indicators appended. */
+function withFirst(overrides: Partial<Indicator>): EvaluationInput {
+  const base = buildInput();
+  const [first, ...rest] = base.indicators;
+  return { ...base, indicators: [{ ...(first as Indicator), ...overrides }, ...rest] };
+}
+function without(level2: Indicator['level2']): EvaluationInput {
+  const base = buildInput();
+  return { ...base, indicators: base.indicators.filter((entry) => entry.level2 !== level2) };
+}
+
+describe('quality checks', () => {
+  it('passes a complete, fully met indicator set without findings', () => {
+    expect(findingsOf(buildInput())).toEqual([]);
+  });
+
+  it.each<[string, () => EvaluationInput, FindingCode, string]>([
+    ['no quality indicator', () => without('quality'), 'MISSING_QUALITY_INDICATOR', '产出指标中未设置质量指标'],
+    ['no timeliness indicator', () => without('timeliness'), 'MISSING_TIMELINESS_INDICATOR', '产出指标中未设置时效指标'],
+    ['no cost indicator', () => without('cost'), 'MISSING_COST_INDICATOR', '产出指标中未设置成本指标'],
+    ['no satisfaction indicator', () => without('beneficiary'), 'MISSING_SATISFACTION_INDICATOR', '未设置服务对象满意度指标'],
+    [
+      'a qualitative output',
+      () => withFirst({ name: '培训效果', direction: 'qualitative', band: 'achieved', target: undefined, actual: undefined }),
+      'UNQUANTIFIED_TARGET',
+      '产出指标“培训效果”为定性表述，未量化',
+    ],
+    ['no target', () => withFirst({ name: '培训期数', target: undefined }), 'MISSING_TARGET', '定量指标“培训期数”未填写目标值'],
+    ['no actual', () => withFirst({ name: '培训期数', actual: undefined }), 'MISSING_ACTUAL', '指标“培训期数”未填写实际完成值'],
+    [
+      '≥ 120% of target',
+      () => withFirst({ name: '培训期数', target: dec('10'), actual: dec('12') }),
+      'TARGET_TOO_LOW',
+      '指标“培训期数”完成值为目标值的 120.00%，达到 120% 以上，目标值可能设置偏低',
+    ],
+    [
+      'target below last year',
+      () => withFirst({ name: '培训期数', target: dec('10'), actual: dec('11'), lastYearActual: dec('11') }),
+      'TARGET_BELOW_LAST_YEAR',
+      '指标“培训期数”目标值 10 低于上年实际 11，目标值偏低',
+    ],
+    [
+      'money put in, counted as output',
+      () => withFirst({ name: '培训经费投入', unit: '万元' }),
+      'INPUT_AS_OUTPUT',
+      '产出指标“培训经费投入”以资金投入作为产出，投入不能作为绩效目标',
+    ],
+    [
+      'a shortfall without a reason',
+      () => withFirst({ name: '培训期数', weight: 1000, target: dec('10'), actual: dec('8') }),
+      'MISSING_DEVIATION_REASON',
+      '指标“培训期数”得分 8.00 低于分值 10.00，未说明偏差原因',
+    ],
+    [
+      'a declared total that is not the sum',
+      () => buildInput({ declaredTotal: 9_800 }),
+      'TOTAL_MISMATCH',
+      '填报总分 98.00 与各项得分计算的总分 99.50 不符（容差 0.10 分）',
+    ],
+    [
+      'a declared score that differs',
+      () => withFirst({ name: '培训期数', declaredScore: 100 }),
+      'SCORE_MISMATCH',
+      '指标“培训期数”填报得分 1.00 与按规则计算的 12.50 不符',
+    ],
+    [
+      'a level 2 under the wrong level 1',
+      () => withFirst({ name: '培训期数', level2: 'economic' }),
+      'WRONG_LEVEL',
+      '指标“培训期数”的二级指标“经济效益指标”不属于一级指标“产出指标”',
+    ],
+    [
+      'satisfaction filed as effect',
+      () => withFirst({ name: '学员满意度', unit: '%' }),
+      'MISPLACED_SATISFACTION',
+      '指标“学员满意度”为满意度指标，应归入满意度指标',
+    ],
+    ['no data source', () => withFirst({ name: '培训期数', dataSource: undefined }), 'MISSING_DATA_SOURCE', '指标“培训期数”未注明数据来源'],
+    ['no unit', () => withFirst({ name: '培训期数', unit: undefined }), 'MISSING_UNIT', '定量指标“培训期数”未注明计量单位'],
+    ['an unknown goal', () => withFirst({ name: '培训期数', goalId: 'G9' }), 'UNKNOWN_GOAL', '指标“培训期数”引用的绩效目标“G9”不存在'],
+    [
+      'a goal without indicators',
+      () => ({
+        ...withFirst({ goalId: 'G1' }),
+        goals: [
+          { id: 'G1', text: '目标一' },
+          { id: 'G2', text: '目标二' },
+        ],
+      }),
+      'GOAL_WITHOUT_INDICATORS',
+      '绩效目标“目标二”未设置对应的绩效指标',
+    ],
+  ])('finds %s', (_, build, code, message) => {
+    const found = findingsOf(build()).filter((entry) => entry.code === code);
+    expect(found.map((entry) => entry.message)).toContain(message);
+  });
+
+  it('asks satisfaction indicators for their survey', () => {
+    const base = buildInput();
+    const indicators = base.indicators.map((entry) => (entry.level1 === 'satisfaction' ? { ...entry, dataSource: '工作总结' } : entry));
+    expect(findingsOf({ ...base, indicators }).map((entry) => entry.code)).toContain('SATISFACTION_SOURCE_MISSING');
+  });
+
+  it('does not treat cost indicators in money as inputs', () => {
+    const found = findingsOf(withFirst({ name: '项目预算控制数', level2: 'cost', unit: '万元' }));
+    expect(found.map((entry) => entry.code)).not.toContain('INPUT_AS_OUTPUT');
+  });
+
+  it('accepts the evaluator’s reason for a deduction when the target itself was met', () => {
+    const found = findingsOf(withFirst({ adjustment: { score: 1000, reason: '数据未经核实' } }));
+    expect(found.map((entry) => entry.code)).not.toContain('MISSING_DEVIATION_REASON');
+  });
+
+  it('covers the remaining codes through the scorer', () => {
+    findingsOf(withFirst({ weight: 6000 }));
+    findingsOf(
+      buildInput({
+        indicators: [
+          buildIndicator(),
+          buildIndicator({ level1: 'effect', level2: 'economic', weight: 1000 }),
+          buildIndicator({ level1: 'effect', level2: 'social', weight: 1000 }),
+        ],
+      }),
+    );
+    findingsOf(withFirst({ direction: 'qualitative', band: 'partial', qualitativeScore: 1, target: undefined }));
+    findingsOf(withFirst({ direction: 'qualitative', band: undefined, target: undefined }));
+    findingsOf(withFirst({ adjustment: { score: 1_000_000, reason: '错' } }));
+    findingsOf(buildInput(), { executionWeight: 0 });
+    findingsOf(buildInput({ budget: { initial: 0, carryOver: 0, adjusted: 0, executed: 0 } }));
+    findingsOf(buildInput({ budget: { initial: 100, carryOver: 0, adjusted: 100, executed: 10 } }));
+    findingsOf(buildInput({ kind: 'department', management: [{ code: 'x' }] }), {}, 'department-overall');
+  });
+
+  afterAll(() => {
+    // Every finding the catalogue defines is produced by at least one case above.
+    expect([...seen].sort()).toEqual(Object.keys(FINDINGS).sort());
+  });
+});

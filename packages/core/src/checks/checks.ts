@@ -1,0 +1,192 @@
+import { type EvaluationInput, type Indicator, LEVEL1_LABEL, LEVEL2_LABEL, LEVEL2_OF, type Level2 } from '../model.ts';
+import { compareDecimal, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
+import { formatPoints, type Points } from '../numbers/points.ts';
+import { achievementRatio } from '../scoring/completion.ts';
+import type { ScoredItem, ScoreTotals } from '../scoring/evaluation.ts';
+import type { ScoringScheme } from '../scoring/scheme.ts';
+import { type Finding, finding } from './findings.ts';
+
+/**
+ * Quality checks on an indicator set (rules.md §4.7 and the reference report's own problems):
+ * what is missing, mis-filed, unexplained or suspicious. Pure: findings only, nothing changes.
+ */
+export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: readonly ScoredItem[], total: ScoreTotals): Finding[] {
+  const findings: Finding[] = [];
+  const applicable = input.indicators.filter((indicator) => !indicator.notApplicable);
+  checkCoverage(applicable, findings);
+  checkGoals(input, findings);
+  const itemById = new Map(items.filter((item) => item.kind === 'indicator').map((item) => [item.id, item]));
+  for (const indicator of input.indicators) {
+    checkIndicator(indicator, scheme, itemById.get(indicator.id), findings);
+  }
+  checkExecution(input, scheme, items, findings);
+  checkManagementReasons(items, findings);
+  checkDeclaredTotal(input, scheme, total, findings);
+  return findings;
+}
+
+const COVERAGE: readonly [Level2, 'MISSING_QUALITY_INDICATOR' | 'MISSING_TIMELINESS_INDICATOR' | 'MISSING_COST_INDICATOR'][] = [
+  ['quality', 'MISSING_QUALITY_INDICATOR'],
+  ['timeliness', 'MISSING_TIMELINESS_INDICATOR'],
+  ['cost', 'MISSING_COST_INDICATOR'],
+];
+
+function checkCoverage(indicators: readonly Indicator[], findings: Finding[]): void {
+  const present = new Set(indicators.map((indicator) => indicator.level2));
+  for (const [level2, code] of COVERAGE) {
+    if (!present.has(level2)) findings.push(finding(code, { kind: 'level', id: level2, name: LEVEL2_LABEL[level2] }));
+  }
+  if (!indicators.some((indicator) => indicator.level1 === 'satisfaction')) {
+    findings.push(finding('MISSING_SATISFACTION_INDICATOR', { kind: 'level', id: 'satisfaction', name: LEVEL1_LABEL.satisfaction }));
+  }
+}
+
+function checkGoals(input: EvaluationInput, findings: Finding[]): void {
+  const goalIds = new Set(input.goals.map((goal) => goal.id));
+  const used = new Set<string>();
+  for (const indicator of input.indicators) {
+    if (indicator.goalId === undefined) continue;
+    used.add(indicator.goalId);
+    if (!goalIds.has(indicator.goalId)) {
+      findings.push(finding('UNKNOWN_GOAL', subjectOf(indicator), { name: indicator.name, goalId: indicator.goalId }));
+    }
+  }
+  // Goals are linked to indicators only when the workbook links any; a project with one overall goal need not.
+  if (used.size === 0) return;
+  for (const goal of input.goals) {
+    if (!used.has(goal.id))
+      findings.push(
+        finding(
+          'GOAL_WITHOUT_INDICATORS',
+          { kind: 'goal', id: goal.id, name: goal.summary ?? goal.text },
+          { goal: goal.summary ?? goal.text },
+        ),
+      );
+  }
+}
+
+/** Words that mark money put in rather than work done (rules.md §4.4: inputs are not targets). */
+const INPUT_WORDS = /(投入|拨付|支出|经费|预算|资金)(金额|总额|额|数|规模)?$|^(资金|经费|预算)/;
+const MONEY_UNITS = new Set(['元', '万元', '亿元', '千元']);
+const SATISFACTION_WORDS = /满意/;
+const SURVEY_WORDS = /问卷|调查|调研|样本|测评|回访/;
+
+function subjectOf(indicator: Indicator): Finding['subject'] {
+  return { kind: 'indicator', id: indicator.id, name: indicator.name };
+}
+
+function checkIndicator(indicator: Indicator, scheme: ScoringScheme, item: ScoredItem | undefined, findings: Finding[]): void {
+  const subject = subjectOf(indicator);
+  const name = indicator.name;
+  if (!LEVEL2_OF[indicator.level1].includes(indicator.level2)) {
+    findings.push(
+      finding('WRONG_LEVEL', subject, { name, level1: LEVEL1_LABEL[indicator.level1], level2: LEVEL2_LABEL[indicator.level2] }),
+    );
+  }
+  if (SATISFACTION_WORDS.test(name) && indicator.level1 !== 'satisfaction') {
+    findings.push(finding('MISPLACED_SATISFACTION', subject, { name }));
+  }
+  if (indicator.level1 === 'satisfaction' && !SURVEY_WORDS.test(indicator.dataSource ?? '')) {
+    findings.push(finding('SATISFACTION_SOURCE_MISSING', subject, { name }));
+  } else if (!indicator.dataSource) {
+    findings.push(finding('MISSING_DATA_SOURCE', subject, { name }));
+  }
+  if (indicator.notApplicable) return;
+
+  if (indicator.direction === 'qualitative') {
+    if (indicator.level1 === 'output') findings.push(finding('UNQUANTIFIED_TARGET', subject, { name }));
+  } else {
+    if (!indicator.unit) findings.push(finding('MISSING_UNIT', subject, { name }));
+    checkTargetLevel(indicator, scheme, subject, findings);
+  }
+  if (indicator.level1 === 'output' && indicator.level2 !== 'cost' && MONEY_UNITS.has(indicator.unit ?? '') && INPUT_WORDS.test(name)) {
+    findings.push(finding('INPUT_AS_OUTPUT', subject, { name }));
+  }
+  // A deduction made only by the evaluator is explained by the adjustment's own mandatory reason.
+  const shortfall = item && item.computed !== null && item.computed < item.weight;
+  const deducted = item && item.final !== null && item.final < item.weight;
+  if (item && item.final !== null && deducted && (shortfall || !indicator.adjustment) && !indicator.deviationReason?.trim()) {
+    findings.push(
+      finding('MISSING_DEVIATION_REASON', subject, { name, score: formatPoints(item.final), weight: formatPoints(item.weight) }),
+    );
+  }
+  if (item && indicator.declaredScore !== undefined && item.final !== null && indicator.declaredScore !== item.final) {
+    findings.push(
+      finding('SCORE_MISMATCH', subject, { name, declared: formatPoints(indicator.declaredScore), computed: formatPoints(item.final) }),
+    );
+  }
+}
+
+function checkTargetLevel(indicator: Indicator, scheme: ScoringScheme, subject: Finding['subject'], findings: Finding[]): void {
+  const { target, actual, lastYearActual } = indicator;
+  if (!target) return;
+  const higherIsBetter = indicator.direction === '>=' || indicator.direction === '>';
+  if (higherIsBetter && actual) {
+    const ratio = achievementRatio(toFraction(target), toFraction(actual));
+    const threshold = scheme.options.overAchievementPercent;
+    if (ratio && ratio.num * 100n >= BigInt(threshold) * ratio.den) {
+      findings.push(finding('TARGET_TOO_LOW', subject, { name: indicator.name, percent: formatPercent(ratio), threshold }));
+    }
+  }
+  if (lastYearActual) {
+    const lower = higherIsBetter
+      ? compareDecimal(target, lastYearActual) < 0
+      : indicator.direction !== '=' && compareDecimal(target, lastYearActual) > 0;
+    if (lower) {
+      findings.push(
+        finding('TARGET_BELOW_LAST_YEAR', subject, {
+          name: indicator.name,
+          target: formatDecimal(target),
+          last: formatDecimal(lastYearActual),
+        }),
+      );
+    }
+  }
+}
+
+function checkExecution(input: EvaluationInput, scheme: ScoringScheme, items: readonly ScoredItem[], findings: Finding[]): void {
+  const { executed, adjusted, executionReason } = input.budget;
+  if (adjusted <= 0 || executionReason?.trim()) return;
+  // Departments without an execution score still report the rate under 管理效率, and the reason rule applies to both.
+  const relevant = items.some((item) => item.kind === 'execution' || item.id === 'budget-execution-rate');
+  if (!relevant) return;
+  const threshold = scheme.options.executionReasonBelowPercent;
+  if (BigInt(executed) * 100n < BigInt(threshold) * BigInt(adjusted)) {
+    findings.push(
+      finding(
+        'EXECUTION_REASON_MISSING',
+        { kind: 'budget', id: 'execution', name: '预算执行率' },
+        { rate: formatPercent(fraction(BigInt(executed), BigInt(adjusted))), threshold },
+      ),
+    );
+  }
+}
+
+function checkManagementReasons(items: readonly ScoredItem[], findings: Finding[]): void {
+  for (const item of items) {
+    if (item.kind !== 'management' || item.final === null || item.final >= item.weight || item.deviationReason?.trim()) continue;
+    if (item.id === 'budget-execution-rate') continue; // covered by the execution-reason rule
+    findings.push(
+      finding(
+        'MISSING_DEVIATION_REASON',
+        { kind: 'management', id: item.id, name: item.name },
+        { name: item.name, score: formatPoints(item.final), weight: formatPoints(item.weight) },
+      ),
+    );
+  }
+}
+
+/** The declared 合计 must equal the total of the final scores (rescaled like the official total). */
+function checkDeclaredTotal(input: EvaluationInput, scheme: ScoringScheme, total: ScoreTotals, findings: Finding[]): void {
+  if (input.declaredTotal === undefined) return;
+  const tolerance: Points = scheme.options.totalTolerance;
+  if (Math.abs(input.declaredTotal - total.final) > tolerance) {
+    findings.push(
+      finding(
+        'TOTAL_MISMATCH',
+        { kind: 'evaluation' },
+        { declared: formatPoints(input.declaredTotal), sum: formatPoints(total.final), tolerance: formatPoints(tolerance) },
+      ),
+    );
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Findings: what the checks and the scorer find wrong with an evaluation. Each code is defined once
+ * here with its severity, its message in Chinese (shown to users) and English, and, where it makes
+ * sense, the problem and improvement sentence it contributes to the report's 二、三 sections.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface FindingSubject {
+  readonly kind: 'indicator' | 'management' | 'budget' | 'level' | 'goal' | 'evaluation';
+  readonly id?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** A blocking finding makes the total meaningless (a weight table that does not add up). */
+  readonly blocking: boolean;
+  readonly message: string;
+  readonly messageEn: string;
+  readonly subject: FindingSubject;
+}
+
+type Params = Record<string, string | number>;
+
+interface FindingDefinition {
+  readonly severity: Severity;
+  readonly blocking?: boolean;
+  readonly zh: (p: Params) => string;
+  readonly en: (p: Params) => string;
+  /** The report's 存在的主要问题 line for this kind of finding. */
+  readonly problem?: string;
+  /** The report's 下一步改进措施 line for this kind of finding. */
+  readonly measure?: string;
+}
+
+const q = (p: Params, key: string): string => String(p[key] ?? '');
+
+export const FINDINGS = {
+  SCHEME_WEIGHT_MISMATCH: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) => `评分方案各部分分值合计 ${q(p, 'sum')} 分，应为 100 分`,
+    en: (p) => `The scheme's parts add up to ${q(p, 'sum')} points instead of 100`,
+  },
+  WEIGHT_SUM_MISMATCH: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) => `${q(p, 'level')}各指标分值合计 ${q(p, 'sum')} 分，应为 ${q(p, 'expected')} 分`,
+    en: (p) => `Weights in ${q(p, 'levelEn')} add up to ${q(p, 'sum')} instead of ${q(p, 'expected')}`,
+  },
+  WEIGHT_LEVEL_OVERFLOW: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) => `${q(p, 'level')}已指定的分值合计 ${q(p, 'sum')} 分，超过该级分值 ${q(p, 'expected')} 分`,
+    en: (p) => `Explicit weights in ${q(p, 'levelEn')} (${q(p, 'sum')}) exceed the level's ${q(p, 'expected')}`,
+  },
+  EMPTY_LEVEL: {
+    severity: 'warning',
+    zh: (p) => `未设置${q(p, 'level')}，其分值 ${q(p, 'weight')} 分${q(p, 'treatment')}`,
+    en: (p) => `No ${q(p, 'levelEn')} indicators; its ${q(p, 'weight')} points ${q(p, 'treatmentEn')}`,
+  },
+  MISSING_QUALITY_INDICATOR: {
+    severity: 'warning',
+    zh: () => '产出指标中未设置质量指标',
+    en: () => 'No quality (质量) output indicator',
+    problem: '绩效指标设定不够全面，缺少质量指标',
+    measure: '设定绩效指标时补充质量指标，如验收合格率、达标率等，使指标体系全面反映产出质量',
+  },
+  MISSING_TIMELINESS_INDICATOR: {
+    severity: 'warning',
+    zh: () => '产出指标中未设置时效指标',
+    en: () => 'No timeliness (时效) output indicator',
+    problem: '绩效指标设定不够全面，缺少时效指标',
+    measure: '补充时效指标，如完成时限、资金及时拨付率等，明确工作与支付时间节点',
+  },
+  MISSING_COST_INDICATOR: {
+    severity: 'warning',
+    zh: () => '产出指标中未设置成本指标',
+    en: () => 'No cost (成本) output indicator',
+    problem: '绩效指标设定不够全面，缺少成本指标',
+    measure: '补充成本指标，如单位成本、成本控制率等，强化成本意识',
+  },
+  MISSING_SATISFACTION_INDICATOR: {
+    severity: 'warning',
+    zh: () => '未设置服务对象满意度指标',
+    en: () => 'No beneficiary-satisfaction (满意度) indicator',
+    problem: '缺少服务对象满意度指标，满意度调查工作有待完善',
+    measure: '设置服务对象满意度指标并规范开展满意度调查，明确调查对象、样本量和统计口径',
+  },
+  SATISFACTION_SOURCE_MISSING: {
+    severity: 'warning',
+    zh: (p) => `满意度指标“${q(p, 'name')}”未注明调查来源（调查方式、样本量）`,
+    en: (p) => `Satisfaction indicator "${q(p, 'name')}" does not name its survey (method, sample size)`,
+    problem: '满意度调查工作有待完善，满意度数据来源不清晰',
+    measure: '规范满意度调查，记录调查方式、有效样本量和满意人数，作为满意度指标的数据来源',
+  },
+  UNQUANTIFIED_TARGET: {
+    severity: 'warning',
+    zh: (p) => `产出指标“${q(p, 'name')}”为定性表述，未量化`,
+    en: (p) => `Output indicator "${q(p, 'name')}" is qualitative, not quantified`,
+    problem: '部分绩效指标未量化，难以客观衡量完成情况',
+    measure: '将定性表述的产出指标细化为可衡量的定量指标，并明确计算口径',
+  },
+  MISSING_TARGET: {
+    severity: 'error',
+    zh: (p) => `定量指标“${q(p, 'name')}”未填写目标值`,
+    en: (p) => `Quantitative indicator "${q(p, 'name')}" has no target value`,
+  },
+  MISSING_ACTUAL: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”未填写实际完成值`,
+    en: (p) => `Indicator "${q(p, 'name')}" has no actual value`,
+  },
+  MISSING_BAND: {
+    severity: 'error',
+    zh: (p) => `定性指标“${q(p, 'name')}”未选择评价档次或未给出得分`,
+    en: (p) => `Qualitative indicator "${q(p, 'name')}" has no band or no score`,
+  },
+  TARGET_TOO_LOW: {
+    severity: 'warning',
+    zh: (p) => `指标“${q(p, 'name')}”完成值为目标值的 ${q(p, 'percent')}，达到 ${q(p, 'threshold')}% 以上，目标值可能设置偏低`,
+    en: (p) => `Indicator "${q(p, 'name')}" reached ${q(p, 'percent')} of target (≥ ${q(p, 'threshold')}%): target possibly too low`,
+    problem: '部分指标目标值设置偏低，实际完成值大幅超过目标值',
+    measure: '结合历史数据和行业标准科学设定目标值，避免目标值偏低',
+  },
+  TARGET_BELOW_LAST_YEAR: {
+    severity: 'warning',
+    zh: (p) => `指标“${q(p, 'name')}”目标值 ${q(p, 'target')} 低于上年实际 ${q(p, 'last')}，目标值偏低`,
+    en: (p) => `Indicator "${q(p, 'name')}" target ${q(p, 'target')} is below last year's actual ${q(p, 'last')}`,
+    problem: '部分指标目标值低于上年实际完成值，目标值偏低',
+    measure: '以上年实际完成值为基础设定目标值，体现绩效提升要求',
+  },
+  INPUT_AS_OUTPUT: {
+    severity: 'warning',
+    zh: (p) => `产出指标“${q(p, 'name')}”以资金投入作为产出，投入不能作为绩效目标`,
+    en: (p) => `Output indicator "${q(p, 'name')}" measures money put in, not output`,
+    problem: '个别产出指标以资金投入代替产出，不能反映绩效',
+    measure: '以项目实际产出（数量、质量、时效）替代资金投入类指标',
+  },
+  MISSING_DEVIATION_REASON: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”得分 ${q(p, 'score')} 低于分值 ${q(p, 'weight')}，未说明偏差原因`,
+    en: (p) => `Indicator "${q(p, 'name')}" scored ${q(p, 'score')} of ${q(p, 'weight')} without a deviation reason`,
+  },
+  EXECUTION_REASON_MISSING: {
+    severity: 'error',
+    zh: (p) => `预算执行率 ${q(p, 'rate')} 低于 ${q(p, 'threshold')}%，未说明原因`,
+    en: (p) => `Budget execution rate ${q(p, 'rate')} is below ${q(p, 'threshold')}% without a reason`,
+    problem: '预算执行进度偏慢，执行率未达到要求',
+    measure: '加强预算执行监控，按用款计划均衡支出，避免年末突击支付',
+  },
+  EXECUTION_NO_BUDGET: {
+    severity: 'warning',
+    zh: () => '全年预算数为 0，预算执行率按不适用处理',
+    en: () => 'The adjusted budget is 0; the execution rate is not applicable',
+  },
+  TOTAL_MISMATCH: {
+    severity: 'error',
+    zh: (p) => `填报总分 ${q(p, 'declared')} 与各项得分计算的总分 ${q(p, 'sum')} 不符（容差 ${q(p, 'tolerance')} 分）`,
+    en: (p) => `Declared total ${q(p, 'declared')} differs from the computed ${q(p, 'sum')} (tolerance ${q(p, 'tolerance')})`,
+  },
+  SCORE_MISMATCH: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”填报得分 ${q(p, 'declared')} 与按规则计算的 ${q(p, 'computed')} 不符`,
+    en: (p) => `Indicator "${q(p, 'name')}" declared score ${q(p, 'declared')} differs from the computed ${q(p, 'computed')}`,
+  },
+  WRONG_LEVEL: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”的二级指标“${q(p, 'level2')}”不属于一级指标“${q(p, 'level1')}”`,
+    en: (p) => `Indicator "${q(p, 'name')}": level 2 "${q(p, 'level2')}" does not belong to level 1 "${q(p, 'level1')}"`,
+    problem: '个别指标层级归类不准确',
+    measure: '按产出、效益、满意度三类指标规范归类二级、三级指标',
+  },
+  MISPLACED_SATISFACTION: {
+    severity: 'warning',
+    zh: (p) => `指标“${q(p, 'name')}”为满意度指标，应归入满意度指标`,
+    en: (p) => `Indicator "${q(p, 'name')}" measures satisfaction and belongs under 满意度指标`,
+    problem: '个别指标层级归类不准确',
+    measure: '按产出、效益、满意度三类指标规范归类二级、三级指标',
+  },
+  BAND_SCORE_OUT_OF_RANGE: {
+    severity: 'error',
+    zh: (p) => `定性指标“${q(p, 'name')}”评为“${q(p, 'band')}”，得分应在 ${q(p, 'range')} 内，填报为 ${q(p, 'score')}`,
+    en: (p) => `Qualitative indicator "${q(p, 'name')}" in band "${q(p, 'band')}" must score within ${q(p, 'range')}, got ${q(p, 'score')}`,
+  },
+  ADJUSTMENT_OUT_OF_RANGE: {
+    severity: 'error',
+    zh: (p) => `“${q(p, 'name')}”调整后得分 ${q(p, 'score')} 超出 [0, ${q(p, 'weight')}]，调整未采用`,
+    en: (p) => `Adjusted score ${q(p, 'score')} of "${q(p, 'name')}" is outside [0, ${q(p, 'weight')}] and was not applied`,
+  },
+  MISSING_DATA_SOURCE: {
+    severity: 'info',
+    zh: (p) => `指标“${q(p, 'name')}”未注明数据来源`,
+    en: (p) => `Indicator "${q(p, 'name')}" does not name its data source`,
+  },
+  MISSING_UNIT: {
+    severity: 'warning',
+    zh: (p) => `定量指标“${q(p, 'name')}”未注明计量单位`,
+    en: (p) => `Quantitative indicator "${q(p, 'name')}" has no unit`,
+  },
+  UNKNOWN_GOAL: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”引用的绩效目标“${q(p, 'goalId')}”不存在`,
+    en: (p) => `Indicator "${q(p, 'name')}" refers to unknown goal "${q(p, 'goalId')}"`,
+  },
+  GOAL_WITHOUT_INDICATORS: {
+    severity: 'warning',
+    zh: (p) => `绩效目标“${q(p, 'goal')}”未设置对应的绩效指标`,
+    en: (p) => `Goal "${q(p, 'goal')}" has no indicators`,
+    problem: '个别绩效目标未细化为可衡量的绩效指标',
+    measure: '将每项绩效目标细化分解为具体的产出和效益指标',
+  },
+  UNKNOWN_MANAGEMENT_ITEM: {
+    severity: 'error',
+    zh: (p) => `管理效率项目“${q(p, 'code')}”不在评分方案的目录中`,
+    en: (p) => `Management item "${q(p, 'code')}" is not in the scheme's catalogue`,
+  },
+  MISSING_MANAGEMENT_INPUT: {
+    severity: 'error',
+    zh: (p) => `管理效率“${q(p, 'name')}”缺少计算所需的“${q(p, 'input')}”`,
+    en: (p) => `Management item "${q(p, 'name')}" lacks the input "${q(p, 'input')}"`,
+  },
+} as const satisfies Record<string, FindingDefinition>;
+
+export type FindingCode = keyof typeof FINDINGS;
+
+export function finding(code: FindingCode, subject: FindingSubject, params: Params = {}): Finding {
+  const definition: FindingDefinition = FINDINGS[code];
+  return {
+    code,
+    severity: definition.severity,
+    blocking: definition.blocking ?? false,
+    message: definition.zh(params),
+    messageEn: definition.en(params),
+    subject,
+  };
+}
+
+export function findingDefinition(code: FindingCode): FindingDefinition {
+  return FINDINGS[code];
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function hasBlocking(findings: readonly Finding[]): boolean {
+  return findings.some((item) => item.blocking);
+}

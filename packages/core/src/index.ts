@@ -1,0 +1,18 @@
+export { runChecks } from './checks/checks.ts';
+export * from './checks/findings.ts';
+export * from './model.ts';
+export * from './numbers/decimal.ts';
+export * from './numbers/money.ts';
+export * from './numbers/points.ts';
+export { buildReportModel } from './report/build.ts';
+export * from './report/model.ts';
+export { chineseDate, chineseNumber, indicatorSentence, punctuateList } from './report/sentence.ts';
+export * from './scoring/completion.ts';
+export * from './scoring/evaluation.ts';
+export * from './scoring/management-catalogue.ts';
+export * from './scoring/rules.ts';
+export * from './scoring/scheme.ts';
+export { bandRange, evaluate, executionRate, gradeOf, targetLabel } from './scoring/score.ts';
+export * from './validation/zh-errors.ts';
+export * from './workbook/parse.ts';
+export * from './workbook/schema.ts';

@@ -1,0 +1,579 @@
+import { runChecks } from '../checks/checks.ts';
+import { type Finding, finding } from '../checks/findings.ts';
+import {
+  type Adjustment,
+  BAND_LABEL,
+  type BudgetFigures,
+  type EvaluationInput,
+  type Indicator,
+  LEVEL1_LABEL,
+  type Level1,
+  type ManagementEntry,
+} from '../model.ts';
+import { type Decimal, type Fraction, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
+import { formatYuanGrouped } from '../numbers/money.ts';
+import { allocateEvenly, formatPoints, type Points, scorePoints } from '../numbers/points.ts';
+import { type Completion, completion, type Quantity } from './completion.ts';
+import { type Evaluation, type Grade, type ItemStatus, PART_LABEL, type PartKey, type PartSummary, type ScoredItem } from './evaluation.ts';
+import type { ManagementItemDefinition } from './management-catalogue.ts';
+import { type Explanation, explain, RULES } from './rules.ts';
+import type { SchemeOptions, ScoringScheme } from './scheme.ts';
+
+const LEVELS: readonly Level1[] = ['output', 'effect', 'satisfaction'];
+const LEVEL1_EN: Readonly<Record<Level1, string>> = { output: 'output', effect: 'effect', satisfaction: 'satisfaction' };
+const PART_ORDER: readonly PartKey[] = ['output', 'effect', 'satisfaction', 'execution', 'management'];
+const FULL: Points = 10_000;
+
+/**
+ * Scores one self-evaluation by its scheme. Pure: the same input and scheme always give the same
+ * evaluation, and every number in it carries the rule, inputs and arithmetic that produced it.
+ */
+export function evaluate(input: EvaluationInput, scheme: ScoringScheme): Evaluation {
+  const findings: Finding[] = [];
+  checkSchemeWeights(input, scheme, findings);
+  const allocation = allocateIndicatorWeights(input.indicators, scheme, findings);
+
+  const items: ScoredItem[] = input.indicators.map((indicator, index) =>
+    scoreIndicator(indicator, allocation.weights[index] ?? 0, scheme.options, findings),
+  );
+  if (scheme.executionWeight > 0) items.push(scoreExecution(input.budget, scheme.executionWeight, findings));
+  items.push(...scoreManagement(input, scheme, findings));
+
+  const parts = summariseParts(items, scheme, allocation.emptyLevels);
+  const totalWeight = sum(parts.map((part) => part.weight));
+  const notApplicableWeight = sum(parts.map((part) => part.notApplicableWeight));
+  const raw = { computed: sum(parts.map((part) => part.computed)), final: sum(parts.map((part) => part.final)) };
+  const total = {
+    computed: rescale(raw.computed, totalWeight, notApplicableWeight),
+    final: rescale(raw.final, totalWeight, notApplicableWeight),
+  };
+  findings.push(...runChecks(input, scheme, items, total));
+
+  return {
+    scheme: { id: scheme.id, version: scheme.version, name: scheme.name },
+    items,
+    parts,
+    totalWeight,
+    notApplicableWeight,
+    raw,
+    total,
+    totalExplanation: explainTotal(parts, raw.final, total.final, totalWeight, notApplicableWeight),
+    grade: {
+      computed: gradeOf(total.computed, scheme.options),
+      final: gradeOf(total.final, scheme.options),
+      explanation: explainGrade(total.final, scheme.options),
+    },
+    findings,
+  };
+}
+
+// ── weights ─────────────────────────────────────────────────────────────────────────────────────
+
+function managementWeight(definition: ManagementItemDefinition, entries: ReadonlyMap<string, ManagementEntry>): Points {
+  return entries.get(definition.code)?.weight ?? definition.weight;
+}
+
+function checkSchemeWeights(input: EvaluationInput, scheme: ScoringScheme, findings: Finding[]): void {
+  const entries = entriesByCode(input.management);
+  const total =
+    sum(LEVELS.map((level) => scheme.levelWeights[level])) +
+    scheme.executionWeight +
+    sum(scheme.management.map((definition) => managementWeight(definition, entries)));
+  if (total !== FULL) {
+    findings.push(finding('SCHEME_WEIGHT_MISMATCH', { kind: 'evaluation' }, { sum: formatPoints(total) }));
+  }
+}
+
+interface Allocation {
+  readonly weights: Points[];
+  /** Levels without any indicator, with the weight they leave behind. */
+  readonly emptyLevels: ReadonlyMap<Level1, Points>;
+}
+
+/** Explicit weights stay; the rest of each level's weight is shared evenly (rules.md §4.7). */
+function allocateIndicatorWeights(indicators: readonly Indicator[], scheme: ScoringScheme, findings: Finding[]): Allocation {
+  const weights: Points[] = new Array<Points>(indicators.length).fill(0);
+  const emptyLevels = new Map<Level1, Points>();
+  for (const level of LEVELS) {
+    const levelWeight = scheme.levelWeights[level];
+    const explicit: number[] = [];
+    const implicit: number[] = [];
+    indicators.forEach((indicator, index) => {
+      if (indicator.level1 !== level) return;
+      (indicator.weight === undefined ? implicit : explicit).push(index);
+    });
+    if (explicit.length + implicit.length === 0) {
+      if (levelWeight > 0) {
+        emptyLevels.set(level, levelWeight);
+        const rescaled = scheme.options.emptyLevel === 'rescale';
+        findings.push(
+          finding(
+            'EMPTY_LEVEL',
+            { kind: 'level', id: level, name: LEVEL1_LABEL[level] },
+            {
+              level: LEVEL1_LABEL[level],
+              levelEn: LEVEL1_EN[level],
+              weight: formatPoints(levelWeight),
+              treatment: rescaled ? '按不适用处理并折算总分' : '按 0 分计',
+              treatmentEn: rescaled ? 'are treated as not applicable and the total is rescaled' : 'score 0',
+            },
+          ),
+        );
+      }
+      continue;
+    }
+    const explicitSum = sum(explicit.map((index) => indicators[index]?.weight ?? 0));
+    for (const index of explicit) weights[index] = indicators[index]?.weight ?? 0;
+    const subject = { kind: 'level', id: level, name: LEVEL1_LABEL[level] } as const;
+    const params = {
+      level: LEVEL1_LABEL[level],
+      levelEn: LEVEL1_EN[level],
+      sum: formatPoints(explicitSum),
+      expected: formatPoints(levelWeight),
+    };
+    if (implicit.length === 0) {
+      if (explicitSum !== levelWeight) findings.push(finding('WEIGHT_SUM_MISMATCH', subject, params));
+      continue;
+    }
+    const remaining = levelWeight - explicitSum;
+    if (remaining < 0) {
+      findings.push(finding('WEIGHT_LEVEL_OVERFLOW', subject, params));
+      continue;
+    }
+    allocateEvenly(remaining, implicit.length).forEach((weight, position) => {
+      const index = implicit[position];
+      if (index !== undefined) weights[index] = weight;
+    });
+  }
+  return { weights, emptyLevels };
+}
+
+// ── indicators ──────────────────────────────────────────────────────────────────────────────────
+
+const DIRECTION_SYMBOL = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', qualitative: '' } as const;
+
+export function targetLabel(indicator: Indicator): string | undefined {
+  if (indicator.direction === 'qualitative') return indicator.targetText;
+  if (!indicator.target) return indicator.targetText;
+  return `${DIRECTION_SYMBOL[indicator.direction]}${formatDecimal(indicator.target)}${indicator.unit ?? ''}`;
+}
+
+function actualLabel(indicator: Indicator): string | undefined {
+  if (indicator.direction === 'qualitative') return indicator.actualText ?? (indicator.band ? BAND_LABEL[indicator.band] : undefined);
+  return indicator.actual ? `${formatDecimal(indicator.actual)}${indicator.unit ?? ''}` : indicator.actualText;
+}
+
+const quantity = (value: Decimal): Quantity => ({ value: toFraction(value), text: formatDecimal(value) });
+
+function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOptions, findings: Finding[]): ScoredItem {
+  const base = {
+    kind: 'indicator' as const,
+    id: indicator.id,
+    name: indicator.name,
+    part: indicator.level1,
+    level2: indicator.level2,
+    goalId: indicator.goalId,
+    weight,
+    target: targetLabel(indicator),
+    actual: actualLabel(indicator),
+    deviationReason: indicator.deviationReason,
+    illustrative: indicator.illustrative,
+  };
+  const subject = { kind: 'indicator', id: indicator.id, name: indicator.name } as const;
+  const W = formatPoints(weight);
+  if (indicator.notApplicable) return notApplicable(base, weight);
+
+  if (indicator.direction === 'qualitative') {
+    const scored = scoreQualitative(indicator.name, indicator.band, indicator.qualitativeScore, weight, options, subject, findings);
+    return withAdjustment({ ...base, band: indicator.band, ...scored }, indicator.adjustment, findings);
+  }
+  if (!indicator.target) {
+    findings.push(finding('MISSING_TARGET', subject, { name: indicator.name }));
+    return missing(base, weight, { 分值: W }, '未填写目标值 → 暂计 0.00');
+  }
+  if (!indicator.actual) {
+    findings.push(finding('MISSING_ACTUAL', subject, { name: indicator.name }));
+    return missing(base, weight, { 目标值: formatDecimal(indicator.target), 分值: W }, '未填写完成值 → 暂计 0.00');
+  }
+  const target = quantity(indicator.target);
+  const actual = quantity(indicator.actual);
+  const outcome = completion(indicator.direction, target, actual, options);
+  const score = scorePoints(weight, outcome.share);
+  const ratio =
+    target.value.num > 0n ? formatPercent(fraction(actual.value.num * target.value.den, actual.value.den * target.value.num)) : undefined;
+  return withAdjustment(
+    {
+      ...base,
+      status: statusOf(outcome, score, weight),
+      completionPercent: ratio,
+      computed: score,
+      final: score,
+      explanation: explain(outcome.rule, { 目标值: target.text, 完成值: actual.text, 分值: W }, arithmetic(outcome, W, score)),
+    },
+    indicator.adjustment,
+    findings,
+  );
+}
+
+function arithmetic(outcome: Completion, W: string, score: Points): string {
+  if (outcome.met) return `${outcome.comparison} → 满分 ${W}`;
+  if (!outcome.formula) return `${outcome.comparison} → 未达标，得 ${formatPoints(score)}`;
+  return `${outcome.comparison} → ${outcome.formula.replace('W', W)} = ${formatPoints(score)}`;
+}
+
+function statusOf(outcome: Completion, score: Points, weight: Points): ItemStatus {
+  if (outcome.met || score === weight) return 'met';
+  return score > 0 ? 'partial' : 'not-met';
+}
+
+type ItemBase = Omit<ScoredItem, 'status' | 'computed' | 'final' | 'explanation'>;
+
+function notApplicable(base: ItemBase, weight: Points): ScoredItem {
+  return {
+    ...base,
+    status: 'not-applicable',
+    computed: null,
+    final: null,
+    explanation: explain('not-applicable', { 分值: formatPoints(weight) }, `不适用 → 不计分，分值 ${formatPoints(weight)} 从满分中剔除`),
+  };
+}
+
+function missing(base: ItemBase, weight: Points, inputs: Record<string, string>, text: string): ScoredItem {
+  return { ...base, weight, status: 'missing', computed: 0, final: 0, explanation: explain('missing-actual', inputs, text) };
+}
+
+/** Band limits in points: [low, high], where the upper bound is exclusive except for 达成. */
+export function bandRange(
+  band: ScoredItem['band'] & string,
+  weight: Points,
+  options: SchemeOptions,
+): { low: Points; high: Points; highInclusive: boolean } {
+  const at = (percent: number): Points => scorePoints(weight, fraction(BigInt(percent), 100n));
+  const achieved = at(options.bandAchievedFloorPercent);
+  const partial = at(options.bandPartialFloorPercent);
+  if (band === 'achieved') return { low: achieved, high: weight, highInclusive: true };
+  if (band === 'partial') return { low: partial, high: achieved, highInclusive: false };
+  return { low: 0, high: partial, highInclusive: false };
+}
+
+function scoreQualitative(
+  name: string,
+  band: ScoredItem['band'],
+  given: Points | undefined,
+  weight: Points,
+  options: SchemeOptions,
+  subject: Finding['subject'],
+  findings: Finding[],
+): Pick<ScoredItem, 'status' | 'computed' | 'final' | 'explanation'> {
+  const W = formatPoints(weight);
+  // 达成 without a score means full marks; the lower bands need the evaluator's number.
+  const score = given ?? (band === 'achieved' ? weight : undefined);
+  if (!band || score === undefined) {
+    findings.push(finding('MISSING_BAND', subject, { name }));
+    return { status: 'missing', computed: 0, final: 0, explanation: explain('missing-actual', { 分值: W }, '未评定档次 → 暂计 0.00') };
+  }
+  const range = bandRange(band, weight, options);
+  const rangeText = `[${formatPoints(range.low)}, ${formatPoints(range.high)}${range.highInclusive ? ']' : ')'}`;
+  const inside = score >= range.low && (range.highInclusive ? score <= range.high : score < range.high);
+  const label = BAND_LABEL[band];
+  if (!inside) {
+    findings.push(finding('BAND_SCORE_OUT_OF_RANGE', subject, { name, band: label, range: rangeText, score: formatPoints(score) }));
+  }
+  const accepted = inside ? score : Math.min(Math.max(score, range.low), range.highInclusive ? range.high : range.high - 1);
+  const status: ItemStatus = band === 'achieved' ? 'met' : band === 'partial' ? 'partial' : 'not-met';
+  const clampNote = inside ? '' : `（填报 ${formatPoints(score)} 超出档次区间，按区间边界计）`;
+  return {
+    status,
+    computed: accepted,
+    final: accepted,
+    explanation: explain(
+      'qualitative.band',
+      { 档次: label, 区间: rangeText, 分值: W },
+      `定性：${label}，区间 ${rangeText} → 评分 ${formatPoints(accepted)}${clampNote}`,
+    ),
+  };
+}
+
+function withAdjustment(item: ScoredItem, adjustment: Adjustment | undefined, findings: Finding[]): ScoredItem {
+  if (!adjustment || item.computed === null) return item;
+  if (adjustment.score < 0 || adjustment.score > item.weight) {
+    findings.push(
+      finding(
+        'ADJUSTMENT_OUT_OF_RANGE',
+        {
+          kind: item.kind === 'indicator' ? 'indicator' : item.kind === 'execution' ? 'budget' : 'management',
+          id: item.id,
+          name: item.name,
+        },
+        {
+          name: item.name,
+          score: formatPoints(adjustment.score),
+          weight: formatPoints(item.weight),
+        },
+      ),
+    );
+    return item;
+  }
+  return {
+    ...item,
+    final: adjustment.score,
+    adjustment,
+    adjustmentExplanation: explain(
+      'adjustment',
+      { 计算得分: formatPoints(item.computed), 调整后得分: formatPoints(adjustment.score), 理由: adjustment.reason },
+      `计算得分 ${formatPoints(item.computed)} → 评价人调整为 ${formatPoints(adjustment.score)}（理由：${adjustment.reason}）`,
+    ),
+  };
+}
+
+// ── budget execution ────────────────────────────────────────────────────────────────────────────
+
+function scoreExecution(budget: BudgetFigures, weight: Points, findings: Finding[]): ScoredItem {
+  const W = formatPoints(weight);
+  const base = {
+    kind: 'execution' as const,
+    id: 'execution',
+    name: PART_LABEL.execution,
+    part: 'execution' as const,
+    weight,
+    target: '100%',
+    deviationReason: budget.executionReason,
+    illustrative: budget.illustrative,
+  };
+  const inputs = {
+    全年执行数: `${formatYuanGrouped(budget.executed)} 元`,
+    全年预算数: `${formatYuanGrouped(budget.adjusted)} 元`,
+    分值: W,
+  };
+  if (budget.adjusted <= 0) {
+    findings.push(finding('EXECUTION_NO_BUDGET', { kind: 'budget', id: 'execution', name: PART_LABEL.execution }));
+    return notApplicable(base, weight);
+  }
+  const rate = fraction(BigInt(budget.executed), BigInt(budget.adjusted));
+  const share = rate.num >= rate.den ? fraction(1n, 1n) : rate.num < 0n ? fraction(0n, 1n) : rate;
+  const score = scorePoints(weight, share);
+  const rateText = formatPercent(rate);
+  const met = score === weight;
+  const text = `执行率 = ${formatYuanGrouped(budget.executed)} ÷ ${formatYuanGrouped(budget.adjusted)} = ${rateText} → ${
+    met ? `满分 ${W}` : `${W} × ${formatYuanGrouped(budget.executed)} ÷ ${formatYuanGrouped(budget.adjusted)} = ${formatPoints(score)}`
+  }`;
+  return withAdjustment(
+    {
+      ...base,
+      actual: rateText,
+      completionPercent: rateText,
+      status: met ? 'met' : score > 0 ? 'partial' : 'not-met',
+      computed: score,
+      final: score,
+      explanation: explain('execution-rate', inputs, text),
+    },
+    budget.executionAdjustment,
+    findings,
+  );
+}
+
+/** Exact execution rate of a budget, or undefined when there is no budget. */
+export function executionRate(budget: BudgetFigures): Fraction | undefined {
+  return budget.adjusted > 0 ? fraction(BigInt(budget.executed), BigInt(budget.adjusted)) : undefined;
+}
+
+// ── 管理效率 ────────────────────────────────────────────────────────────────────────────────────
+
+function entriesByCode(entries: readonly ManagementEntry[]): Map<string, ManagementEntry> {
+  return new Map(entries.map((entry) => [entry.code, entry]));
+}
+
+function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings: Finding[]): ScoredItem[] {
+  const entries = entriesByCode(input.management);
+  const known = new Set(scheme.management.map((definition) => definition.code));
+  for (const entry of input.management) {
+    if (!known.has(entry.code))
+      findings.push(finding('UNKNOWN_MANAGEMENT_ITEM', { kind: 'management', id: entry.code }, { code: entry.code }));
+  }
+  return scheme.management.map((definition) => {
+    const entry = entries.get(definition.code);
+    const weight = managementWeight(definition, entries);
+    const base = {
+      kind: 'management' as const,
+      id: definition.code,
+      name: definition.name,
+      part: 'management' as const,
+      weight,
+      deviationReason: entry?.deviationReason,
+      illustrative: entry?.illustrative,
+    };
+    const subject = { kind: 'management', id: definition.code, name: definition.name } as const;
+    if (entry?.notApplicable) return notApplicable(base, weight);
+    if (definition.formula.kind === 'qualitative') {
+      const scored = scoreQualitative(definition.name, entry?.band, entry?.qualitativeScore, weight, scheme.options, subject, findings);
+      return withAdjustment(
+        { ...base, band: entry?.band, target: definition.standard, actual: entry?.band ? BAND_LABEL[entry.band] : undefined, ...scored },
+        entry?.adjustment,
+        findings,
+      );
+    }
+    const rate = managementRate(definition, entry, input.budget, scheme.options);
+    const targetValue = entry?.target ?? definition.target;
+    if ('missing' in rate || !targetValue || definition.direction === 'qualitative') {
+      const label = 'missing' in rate ? rate.missing : '目标值';
+      findings.push(finding('MISSING_MANAGEMENT_INPUT', subject, { name: definition.name, input: label }));
+      return missing(base, weight, { 分值: formatPoints(weight) }, `缺少“${label}” → 暂计 0.00`);
+    }
+    const percentValue = fraction(rate.value.num * 100n, rate.value.den);
+    const actual: Quantity = { value: percentValue, text: formatPercent(rate.value) };
+    const target: Quantity = { value: toFraction(targetValue), text: `${formatDecimal(targetValue)}%` };
+    const outcome = completion(definition.direction, target, actual, scheme.options);
+    const score = scorePoints(weight, outcome.share);
+    const W = formatPoints(weight);
+    return withAdjustment(
+      {
+        ...base,
+        target: `${DIRECTION_SYMBOL[definition.direction]}${target.text}`,
+        actual: actual.text,
+        status: statusOf(outcome, score, weight),
+        computed: score,
+        final: score,
+        explanation: explain(
+          definition.formula.kind === 'change-rate' ? 'management.change-rate' : 'management.ratio',
+          { ...rate.inputs, 目标值: target.text, 分值: W, 计分规则: RULES[outcome.rule].title },
+          `${definition.name} = ${rate.text} = ${actual.text}；${arithmetic(outcome, W, score)}`,
+        ),
+      },
+      entry?.adjustment,
+      findings,
+    );
+  });
+}
+
+type Rate = { value: Fraction; text: string; inputs: Record<string, string> } | { missing: string };
+
+function managementRate(
+  definition: ManagementItemDefinition,
+  entry: ManagementEntry | undefined,
+  budget: BudgetFigures,
+  options: SchemeOptions,
+): Rate {
+  const formula = definition.formula;
+  const amount = (key: string): number | undefined => entry?.amounts?.[key];
+  const label = (key: string): string => definition.inputs[key] ?? key;
+  const ratioOf = (numerator: number, denominator: number, numLabel: string, denLabel: string): Rate =>
+    denominator === 0
+      ? { missing: `${denLabel}（不能为 0）` }
+      : {
+          value: fraction(BigInt(numerator), BigInt(denominator)),
+          text: `${formatYuanGrouped(numerator)} ÷ ${formatYuanGrouped(denominator)}`,
+          inputs: { [numLabel]: `${formatYuanGrouped(numerator)} 元`, [denLabel]: `${formatYuanGrouped(denominator)} 元` },
+        };
+  switch (formula.kind) {
+    case 'execution-rate':
+      return ratioOf(budget.executed, budget.adjusted, '全年执行数', '全年预算数');
+    case 'ratio': {
+      const numerator = amount(formula.numerator);
+      if (numerator === undefined) return { missing: label(formula.numerator) };
+      const [denominator, denLabel] = budgetDenominator(formula.denominator, budget, options, amount, label);
+      if (denominator === undefined) return { missing: denLabel };
+      return ratioOf(numerator, denominator, label(formula.numerator), denLabel);
+    }
+    case 'change-rate': {
+      const current = amount(formula.current);
+      const previous = amount(formula.previous);
+      if (current === undefined) return { missing: label(formula.current) };
+      if (previous === undefined) return { missing: label(formula.previous) };
+      if (previous === 0) return { missing: `${label(formula.previous)}（不能为 0）` };
+      return {
+        value: fraction(BigInt(current - previous), BigInt(previous)),
+        text: `(${formatYuanGrouped(current)} − ${formatYuanGrouped(previous)}) ÷ ${formatYuanGrouped(previous)}`,
+        inputs: {
+          [label(formula.current)]: `${formatYuanGrouped(current)} 元`,
+          [label(formula.previous)]: `${formatYuanGrouped(previous)} 元`,
+        },
+      };
+    }
+    case 'qualitative':
+      return { missing: '档次' };
+  }
+}
+
+function budgetDenominator(
+  key: string,
+  budget: BudgetFigures,
+  options: SchemeOptions,
+  amount: (key: string) => number | undefined,
+  label: (key: string) => string,
+): [number | undefined, string] {
+  switch (key) {
+    case 'budget:executed':
+      return [budget.executed, '全年执行数'];
+    case 'budget:adjusted':
+      return [budget.adjusted, '全年预算数'];
+    case 'budget:initial':
+      return [budget.initial, '年初预算数'];
+    case 'budget:carry-over-base':
+      return options.carryOverBase === 'executed' ? [budget.executed, '支出完成数'] : [budget.adjusted, '支出预算数'];
+    default:
+      return [amount(key), label(key)];
+  }
+}
+
+// ── totals and grade ────────────────────────────────────────────────────────────────────────────
+
+function summariseParts(items: readonly ScoredItem[], scheme: ScoringScheme, emptyLevels: ReadonlyMap<Level1, Points>): PartSummary[] {
+  const summaries: PartSummary[] = [];
+  for (const key of PART_ORDER) {
+    const inPart = items.filter((item) => item.part === key);
+    const empty = key === 'output' || key === 'effect' || key === 'satisfaction' ? (emptyLevels.get(key) ?? 0) : 0;
+    if (inPart.length === 0 && empty === 0) continue;
+    const emptyIsNotApplicable = scheme.options.emptyLevel === 'rescale' ? empty : 0;
+    summaries.push({
+      key,
+      label: PART_LABEL[key],
+      weight: sum(inPart.map((item) => item.weight)) + empty,
+      notApplicableWeight: sum(inPart.filter((item) => item.computed === null).map((item) => item.weight)) + emptyIsNotApplicable,
+      computed: sum(inPart.map((item) => item.computed ?? 0)),
+      final: sum(inPart.map((item) => item.final ?? 0)),
+      count: inPart.length,
+    });
+  }
+  return summaries;
+}
+
+function rescale(score: Points, totalWeight: Points, notApplicable: Points): Points {
+  if (notApplicable === 0) return score;
+  const applicable = totalWeight - notApplicable;
+  if (applicable <= 0) return 0;
+  return Math.min(totalWeight, scorePoints(score, fraction(BigInt(totalWeight), BigInt(applicable))));
+}
+
+function explainTotal(parts: readonly PartSummary[], raw: Points, total: Points, totalWeight: Points, notApplicable: Points): Explanation {
+  const inputs = Object.fromEntries(parts.map((part) => [part.label, formatPoints(part.final)]));
+  const sumText = `${parts.map((part) => formatPoints(part.final)).join(' + ')} = ${formatPoints(raw)}`;
+  if (notApplicable === 0) return explain('rounding', inputs, `总分 = ${sumText}`);
+  return explain(
+    'rescale',
+    { ...inputs, 不适用分值: formatPoints(notApplicable) },
+    `实得 ${sumText}；总分 = ${formatPoints(raw)} × ${formatPoints(totalWeight)} ÷ (${formatPoints(totalWeight)} − ${formatPoints(notApplicable)}) = ${formatPoints(total)}`,
+  );
+}
+
+/** Grade by score (rules.md §1.6): the floors are inclusive, so 90.00 is 优 and 89.99 is 良. */
+export function gradeOf(total: Points, options: Pick<SchemeOptions, 'gradeFloors'>): Grade {
+  const floors = options.gradeFloors;
+  if (total >= floors.excellent * 100) return '优';
+  if (total >= floors.good * 100) return '良';
+  if (total >= floors.fair * 100) return '中';
+  return '差';
+}
+
+function explainGrade(total: Points, options: SchemeOptions): Explanation {
+  const grade = gradeOf(total, options);
+  const floors = options.gradeFloors;
+  const floor = grade === '优' ? floors.excellent : grade === '良' ? floors.good : grade === '中' ? floors.fair : undefined;
+  const text = floor === undefined ? `${formatPoints(total)} < ${floors.fair} → ${grade}` : `${formatPoints(total)} ≥ ${floor} → ${grade}`;
+  return explain('grade', { 总分: formatPoints(total) }, text);
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}

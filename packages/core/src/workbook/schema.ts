@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
+import { type Decimal, parseDecimal } from '../numbers/decimal.ts';
+import { parseYuan } from '../numbers/money.ts';
+import { parsePoints } from '../numbers/points.ts';
+import { SCHEME_IDS, type SchemeOverrides } from '../scoring/scheme.ts';
+
+/**
+ * The evaluation workbook, version 1: the documented interchange format of one self-evaluation
+ * (docs/workbook.md; JSON Schema in docs/evaluation-workbook.schema.json, generated from this).
+ * Parsing converts it straight into the domain's exact types: money to fen, values to decimals,
+ * weights and scores to hundredths of a point.
+ */
+export const WORKBOOK_FORMAT = 'jixiao-evaluation-workbook';
+export const WORKBOOK_VERSION = 1;
+
+const DECIMAL_PATTERN = /^[+-]?\d+(\.\d+)?$/;
+const MONEY_PATTERN = /^-?\d+(\.\d{1,2})?$/;
+
+const text = (description: string) => z.string().trim().min(1).meta({ description });
+const optionalText = (description: string) =>
+  z
+    .string()
+    .trim()
+    .meta({ description })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** Decimal values: a string such as "23.39" (canonical) or a JSON number. */
+const decimal = (description: string) =>
+  z
+    .union([z.string(), z.number()])
+    .meta({ description })
+    .refine((value) => DECIMAL_PATTERN.test(String(value).trim()), { error: '应为数字，如 "23.39" 或 "-4.53"' })
+    .transform((value) => parseDecimal(String(value)) as Decimal);
+
+/** Money in yuan as a decimal string with at most two decimals; never a JSON number. */
+const money = (description: string) =>
+  z
+    .string()
+    .meta({ description: `${description}（元，文本，最多两位小数）`, examples: ['1234567.89'] })
+    .refine((value) => MONEY_PATTERN.test(value.trim()), { error: '应为金额文本（元），最多两位小数，如 "1234.56"' })
+    .transform((value, ctx) => {
+      const parsed = parseYuan(value);
+      if (parsed.ok) return parsed.value;
+      ctx.issues.push({ code: 'custom', message: '金额超出可精确表示的范围', input: value });
+      return z.NEVER;
+    });
+
+/** Points (分值 / 得分) such as "5", "2.31"; stored as hundredths. */
+const pointsValue = (description: string) =>
+  z
+    .union([z.string(), z.number()])
+    .meta({ description })
+    .refine((value) => DECIMAL_PATTERN.test(String(value).trim()) && !String(value).trim().startsWith('-'), {
+      error: '应为不小于 0 的分数，如 "5" 或 "2.31"',
+    })
+    .refine((value) => (String(value).split('.')[1]?.length ?? 0) <= 2, { error: '分数最多两位小数' })
+    .transform((value) => parsePoints(String(value)) as number);
+
+const adjustment = z
+  .object({
+    score: pointsValue('调整后得分'),
+    reason: text('调整理由（必填）'),
+  })
+  .strict()
+  .meta({ description: '评价人调整：最终得分及理由；计算得分同时保留' });
+
+const level1 = z
+  .enum(['output', 'effect', 'satisfaction'])
+  .meta({ description: '一级指标：output 产出 / effect 效益 / satisfaction 满意度' });
+const level2 = z
+  .enum(['quantity', 'quality', 'timeliness', 'cost', 'economic', 'social', 'ecological', 'sustainability', 'beneficiary'])
+  .meta({ description: '二级指标：数量/质量/时效/成本；经济/社会/生态/可持续影响；服务对象满意度' });
+const band = z.enum(['achieved', 'partial', 'not-achieved']).meta({ description: '定性档次：达成 / 部分达成 / 未达成' });
+
+const indicator = z
+  .object({
+    id: text('指标编号，在本工作簿内唯一'),
+    goalId: optionalText('所属绩效目标编号'),
+    level1,
+    level2,
+    name: text('三级指标名称'),
+    direction: z.enum(DIRECTIONS as [string, ...string[]]).meta({ description: '比较方向：>= > <= < = 或 qualitative（定性）' }),
+    target: decimal('目标值（定量指标必填）').optional(),
+    unit: optionalText('计量单位，如 亿元、个、%'),
+    actual: decimal('实际完成值').optional(),
+    targetText: optionalText('目标值原文表述（用于报告），如 “控制在3个工作日内”'),
+    actualText: optionalText('完成值原文表述（用于报告），如 “超1319亿元”'),
+    lastYearActual: decimal('上年实际完成值').optional(),
+    weight: pointsValue('分值；不填则平分所在一级指标的剩余分值').optional(),
+    notApplicable: z.boolean().meta({ description: '不适用：不计分，总分按比例折算' }).optional(),
+    deviationReason: optionalText('偏差原因（得分低于分值时必填）'),
+    dataSource: optionalText('数据来源 / 佐证材料'),
+    band: band.optional(),
+    qualitativeScore: pointsValue('定性指标得分（须在所选档次区间内）').optional(),
+    adjustment: adjustment.optional(),
+    declaredScore: pointsValue('原表填报的得分（导入时用于核对）').optional(),
+    illustrative: z.boolean().meta({ description: '示例数据：并非来自原始资料' }).optional(),
+  })
+  .strict();
+
+const goal = z
+  .object({
+    id: text('目标编号'),
+    text: text('绩效目标全文'),
+    summary: optionalText('履职效能分析中使用的简述'),
+  })
+  .strict();
+
+const organisation = z
+  .object({
+    name: text('部门（单位）名称'),
+    subordinateUnitCount: z.number().int().min(0).meta({ description: '所属下级预算单位数量' }),
+    subordinateUnits: z.array(z.string().trim().min(1)).optional(),
+    preparer: text('填报人'),
+    phone: text('联系电话'),
+    filledOn: z.iso.date({ error: '应为日期，格式 YYYY-MM-DD' }).meta({ description: '填报日期 YYYY-MM-DD' }),
+  })
+  .strict();
+
+const project = z
+  .object({
+    name: text('项目名称'),
+    code: optionalText('项目编码'),
+    category: optionalText('项目类别'),
+    unit: optionalText('实施单位'),
+  })
+  .strict();
+
+const budget = z
+  .object({
+    initial: money('年初预算数'),
+    carryOver: money('上年结转')
+      .optional()
+      .transform((value) => value ?? 0),
+    adjusted: money('全年预算数（调整后，含上年结转）'),
+    executed: money('全年执行数'),
+    executionReason: optionalText('执行率低于 90% 的原因'),
+    executionAdjustment: adjustment.optional(),
+    illustrative: z.boolean().optional(),
+  })
+  .strict();
+
+const managementEntry = z
+  .object({
+    code: text('管理效率目录中的项目编码，如 carry-over-rate'),
+    amounts: z.record(z.string(), money('计算所需金额')).optional(),
+    target: decimal('目标值（百分数），覆盖目录默认值').optional(),
+    weight: pointsValue('分值，覆盖目录默认值').optional(),
+    notApplicable: z.boolean().optional(),
+    band: band.optional(),
+    score: pointsValue('定性项目得分').optional(),
+    deviationReason: optionalText('偏差原因'),
+    adjustment: adjustment.optional(),
+    note: optionalText('管理情况说明（用于报告）'),
+    illustrative: z.boolean().optional(),
+  })
+  .strict();
+
+const percentInt = z.number().int().min(0).max(200);
+
+const scheme = z
+  .object({
+    id: z
+      .enum(SCHEME_IDS as [string, ...string[]])
+      .meta({ description: '评分方案：mof-2020-project（项目）或 department-overall（部门整体）' }),
+    levelWeights: z
+      .object({
+        output: pointsValue('产出分值').optional(),
+        effect: pointsValue('效益分值').optional(),
+        satisfaction: pointsValue('满意度分值').optional(),
+      })
+      .strict()
+      .optional(),
+    executionWeight: pointsValue('预算执行率分值').optional(),
+    options: z
+      .object({
+        lessOrEqualVariant: z.enum(['ratio', 'deviation']).optional(),
+        equalsMode: z.enum(['as-at-least', 'exact']).optional(),
+        bandAchievedFloorPercent: percentInt.optional(),
+        bandPartialFloorPercent: percentInt.optional(),
+        overAchievementPercent: percentInt.optional(),
+        executionReasonBelowPercent: percentInt.optional(),
+        emptyLevel: z.enum(['rescale', 'zero']).optional(),
+        carryOverBase: z.enum(['executed', 'budget']).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const narrative = z
+  .object({
+    conclusion: optionalText('自评结论（报告 一(二)，系统自动补充得分与等级）'),
+    dutyIntro: optionalText('履职效能分析开头段落'),
+    management: optionalText('管理效率分析段落'),
+    problems: z.array(z.string().trim().min(1)).default([]),
+    measures: z.array(z.string().trim().min(1)).default([]),
+  })
+  .strict();
+
+export const workbookSchema = z
+  .object({
+    $schema: z.string().optional(),
+    format: z.literal(WORKBOOK_FORMAT),
+    version: z.literal(WORKBOOK_VERSION),
+    kind: z.enum(['department', 'project']).meta({ description: 'department 部门整体 / project 项目支出' }),
+    fiscalYear: z.number().int().min(2000).max(2100).meta({ description: '预算年度' }),
+    scheme: scheme.optional(),
+    organisation,
+    project: project.optional(),
+    goals: z.array(goal).min(1),
+    indicators: z.array(indicator).min(1),
+    budget,
+    management: z.array(managementEntry).default([]),
+    declaredTotal: pointsValue('原表填报的总分（导入时用于核对）').optional(),
+    narrative: narrative.prefault({}),
+    notes: z.string().optional().meta({ description: '资料来源与示例数据说明' }),
+  })
+  .strict()
+  .superRefine((workbook, ctx) => {
+    if (workbook.kind === 'project' && !workbook.project) {
+      ctx.addIssue({ code: 'custom', path: ['project'], message: '项目支出自评必须填写项目信息' });
+    }
+    reportDuplicates(
+      workbook.goals.map((item) => item.id),
+      ['goals'],
+      '目标编号',
+      ctx,
+    );
+    reportDuplicates(
+      workbook.indicators.map((item) => item.id),
+      ['indicators'],
+      '指标编号',
+      ctx,
+    );
+    reportDuplicates(
+      workbook.management.map((item) => item.code),
+      ['management'],
+      '管理效率项目',
+      ctx,
+    );
+    workbook.indicators.forEach((item, index) => {
+      if (!LEVEL2_OF[item.level1 as Level1].includes(item.level2 as Level2)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', index, 'level2'],
+          message: `二级指标 ${item.level2} 不属于一级指标 ${item.level1}`,
+        });
+      }
+    });
+  });
+
+function reportDuplicates(ids: readonly string[], path: (string | number)[], label: string, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, index);
+    else ctx.addIssue({ code: 'custom', path: [...path, index], message: `${label}“${id}”与第 ${first + 1} 项重复` });
+  });
+}
+
+export type WorkbookJson = z.input<typeof workbookSchema>;
+export type ParsedWorkbook = z.output<typeof workbookSchema>;
+
+/** The parsed workbook as the domain's evaluation input plus the scheme it asks for. */
+export interface Workbook {
+  readonly input: EvaluationInput;
+  readonly schemeId?: (typeof SCHEME_IDS)[number] | undefined;
+  readonly schemeOverrides: SchemeOverrides;
+  readonly notes?: string | undefined;
+}
+
+export function toWorkbook(parsed: ParsedWorkbook): Workbook {
+  const input: EvaluationInput = {
+    kind: parsed.kind,
+    fiscalYear: parsed.fiscalYear,
+    organisation: parsed.organisation,
+    project: parsed.project,
+    goals: parsed.goals,
+    indicators: parsed.indicators.map((item) => ({
+      ...item,
+      level1: item.level1 as Level1,
+      level2: item.level2 as Level2,
+      direction: item.direction as EvaluationInput['indicators'][number]['direction'],
+    })),
+    budget: parsed.budget,
+    management: parsed.management.map(({ score, ...entry }) => ({ ...entry, qualitativeScore: score })),
+    declaredTotal: parsed.declaredTotal,
+    narrative: parsed.narrative,
+  };
+  return {
+    input,
+    schemeId: parsed.scheme?.id as Workbook['schemeId'],
+    schemeOverrides: {
+      levelWeights: parsed.scheme?.levelWeights,
+      executionWeight: parsed.scheme?.executionWeight,
+      options: parsed.scheme?.options,
+    },
+    notes: parsed.notes,
+  };
+}
