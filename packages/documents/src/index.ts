@@ -1,0 +1,10 @@
+// Public API of @jixiao/documents: bytes in, bytes out. No database, no network.
+export { renderDocx } from './report/docx.ts';
+export { renderHtml, type HtmlOptions } from './report/html.ts';
+export {
+  readWorkbookXlsx,
+  writeWorkbookTemplate,
+  writeWorkbookXlsx,
+  type XlsxIssue,
+  type XlsxReadResult,
+} from './workbook/xlsx.ts';
