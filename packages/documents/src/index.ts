@@ -2,6 +2,7 @@
 export { renderDocx } from './report/docx.ts';
 export { renderHtml, type HtmlOptions } from './report/html.ts';
 export {
+  formatXlsxIssue,
   readWorkbookXlsx,
   writeWorkbookTemplate,
   writeWorkbookXlsx,

@@ -16,6 +16,7 @@ export const WORKBOOK_VERSION = 1;
 
 const DECIMAL_PATTERN = /^[+-]?\d+(\.\d+)?$/;
 const MONEY_PATTERN = /^-?\d+(\.\d{1,2})?$/;
+const POINTS_PATTERN = /^\+?\d+(\.\d{1,2})?$/;
 
 const text = (description: string) => z.string().trim().min(1).meta({ description });
 const optionalText = (description: string) =>
@@ -30,7 +31,7 @@ const optionalText = (description: string) =>
 const decimal = (description: string) =>
   z
     .union([z.string(), z.number()])
-    .meta({ description })
+    .meta({ description, pattern: DECIMAL_PATTERN.source, examples: ['23.39'] })
     .refine((value) => DECIMAL_PATTERN.test(String(value).trim()), { error: '应为数字，如 "23.39" 或 "-4.53"' })
     .transform((value) => parseDecimal(String(value)) as Decimal);
 
@@ -38,7 +39,7 @@ const decimal = (description: string) =>
 const money = (description: string) =>
   z
     .string()
-    .meta({ description: `${description}（元，文本，最多两位小数）`, examples: ['1234567.89'] })
+    .meta({ description: `${description}（元，文本，最多两位小数）`, pattern: MONEY_PATTERN.source, examples: ['1234567.89'] })
     .refine((value) => MONEY_PATTERN.test(value.trim()), { error: '应为金额文本（元），最多两位小数，如 "1234.56"' })
     .transform((value, ctx) => {
       const parsed = parseYuan(value);
@@ -51,11 +52,8 @@ const money = (description: string) =>
 const pointsValue = (description: string) =>
   z
     .union([z.string(), z.number()])
-    .meta({ description })
-    .refine((value) => DECIMAL_PATTERN.test(String(value).trim()) && !String(value).trim().startsWith('-'), {
-      error: '应为不小于 0 的分数，如 "5" 或 "2.31"',
-    })
-    .refine((value) => (String(value).split('.')[1]?.length ?? 0) <= 2, { error: '分数最多两位小数' })
+    .meta({ description, pattern: POINTS_PATTERN.source, minimum: 0 })
+    .refine((value) => POINTS_PATTERN.test(String(value).trim()), { error: '应为不小于 0、最多两位小数的分数，如 "5" 或 "2.31"' })
     .transform((value) => parsePoints(String(value)) as number);
 
 const adjustment = z
