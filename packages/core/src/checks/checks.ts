@@ -15,10 +15,11 @@ export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: 
   const applicable = input.indicators.filter((indicator) => !indicator.notApplicable);
   checkCoverage(applicable, findings);
   checkGoals(input, findings);
-  const itemById = new Map(items.filter((item) => item.kind === 'indicator').map((item) => [item.id, item]));
-  for (const indicator of input.indicators) {
-    checkIndicator(indicator, scheme, itemById.get(indicator.id), findings);
-  }
+  // The scorer emits one item per indicator, in the indicators' order, before any other item.
+  input.indicators.forEach((indicator, index) => {
+    const item = items[index];
+    checkIndicator(indicator, scheme, item?.kind === 'indicator' && item.id === indicator.id ? item : undefined, findings);
+  });
   checkExecution(input, scheme, items, findings);
   checkManagementReasons(items, findings);
   checkDeclaredTotal(input, scheme, total, findings);

@@ -57,6 +57,19 @@ export function fraction(num: bigint, den: bigint): Fraction {
   return den < 0n ? { num: -num, den: -den } : { num, den };
 }
 
+/**
+ * The two decimals at one common scale, so that comparing them and dividing one by the other need
+ * no cross-multiplication (equal denominators cancel). Same values, fewer bigint temporaries.
+ */
+export function alignScale(a: Decimal, b: Decimal): [Decimal, Decimal] {
+  if (a.scale === b.scale) return [a, b];
+  const scale = Math.max(a.scale, b.scale);
+  return [
+    a.scale === scale ? a : { units: a.units * pow10(scale - a.scale), scale },
+    b.scale === scale ? b : { units: b.units * pow10(scale - b.scale), scale },
+  ];
+}
+
 export function divide(a: Decimal, b: Decimal): Fraction {
   // (a.units / 10^a.scale) / (b.units / 10^b.scale)
   return fraction(a.units * pow10(b.scale), b.units * pow10(a.scale));
@@ -71,6 +84,7 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
 }
 
 export function compareFraction(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
   const left = a.num * b.den;
   const right = b.num * a.den;
   return left < right ? -1 : left > right ? 1 : 0;

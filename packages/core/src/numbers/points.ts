@@ -21,6 +21,8 @@ export function points(whole: number): Points {
  * 0.01. Inputs are exact; there is no float step before the rounding.
  */
 export function scorePoints(weight: Points, share: Fraction): Points {
+  if (share.num === share.den) return weight;
+  if (share.num === 0n) return 0;
   return Number(roundHalfUp(BigInt(weight) * share.num, share.den));
 }
 

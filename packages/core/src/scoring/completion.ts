@@ -26,10 +26,12 @@ export interface Completion {
 type QuantitativeDirection = Exclude<Direction, 'qualitative'>;
 
 const sign = (value: Fraction): -1 | 0 | 1 => (value.num < 0n ? -1 : value.num > 0n ? 1 : 0);
-const sub = (a: Fraction, b: Fraction): Fraction => fraction(a.num * b.den - b.num * a.den, a.den * b.den);
-const div = (a: Fraction, b: Fraction): Fraction => fraction(a.num * b.den, a.den * b.num);
+// Equal denominators (targets and actuals are aligned to one scale) cancel without multiplying.
+const sub = (a: Fraction, b: Fraction): Fraction =>
+  a.den === b.den ? { num: a.num - b.num, den: a.den } : fraction(a.num * b.den - b.num * a.den, a.den * b.den);
+const div = (a: Fraction, b: Fraction): Fraction => (a.den === b.den ? fraction(a.num, b.num) : fraction(a.num * b.den, a.den * b.num));
 const abs = (a: Fraction): Fraction => (a.num < 0n ? { num: -a.num, den: a.den } : a);
-const clampShare = (value: Fraction): Fraction => (compareFraction(value, ZERO) < 0 ? ZERO : compareFraction(value, ONE) > 0 ? ONE : value);
+const clampShare = (value: Fraction): Fraction => (value.num <= 0n ? ZERO : value.num >= value.den ? ONE : value);
 /** 1 − x */
 const oneMinus = (x: Fraction): Fraction => fraction(x.den - x.num, x.den);
 

@@ -10,7 +10,7 @@ import {
   type Level1,
   type ManagementEntry,
 } from '../model.ts';
-import { type Decimal, type Fraction, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
+import { alignScale, type Decimal, type Fraction, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
 import { formatYuanGrouped } from '../numbers/money.ts';
 import { allocateEvenly, formatPoints, type Points, scorePoints } from '../numbers/points.ts';
 import { type Completion, completion, type Quantity } from './completion.ts';
@@ -163,51 +163,52 @@ function actualLabel(indicator: Indicator): string | undefined {
   return indicator.actual ? `${formatDecimal(indicator.actual)}${indicator.unit ?? ''}` : indicator.actualText;
 }
 
-const quantity = (value: Decimal): Quantity => ({ value: toFraction(value), text: formatDecimal(value) });
+/** `value` is the scale-aligned decimal used in the arithmetic; `shown` the one the user entered. */
+const quantity = (value: Decimal, shown: Decimal): Quantity => ({ value: toFraction(value), text: formatDecimal(shown) });
 
 function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOptions, findings: Finding[]): ScoredItem {
-  const base = {
-    kind: 'indicator' as const,
+  const head: ItemHead = {
+    kind: 'indicator',
     id: indicator.id,
     name: indicator.name,
     part: indicator.level1,
     level2: indicator.level2,
     goalId: indicator.goalId,
     weight,
+    band: indicator.direction === 'qualitative' ? indicator.band : undefined,
     target: targetLabel(indicator),
     actual: actualLabel(indicator),
     deviationReason: indicator.deviationReason,
     illustrative: indicator.illustrative,
   };
+  if (indicator.notApplicable) return assemble(head, notApplicable(weight), undefined, findings);
   const subject = { kind: 'indicator', id: indicator.id, name: indicator.name } as const;
   const W = formatPoints(weight);
-  if (indicator.notApplicable) return notApplicable(base, weight);
 
   if (indicator.direction === 'qualitative') {
     const scored = scoreQualitative(indicator.name, indicator.band, indicator.qualitativeScore, weight, options, subject, findings);
-    return withAdjustment({ ...base, band: indicator.band, ...scored }, indicator.adjustment, findings);
+    return assemble(head, scored, indicator.adjustment, findings);
   }
   if (!indicator.target) {
     findings.push(finding('MISSING_TARGET', subject, { name: indicator.name }));
-    return missing(base, weight, { 分值: W }, '未填写目标值 → 暂计 0.00');
+    return assemble(head, missing({ 分值: W }, '未填写目标值 → 暂计 0.00'), undefined, findings);
   }
   if (!indicator.actual) {
     findings.push(finding('MISSING_ACTUAL', subject, { name: indicator.name }));
-    return missing(base, weight, { 目标值: formatDecimal(indicator.target), 分值: W }, '未填写完成值 → 暂计 0.00');
+    return assemble(head, missing({ 目标值: formatDecimal(indicator.target), 分值: W }, '未填写完成值 → 暂计 0.00'), undefined, findings);
   }
-  const target = quantity(indicator.target);
-  const actual = quantity(indicator.actual);
+  const [targetValue, actualValue] = alignScale(indicator.target, indicator.actual);
+  const target = quantity(targetValue, indicator.target);
+  const actual = quantity(actualValue, indicator.actual);
   const outcome = completion(indicator.direction, target, actual, options);
   const score = scorePoints(weight, outcome.share);
-  const ratio =
-    target.value.num > 0n ? formatPercent(fraction(actual.value.num * target.value.den, actual.value.den * target.value.num)) : undefined;
-  return withAdjustment(
+  const ratio = target.value.num > 0n ? formatPercent(fraction(actual.value.num, target.value.num)) : undefined;
+  return assemble(
+    head,
     {
-      ...base,
       status: statusOf(outcome, score, weight),
-      completionPercent: ratio,
       computed: score,
-      final: score,
+      completionPercent: ratio,
       explanation: explain(outcome.rule, { 目标值: target.text, 完成值: actual.text, 分值: W }, arithmetic(outcome, W, score)),
     },
     indicator.adjustment,
@@ -226,20 +227,84 @@ function statusOf(outcome: Completion, score: Points, weight: Points): ItemStatu
   return score > 0 ? 'partial' : 'not-met';
 }
 
-type ItemBase = Omit<ScoredItem, 'status' | 'computed' | 'final' | 'explanation'>;
+/** What identifies a table line; the scored part is added by `assemble`. */
+type ItemHead = Omit<
+  ScoredItem,
+  'status' | 'computed' | 'final' | 'completionPercent' | 'explanation' | 'adjustment' | 'adjustmentExplanation'
+>;
 
-function notApplicable(base: ItemBase, weight: Points): ScoredItem {
+/** The outcome of scoring one line, before any evaluator adjustment. */
+interface Scored {
+  readonly status: ItemStatus;
+  readonly computed: Points | null;
+  readonly completionPercent?: string | undefined;
+  readonly explanation: Explanation;
+}
+
+function notApplicable(weight: Points): Scored {
   return {
-    ...base,
     status: 'not-applicable',
     computed: null,
-    final: null,
     explanation: explain('not-applicable', { 分值: formatPoints(weight) }, `不适用 → 不计分，分值 ${formatPoints(weight)} 从满分中剔除`),
   };
 }
 
-function missing(base: ItemBase, weight: Points, inputs: Record<string, string>, text: string): ScoredItem {
-  return { ...base, weight, status: 'missing', computed: 0, final: 0, explanation: explain('missing-actual', inputs, text) };
+function missing(inputs: Record<string, string>, text: string): Scored {
+  return { status: 'missing', computed: 0, explanation: explain('missing-actual', inputs, text) };
+}
+
+/**
+ * Builds the line in one object literal with a fixed property order: a table of 100,000 lines then
+ * shares one hidden class, which keeps scoring and every later pass over the items fast.
+ */
+function assemble(head: ItemHead, scored: Scored, adjustment: Adjustment | undefined, findings: Finding[]): ScoredItem {
+  const accepted = scored.computed === null ? undefined : acceptAdjustment(head, adjustment, findings);
+  return {
+    kind: head.kind,
+    id: head.id,
+    name: head.name,
+    part: head.part,
+    level2: head.level2,
+    goalId: head.goalId,
+    weight: head.weight,
+    status: scored.status,
+    band: head.band,
+    target: head.target,
+    actual: head.actual,
+    completionPercent: scored.completionPercent,
+    computed: scored.computed,
+    final: accepted ? accepted.score : scored.computed,
+    adjustment: accepted,
+    deviationReason: head.deviationReason,
+    explanation: scored.explanation,
+    adjustmentExplanation:
+      accepted && scored.computed !== null
+        ? explain(
+            'adjustment',
+            { 计算得分: formatPoints(scored.computed), 调整后得分: formatPoints(accepted.score), 理由: accepted.reason },
+            `计算得分 ${formatPoints(scored.computed)} → 评价人调整为 ${formatPoints(accepted.score)}（理由：${accepted.reason}）`,
+          )
+        : undefined,
+    illustrative: head.illustrative,
+  };
+}
+
+function acceptAdjustment(head: ItemHead, adjustment: Adjustment | undefined, findings: Finding[]): Adjustment | undefined {
+  if (!adjustment) return undefined;
+  if (adjustment.score >= 0 && adjustment.score <= head.weight) return adjustment;
+  const kind = head.kind === 'indicator' ? 'indicator' : head.kind === 'execution' ? 'budget' : 'management';
+  findings.push(
+    finding(
+      'ADJUSTMENT_OUT_OF_RANGE',
+      { kind, id: head.id, name: head.name },
+      {
+        name: head.name,
+        score: formatPoints(adjustment.score),
+        weight: formatPoints(head.weight),
+      },
+    ),
+  );
+  return undefined;
 }
 
 /** Band limits in points: [low, high], where the upper bound is exclusive except for 达成. */
@@ -264,13 +329,13 @@ function scoreQualitative(
   options: SchemeOptions,
   subject: Finding['subject'],
   findings: Finding[],
-): Pick<ScoredItem, 'status' | 'computed' | 'final' | 'explanation'> {
+): Scored {
   const W = formatPoints(weight);
   // 达成 without a score means full marks; the lower bands need the evaluator's number.
   const score = given ?? (band === 'achieved' ? weight : undefined);
   if (!band || score === undefined) {
     findings.push(finding('MISSING_BAND', subject, { name }));
-    return { status: 'missing', computed: 0, final: 0, explanation: explain('missing-actual', { 分值: W }, '未评定档次 → 暂计 0.00') };
+    return missing({ 分值: W }, '未评定档次 → 暂计 0.00');
   }
   const range = bandRange(band, weight, options);
   const rangeText = `[${formatPoints(range.low)}, ${formatPoints(range.high)}${range.highInclusive ? ']' : ')'}`;
@@ -285,7 +350,6 @@ function scoreQualitative(
   return {
     status,
     computed: accepted,
-    final: accepted,
     explanation: explain(
       'qualitative.band',
       { 档次: label, 区间: rangeText, 分值: W },
@@ -294,78 +358,43 @@ function scoreQualitative(
   };
 }
 
-function withAdjustment(item: ScoredItem, adjustment: Adjustment | undefined, findings: Finding[]): ScoredItem {
-  if (!adjustment || item.computed === null) return item;
-  if (adjustment.score < 0 || adjustment.score > item.weight) {
-    findings.push(
-      finding(
-        'ADJUSTMENT_OUT_OF_RANGE',
-        {
-          kind: item.kind === 'indicator' ? 'indicator' : item.kind === 'execution' ? 'budget' : 'management',
-          id: item.id,
-          name: item.name,
-        },
-        {
-          name: item.name,
-          score: formatPoints(adjustment.score),
-          weight: formatPoints(item.weight),
-        },
-      ),
-    );
-    return item;
-  }
-  return {
-    ...item,
-    final: adjustment.score,
-    adjustment,
-    adjustmentExplanation: explain(
-      'adjustment',
-      { 计算得分: formatPoints(item.computed), 调整后得分: formatPoints(adjustment.score), 理由: adjustment.reason },
-      `计算得分 ${formatPoints(item.computed)} → 评价人调整为 ${formatPoints(adjustment.score)}（理由：${adjustment.reason}）`,
-    ),
-  };
-}
-
 // ── budget execution ────────────────────────────────────────────────────────────────────────────
 
 function scoreExecution(budget: BudgetFigures, weight: Points, findings: Finding[]): ScoredItem {
   const W = formatPoints(weight);
-  const base = {
-    kind: 'execution' as const,
+  const head = (actual: string | undefined): ItemHead => ({
+    kind: 'execution',
     id: 'execution',
     name: PART_LABEL.execution,
-    part: 'execution' as const,
+    part: 'execution',
+    level2: undefined,
+    goalId: undefined,
     weight,
+    band: undefined,
     target: '100%',
+    actual,
     deviationReason: budget.executionReason,
     illustrative: budget.illustrative,
-  };
-  const inputs = {
-    全年执行数: `${formatYuanGrouped(budget.executed)} 元`,
-    全年预算数: `${formatYuanGrouped(budget.adjusted)} 元`,
-    分值: W,
-  };
+  });
   if (budget.adjusted <= 0) {
     findings.push(finding('EXECUTION_NO_BUDGET', { kind: 'budget', id: 'execution', name: PART_LABEL.execution }));
-    return notApplicable(base, weight);
+    return assemble(head(undefined), notApplicable(weight), undefined, findings);
   }
+  const executed = formatYuanGrouped(budget.executed);
+  const adjusted = formatYuanGrouped(budget.adjusted);
   const rate = fraction(BigInt(budget.executed), BigInt(budget.adjusted));
   const share = rate.num >= rate.den ? fraction(1n, 1n) : rate.num < 0n ? fraction(0n, 1n) : rate;
   const score = scorePoints(weight, share);
   const rateText = formatPercent(rate);
   const met = score === weight;
-  const text = `执行率 = ${formatYuanGrouped(budget.executed)} ÷ ${formatYuanGrouped(budget.adjusted)} = ${rateText} → ${
-    met ? `满分 ${W}` : `${W} × ${formatYuanGrouped(budget.executed)} ÷ ${formatYuanGrouped(budget.adjusted)} = ${formatPoints(score)}`
-  }`;
-  return withAdjustment(
+  const text = `执行率 = ${executed} ÷ ${adjusted} = ${rateText} → ${met ? `满分 ${W}` : `${W} × ${executed} ÷ ${adjusted} = ${formatPoints(score)}`}`;
+  return assemble(
+    head(rateText),
     {
-      ...base,
-      actual: rateText,
-      completionPercent: rateText,
       status: met ? 'met' : score > 0 ? 'partial' : 'not-met',
       computed: score,
-      final: score,
-      explanation: explain('execution-rate', inputs, text),
+      completionPercent: rateText,
+      explanation: explain('execution-rate', { 全年执行数: `${executed} 元`, 全年预算数: `${adjusted} 元`, 分值: W }, text),
     },
     budget.executionAdjustment,
     findings,
@@ -393,31 +422,37 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
   return scheme.management.map((definition) => {
     const entry = entries.get(definition.code);
     const weight = managementWeight(definition, entries);
-    const base = {
-      kind: 'management' as const,
+    const head = (target: string | undefined, actual: string | undefined): ItemHead => ({
+      kind: 'management',
       id: definition.code,
       name: definition.name,
-      part: 'management' as const,
+      part: 'management',
+      level2: undefined,
+      goalId: undefined,
       weight,
+      band: definition.formula.kind === 'qualitative' ? entry?.band : undefined,
+      target,
+      actual,
       deviationReason: entry?.deviationReason,
       illustrative: entry?.illustrative,
-    };
+    });
     const subject = { kind: 'management', id: definition.code, name: definition.name } as const;
-    if (entry?.notApplicable) return notApplicable(base, weight);
+    if (entry?.notApplicable) return assemble(head(definition.standard, undefined), notApplicable(weight), undefined, findings);
     if (definition.formula.kind === 'qualitative') {
       const scored = scoreQualitative(definition.name, entry?.band, entry?.qualitativeScore, weight, scheme.options, subject, findings);
-      return withAdjustment(
-        { ...base, band: entry?.band, target: definition.standard, actual: entry?.band ? BAND_LABEL[entry.band] : undefined, ...scored },
-        entry?.adjustment,
-        findings,
-      );
+      return assemble(head(definition.standard, entry?.band ? BAND_LABEL[entry.band] : undefined), scored, entry?.adjustment, findings);
     }
     const rate = managementRate(definition, entry, input.budget, scheme.options);
     const targetValue = entry?.target ?? definition.target;
     if ('missing' in rate || !targetValue || definition.direction === 'qualitative') {
       const label = 'missing' in rate ? rate.missing : '目标值';
       findings.push(finding('MISSING_MANAGEMENT_INPUT', subject, { name: definition.name, input: label }));
-      return missing(base, weight, { 分值: formatPoints(weight) }, `缺少“${label}” → 暂计 0.00`);
+      return assemble(
+        head(undefined, undefined),
+        missing({ 分值: formatPoints(weight) }, `缺少“${label}” → 暂计 0.00`),
+        undefined,
+        findings,
+      );
     }
     const percentValue = fraction(rate.value.num * 100n, rate.value.den);
     const actual: Quantity = { value: percentValue, text: formatPercent(rate.value) };
@@ -425,14 +460,11 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
     const outcome = completion(definition.direction, target, actual, scheme.options);
     const score = scorePoints(weight, outcome.share);
     const W = formatPoints(weight);
-    return withAdjustment(
+    return assemble(
+      head(`${DIRECTION_SYMBOL[definition.direction]}${target.text}`, actual.text),
       {
-        ...base,
-        target: `${DIRECTION_SYMBOL[definition.direction]}${target.text}`,
-        actual: actual.text,
         status: statusOf(outcome, score, weight),
         computed: score,
-        final: score,
         explanation: explain(
           definition.formula.kind === 'change-rate' ? 'management.change-rate' : 'management.ratio',
           { ...rate.inputs, 目标值: target.text, 分值: W, 计分规则: RULES[outcome.rule].title },
@@ -518,20 +550,30 @@ function budgetDenominator(
 // ── totals and grade ────────────────────────────────────────────────────────────────────────────
 
 function summariseParts(items: readonly ScoredItem[], scheme: ScoringScheme, emptyLevels: ReadonlyMap<Level1, Points>): PartSummary[] {
+  const totals = new Map<PartKey, { weight: number; notApplicable: number; computed: number; final: number; count: number }>();
+  for (const key of PART_ORDER) totals.set(key, { weight: 0, notApplicable: 0, computed: 0, final: 0, count: 0 });
+  for (const item of items) {
+    const total = totals.get(item.part);
+    if (!total) continue;
+    total.weight += item.weight;
+    total.count += 1;
+    if (item.computed === null) total.notApplicable += item.weight;
+    total.computed += item.computed ?? 0;
+    total.final += item.final ?? 0;
+  }
   const summaries: PartSummary[] = [];
   for (const key of PART_ORDER) {
-    const inPart = items.filter((item) => item.part === key);
+    const total = totals.get(key);
     const empty = key === 'output' || key === 'effect' || key === 'satisfaction' ? (emptyLevels.get(key) ?? 0) : 0;
-    if (inPart.length === 0 && empty === 0) continue;
-    const emptyIsNotApplicable = scheme.options.emptyLevel === 'rescale' ? empty : 0;
+    if (!total || (total.count === 0 && empty === 0)) continue;
     summaries.push({
       key,
       label: PART_LABEL[key],
-      weight: sum(inPart.map((item) => item.weight)) + empty,
-      notApplicableWeight: sum(inPart.filter((item) => item.computed === null).map((item) => item.weight)) + emptyIsNotApplicable,
-      computed: sum(inPart.map((item) => item.computed ?? 0)),
-      final: sum(inPart.map((item) => item.final ?? 0)),
-      count: inPart.length,
+      weight: total.weight + empty,
+      notApplicableWeight: total.notApplicable + (scheme.options.emptyLevel === 'rescale' ? empty : 0),
+      computed: total.computed,
+      final: total.final,
+      count: total.count,
     });
   }
   return summaries;
