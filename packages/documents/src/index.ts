@@ -1,6 +1,6 @@
 // Public API of @jixiao/documents: bytes in, bytes out. No database, no network.
 export { renderDocx } from './report/docx.ts';
-export { renderHtml, type HtmlOptions } from './report/html.ts';
+export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
 export {
   formatXlsxIssue,
   readWorkbookXlsx,
