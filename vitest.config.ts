@@ -1,8 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
-// One `npm test` runs every package's suite; each project keeps its own environment.
+/**
+ * One `npm test` runs every suite. The server's API suite runs on embedded PGlite, and again on
+ * PostgreSQL when JIXIAO_TEST_PG_URL points at a server (.ci/run starts one): same tests, both drivers.
+ */
+const serverOn = (database: 'pglite' | 'postgres') => ({
+  extends: './apps/server/vitest.config.ts',
+  test: { name: `server:${database}`, env: { JIXIAO_TEST_DATABASE: database } },
+});
+
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/cli/vitest.config.ts',
+      'apps/web/vitest.config.ts',
+      serverOn('pglite'),
+      ...(process.env.JIXIAO_TEST_PG_URL ? [serverOn('postgres')] : []),
+    ],
   },
 });

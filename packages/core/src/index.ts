@@ -19,3 +19,4 @@ export * from './validation/zh-errors.ts';
 export { workbookJsonSchema } from './workbook/json-schema.ts';
 export * from './workbook/parse.ts';
 export * from './workbook/schema.ts';
+export * as workflow from './workflow/workflow.ts';

@@ -1,0 +1,45 @@
+import { AuditPage, AuditQuery } from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { contextOf } from '../http/session-plugin.ts';
+import { descendantIds } from '../organisations/organisation.repository.ts';
+import { hasRole } from '../policies/scope.ts';
+import { findAudit } from './audit.repository.ts';
+
+/** Roles that may read the audit log: administrators, auditors and finance reviewers everywhere they reach; department heads for their department. */
+const AUDIT_READERS = new Set(['admin', 'auditor', 'finance-reviewer', 'department-head']);
+
+export const auditRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/audit',
+      { schema: { tags: ['audit'], summary: '审计日志（谁、何时、由何改为何）', querystring: AuditQuery, response: { 200: AuditPage } } },
+      async (request) => {
+        const { principal } = contextOf(request);
+        const grants = principal.roles.filter((grant) => AUDIT_READERS.has(grant.role));
+        if (grants.length === 0) throw new AppError('FORBIDDEN', '没有查看审计日志的权限');
+        const organisationIds = hasRole(principal, 'admin')
+          ? undefined
+          : await descendantIds(
+              deps.db,
+              grants.map((grant) => grant.organisationId),
+            );
+        const query = request.query;
+        const rows = await findAudit(deps.db, {
+          organisationIds,
+          entityType: query.entityType,
+          entityId: query.entityId,
+          from: query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined,
+          to: query.to ? new Date(`${query.to}T24:00:00+08:00`) : undefined,
+          beforeId: query.beforeId,
+          limit: query.limit,
+        });
+        return {
+          items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+          nextBeforeId: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null,
+        };
+      },
+    );
+  };

@@ -1,0 +1,108 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/connect.ts';
+import { loginThrottle, organisations, sessions, userRoles, users } from '../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
+  return row;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findRoles(db: Queryable, userId: string) {
+  return db
+    .select({ role: userRoles.role, organisationId: userRoles.organisationId, organisationName: organisations.name })
+    .from(userRoles)
+    .innerJoin(organisations, eq(organisations.id, userRoles.organisationId))
+    .where(eq(userRoles.userId, userId));
+}
+
+export async function organisationName(db: Queryable, id: string): Promise<string> {
+  const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return row?.name ?? '';
+}
+
+export async function recordFailedLogin(db: Queryable, userId: string, lockUntil: Date | null): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1`, lockedUntil: lockUntil ?? users.lockedUntil })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+export async function lockUser(db: Queryable, userId: string, until: Date): Promise<void> {
+  await db.update(users).set({ lockedUntil: until }).where(eq(users.id, userId));
+}
+
+export async function resetFailedLogins(db: Queryable, userId: string): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function updatePassword(db: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** Adds a failure to the (username, address) window and returns the failures in the window. */
+export async function bumpThrottle(db: Queryable, key: string, now: Date, windowMs: number): Promise<number> {
+  const windowFloor = new Date(now.getTime() - windowMs);
+  const [row] = await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when ${loginThrottle.windowStart} < ${windowFloor.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStart: sql`case when ${loginThrottle.windowStart} < ${windowFloor.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStart} end`,
+      },
+    })
+    .returning({ failures: loginThrottle.failures });
+  return row?.failures ?? 1;
+}
+
+export async function throttleFailures(db: Queryable, key: string, now: Date, windowMs: number): Promise<number> {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
+  return row.failures;
+}
+
+export async function clearThrottle(db: Queryable, key: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Queryable, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+export async function findSession(db: Queryable, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return row;
+}
+
+export async function touchSession(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Queryable, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteUserSessions(db: Queryable, userId: string, except?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(except ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${except}`) : eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

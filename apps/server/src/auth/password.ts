@@ -1,0 +1,64 @@
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Passwords are hashed with scrypt, the memory-hard function built into Node (no native addon to
+ * build, same result on every instance). Format: `scrypt$<logN>$<r>$<p>$<salt>$<hash>` (base64url),
+ * so the cost can be raised later and old hashes still verify.
+ */
+const KEY_LENGTH = 32;
+const BLOCK_SIZE = 8;
+const PARALLELISM = 1;
+
+function scrypt(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+  const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+export async function hashPassword(password: string, logN: number): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, logN, BLOCK_SIZE, PARALLELISM);
+  return ['scrypt', logN, BLOCK_SIZE, PARALLELISM, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, logN, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !logN || !r || !p || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), Number(logN), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A hash to verify against when the user does not exist, so response time does not reveal usernames. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(logN: number): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(12).toString('hex'), logN);
+  return dummyHash;
+}
+
+const COMMON = new Set([
+  'password',
+  'password1',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwertyuiop',
+  'abc12345',
+  'admin123',
+  'jixiao123',
+  'a1234567',
+  '11111111',
+  '88888888',
+]);
+
+/** Password rules: at least 10 characters, three kinds of character, not the username, not a common one. */
+export function passwordProblems(password: string, username: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 10) problems.push('密码至少 10 个字符');
+  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
+  if (kinds < 3) problems.push('密码须包含大写字母、小写字母、数字、符号中的至少三类');
+  if (password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  if (COMMON.has(password.toLowerCase())) problems.push('密码过于常见');
+  return problems;
+}

@@ -1,0 +1,95 @@
+import { workflow } from '@jixiao/core';
+import { recordAudit } from '../../audit/audit.repository.ts';
+import type { Deps, RequestContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { publishReport } from '../../reports/publish.ts';
+import * as repo from '../evaluation.repository.ts';
+import { lastDepartmentApprover, loadAggregate, scoreAggregate } from '../evaluation.service.ts';
+import { authorise } from '../evaluation-access.ts';
+
+export interface TransitionInput {
+  readonly action: workflow.WorkflowAction;
+  readonly comment?: string | undefined;
+  /** The revision the user saw. */
+  readonly revision: number;
+}
+
+const REFUSAL_CODE = {
+  'invalid-transition': 'INVALID_TRANSITION',
+  role: 'FORBIDDEN',
+  segregation: 'SEGREGATION_OF_DUTIES',
+  comment: 'VALIDATION_FAILED',
+} as const;
+
+/**
+ * Moves an evaluation one step through 草稿 → 单位提交 → 部门审核 → 财政复核 → 已公开, in one
+ * transaction: the row is locked, the revision the user saw must still be current, the policy and
+ * segregation of duties are checked, the history, the audit log and (on publication) the frozen
+ * report are written together or not at all.
+ */
+export async function transitionEvaluation(deps: Deps, ctx: RequestContext, evaluationId: string, input: TransitionInput) {
+  return deps.db.transaction(async (tx) => {
+    const { evaluation, roles } = await authorise(tx, ctx, evaluationId, 'read', true);
+    if (evaluation.revision !== input.revision) {
+      throw new AppError('VERSION_CONFLICT', '自评内容在你打开之后已有变化，请刷新查看最新内容后再操作', {
+        currentRevision: evaluation.revision,
+      });
+    }
+    const [contributors, history] = await Promise.all([repo.findContributors(tx, evaluationId), repo.findTransitions(tx, evaluationId)]);
+    const decision = workflow.decideTransition(
+      input.action,
+      {
+        status: evaluation.status,
+        preparers: contributors,
+        departmentApprover: lastDepartmentApprover(history.map((row) => row.transition)),
+      },
+      { userId: ctx.principal.userId, roles },
+      input.comment,
+    );
+    if (!decision.ok) {
+      const { refusal } = decision;
+      throw new AppError(
+        REFUSAL_CODE[refusal.kind],
+        refusal.message,
+        refusal.kind === 'comment' ? [{ path: 'body.comment', message: refusal.message }] : null,
+      );
+    }
+    const transition = decision.transition;
+    const aggregate = await loadAggregate(tx, evaluation);
+    if (input.action === 'submit' || input.action === 'approve') {
+      // Nothing with an error-level finding (a missing reason, an unscored indicator) goes up the chain.
+      const errors = scoreAggregate(aggregate).findings.filter((entry) => entry.severity === 'error');
+      if (errors.length > 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `自评还有 ${errors.length} 个错误，修正后才能${workflow.ACTION_LABEL[input.action]}`,
+          errors.map((entry) => ({
+            path: entry.subject.id ? `${entry.subject.kind}:${entry.subject.id}` : entry.subject.kind,
+            message: entry.message,
+          })),
+        );
+      }
+    }
+    await repo.setEvaluationStatus(tx, evaluationId, transition.to);
+    await repo.touchEvaluationRevisionOnly(tx, evaluationId);
+    if (input.action === 'submit') await repo.addContributor(tx, evaluationId, ctx.principal.userId);
+    await repo.insertTransition(tx, {
+      evaluationId,
+      action: transition.action,
+      fromStatus: transition.from,
+      toStatus: transition.to,
+      actorId: ctx.principal.userId,
+      comment: input.comment?.trim() || null,
+    });
+    if (input.action === 'publish') await publishReport(tx, ctx, aggregate);
+    await recordAudit(tx, ctx, {
+      entityType: 'evaluation',
+      entityId: evaluationId,
+      action: `workflow.${transition.action}`,
+      organisationId: evaluation.organisationId,
+      before: { status: transition.from },
+      after: { status: transition.to, comment: input.comment ?? null, stage: transition.stage },
+    });
+    return { status: transition.to, statusLabel: workflow.STATUS_LABEL[transition.to] };
+  });
+}

@@ -1,0 +1,279 @@
+import {
+  type Direction,
+  type EvaluationInput,
+  formatDecimal,
+  formatPoints,
+  formatYuan,
+  type Indicator,
+  type Level1,
+  type Level2,
+  parseDecimal,
+  type QualitativeBand,
+  type SchemeOverrides,
+  type Workbook,
+  type WorkbookJson,
+} from '@jixiao/core';
+import type { evaluations, goals, indicators, managementEntries } from '../db/schema.ts';
+import type { OrganisationRow } from '../organisations/organisation.repository.ts';
+import type { EvaluationRow, GoalRow, IndicatorRow, ManagementRow } from './evaluation.repository.ts';
+
+/** Everything one evaluation consists of, as loaded from the database. */
+export interface Aggregate {
+  readonly evaluation: EvaluationRow;
+  readonly organisation: OrganisationRow;
+  readonly project?: { name: string; code: string; category: string } | undefined;
+  readonly goals: readonly GoalRow[];
+  readonly indicators: readonly IndicatorRow[];
+  readonly management: readonly ManagementRow[];
+  readonly subordinateUnitCount: number;
+}
+
+const decimal = (text: string | null) => (text === null ? undefined : parseDecimal(text));
+const adjustment = (score: number | null, reason: string | null) => (score === null || !reason ? undefined : { score, reason });
+
+/** The core's evaluation input, built from the rows: the same scoring as the CLI, on live data. */
+export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
+  const { evaluation, organisation } = aggregate;
+  const goalCode = new Map(aggregate.goals.map((goal) => [goal.id, goal.code]));
+  return {
+    kind: evaluation.kind,
+    fiscalYear: evaluation.fiscalYear,
+    organisation: {
+      name: organisation.name,
+      subordinateUnitCount: aggregate.subordinateUnitCount,
+      preparer: evaluation.preparerName ?? '',
+      phone: evaluation.preparerPhone ?? '',
+      filledOn: evaluation.filledOn ?? new Date().toISOString().slice(0, 10),
+    },
+    project: aggregate.project
+      ? { name: aggregate.project.name, code: aggregate.project.code, category: aggregate.project.category, unit: organisation.name }
+      : undefined,
+    goals: aggregate.goals.map((goal) => ({ id: goal.code, text: goal.text, summary: goal.summary ?? undefined })),
+    indicators: aggregate.indicators.map(
+      (row): Indicator => ({
+        id: row.code,
+        goalId: row.goalId ? goalCode.get(row.goalId) : undefined,
+        level1: row.level1 as Level1,
+        level2: row.level2 as Level2,
+        name: row.name,
+        direction: row.direction as Direction,
+        target: decimal(row.target),
+        unit: row.unit ?? undefined,
+        actual: decimal(row.actual),
+        targetText: row.targetText ?? undefined,
+        actualText: row.actualText ?? undefined,
+        lastYearActual: decimal(row.lastYearActual),
+        weight: row.weight ?? undefined,
+        notApplicable: row.notApplicable,
+        deviationReason: row.deviationReason ?? undefined,
+        dataSource: row.dataSource ?? undefined,
+        band: (row.band as QualitativeBand | null) ?? undefined,
+        qualitativeScore: row.qualitativeScore ?? undefined,
+        adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
+        illustrative: row.illustrative,
+      }),
+    ),
+    budget: {
+      initial: evaluation.initialFen,
+      carryOver: evaluation.carryOverFen,
+      adjusted: evaluation.adjustedFen,
+      executed: evaluation.executedFen,
+      executionReason: evaluation.executionReason ?? undefined,
+      executionAdjustment: adjustment(evaluation.executionAdjustmentScore, evaluation.executionAdjustmentReason),
+      illustrative: evaluation.budgetIllustrative,
+    },
+    management: aggregate.management.map((row) => ({
+      code: row.code,
+      amounts: row.amounts,
+      target: decimal(row.target),
+      weight: row.weight ?? undefined,
+      notApplicable: row.notApplicable,
+      band: (row.band as QualitativeBand | null) ?? undefined,
+      qualitativeScore: row.score ?? undefined,
+      deviationReason: row.deviationReason ?? undefined,
+      adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
+      note: row.note ?? undefined,
+      illustrative: row.illustrative,
+    })),
+    declaredTotal: evaluation.declaredTotal ?? undefined,
+    narrative: {
+      conclusion: evaluation.narrative.conclusion,
+      dutyIntro: evaluation.narrative.dutyIntro,
+      management: evaluation.narrative.management,
+      problems: evaluation.narrative.problems,
+      measures: evaluation.narrative.measures,
+    },
+  };
+}
+
+export function schemeOverridesOf(evaluation: EvaluationRow): SchemeOverrides {
+  return evaluation.schemeOverrides as SchemeOverrides;
+}
+
+const points = (value: number | null | undefined) => (value === null || value === undefined ? undefined : formatPoints(value));
+const text = (value: string | null) => value ?? undefined;
+
+/** The evaluation as a workbook (JSON form) for export; `readWorkbookXlsx` / `parseWorkbook` read it back. */
+export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
+  const input = toEvaluationInput(aggregate);
+  const { evaluation } = aggregate;
+  return {
+    format: 'jixiao-evaluation-workbook',
+    version: 1,
+    kind: input.kind,
+    fiscalYear: input.fiscalYear,
+    scheme: { id: evaluation.schemeId as 'mof-2020-project' | 'department-overall' },
+    organisation: {
+      ...input.organisation,
+      subordinateUnits: input.organisation.subordinateUnits ? [...input.organisation.subordinateUnits] : undefined,
+    },
+    project: input.project
+      ? { name: input.project.name, code: input.project.code, category: input.project.category, unit: input.project.unit }
+      : undefined,
+    goals: input.goals.map((goal) => ({ id: goal.id, text: goal.text, summary: goal.summary })),
+    indicators: aggregate.indicators.map((row) => ({
+      id: row.code,
+      goalId: input.indicators.find((entry) => entry.id === row.code)?.goalId,
+      level1: row.level1 as Level1,
+      level2: row.level2 as Level2,
+      name: row.name,
+      direction: row.direction as Direction,
+      target: text(row.target),
+      unit: text(row.unit),
+      actual: text(row.actual),
+      targetText: text(row.targetText),
+      actualText: text(row.actualText),
+      lastYearActual: text(row.lastYearActual),
+      weight: points(row.weight),
+      notApplicable: row.notApplicable || undefined,
+      deviationReason: text(row.deviationReason),
+      dataSource: text(row.dataSource),
+      band: (row.band as QualitativeBand | null) ?? undefined,
+      qualitativeScore: points(row.qualitativeScore),
+      adjustment:
+        row.adjustmentScore !== null && row.adjustmentReason
+          ? { score: formatPoints(row.adjustmentScore), reason: row.adjustmentReason }
+          : undefined,
+      illustrative: row.illustrative || undefined,
+    })),
+    budget: {
+      initial: formatYuan(evaluation.initialFen),
+      carryOver: formatYuan(evaluation.carryOverFen),
+      adjusted: formatYuan(evaluation.adjustedFen),
+      executed: formatYuan(evaluation.executedFen),
+      executionReason: text(evaluation.executionReason),
+      executionAdjustment:
+        evaluation.executionAdjustmentScore !== null && evaluation.executionAdjustmentReason
+          ? { score: formatPoints(evaluation.executionAdjustmentScore), reason: evaluation.executionAdjustmentReason }
+          : undefined,
+      illustrative: evaluation.budgetIllustrative || undefined,
+    },
+    management: aggregate.management.map((row) => ({
+      code: row.code,
+      amounts: Object.keys(row.amounts).length
+        ? Object.fromEntries(Object.entries(row.amounts).map(([key, fen]) => [key, formatYuan(fen)]))
+        : undefined,
+      target: row.target === null ? undefined : formatDecimal(parseDecimal(row.target) ?? { units: 0n, scale: 0 }),
+      weight: points(row.weight),
+      notApplicable: row.notApplicable || undefined,
+      band: (row.band as QualitativeBand | null) ?? undefined,
+      score: points(row.score),
+      deviationReason: text(row.deviationReason),
+      adjustment:
+        row.adjustmentScore !== null && row.adjustmentReason
+          ? { score: formatPoints(row.adjustmentScore), reason: row.adjustmentReason }
+          : undefined,
+      note: text(row.note),
+      illustrative: row.illustrative || undefined,
+    })),
+    declaredTotal: points(evaluation.declaredTotal),
+    narrative: evaluation.narrative,
+    notes: text(evaluation.notes),
+  };
+}
+
+const decimalText = (value: ReturnType<typeof parseDecimal>) => (value ? formatDecimal(value) : null);
+
+/** Rows for an imported workbook; goal ids are resolved by the caller once goals exist. */
+export function fromWorkbook(workbook: Workbook) {
+  const input = workbook.input;
+  const header: Partial<typeof evaluations.$inferInsert> = {
+    schemeId: workbook.schemeId ?? (input.kind === 'department' ? 'department-overall' : 'mof-2020-project'),
+    schemeOverrides: JSON.parse(JSON.stringify(workbook.schemeOverrides)),
+    initialFen: input.budget.initial,
+    carryOverFen: input.budget.carryOver,
+    adjustedFen: input.budget.adjusted,
+    executedFen: input.budget.executed,
+    executionReason: input.budget.executionReason ?? null,
+    executionAdjustmentScore: input.budget.executionAdjustment?.score ?? null,
+    executionAdjustmentReason: input.budget.executionAdjustment?.reason ?? null,
+    budgetIllustrative: input.budget.illustrative ?? false,
+    preparerName: input.organisation.preparer,
+    preparerPhone: input.organisation.phone,
+    filledOn: input.organisation.filledOn,
+    declaredTotal: input.declaredTotal ?? null,
+    narrative: {
+      conclusion: input.narrative.conclusion,
+      dutyIntro: input.narrative.dutyIntro,
+      management: input.narrative.management,
+      problems: [...input.narrative.problems],
+      measures: [...input.narrative.measures],
+    },
+    notes: workbook.notes ?? null,
+  };
+  const goalRows = input.goals.map((goal, index) => ({
+    code: goal.id,
+    position: index + 1,
+    text: goal.text,
+    summary: goal.summary ?? null,
+  }));
+  const indicatorRows = input.indicators.map((indicator, index) => ({
+    goalCode: indicator.goalId,
+    row: {
+      position: index + 1,
+      code: indicator.id,
+      level1: indicator.level1,
+      level2: indicator.level2,
+      name: indicator.name,
+      direction: indicator.direction,
+      target: decimalText(indicator.target),
+      unit: indicator.unit ?? null,
+      actual: decimalText(indicator.actual),
+      targetText: indicator.targetText ?? null,
+      actualText: indicator.actualText ?? null,
+      lastYearActual: decimalText(indicator.lastYearActual),
+      weight: indicator.weight ?? null,
+      notApplicable: indicator.notApplicable ?? false,
+      deviationReason: indicator.deviationReason ?? null,
+      dataSource: indicator.dataSource ?? null,
+      band: indicator.band ?? null,
+      qualitativeScore: indicator.qualitativeScore ?? null,
+      adjustmentScore: indicator.adjustment?.score ?? null,
+      adjustmentReason: indicator.adjustment?.reason ?? null,
+      illustrative: indicator.illustrative ?? false,
+    } satisfies Omit<typeof indicators.$inferInsert, 'evaluationId'>,
+  }));
+  const managementRows = input.management.map(
+    (entry) =>
+      ({
+        code: entry.code,
+        amounts: { ...(entry.amounts ?? {}) },
+        target: decimalText(entry.target),
+        weight: entry.weight ?? null,
+        notApplicable: entry.notApplicable ?? false,
+        band: entry.band ?? null,
+        score: entry.qualitativeScore ?? null,
+        deviationReason: entry.deviationReason ?? null,
+        adjustmentScore: entry.adjustment?.score ?? null,
+        adjustmentReason: entry.adjustment?.reason ?? null,
+        note: entry.note ?? null,
+        illustrative: entry.illustrative ?? false,
+      }) satisfies Omit<typeof managementEntries.$inferInsert, 'evaluationId'>,
+  );
+  return {
+    header,
+    goals: goalRows satisfies Omit<typeof goals.$inferInsert, 'evaluationId'>[],
+    indicators: indicatorRows,
+    management: managementRows,
+  };
+}

@@ -1,0 +1,183 @@
+import {
+  Adjustment,
+  CreateEvaluation,
+  CreateIndicator,
+  EvaluationDetail,
+  EvaluationList,
+  GoalFields,
+  ListEvaluationsQuery,
+  ManagementFields,
+  Ok,
+  TransitionRequest,
+  UpdateEvaluation,
+  UpdateGoal,
+  UpdateIndicator,
+  Uuid,
+  Version,
+} from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../context.ts';
+import { contextOf } from '../http/session-plugin.ts';
+import { transitionEvaluation } from './commands/transition-evaluation.ts';
+import * as service from './evaluation.service.ts';
+
+const IdParams = z.object({ id: Uuid });
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Version) });
+const Created = z.object({ id: Uuid });
+
+export const evaluationRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['evaluations'];
+
+    app.get(
+      '/api/evaluations',
+      { schema: { tags, summary: '自评列表（按权限范围）', querystring: ListEvaluationsQuery, response: { 200: EvaluationList } } },
+      async (request) => ({
+        items: await service.listEvaluations(deps, contextOf(request), request.query),
+      }),
+    );
+
+    app.post(
+      '/api/evaluations',
+      { schema: { tags, summary: '新建部门整体或项目自评', body: CreateEvaluation, response: { 201: Created } } },
+      async (request, reply) => {
+        const created = await service.createEvaluationFor(deps, contextOf(request), request.body);
+        return reply.status(201).send({ id: created.id });
+      },
+    );
+
+    app.get(
+      '/api/evaluations/:id',
+      {
+        schema: {
+          tags,
+          summary: '自评详情（目标、指标、管理效率、流程、附件、当前用户可执行的操作）',
+          params: IdParams,
+          response: { 200: EvaluationDetail },
+        },
+      },
+      async (request) => service.getEvaluationDetail(deps, contextOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/api/evaluations/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改基本信息、预算执行与报告文字',
+          params: IdParams,
+          body: UpdateEvaluation,
+          response: { 200: EvaluationDetail },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await service.updateEvaluationHeader(deps, ctx, request.params.id, request.body);
+        return service.getEvaluationDetail(deps, ctx, request.params.id);
+      },
+    );
+
+    app.get(
+      '/api/evaluations/:id/score',
+      { schema: { tags, summary: '得分：每个指标的得分、规则、输入与计算过程，总分、等级与校验结果', params: IdParams } },
+      async (request) => service.scoreEvaluation(deps, contextOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/evaluations/:id/transitions',
+      { schema: { tags, summary: '流程操作：提交、审核通过、退回、公开', params: IdParams, body: TransitionRequest } },
+      async (request) => transitionEvaluation(deps, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/evaluations/:id/goals',
+      { schema: { tags, summary: '新增绩效目标', params: IdParams, body: GoalFields, response: { 201: Created } } },
+      async (request, reply) => {
+        const goal = await service.addGoal(deps, contextOf(request), request.params.id, request.body);
+        return reply.status(201).send({ id: goal.id });
+      },
+    );
+
+    app.patch(
+      '/api/goals/:id',
+      { schema: { tags, summary: '修改绩效目标', params: IdParams, body: UpdateGoal, response: { 200: Ok } } },
+      async (request) => {
+        await service.updateGoal(deps, contextOf(request), request.params.id, request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.delete(
+      '/api/goals/:id',
+      { schema: { tags, summary: '删除绩效目标', params: IdParams, querystring: VersionQuery, response: { 200: Ok } } },
+      async (request) => {
+        await service.removeGoal(deps, contextOf(request), request.params.id, request.query.version);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/evaluations/:id/indicators',
+      { schema: { tags, summary: '新增绩效指标', params: IdParams, body: CreateIndicator, response: { 201: Created } } },
+      async (request, reply) => {
+        const indicator = await service.addIndicator(deps, contextOf(request), request.params.id, request.body);
+        return reply.status(201).send({ id: indicator.id });
+      },
+    );
+
+    app.patch(
+      '/api/indicators/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改绩效指标（目标值、实际值、偏差原因……）',
+          params: IdParams,
+          body: UpdateIndicator,
+          response: { 200: Ok },
+        },
+      },
+      async (request) => {
+        await service.updateIndicator(deps, contextOf(request), request.params.id, request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.delete(
+      '/api/indicators/:id',
+      { schema: { tags, summary: '删除绩效指标', params: IdParams, querystring: VersionQuery, response: { 200: Ok } } },
+      async (request) => {
+        await service.removeIndicator(deps, contextOf(request), request.params.id, request.query.version);
+        return { ok: true as const };
+      },
+    );
+
+    app.put(
+      '/api/indicators/:id/adjustment',
+      {
+        schema: { tags, summary: '评价人调整得分（须说明理由；null 取消调整）', params: IdParams, body: Adjustment, response: { 200: Ok } },
+      },
+      async (request) => {
+        await service.adjustIndicator(deps, contextOf(request), request.params.id, request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.put(
+      '/api/evaluations/:id/management/:code',
+      {
+        schema: {
+          tags,
+          summary: '填写管理效率指标',
+          params: z.object({ id: Uuid, code: z.string().min(1).max(60) }),
+          body: ManagementFields,
+          response: { 200: Ok },
+        },
+      },
+      async (request) => {
+        await service.saveManagementEntry(deps, contextOf(request), request.params.id, request.params.code, request.body);
+        return { ok: true as const };
+      },
+    );
+  };

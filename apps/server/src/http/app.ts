@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { zhErrorMap } from '@jixiao/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from '../auth/auth.routes.ts';
+import type { Deps } from '../context.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installSession } from './session-plugin.ts';
+
+export interface AppOptions {
+  /** Built SPA to serve at /, if present. */
+  readonly webRoot?: string | undefined;
+  readonly logger?: boolean;
+}
+
+export type RouteModule = (deps: Deps) => (app: FastifyInstance) => Promise<void>;
+
+// Request validation messages are Chinese everywhere (the same wording as the workbook parser).
+z.config({ localeError: zhErrorMap });
+
+/** Builds the application: plugins, hooks and every route. Listening is the caller's business. */
+export async function buildApp(deps: Deps, routes: readonly RouteModule[], options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+    logger: options.logger
+      ? {
+          level: deps.config.LOG_LEVEL,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        }
+      : false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.ATTACHMENT_MAX_MB * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Jixiao 绩效 API',
+        version: '0.1.0',
+        description:
+          '预算绩效管理系统 API。所有失败都返回 {code, message, details, requestId}。写操作需在 x-csrf-token 头中携带登录时返回的安全令牌。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jx_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  installErrorHandler(app);
+  installSession(app, deps);
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(authRoutes(deps));
+  for (const route of routes) await app.register(route(deps));
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+  }
+  installSpaFallback(app, options.webRoot);
+  return app;
+}
+
+/** Deep links into the SPA get index.html; unknown /api paths stay JSON 404s. */
+function installSpaFallback(app: FastifyInstance, webRoot: string | undefined): void {
+  const hasSpa = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasSpa && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/public/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url}`, details: null, requestId: request.id });
+  });
+}

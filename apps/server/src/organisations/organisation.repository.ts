@@ -1,0 +1,57 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../db/connect.ts';
+import { organisations } from '../db/schema.ts';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** The organisations and everything below them (a role over a department covers its units). */
+export async function descendantIds(db: Queryable, roots: readonly string[]): Promise<string[]> {
+  if (roots.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with recursive tree(id) as (
+      select id from organisations where id in (${sql.join(
+        roots.map((root) => sql`${root}::uuid`),
+        sql`, `,
+      )})
+      union
+      select o.id from organisations o join tree t on o.parent_id = t.id
+    )
+    select id from tree`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The organisation and its ancestors, nearest first. */
+export async function ancestorIds(db: Queryable, id: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with recursive chain(id, parent_id, depth) as (
+      select id, parent_id, 0 from organisations where id = ${id}::uuid
+      union all
+      select o.id, o.parent_id, c.depth + 1 from organisations o join chain c on o.id = c.parent_id
+    )
+    select id from chain order by depth`,
+  );
+  return rows.map((row) => row.id);
+}
+
+export async function getOrganisation(db: Queryable, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function findOrganisations(db: Queryable, ids?: readonly string[]): Promise<OrganisationRow[]> {
+  const query = db.select().from(organisations);
+  return (ids ? query.where(inArray(organisations.id, [...ids])) : query).orderBy(asc(organisations.code));
+}
+
+export async function countChildren(db: Queryable, id: string, kind: OrganisationRow['kind']): Promise<number> {
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from organisations where parent_id = ${id}::uuid and kind = ${kind}`,
+  );
+  return Number(rows[0]?.count ?? 0);
+}

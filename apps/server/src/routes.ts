@@ -1,0 +1,26 @@
+import { adminRoutes } from './admin/admin.routes.ts';
+import { attachmentRoutes } from './attachments/attachment.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
+import { workbookRoutes } from './evaluations/workbook.routes.ts';
+import type { RouteModule } from './http/app.ts';
+import { libraryRoutes } from './library/library.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import type { PdfRenderer } from './reports/pdf.ts';
+import { reportRoutes } from './reports/report.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
+
+/** Every route module of the application. The PDF renderer is the one dependency some routes add to Deps. */
+export function createRoutes(pdf: PdfRenderer): RouteModule[] {
+  return [
+    evaluationRoutes,
+    workbookRoutes,
+    attachmentRoutes,
+    adminRoutes,
+    auditRoutes,
+    libraryRoutes,
+    taskRoutes,
+    reportRoutes(pdf),
+    publicRoutes(pdf),
+  ] as RouteModule[];
+}

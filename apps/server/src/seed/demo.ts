@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import type { Role } from '@jixiao/contract';
+import { parseWorkbookJson, type Workbook } from '@jixiao/core';
+import type { Deps } from '../context.ts';
+import type { Queryable } from '../db/connect.ts';
+import { organisations } from '../db/schema.ts';
+import { replaceContent } from '../evaluations/commands/replace-content.ts';
+import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
+import { refreshScore } from '../evaluations/evaluation.service.ts';
+import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
+
+/** The one demo password, printed at start-up. Demo accounts skip the forced first change so a visitor can look around at once. */
+export const DEMO_PASSWORD = 'Jixiao@2025demo';
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly organisation: string;
+}
+
+function example(path: string): Workbook {
+  const text = readFileSync(new URL(`../../../../examples/${path}`, import.meta.url), 'utf8');
+  const parsed = parseWorkbookJson(text);
+  if (!parsed.ok) throw new Error(`example ${path} is invalid: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}
+
+/**
+ * The Panyu FY2024 demo: the finance bureau, 广州市番禺区科技工业商务和信息化局 with its 6
+ * subordinate units (the reference report gives their number, not their names, so the names are
+ * marked 示例), one user per role, fiscal years 2024–2025, the department-wide evaluation
+ * transcribed from the reference report, and one project evaluation.
+ */
+export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
+  return deps.db.transaction(async (tx) => {
+    const bureau = await createOrganisation(tx, { kind: 'finance-bureau', code: 'PY-CZJ', name: '广州市番禺区财政局' });
+    const department = await createOrganisation(tx, {
+      kind: 'department',
+      code: 'PY-KGSX',
+      name: '广州市番禺区科技工业商务和信息化局',
+      parentId: bureau.id,
+    });
+    const unitNames = [
+      '科技创新服务中心',
+      '中小企业服务中心',
+      '商务发展促进中心',
+      '信息化服务中心',
+      '产业园区服务中心',
+      '外贸发展服务中心',
+    ];
+    const units = [];
+    for (const [index, name] of unitNames.entries()) {
+      units.push(
+        await createOrganisation(tx, {
+          kind: 'unit',
+          code: `PY-KGSX-${String(index + 1).padStart(2, '0')}`,
+          name: `番禺区${name}（示例）`,
+          parentId: department.id,
+        }),
+      );
+    }
+    const smeCentre = units[1];
+    if (!smeCentre) throw new Error('demo units missing');
+    await ensureFiscalYear(tx, 2024, { submit: '2025-06-20', review: '2025-06-30', finance: '2025-07-31' });
+    await ensureFiscalYear(tx, 2025, { submit: '2026-06-20', review: '2026-06-30', finance: '2026-07-31' });
+    await seedIndicatorLibrary(tx);
+
+    const cost = deps.config.PASSWORD_HASH_COST;
+    const accounts: (DemoAccount & { organisationId: string; phone?: string })[] = [
+      {
+        username: 'preparer',
+        displayName: '吴晓东',
+        role: 'preparer',
+        organisation: department.name,
+        organisationId: department.id,
+        phone: '020-34611158',
+      },
+      {
+        username: 'reviewer',
+        displayName: '部门审核人（示例）',
+        role: 'department-reviewer',
+        organisation: department.name,
+        organisationId: department.id,
+      },
+      {
+        username: 'head',
+        displayName: '部门负责人（示例）',
+        role: 'department-head',
+        organisation: department.name,
+        organisationId: department.id,
+      },
+      {
+        username: 'finance',
+        displayName: '财政审核人（示例）',
+        role: 'finance-reviewer',
+        organisation: bureau.name,
+        organisationId: bureau.id,
+      },
+      { username: 'admin', displayName: '系统管理员', role: 'admin', organisation: bureau.name, organisationId: bureau.id },
+      { username: 'auditor', displayName: '审计查询员（示例）', role: 'auditor', organisation: bureau.name, organisationId: bureau.id },
+      {
+        username: 'unit.preparer',
+        displayName: '单位填报人（示例）',
+        role: 'preparer',
+        organisation: smeCentre.name,
+        organisationId: smeCentre.id,
+      },
+    ];
+    const userIds = new Map<string, string>();
+    for (const account of accounts) {
+      const user = await createUser(
+        tx,
+        {
+          username: account.username,
+          displayName: account.displayName,
+          organisationId: account.organisationId,
+          phone: account.phone,
+          password: DEMO_PASSWORD,
+          roles: [{ role: account.role, organisationId: account.organisationId }],
+        },
+        cost,
+      );
+      userIds.set(account.username, user.id);
+    }
+
+    const preparer = userIds.get('preparer') ?? null;
+    const panyu = await evaluationRepo.insertEvaluation(tx, {
+      organisationId: department.id,
+      fiscalYear: 2024,
+      kind: 'department',
+      schemeId: 'department-overall',
+      createdBy: preparer,
+    });
+    await loadContent(tx, panyu.id, example('panyu-2024/panyu-2024.json'), preparer);
+
+    const project = await createProject(tx, {
+      organisationId: smeCentre.id,
+      fiscalYear: 2024,
+      code: 'XM2024-017',
+      name: '中小企业数字化转型培训及服务券项目（示例）',
+      category: '培训',
+      budgetFen: 2_000_000_00,
+    });
+    const unitPreparer = userIds.get('unit.preparer') ?? null;
+    const projectEvaluation = await evaluationRepo.insertEvaluation(tx, {
+      organisationId: smeCentre.id,
+      fiscalYear: 2024,
+      kind: 'project',
+      projectId: project.id,
+      schemeId: 'mof-2020-project',
+      createdBy: unitPreparer,
+    });
+    await loadContent(tx, projectEvaluation.id, example('project-2024/digital-training-2024.json'), unitPreparer);
+    return accounts.map(({ username, displayName, role, organisation }) => ({ username, displayName, role, organisation }));
+  });
+}
+
+async function loadContent(tx: Queryable, evaluationId: string, workbook: Workbook, preparer: string | null): Promise<void> {
+  await replaceContent(tx, evaluationId, workbook);
+  if (preparer) await evaluationRepo.addContributor(tx, evaluationId, preparer);
+  await refreshScore(tx, evaluationId);
+}
+
+export async function isEmpty(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return rows.length === 0;
+}

@@ -1,0 +1,78 @@
+import { workflow } from '@jixiao/core';
+import { findFiscalYears } from '../admin/admin.repository.ts';
+import type { Deps, RequestContext } from '../context.ts';
+import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
+import { findOrganisations } from '../organisations/organisation.repository.ts';
+import { visibleOrganisations } from '../policies/scope.ts';
+
+type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
+
+const ACTION_LABEL: Readonly<Record<TaskAction, string>> = {
+  fill: '填报自评',
+  fix: '按退回意见修改后重新提交',
+  'review-department': '部门审核',
+  'review-finance': '财政复核',
+  publish: '公开报告',
+};
+
+/** Which of my roles acts on an evaluation in this status, and against which deadline. */
+function taskFor(
+  status: workflow.EvaluationStatus,
+  roles: ReadonlySet<string>,
+): { action: TaskAction; deadline: 'submit' | 'review' | 'finance' } | undefined {
+  if (status === 'draft' && roles.has('preparer')) return { action: 'fill', deadline: 'submit' };
+  if (status === 'returned' && roles.has('preparer')) return { action: 'fix', deadline: 'submit' };
+  if (status === 'submitted' && (roles.has('department-reviewer') || roles.has('department-head')))
+    return { action: 'review-department', deadline: 'review' };
+  if (status === 'department_approved' && roles.has('finance-reviewer')) return { action: 'review-finance', deadline: 'finance' };
+  if (status === 'finance_approved' && (roles.has('finance-reviewer') || roles.has('department-head')))
+    return { action: 'publish', deadline: 'finance' };
+  return undefined;
+}
+
+/** 工作台: the evaluations waiting for the signed-in user, most urgent first. */
+export async function findTasks(deps: Deps, ctx: RequestContext) {
+  const visible = await visibleOrganisations(deps.db, ctx.principal);
+  const [rows, organisations, years] = await Promise.all([
+    evaluationRepo.findEvaluations(deps.db, { organisationIds: visible }),
+    findOrganisations(deps.db),
+    findFiscalYears(deps.db),
+  ]);
+  const parent = new Map(organisations.map((organisation) => [organisation.id, organisation.parentId]));
+  const rolesOver = (organisationId: string): Set<string> => {
+    const chain = new Set<string>();
+    for (let id: string | null | undefined = organisationId; id; id = parent.get(id)) chain.add(id);
+    return new Set(ctx.principal.roles.filter((grant) => chain.has(grant.organisationId)).map((grant) => grant.role));
+  };
+  const yearByNumber = new Map(years.map((year) => [year.year, year]));
+  const today = deps.clock().toISOString().slice(0, 10);
+  const tasks = [];
+  for (const row of rows) {
+    const evaluation = row.evaluation;
+    const task = taskFor(evaluation.status, rolesOver(evaluation.organisationId));
+    if (!task) continue;
+    const year = yearByNumber.get(evaluation.fiscalYear);
+    const deadline =
+      (task.deadline === 'submit' ? year?.submitDeadline : task.deadline === 'review' ? year?.reviewDeadline : year?.financeDeadline) ??
+      null;
+    const lastComment =
+      evaluation.status === 'returned'
+        ? ((await evaluationRepo.findTransitions(deps.db, evaluation.id)).filter((entry) => entry.transition.action === 'return').at(-1)
+            ?.transition.comment ?? null)
+        : null;
+    tasks.push({
+      evaluationId: evaluation.id,
+      title: row.projectName ? `${row.projectName}（项目支出绩效自评）` : `${row.organisationName} 部门整体支出绩效自评`,
+      organisationName: row.organisationName,
+      fiscalYear: evaluation.fiscalYear,
+      status: evaluation.status,
+      statusLabel: workflow.STATUS_LABEL[evaluation.status],
+      action: task.action,
+      actionLabel: ACTION_LABEL[task.action],
+      deadline,
+      overdue: deadline !== null && deadline < today,
+      lastComment,
+    });
+  }
+  return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/db/schema.ts';
+import { SESSION_COOKIE } from '../src/http/session-plugin.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { as, login, type TestApp, testApp } from './harness.ts';
+
+let now = new Date('2025-06-01T09:00:00+08:00');
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({ clock: () => now, env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', SESSION_IDLE_MINUTES: '30' } });
+});
+afterAll(() => t.close());
+
+const attempt = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('login', () => {
+  it('signs in with an httpOnly, SameSite session cookie and returns the CSRF token', async () => {
+    const response = await attempt('preparer', DEMO_PASSWORD);
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((entry) => entry.name === SESSION_COOKIE);
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(response.json()).toMatchObject({ user: { username: 'preparer', displayName: '吴晓东', roles: [{ role: 'preparer' }] }, csrfToken: expect.any(String) });
+  });
+
+  it('refuses a wrong password without saying whether the user exists', async () => {
+    const wrong = await attempt('reviewer', 'not-the-password');
+    const unknown = await attempt('nobody-here', 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().message).toBe('用户名或密码不正确');
+    expect(unknown.json().message).toBe('用户名或密码不正确');
+    expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('locks an account after repeated failures, even with the right password, until the lock expires', async () => {
+    for (let i = 0; i < 2; i += 1) expect((await attempt('head', 'wrong-password')).statusCode).toBe(401);
+    const third = await attempt('head', 'wrong-password');
+    expect(third.statusCode).toBe(423);
+    expect(third.json().code).toBe('ACCOUNT_LOCKED');
+    expect((await attempt('head', DEMO_PASSWORD)).statusCode).toBe(423);
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await attempt('head', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('throttles an address hammering one username', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i += 1) codes.push((await attempt('ghost-user', 'x')).statusCode);
+    expect(codes.slice(0, 6).every((code) => code === 401)).toBe(true);
+    expect(codes[6]).toBe(429);
+  });
+
+  it('rejects an empty body with field paths in Chinese', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+    expect(response.json().details).toEqual(
+      expect.arrayContaining([
+        { path: 'body.username', message: '不能为空' },
+        { path: 'body.password', message: '必填' },
+      ]),
+    );
+  });
+});
+
+describe('sessions', () => {
+  it('needs a session for the API', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/evaluations' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses writes without the CSRF token', async () => {
+    const session = await login(t.app, 'preparer');
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('CSRF_INVALID');
+  });
+
+  it('expires after the idle timeout, and stays alive while used', async () => {
+    const session = await login(t.app, 'reviewer');
+    now = new Date(now.getTime() + 20 * 60_000);
+    expect((await as(t.app, session).get('/api/auth/me')).statusCode).toBe(200);
+    now = new Date(now.getTime() + 20 * 60_000);
+    expect((await as(t.app, session).get('/api/auth/me')).statusCode).toBe(200);
+    now = new Date(now.getTime() + 31 * 60_000);
+    const expired = await as(t.app, session).get('/api/auth/me');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends the session on logout', async () => {
+    const session = await login(t.app, 'finance');
+    expect((await as(t.app, session).post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await as(t.app, session).get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('passwords', () => {
+  it('forces an initial password to be changed, enforcing the rules', async () => {
+    const admin = await login(t.app, 'admin');
+    const organisations = (await as(t.app, admin).get('/api/organisations')).json().items as { id: string; kind: string }[];
+    const department = organisations.find((entry) => entry.kind === 'department');
+    const created = await as(t.app, admin).post('/api/users', { username: 'new.preparer', displayName: '新填报人', organisationId: department?.id, roles: [{ role: 'preparer', organisationId: department?.id }] });
+    expect(created.statusCode).toBe(201);
+    const { initialPassword } = created.json() as { initialPassword: string };
+
+    const session = await login(t.app, 'new.preparer', initialPassword);
+    const blocked = await as(t.app, session).get('/api/evaluations');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await as(t.app, session).get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+
+    const weak = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().details.map((detail: { message: string }) => detail.message)).toEqual(['密码至少 10 个字符', '密码须包含大写字母、小写字母、数字、符号中的至少三类']);
+    const named = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'New.Preparer-2025' });
+    expect(named.json().details).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
+
+    const changed = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'Budget#Goals2025' });
+    expect(changed.statusCode).toBe(200);
+    expect((await as(t.app, session).get('/api/evaluations')).statusCode).toBe(200);
+    expect((await attempt('new.preparer', initialPassword)).statusCode).toBe(401);
+  });
+
+  it('stores only a memory-hard hash', async () => {
+    const rows = await t.deps.db.select({ hash: users.passwordHash }).from(users).limit(1);
+    expect(rows[0]?.hash).toMatch(/^scrypt\$10\$8\$1\$[\w-]+\$[\w-]+$/);
+  });
+});

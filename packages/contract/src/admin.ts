@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { ROLES } from './auth.ts';
+import { IsoDate, Money, Uuid, Version } from './common.ts';
+import { PROJECT_CATEGORIES } from './evaluation.ts';
+
+export const ORGANISATION_KINDS = ['finance-bureau', 'department', 'unit'] as const;
+export const ORGANISATION_KIND_LABEL = { 'finance-bureau': '财政局', department: '部门', unit: '下级预算单位' } as const;
+
+export const Organisation = z.object({
+  id: Uuid,
+  kind: z.enum(ORGANISATION_KINDS),
+  parentId: Uuid.nullable(),
+  code: z.string(),
+  name: z.string(),
+  version: Version,
+});
+export type Organisation = z.infer<typeof Organisation>;
+export const OrganisationList = z.object({ items: z.array(Organisation) });
+
+export const CreateOrganisation = z.object({
+  kind: z.enum(ORGANISATION_KINDS),
+  parentId: Uuid.nullable(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '编码只能包含字母、数字、- 和 _' }),
+  name: z.string().trim().min(1).max(100),
+});
+export const UpdateOrganisation = CreateOrganisation.pick({ name: true, code: true }).partial().extend({ version: Version });
+
+export const User = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  organisationId: Uuid,
+  organisationName: z.string(),
+  phone: z.string().nullable(),
+  roles: z.array(z.object({ role: z.enum(ROLES), organisationId: Uuid, organisationName: z.string() })),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: Version,
+});
+export type User = z.infer<typeof User>;
+export const UserList = z.object({ items: z.array(User) });
+
+export const RoleAssignment = z.object({ role: z.enum(ROLES), organisationId: Uuid });
+export const CreateUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(50)
+    .regex(/^[A-Za-z0-9._-]+$/, { error: '用户名只能包含字母、数字和 . _ -' }),
+  displayName: z.string().trim().min(1).max(50),
+  organisationId: Uuid,
+  phone: z.string().trim().max(50).nullable().optional(),
+  roles: z.array(RoleAssignment).min(1, { error: '至少分配一个角色' }),
+});
+export const UpdateUser = z.object({
+  version: Version,
+  displayName: z.string().trim().min(1).max(50).optional(),
+  phone: z.string().trim().max(50).nullable().optional(),
+  roles: z.array(RoleAssignment).min(1).optional(),
+  disabled: z.boolean().optional(),
+  unlock: z.boolean().optional(),
+});
+/** Creating a user or resetting a password returns the one-time initial password, shown once. */
+export const InitialPassword = z.object({ id: Uuid, initialPassword: z.string() });
+
+export const FiscalYear = z.object({
+  year: z.number().int(),
+  status: z.enum(['open', 'closed']),
+  submitDeadline: z.string().nullable(),
+  reviewDeadline: z.string().nullable(),
+  financeDeadline: z.string().nullable(),
+  version: Version,
+});
+export const FiscalYearList = z.object({ items: z.array(FiscalYear) });
+export const CreateFiscalYear = z.object({
+  year: z.number().int().min(2000).max(2100),
+  submitDeadline: IsoDate.nullable().optional(),
+  reviewDeadline: IsoDate.nullable().optional(),
+  financeDeadline: IsoDate.nullable().optional(),
+});
+export const UpdateFiscalYear = CreateFiscalYear.omit({ year: true }).extend({
+  version: Version,
+  status: z.enum(['open', 'closed']).optional(),
+});
+
+export const Project = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  budget: Money,
+  evaluationId: Uuid.nullable(),
+  version: Version,
+});
+export const ProjectList = z.object({ items: z.array(Project) });
+export const CreateProject = z.object({
+  organisationId: Uuid,
+  fiscalYear: z.number().int(),
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(200),
+  category: z.enum(PROJECT_CATEGORIES),
+  budget: Money,
+});
+
+/** Result of an .xlsx import of units and users: all rows or none; problems by sheet, row and column. */
+export const ImportIssue = z.object({
+  sheet: z.string(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+});
+export const ImportResult = z.object({
+  organisationsCreated: z.number().int(),
+  usersCreated: z.array(z.object({ username: z.string(), initialPassword: z.string() })),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextBeforeId: z.number().int().nullable() });
+export const AuditQuery = z.object({
+  entityType: z.string().optional(),
+  entityId: z.string().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  beforeId: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const LibraryItem = z.object({
+  id: Uuid,
+  category: z.string(),
+  level1: z.enum(['output', 'effect', 'satisfaction']),
+  level2: z.string(),
+  name: z.string(),
+  direction: z.string(),
+  unit: z.string().nullable(),
+  targetHint: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export const LibraryList = z.object({ items: z.array(LibraryItem) });
+
+/** 工作台: what the signed-in user has to do, with deadlines. */
+export const Task = z.object({
+  evaluationId: Uuid,
+  title: z.string(),
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  status: z.string(),
+  statusLabel: z.string(),
+  action: z.enum(['fill', 'fix', 'review-department', 'review-finance', 'publish']),
+  actionLabel: z.string(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  lastComment: z.string().nullable(),
+});
+export const TaskList = z.object({ items: z.array(Task) });
+
+export const PublishedReport = z.object({
+  url: z.string(),
+  organisationName: z.string(),
+  organisationCode: z.string(),
+  fiscalYear: z.number().int(),
+  kind: z.string(),
+  projectCode: z.string(),
+  title: z.string(),
+  total: z.string(),
+  grade: z.string(),
+  publishedAt: z.string(),
+});
+export const PublishedReportList = z.object({ items: z.array(PublishedReport) });

@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { DecimalText, IsoDate, Money, PointsText, Uuid, Version } from './common.ts';
+
+export const LEVEL1 = ['output', 'effect', 'satisfaction'] as const;
+export const LEVEL2 = [
+  'quantity',
+  'quality',
+  'timeliness',
+  'cost',
+  'economic',
+  'social',
+  'ecological',
+  'sustainability',
+  'beneficiary',
+] as const;
+export const DIRECTION = ['>=', '>', '<=', '<', '=', 'qualitative'] as const;
+export const BAND = ['achieved', 'partial', 'not-achieved'] as const;
+export const STATUS = ['draft', 'returned', 'submitted', 'department_approved', 'finance_approved', 'published'] as const;
+export const SCHEME = ['mof-2020-project', 'department-overall'] as const;
+export const PROJECT_CATEGORIES = ['购置', '培训', '会议', '补贴', '建设', '信息化', '其他'] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+
+/** Fields of an indicator a preparer edits; decimals travel as strings, weights as point strings. */
+export const IndicatorFields = z.object({
+  code: text(40).min(1).optional(),
+  goalId: Uuid.nullable().optional(),
+  level1: z.enum(LEVEL1),
+  level2: z.enum(LEVEL2),
+  name: text(200).min(1),
+  direction: z.enum(DIRECTION),
+  target: DecimalText.nullable().optional(),
+  unit: optionalText(40),
+  actual: DecimalText.nullable().optional(),
+  targetText: optionalText(200),
+  actualText: optionalText(500),
+  lastYearActual: DecimalText.nullable().optional(),
+  weight: PointsText.nullable().optional(),
+  notApplicable: z.boolean().optional(),
+  deviationReason: optionalText(500),
+  dataSource: optionalText(300),
+  band: z.enum(BAND).nullable().optional(),
+  qualitativeScore: PointsText.nullable().optional(),
+});
+export type IndicatorFields = z.infer<typeof IndicatorFields>;
+
+export const CreateIndicator = IndicatorFields;
+export const UpdateIndicator = IndicatorFields.partial().extend({ version: Version });
+
+export const Indicator = z.object({
+  id: Uuid,
+  code: z.string(),
+  goalId: Uuid.nullable(),
+  position: z.number().int(),
+  level1: z.enum(LEVEL1),
+  level2: z.enum(LEVEL2),
+  name: z.string(),
+  direction: z.enum(DIRECTION),
+  target: z.string().nullable(),
+  unit: z.string().nullable(),
+  actual: z.string().nullable(),
+  targetText: z.string().nullable(),
+  actualText: z.string().nullable(),
+  lastYearActual: z.string().nullable(),
+  weight: z.string().nullable(),
+  notApplicable: z.boolean(),
+  deviationReason: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  band: z.enum(BAND).nullable(),
+  qualitativeScore: z.string().nullable(),
+  adjustment: z.object({ score: z.string(), reason: z.string(), by: z.string().nullable() }).nullable(),
+  illustrative: z.boolean(),
+  attachmentCount: z.number().int(),
+  version: Version,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Adjustment = z.object({
+  version: Version,
+  /** null removes the adjustment */
+  score: PointsText.nullable(),
+  reason: optionalText(500),
+});
+
+export const GoalFields = z.object({
+  code: text(40).min(1).optional(),
+  text: text(2000).min(1),
+  summary: optionalText(200),
+});
+export const UpdateGoal = GoalFields.partial().extend({ version: Version });
+export const Goal = z.object({
+  id: Uuid,
+  code: z.string(),
+  position: z.number().int(),
+  text: z.string(),
+  summary: z.string().nullable(),
+  version: Version,
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const ManagementFields = z.object({
+  amounts: z.record(z.string(), Money).optional(),
+  target: DecimalText.nullable().optional(),
+  weight: PointsText.nullable().optional(),
+  notApplicable: z.boolean().optional(),
+  band: z.enum(BAND).nullable().optional(),
+  score: PointsText.nullable().optional(),
+  deviationReason: optionalText(500),
+  note: optionalText(1000),
+  version: Version.optional(),
+});
+export const ManagementEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  area: z.string(),
+  kind: z.enum(['execution-rate', 'ratio', 'change-rate', 'qualitative']),
+  inputs: z.record(z.string(), z.string()),
+  amounts: z.record(z.string(), z.string()),
+  defaultTarget: z.string().nullable(),
+  defaultWeight: z.string(),
+  target: z.string().nullable(),
+  weight: z.string().nullable(),
+  notApplicable: z.boolean(),
+  band: z.enum(BAND).nullable(),
+  score: z.string().nullable(),
+  deviationReason: z.string().nullable(),
+  note: z.string().nullable(),
+  illustrative: z.boolean(),
+  version: z.number().int().nullable(),
+});
+export type ManagementEntry = z.infer<typeof ManagementEntry>;
+
+export const Budget = z.object({
+  initial: Money,
+  carryOver: Money,
+  adjusted: Money,
+  executed: Money,
+  executionReason: z.string().nullable(),
+  illustrative: z.boolean(),
+});
+
+export const Narrative = z.object({
+  conclusion: text(5000).optional(),
+  dutyIntro: text(5000).optional(),
+  management: text(5000).optional(),
+  problems: z.array(text(2000).min(1)).max(50),
+  measures: z.array(text(2000).min(1)).max(50),
+});
+
+export const UpdateEvaluation = z.object({
+  version: Version,
+  preparerName: optionalText(50),
+  preparerPhone: optionalText(50),
+  filledOn: IsoDate.nullable().optional(),
+  schemeId: z.enum(SCHEME).optional(),
+  budget: Budget.omit({ illustrative: true }).partial().optional(),
+  narrative: Narrative.partial().optional(),
+});
+
+export const CreateEvaluation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('department'), fiscalYear: z.number().int(), organisationId: Uuid }),
+  z.object({ kind: z.literal('project'), fiscalYear: z.number().int(), projectId: Uuid }),
+]);
+
+export const EvaluationSummary = z.object({
+  id: Uuid,
+  kind: z.enum(['department', 'project']),
+  fiscalYear: z.number().int(),
+  organisationId: Uuid,
+  organisationName: z.string(),
+  organisationCode: z.string(),
+  projectId: Uuid.nullable(),
+  projectName: z.string().nullable(),
+  projectCode: z.string().nullable(),
+  category: z.string().nullable(),
+  status: z.enum(STATUS),
+  statusLabel: z.string(),
+  total: z.string().nullable(),
+  grade: z.string().nullable(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  adjustedBudget: Money,
+  executedBudget: Money,
+  updatedAt: z.string(),
+  revision: z.number().int(),
+});
+export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
+
+export const EvaluationList = z.object({ items: z.array(EvaluationSummary) });
+
+export const Transition = z.object({
+  id: Uuid,
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+
+export const Attachment = z.object({
+  id: Uuid,
+  indicatorId: Uuid.nullable(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Permissions = z.object({
+  edit: z.boolean(),
+  adjust: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+  publish: z.boolean(),
+  /** Why approve/publish is refused for this user (segregation of duties), if it is. */
+  refusal: z.string().nullable(),
+});
+
+export const EvaluationDetail = EvaluationSummary.extend({
+  schemeId: z.enum(SCHEME),
+  preparerName: z.string().nullable(),
+  preparerPhone: z.string().nullable(),
+  filledOn: z.string().nullable(),
+  subordinateUnitCount: z.number().int(),
+  budget: Budget,
+  narrative: Narrative,
+  goals: z.array(Goal),
+  indicators: z.array(Indicator),
+  management: z.array(ManagementEntry),
+  transitions: z.array(Transition),
+  attachments: z.array(Attachment),
+  permissions: Permissions,
+  version: Version,
+  notes: z.string().nullable(),
+});
+export type EvaluationDetail = z.infer<typeof EvaluationDetail>;
+
+export const TransitionRequest = z.object({
+  action: z.enum(['submit', 'approve', 'return', 'publish']),
+  comment: text(2000).optional(),
+  /** The revision the user saw: approving a changed evaluation is refused. */
+  revision: z.number().int().min(1),
+});
+
+export const ListEvaluationsQuery = z.object({
+  fiscalYear: z.coerce.number().int().optional(),
+  status: z.enum(STATUS).optional(),
+  kind: z.enum(['department', 'project']).optional(),
+  organisationId: Uuid.optional(),
+});
