@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const serverOn = (database: 'pglite' | 'postgres') => ({
   extends: './apps/server/vitest.config.ts',
+  root: './apps/server',
   test: { name: `server:${database}`, env: { JIXIAO_TEST_DATABASE: database } },
 });
 
