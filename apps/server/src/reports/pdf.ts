@@ -34,15 +34,8 @@ export class PdfRenderer {
     const page = await context.newPage();
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        // GB/T 9704 page number: "— N —", 4号 (14 pt) 宋体, in the bottom margin.
-        footerTemplate:
-          '<div style="width:100%;text-align:center;font-size:14pt;font-family:\'SimSun\',\'Noto Serif CJK SC\',serif;">— <span class="pageNumber"></span> —</div>',
-      });
+      // Page size, margins and the "— N —" page numbers come from the report's own print CSS (@page).
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       return new Uint8Array(pdf);
     } finally {
       await page.close();
