@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEvaluations, demoSessions, detail } from './fixtures.ts';
 import { as, multipart, type TestApp, testApp } from './harness.ts';
@@ -75,6 +78,22 @@ describe('reports', () => {
     const docx = await as(t.app, s.reviewer).get(`/api/evaluations/${id}/report.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toContain(encodeURIComponent('广州市番禺区科技工业商务和信息化局2024年度部门整体支出绩效自评表说明.docx'));
+  });
+
+  it.skipIf(process.env.JIXIAO_SKIP_CHROMIUM === '1')('prints the report to PDF with Chromium, Chinese text extractable', async () => {
+    const response = await as(t.app, s.reviewer).get(`/api/evaluations/${id}/report.pdf`);
+    expect(response.statusCode, 'Chromium is needed: apt-get install chromium fonts-noto-cjk (or JIXIAO_SKIP_CHROMIUM=1)').toBe(200);
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
+    try {
+      writeFileSync(join(dir, 'report.pdf'), response.rawPayload);
+      const text = spawnSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout;
+      expect(text).toContain('部门整体支出绩效自评表说明');
+      expect(text).toContain('99.52');
+      expect(text).toMatch(/—\s*1\s*—/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says how to add Chromium when the PDF cannot be made', async () => {
