@@ -4,10 +4,17 @@
  * Benchmarks print figures; they never fail on a time, which depends on the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Figure } from './measure.ts';
+
+// The HTTP and ledger cases compare PGlite with PostgreSQL: start a throwaway server when we can.
+if (!process.env.JIXIAO_TEST_PG_URL && existsSync('/usr/lib/postgresql/15/bin/initdb') && !process.env.JIXIAO_BENCH_NO_PG) {
+  const script = new URL('../scripts/with-postgres.sh', import.meta.url).pathname;
+  const result = spawnSync(script, [process.execPath, '--import', 'tsx', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 
 const casesDir = new URL('./cases/', import.meta.url).pathname;
 const filter = process.argv[2];

@@ -16,11 +16,16 @@ function newest(path) {
 }
 
 if (existsSync(join(web, 'package.json'))) {
-  const sources = [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(root, 'packages/contract/src')].filter(existsSync);
+  const sources = [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(root, 'packages/contract/src')].filter(
+    existsSync,
+  );
   const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
   if (stale) {
     console.log('正在构建网页前端（apps/web）……');
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: web,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }

@@ -40,19 +40,36 @@ describe('organisations, users and years', () => {
     const wrong = await as(t.app, s.admin).post('/api/organisations', { kind: 'unit', parentId: bureau?.id, code: 'PY-X', name: '某中心' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details).toEqual([{ path: 'body.parentId', message: '下级预算单位的上级须为部门' }]);
-    const duplicate = await as(t.app, s.admin).post('/api/organisations', { kind: 'department', parentId: bureau?.id, code: 'PY-KGSX', name: '重复' });
+    const duplicate = await as(t.app, s.admin).post('/api/organisations', {
+      kind: 'department',
+      parentId: bureau?.id,
+      code: 'PY-KGSX',
+      name: '重复',
+    });
     expect(duplicate.json().details).toEqual([{ path: 'body.code', message: '编码“PY-KGSX”已被使用' }]);
   });
 
   it('creates a user with a one-time initial password, and can disable and unlock', async () => {
     const organisations = (await as(t.app, s.admin).get('/api/organisations')).json().items as { id: string; code: string }[];
     const unit = organisations.find((entry) => entry.code === 'PY-KGSX-03');
-    const created = await as(t.app, s.admin).post('/api/users', { username: 'trade.preparer', displayName: '商务填报人', organisationId: unit?.id, roles: [{ role: 'preparer', organisationId: unit?.id }] });
+    const created = await as(t.app, s.admin).post('/api/users', {
+      username: 'trade.preparer',
+      displayName: '商务填报人',
+      organisationId: unit?.id,
+      roles: [{ role: 'preparer', organisationId: unit?.id }],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().initialPassword).toMatch(/^Jx-.{13}$/);
-    const misplaced = await as(t.app, s.admin).post('/api/users', { username: 'x.finance', displayName: 'X', organisationId: unit?.id, roles: [{ role: 'finance-reviewer', organisationId: unit?.id }] });
+    const misplaced = await as(t.app, s.admin).post('/api/users', {
+      username: 'x.finance',
+      displayName: 'X',
+      organisationId: unit?.id,
+      roles: [{ role: 'finance-reviewer', organisationId: unit?.id }],
+    });
     expect(misplaced.json().details).toEqual([{ path: 'body.roles[0]', message: '财政审核人须隶属于财政局' }]);
-    const user = ((await as(t.app, s.admin).get('/api/users')).json().items as { id: string; username: string; version: number }[]).find((entry) => entry.username === 'trade.preparer');
+    const user = ((await as(t.app, s.admin).get('/api/users')).json().items as { id: string; username: string; version: number }[]).find(
+      (entry) => entry.username === 'trade.preparer',
+    );
     const disabled = await as(t.app, s.admin).patch(`/api/users/${user?.id}`, { version: user?.version, disabled: true });
     expect(disabled.statusCode).toBe(200);
     await expect(login(t.app, 'trade.preparer', created.json().initialPassword)).rejects.toThrow(/401/);
@@ -128,7 +145,10 @@ describe('bulk import of units and users (.xlsx)', () => {
     expect(response.json().organisationsCreated).toBe(2);
     const [first] = response.json().usersCreated as { username: string; initialPassword: string }[];
     const session = await login(t.app, 'wl.preparer', first?.initialPassword);
-    expect((await as(t.app, session).get('/api/auth/me')).json().user).toMatchObject({ mustChangePassword: true, organisationName: '番禺区文化馆' });
+    expect((await as(t.app, session).get('/api/auth/me')).json().user).toMatchObject({
+      mustChangePassword: true,
+      organisationName: '番禺区文化馆',
+    });
   });
 
   it('offers a template that imports cleanly once its example codes are adjusted', async () => {

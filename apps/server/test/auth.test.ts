@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const attempt = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const attempt = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 describe('login', () => {
   it('signs in with an httpOnly, SameSite session cookie and returns the CSRF token', async () => {
@@ -20,7 +21,10 @@ describe('login', () => {
     const cookie = response.cookies.find((entry) => entry.name === SESSION_COOKIE);
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
-    expect(response.json()).toMatchObject({ user: { username: 'preparer', displayName: '吴晓东', roles: [{ role: 'preparer' }] }, csrfToken: expect.any(String) });
+    expect(response.json()).toMatchObject({
+      user: { username: 'preparer', displayName: '吴晓东', roles: [{ role: 'preparer' }] },
+      csrfToken: expect.any(String),
+    });
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {
@@ -101,7 +105,12 @@ describe('passwords', () => {
     const admin = await login(t.app, 'admin');
     const organisations = (await as(t.app, admin).get('/api/organisations')).json().items as { id: string; kind: string }[];
     const department = organisations.find((entry) => entry.kind === 'department');
-    const created = await as(t.app, admin).post('/api/users', { username: 'new.preparer', displayName: '新填报人', organisationId: department?.id, roles: [{ role: 'preparer', organisationId: department?.id }] });
+    const created = await as(t.app, admin).post('/api/users', {
+      username: 'new.preparer',
+      displayName: '新填报人',
+      organisationId: department?.id,
+      roles: [{ role: 'preparer', organisationId: department?.id }],
+    });
     expect(created.statusCode).toBe(201);
     const { initialPassword } = created.json() as { initialPassword: string };
 
@@ -113,11 +122,20 @@ describe('passwords', () => {
 
     const weak = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().details.map((detail: { message: string }) => detail.message)).toEqual(['密码至少 10 个字符', '密码须包含大写字母、小写字母、数字、符号中的至少三类']);
-    const named = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'New.Preparer-2025' });
+    expect(weak.json().details.map((detail: { message: string }) => detail.message)).toEqual([
+      '密码至少 10 个字符',
+      '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    ]);
+    const named = await as(t.app, session).post('/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'New.Preparer-2025',
+    });
     expect(named.json().details).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
 
-    const changed = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'Budget#Goals2025' });
+    const changed = await as(t.app, session).post('/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'Budget#Goals2025',
+    });
     expect(changed.statusCode).toBe(200);
     expect((await as(t.app, session).get('/api/evaluations')).statusCode).toBe(200);
     expect((await attempt('new.preparer', initialPassword)).statusCode).toBe(401);

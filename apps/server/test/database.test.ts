@@ -16,12 +16,29 @@ describe(`the database (${DATABASE_KIND})`, () => {
   it('has every migration applied, and applying them again changes nothing', async () => {
     const database = await testDatabase();
     try {
-      const tables = await queryRows<{ name: string }>(database.db, sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+      const tables = await queryRows<{ name: string }>(
+        database.db,
+        sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
+      );
       expect(tables.map((row) => row.name)).toEqual(
-        expect.arrayContaining(['organisations', 'users', 'sessions', 'evaluations', 'goals', 'indicators', 'management_entries', 'attachments', 'audit_log', 'published_reports']),
+        expect.arrayContaining([
+          'organisations',
+          'users',
+          'sessions',
+          'evaluations',
+          'goals',
+          'indicators',
+          'management_entries',
+          'attachments',
+          'audit_log',
+          'published_reports',
+        ]),
       );
       await database.migrate();
-      const again = await queryRows<{ name: string }>(database.db, sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+      const again = await queryRows<{ name: string }>(
+        database.db,
+        sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
+      );
       expect(again).toEqual(tables);
     } finally {
       await database.close();
@@ -31,7 +48,10 @@ describe(`the database (${DATABASE_KIND})`, () => {
   it('keeps money exact: numeric values and fen sums round-trip', async () => {
     const database = await testDatabase();
     try {
-      const rows = await queryRows<{ value: string; sum: number }>(database.db, sql`select '1234567890123456.78'::numeric::text as value, (9007199254740000::bigint + 991)::bigint as sum`);
+      const rows = await queryRows<{ value: string; sum: number }>(
+        database.db,
+        sql`select '1234567890123456.78'::numeric::text as value, (9007199254740000::bigint + 991)::bigint as sum`,
+      );
       expect(rows[0]).toEqual({ value: '1234567890123456.78', sum: 9007199254740991 });
     } finally {
       await database.close();
@@ -47,7 +67,10 @@ describe.runIf(DATABASE_KIND === 'pglite')('the embedded data folder', () => {
     try {
       const script = `import { connect } from ${JSON.stringify(new URL('../src/db/connect.ts', import.meta.url).pathname)};
 try { await connect({ kind: 'pglite', dataDir: ${JSON.stringify(dir)} }); console.log('opened'); } catch (error) { console.log(error.code, error.message); }`;
-      const second = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+      const second = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(second.stdout).toContain('DATA_DIR_LOCKED');
       expect(second.stdout).toContain(`正被进程 ${process.pid} 使用`);
     } finally {

@@ -19,7 +19,14 @@ afterAll(() => t.close());
 describe('the demo evaluation', () => {
   it('lists with its cached total and grade', async () => {
     const { department } = await demoEvaluations(t.app, s.preparer);
-    expect(department).toMatchObject({ organisationName: '广州市番禺区科技工业商务和信息化局', fiscalYear: 2024, status: 'draft', total: '99.52', grade: '优', errorCount: 0 });
+    expect(department).toMatchObject({
+      organisationName: '广州市番禺区科技工业商务和信息化局',
+      fiscalYear: 2024,
+      status: 'draft',
+      total: '99.52',
+      grade: '优',
+      errorCount: 0,
+    });
   });
 
   it('scores every indicator with its rule, inputs and arithmetic', async () => {
@@ -29,7 +36,11 @@ describe('the demo evaluation', () => {
     expect(score.items[0]).toMatchObject({
       name: '产业扶持资金促进企业产生工业投资',
       final: '1.67',
-      explanation: { rule: 'quantitative.at-least', text: '23.39 ≥ 20 → 满分 1.67', inputs: { 目标值: '20', 完成值: '23.39', 分值: '1.67' } },
+      explanation: {
+        rule: 'quantitative.at-least',
+        text: '23.39 ≥ 20 → 满分 1.67',
+        inputs: { 目标值: '20', 完成值: '23.39', 分值: '1.67' },
+      },
     });
     expect(score.findings.map((entry: { code: string }) => entry.code)).toContain('TARGET_TOO_LOW');
   });
@@ -38,19 +49,33 @@ describe('the demo evaluation', () => {
 describe('editing indicators', () => {
   it('re-scores on every change, in the same transaction', async () => {
     const indicator = (await detail(t.app, s.preparer, id)).indicators.find((entry) => entry.code === 'G1-1');
-    const response = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, { version: indicator?.version, actual: '10', deviationReason: '受市场影响投资放缓' });
+    const response = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, {
+      version: indicator?.version,
+      actual: '10',
+      deviationReason: '受市场影响投资放缓',
+    });
     expect(response.statusCode).toBe(200);
     const { department } = await demoEvaluations(t.app, s.preparer);
     expect(department?.total).toBe('98.69'); // 1.67 × 10 ÷ 20 = 0.84 → 99.52 − 0.83
     const restore = (await detail(t.app, s.preparer, id)).indicators.find((entry) => entry.code === 'G1-1');
-    await as(t.app, s.preparer).patch(`/api/indicators/${restore?.id}`, { version: restore?.version, actual: '23.39', deviationReason: null });
+    await as(t.app, s.preparer).patch(`/api/indicators/${restore?.id}`, {
+      version: restore?.version,
+      actual: '23.39',
+      deviationReason: null,
+    });
   });
 
   it('refuses a stale edit with a conflict and keeps the other user’s change', async () => {
     const indicator = (await detail(t.app, s.preparer, id)).indicators[1];
-    const first = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, { version: indicator?.version, actualText: '实际全年规上工业总产值2684亿元（第一人）' });
+    const first = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, {
+      version: indicator?.version,
+      actualText: '实际全年规上工业总产值2684亿元（第一人）',
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, { version: indicator?.version, actualText: '第二人的修改' });
+    const stale = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, {
+      version: indicator?.version,
+      actualText: '第二人的修改',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', message: '绩效指标已被他人修改，你的修改未保存。请刷新后重新修改。' });
     const after = (await detail(t.app, s.preparer, id)).indicators[1];
@@ -85,12 +110,18 @@ describe('editing indicators', () => {
 
   it('saves 管理效率 figures and reports missing ones by name', async () => {
     const current = (await detail(t.app, s.preparer, id)).management.find((entry) => entry.code === 'carry-over-rate');
-    const saved = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, { version: current?.version ?? undefined, amounts: { carryOverBalance: '40000000.00' }, deviationReason: '项目跨年实施' });
+    const saved = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, {
+      version: current?.version ?? undefined,
+      amounts: { carryOverBalance: '40000000.00' },
+      deviationReason: '项目跨年实施',
+    });
     expect(saved.statusCode).toBe(200);
     const score = (await as(t.app, s.preparer).get(`/api/evaluations/${id}/score`)).json();
     const item = score.items.find((entry: { id: string }) => entry.id === 'carry-over-rate');
     expect(item.explanation.text).toBe('结转结余率 = 40,000,000.00 ÷ 300,800,000.00 = 13.30%；13.30% > 10% → 4.00 × 10% ÷ 13.30% = 3.01');
-    const unknown = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, { amounts: { somethingElse: '1.00' } });
+    const unknown = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, {
+      amounts: { somethingElse: '1.00' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details).toEqual([{ path: 'body.amounts.somethingElse', message: '“结转结余率”没有这项金额' }]);
   });
@@ -105,16 +136,41 @@ describe('bad input on every write route', () => {
       ['PATCH', `/api/evaluations/${id}`, { budget: { executed: '100' } }, 'body.version'],
       ['POST', `/api/evaluations/${id}/goals`, { text: '' }, 'body.text'],
       ['PATCH', `/api/goals/${ids.goal}`, { version: 'one' }, 'body.version'],
-      ['POST', `/api/evaluations/${id}/indicators`, { level1: 'output', level2: 'economic', name: '错层级', direction: '>=', target: '1' }, 'body.level2'],
-      ['POST', `/api/evaluations/${id}/indicators`, { level1: 'output', level2: 'quantity', name: '数量', direction: '≥', target: '1' }, 'body.direction'],
-      ['POST', `/api/evaluations/${id}/indicators`, { level1: 'output', level2: 'quantity', name: '数量', direction: '>=', target: '九十' }, 'body.target'],
+      [
+        'POST',
+        `/api/evaluations/${id}/indicators`,
+        { level1: 'output', level2: 'economic', name: '错层级', direction: '>=', target: '1' },
+        'body.level2',
+      ],
+      [
+        'POST',
+        `/api/evaluations/${id}/indicators`,
+        { level1: 'output', level2: 'quantity', name: '数量', direction: '≥', target: '1' },
+        'body.direction',
+      ],
+      [
+        'POST',
+        `/api/evaluations/${id}/indicators`,
+        { level1: 'output', level2: 'quantity', name: '数量', direction: '>=', target: '九十' },
+        'body.target',
+      ],
       ['PATCH', `/api/indicators/${ids.indicator}`, { version: ids.version, actual: '23,39' }, 'body.actual'],
       ['PATCH', `/api/indicators/${ids.indicator}`, { version: ids.version, weight: '-1' }, 'body.weight'],
       ['PATCH', `/api/indicators/${ids.indicator}`, { version: ids.version, direction: 'qualitative' }, 'body.target'],
-      ['PUT', `/api/evaluations/${id}/management/carry-over-rate`, { amounts: { carryOverBalance: 19200000 } }, 'body.amounts.carryOverBalance'],
+      [
+        'PUT',
+        `/api/evaluations/${id}/management/carry-over-rate`,
+        { amounts: { carryOverBalance: 19200000 } },
+        'body.amounts.carryOverBalance',
+      ],
       ['POST', `/api/evaluations/${id}/transitions`, { action: 'approve' }, 'body.revision'],
       ['POST', '/api/evaluations', { kind: 'department', fiscalYear: 2024 }, 'body.organisationId'],
-      ['POST', '/api/projects', { organisationId: id, fiscalYear: 2024, code: 'X', name: 'X', category: '旅游', budget: '1' }, 'body.category'],
+      [
+        'POST',
+        '/api/projects',
+        { organisationId: id, fiscalYear: 2024, code: 'X', name: 'X', category: '旅游', budget: '1' },
+        'body.category',
+      ],
     ] as const;
 
   it.each(Array.from({ length: 15 }, (_, index) => index))('case %i is refused with its field path and changes nothing', async (index) => {
@@ -140,7 +196,12 @@ describe('bad input on every write route', () => {
   });
 
   it('answers malformed JSON with a 400 in the error shape', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: `/api/evaluations/${id}`, payload: '{"version":', headers: { cookie: s.preparer.cookie, 'x-csrf-token': s.preparer.csrf, 'content-type': 'application/json' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/evaluations/${id}`,
+      payload: '{"version":',
+      headers: { cookie: s.preparer.cookie, 'x-csrf-token': s.preparer.csrf, 'content-type': 'application/json' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON', requestId: expect.any(String) });
   });
@@ -152,10 +213,21 @@ describe('evidence files (佐证材料)', () => {
   it('uploads, lists and downloads a file under its Chinese name', async () => {
     const indicator = (await detail(t.app, s.preparer, id)).indicators[0];
     const body = multipart('投资统计报表.pdf', pdf);
-    const uploaded = await as(t.app, s.preparer).post(`/api/evaluations/${id}/attachments?indicatorId=${indicator?.id}`, body.payload, body.headers);
+    const uploaded = await as(t.app, s.preparer).post(
+      `/api/evaluations/${id}/attachments?indicatorId=${indicator?.id}`,
+      body.payload,
+      body.headers,
+    );
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const view = await detail(t.app, s.reviewer, id);
-    expect(view.attachments).toEqual([expect.objectContaining({ filename: '投资统计报表.pdf', contentType: 'application/pdf', sizeBytes: pdf.length, indicatorId: indicator?.id })]);
+    expect(view.attachments).toEqual([
+      expect.objectContaining({
+        filename: '投资统计报表.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: pdf.length,
+        indicatorId: indicator?.id,
+      }),
+    ]);
     expect(view.indicators[0]?.attachmentCount).toBe(1);
     const download = await as(t.app, s.reviewer).get(`/api/attachments/${uploaded.json().id}`);
     expect(download.statusCode).toBe(200);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import type { Deps } from '../src/context.ts';
 import { connect, type Database } from '../src/db/connect.ts';
@@ -53,7 +53,9 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database with the demo loaded; a cheap password hash for speed. */
-export async function testApp(options: { seed?: boolean; env?: Record<string, string>; clock?: () => Date; database?: Database & { url?: string } } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { seed?: boolean; env?: Record<string, string>; clock?: () => Date; database?: Database & { url?: string } } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await testDatabase());
   const config = loadConfig({ PASSWORD_HASH_COST: '10', LOG_LEVEL: 'silent', JIXIAO_DATA_DIR: '/nonexistent', ...options.env });
   const deps: Deps = { db: database.db, config, clock: options.clock ?? (() => new Date()) };
@@ -89,12 +91,21 @@ export async function login(app: FastifyInstance, username: string, password = D
 
 /** Sends a request as a signed-in user, with the session cookie and the CSRF header. */
 export function as(app: FastifyInstance, session: Session) {
-  const send = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+  const send = (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers },
-      ...(payload === undefined ? {} : typeof payload === 'string' || Buffer.isBuffer(payload) ? { payload } : { payload: payload as object }),
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string' || Buffer.isBuffer(payload)
+          ? { payload }
+          : { payload: payload as object }),
     });
   return {
     get: (url: string) => send('GET', url),
@@ -106,9 +117,18 @@ export function as(app: FastifyInstance, session: Session) {
 }
 
 /** A multipart body with one file field, for upload routes. */
-export function multipart(filename: string, bytes: Uint8Array | string, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  filename: string,
+  bytes: Uint8Array | string,
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----jixiao${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.from(bytes), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, Buffer.from(bytes), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -17,14 +17,40 @@ beforeAll(async () => {
   if (!department) throw new Error('demo missing');
   panyu = department.id;
   // A second department with its own preparer and a draft: department X must not see department Y's drafts.
-  const [bureau] = (await as(t.app, s.admin).get('/api/organisations')).json().items.filter((entry: { kind: string }) => entry.kind === 'finance-bureau');
-  const other = await createOrganisation(t.deps.db, { kind: 'department', code: 'PY-JY', name: '广州市番禺区教育局（测试）', parentId: bureau.id });
+  const [bureau] = (await as(t.app, s.admin).get('/api/organisations'))
+    .json()
+    .items.filter((entry: { kind: string }) => entry.kind === 'finance-bureau');
+  const other = await createOrganisation(t.deps.db, {
+    kind: 'department',
+    code: 'PY-JY',
+    name: '广州市番禺区教育局（测试）',
+    parentId: bureau.id,
+  });
   const otherPreparer = await createUser(
     t.deps.db,
-    { username: 'edu.preparer', displayName: '教育局填报人', organisationId: other.id, password: DEMO_PASSWORD, roles: [{ role: 'preparer', organisationId: other.id }] },
+    {
+      username: 'edu.preparer',
+      displayName: '教育局填报人',
+      organisationId: other.id,
+      password: DEMO_PASSWORD,
+      roles: [{ role: 'preparer', organisationId: other.id }],
+    },
     10,
   );
-  const ctx = { principal: { userId: otherPreparer.id, username: 'edu.preparer', displayName: '教育局填报人', organisationId: other.id, roles: [{ role: 'preparer' as const, organisationId: other.id }], sessionId: 'x', csrfToken: 'x', mustChangePassword: false }, requestId: 'test', ip: '127.0.0.1' };
+  const ctx = {
+    principal: {
+      userId: otherPreparer.id,
+      username: 'edu.preparer',
+      displayName: '教育局填报人',
+      organisationId: other.id,
+      roles: [{ role: 'preparer' as const, organisationId: other.id }],
+      sessionId: 'x',
+      csrfToken: 'x',
+      mustChangePassword: false,
+    },
+    requestId: 'test',
+    ip: '127.0.0.1',
+  };
   otherDraft = (await createEvaluationFor(t.deps, ctx, { kind: 'department', fiscalYear: 2024, organisationId: other.id })).id;
 });
 afterAll(() => t.close());
@@ -69,7 +95,9 @@ describe('who changes what', () => {
   });
 
   it('nobody approves what they prepared, even holding both roles', async () => {
-    const department = (await as(t.app, s.admin).get('/api/organisations')).json().items.find((entry: { code: string }) => entry.code === 'PY-KGSX');
+    const department = (await as(t.app, s.admin).get('/api/organisations'))
+      .json()
+      .items.find((entry: { code: string }) => entry.code === 'PY-KGSX');
     await createUser(
       t.deps.db,
       {
@@ -87,7 +115,9 @@ describe('who changes what', () => {
     const both = await login(t.app, 'both.roles');
     expect((await transition(t.app, s.reviewer, panyu, 'return', '请完善')).statusCode).toBe(200);
     const indicator = (await detail(t.app, both, panyu)).indicators[0];
-    expect((await as(t.app, both).patch(`/api/indicators/${indicator?.id}`, { version: indicator?.version, dataSource: '统计公报' })).statusCode).toBe(200);
+    expect(
+      (await as(t.app, both).patch(`/api/indicators/${indicator?.id}`, { version: indicator?.version, dataSource: '统计公报' })).statusCode,
+    ).toBe(200);
     expect((await transition(t.app, both, panyu, 'submit')).statusCode).toBe(200);
     const view = await detail(t.app, both, panyu);
     expect(view.permissions.approve).toBe(false);
@@ -99,14 +129,29 @@ describe('who changes what', () => {
 
   it('only the reviewer of the current stage may adjust a score, with a reason', async () => {
     const indicator = (await detail(t.app, s.reviewer, panyu)).indicators[0];
-    const byPreparer = await as(t.app, s.preparer).put(`/api/indicators/${indicator?.id}/adjustment`, { version: indicator?.version, score: '1.00', reason: '自己调' });
+    const byPreparer = await as(t.app, s.preparer).put(`/api/indicators/${indicator?.id}/adjustment`, {
+      version: indicator?.version,
+      score: '1.00',
+      reason: '自己调',
+    });
     expect(byPreparer.statusCode).toBe(403);
-    const byFinance = await as(t.app, s.finance).put(`/api/indicators/${indicator?.id}/adjustment`, { version: indicator?.version, score: '1.00', reason: '提前调整' });
+    const byFinance = await as(t.app, s.finance).put(`/api/indicators/${indicator?.id}/adjustment`, {
+      version: indicator?.version,
+      score: '1.00',
+      reason: '提前调整',
+    });
     expect(byFinance.statusCode).toBe(403);
-    const noReason = await as(t.app, s.reviewer).put(`/api/indicators/${indicator?.id}/adjustment`, { version: indicator?.version, score: '1.00' });
+    const noReason = await as(t.app, s.reviewer).put(`/api/indicators/${indicator?.id}/adjustment`, {
+      version: indicator?.version,
+      score: '1.00',
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().details).toEqual([{ path: 'body.reason', message: '调整得分必须说明理由' }]);
-    const adjusted = await as(t.app, s.reviewer).put(`/api/indicators/${indicator?.id}/adjustment`, { version: indicator?.version, score: '1.00', reason: '投资数据未经统计部门核实' });
+    const adjusted = await as(t.app, s.reviewer).put(`/api/indicators/${indicator?.id}/adjustment`, {
+      version: indicator?.version,
+      score: '1.00',
+      reason: '投资数据未经统计部门核实',
+    });
     expect(adjusted.statusCode).toBe(200);
     const score = (await as(t.app, s.reviewer).get(`/api/evaluations/${panyu}/score`)).json();
     const item = score.items.find((entry: { id: string }) => entry.id === indicator?.code);

@@ -28,7 +28,9 @@ describe('the evaluation workbook through the API', () => {
     expect(exported.statusCode).toBe(200);
     const example = JSON.parse(readFileSync(new URL('../../../examples/panyu-2024/panyu-2024.json', import.meta.url), 'utf8'));
     const json = exported.json();
-    expect(json.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual])).toEqual(example.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual]));
+    expect(json.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual])).toEqual(
+      example.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual]),
+    );
     expect(json.budget).toMatchObject({ adjusted: '320000000.00', executed: '300800000.00' });
     expect(json.goals).toEqual(example.goals);
   });
@@ -77,7 +79,9 @@ describe('reports', () => {
     expect(html.body).toContain('部门整体支出绩效自评表说明');
     const docx = await as(t.app, s.reviewer).get(`/api/evaluations/${id}/report.docx`);
     expect(docx.statusCode).toBe(200);
-    expect(docx.headers['content-disposition']).toContain(encodeURIComponent('广州市番禺区科技工业商务和信息化局2024年度部门整体支出绩效自评表说明.docx'));
+    expect(docx.headers['content-disposition']).toContain(
+      encodeURIComponent('广州市番禺区科技工业商务和信息化局2024年度部门整体支出绩效自评表说明.docx'),
+    );
   });
 
   it.skipIf(process.env.JIXIAO_SKIP_CHROMIUM === '1')('prints the report to PDF with Chromium, Chinese text extractable', async () => {

@@ -54,14 +54,21 @@ describe('the review workflow 草稿 → 单位提交 → 部门审核 → 财�
     const returned = await transition(t.app, s.reviewer, id, 'return', '请补充满意度调查的样本量');
     expect(returned.json().status).toBe('returned');
     const view = await detail(t.app, s.preparer, id);
-    expect(view.transitions.at(-1)).toMatchObject({ action: 'return', actorName: '部门审核人（示例）', comment: '请补充满意度调查的样本量' });
+    expect(view.transitions.at(-1)).toMatchObject({
+      action: 'return',
+      actorName: '部门审核人（示例）',
+      comment: '请补充满意度调查的样本量',
+    });
     expect(view.permissions.edit).toBe(true);
   });
 
   it('lets the preparer fix and resubmit', async () => {
     const view = await detail(t.app, s.preparer, id);
     const satisfaction = view.indicators.find((indicator) => indicator.level1 === 'satisfaction');
-    const fixed = await as(t.app, s.preparer).patch(`/api/indicators/${satisfaction?.id}`, { version: satisfaction?.version, dataSource: '问卷调查，有效样本 1,206 份' });
+    const fixed = await as(t.app, s.preparer).patch(`/api/indicators/${satisfaction?.id}`, {
+      version: satisfaction?.version,
+      dataSource: '问卷调查，有效样本 1,206 份',
+    });
     expect(fixed.statusCode).toBe(200);
     expect((await transition(t.app, s.preparer, id, 'submit')).json().status).toBe('submitted');
   });

@@ -1,5 +1,6 @@
+import type { RoleGrant } from '@jixiao/contract';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/connect.ts';
+import type { Db, Queryable } from '../db/connect.ts';
 import { loginThrottle, organisations, sessions, userRoles, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -105,4 +106,34 @@ export async function deleteUserSessions(db: Queryable, userId: string, except?:
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export interface SessionWithUser {
+  readonly session: SessionRow;
+  readonly user: UserRow;
+  readonly roles: RoleGrant[];
+}
+
+/**
+ * Every authenticated request resolves its session: one prepared query returns the session, its
+ * user and the user's roles (as JSON), instead of three round trips.
+ */
+export function sessionLookup(db: Db) {
+  const statement = db
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<
+        RoleGrant[]
+      >`(select coalesce(json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'organisationName', o.name)), '[]'::json)
+        from user_roles r join organisations o on o.id = r.organisation_id where r.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('jixiao_session_lookup');
+  return async (id: string): Promise<SessionWithUser | undefined> => {
+    const [row] = await statement.execute({ id });
+    return row;
+  };
 }

@@ -88,23 +88,36 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
 }
 
 /** The principal behind a session cookie, or undefined if the session is unknown, idle too long or expired. */
-export async function resolveSession(deps: Deps, token: string): Promise<Principal | 'expired' | undefined> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  lookup = repo.sessionLookup(deps.db),
+): Promise<Principal | 'expired' | undefined> {
   const { db, config } = deps;
   const now = deps.clock();
-  const session = await repo.findSession(db, hashToken(token));
-  if (!session) return undefined;
+  const found = await lookup(hashToken(token));
+  if (!found) return undefined;
+  const { session, user, roles } = found;
   const idleLimit = session.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
   if (session.expiresAt <= now || idleLimit <= now.getTime()) {
     await repo.deleteSession(db, session.id);
     return 'expired';
   }
-  const user = await repo.findUserById(db, session.userId);
-  if (!user || user.disabled) {
+  if (user.disabled) {
     await repo.deleteSession(db, session.id);
     return undefined;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.id, now);
-  return toPrincipal(deps, user, session.id, session.csrfToken);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    organisationId: user.organisationId,
+    roles,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export async function logout(deps: Deps, ctx: RequestContext): Promise<void> {

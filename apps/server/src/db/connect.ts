@@ -40,7 +40,10 @@ export type DatabaseConfig =
 
 export async function connect(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') return connectPostgres(config.url, config.poolSize ?? 10);
-  return connectPglite(config.kind === 'pglite' ? config.dataDir : undefined, config.kind === 'pglite-memory' ? config.snapshot : undefined);
+  return connectPglite(
+    config.kind === 'pglite' ? config.dataDir : undefined,
+    config.kind === 'pglite-memory' ? config.snapshot : undefined,
+  );
 }
 
 async function connectPostgres(url: string, poolSize: number): Promise<Database> {

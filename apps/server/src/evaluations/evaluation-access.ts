@@ -3,8 +3,7 @@ import { workflow } from '@jixiao/core';
 import type { RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { AppError, notFound } from '../errors.ts';
-import { rolesOver } from '../policies/scope.ts';
-import { type EvaluationRow, getEvaluation, lockEvaluation } from './evaluation.repository.ts';
+import { type EvaluationRow, getEvaluationWithChain } from './evaluation.repository.ts';
 
 export type Need = 'read' | 'edit' | 'adjust';
 
@@ -21,9 +20,11 @@ export async function authorise(
   need: Need,
   lock = false,
 ): Promise<{ evaluation: EvaluationRow; roles: Role[] }> {
-  const evaluation = lock ? await lockEvaluation(db, evaluationId) : await getEvaluation(db, evaluationId);
-  if (!evaluation) throw notFound('自评');
-  const roles = await rolesOver(db, ctx.principal, evaluation.organisationId);
+  const found = await getEvaluationWithChain(db, evaluationId, lock);
+  if (!found) throw notFound('自评');
+  const { evaluation } = found;
+  const chain = new Set(found.chain);
+  const roles = ctx.principal.roles.filter((grant) => chain.has(grant.organisationId)).map((grant) => grant.role);
   const isAdmin = ctx.principal.roles.some((grant) => grant.role === 'admin');
   if (roles.length === 0 && !isAdmin) throw notFound('自评');
   if (need === 'edit') {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../db/connect.ts';
 import {
   attachments,
@@ -12,6 +12,7 @@ import {
   projects,
   users,
 } from '../db/schema.ts';
+import { inScope, type Scope } from '../policies/scope.ts';
 
 export type EvaluationRow = typeof evaluations.$inferSelect;
 export type GoalRow = typeof goals.$inferSelect;
@@ -19,7 +20,7 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 export type ManagementRow = typeof managementEntries.$inferSelect;
 
 export interface EvaluationFilter {
-  readonly organisationIds: readonly string[] | 'all';
+  readonly scope: Scope;
   readonly fiscalYear?: number | undefined;
   readonly status?: EvaluationRow['status'] | undefined;
   readonly kind?: EvaluationRow['kind'] | undefined;
@@ -36,9 +37,9 @@ const summaryColumns = {
 };
 
 export async function findEvaluations(db: Queryable, filter: EvaluationFilter) {
-  if (filter.organisationIds !== 'all' && filter.organisationIds.length === 0) return [];
   const conditions: SQL[] = [];
-  if (filter.organisationIds !== 'all') conditions.push(inArray(evaluations.organisationId, [...filter.organisationIds]));
+  const scoped = inScope(evaluations.organisationId, filter.scope);
+  if (scoped) conditions.push(scoped);
   if (filter.fiscalYear) conditions.push(eq(evaluations.fiscalYear, filter.fiscalYear));
   if (filter.status) conditions.push(eq(evaluations.status, filter.status));
   if (filter.kind) conditions.push(eq(evaluations.kind, filter.kind));
@@ -64,9 +65,24 @@ export async function getEvaluationSummary(db: Queryable, id: string): Promise<E
   return row;
 }
 
-/** The evaluation row, locked for the rest of the transaction so concurrent steps serialise. */
-export async function lockEvaluation(db: Queryable, id: string): Promise<EvaluationRow | undefined> {
-  const [row] = await db.select().from(evaluations).where(eq(evaluations.id, id)).for('update');
+/** The evaluation with its organisation's ancestor chain (nearest first), in one round trip. */
+export async function getEvaluationWithChain(
+  db: Queryable,
+  id: string,
+  lock: boolean,
+): Promise<{ evaluation: EvaluationRow; chain: string[] } | undefined> {
+  const query = db
+    .select({
+      evaluation: evaluations,
+      chain: sql<string[]>`(with recursive chain(id, parent_id, depth) as (
+          select o.id, o.parent_id, 0 from organisations o where o.id = ${evaluations.organisationId}
+          union all
+          select p.id, p.parent_id, c.depth + 1 from organisations p join chain c on p.id = c.parent_id)
+        select json_agg(id order by depth) from chain)`,
+    })
+    .from(evaluations)
+    .where(eq(evaluations.id, id));
+  const [row] = lock ? await query.for('update', { of: evaluations }) : await query;
   return row;
 }
 

@@ -30,8 +30,8 @@ import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
-import { countChildren, getOrganisation } from '../organisations/organisation.repository.ts';
-import { rolesOver, visibleOrganisations } from '../policies/scope.ts';
+import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
+import { rolesOver, scopeOf } from '../policies/scope.ts';
 import * as repo from './evaluation.repository.ts';
 import { authorise } from './evaluation-access.ts';
 import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
@@ -39,16 +39,23 @@ import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluati
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 
 export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRow): Promise<Aggregate> {
-  const [organisation, goals, indicatorRows, management, project, units] = await Promise.all([
-    getOrganisation(db, evaluation.organisationId),
+  const [withCount, goals, indicatorRows, management, project] = await Promise.all([
+    getOrganisationWithChildCount(db, evaluation.organisationId, 'unit'),
     repo.findGoals(db, evaluation.id),
     repo.findIndicators(db, evaluation.id),
     repo.findManagement(db, evaluation.id),
     evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined),
-    countChildren(db, evaluation.organisationId, 'unit'),
   ]);
-  if (!organisation) throw notFound('单位');
-  return { evaluation, organisation, project, goals, indicators: indicatorRows, management, subordinateUnitCount: units };
+  if (!withCount) throw notFound('单位');
+  return {
+    evaluation,
+    organisation: withCount.organisation,
+    project,
+    goals,
+    indicators: indicatorRows,
+    management,
+    subordinateUnitCount: Number(withCount.children),
+  };
 }
 
 export function scoreAggregate(aggregate: Aggregate): Evaluation {
@@ -85,10 +92,9 @@ function toSummary(row: repo.EvaluationSummaryRow): EvaluationSummary {
 export async function listEvaluations(
   deps: Deps,
   ctx: RequestContext,
-  filter: Omit<repo.EvaluationFilter, 'organisationIds'>,
+  filter: Omit<repo.EvaluationFilter, 'scope'>,
 ): Promise<EvaluationSummary[]> {
-  const organisationIds = await visibleOrganisations(deps.db, ctx.principal);
-  const rows = await repo.findEvaluations(deps.db, { ...filter, organisationIds });
+  const rows = await repo.findEvaluations(deps.db, { ...filter, scope: scopeOf(ctx.principal) });
   return rows.map(toSummary);
 }
 

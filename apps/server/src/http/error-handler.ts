@@ -19,28 +19,24 @@ export function installErrorHandler(app: FastifyInstance): void {
         path: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.').replace(/\.(\d+)(?=\.|$)/g, '[$1]')}`,
         message: issue.message ?? '格式不正确',
       }));
-      return reply
-        .status(400)
-        .send({
-          code: 'VALIDATION_FAILED',
-          message: `提交的内容有误：${details.map((detail) => `${detail.path} ${detail.message}`).join('；')}`,
-          details,
-          requestId,
-        });
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: `提交的内容有误：${details.map((detail) => `${detail.path} ${detail.message}`).join('；')}`,
+        details,
+        requestId,
+      });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系管理员并提供请求编号', details: null, requestId });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-      return reply
-        .status(400)
-        .send({
-          code: 'VALIDATION_FAILED',
-          message: '请求内容不是有效的 JSON',
-          details: [{ path: 'body', message: error.message }],
-          requestId,
-        });
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: '请求内容不是有效的 JSON',
+        details: [{ path: 'body', message: error.message }],
+        requestId,
+      });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型', details: null, requestId });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sessionLookup } from '../auth/auth.repository.ts';
 import { resolveSession } from '../auth/auth.service.ts';
 import type { Deps, Principal, RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -26,10 +27,11 @@ declare module 'fastify' {
 export function installSession(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionExpired', false);
+  const lookup = sessionLookup(deps.db);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const resolved = await resolveSession(deps, token);
+    const resolved = await resolveSession(deps, token, lookup);
     if (resolved === 'expired') request.sessionExpired = true;
     else if (resolved) request.principal = resolved;
   });

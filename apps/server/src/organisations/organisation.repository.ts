@@ -48,10 +48,14 @@ export async function findOrganisations(db: Queryable, ids?: readonly string[]):
   return (ids ? query.where(inArray(organisations.id, [...ids])) : query).orderBy(asc(organisations.code));
 }
 
-export async function countChildren(db: Queryable, id: string, kind: OrganisationRow['kind']): Promise<number> {
-  const rows = await queryRows<{ count: number }>(
-    db,
-    sql`select count(*)::int as count from organisations where parent_id = ${id}::uuid and kind = ${kind}`,
-  );
-  return Number(rows[0]?.count ?? 0);
+/** The organisation with the number of its direct children of a kind (所属下级预算单位数量), in one query. */
+export async function getOrganisationWithChildCount(db: Queryable, id: string, childKind: OrganisationRow['kind']) {
+  const [row] = await db
+    .select({
+      organisation: organisations,
+      children: sql<number>`(select count(*)::int from organisations c where c.parent_id = ${organisations.id} and c.kind = ${childKind})`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row;
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@jixiao/contract';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { ancestorIds, descendantIds } from '../organisations/organisation.repository.ts';
@@ -24,4 +25,28 @@ export async function visibleOrganisations(db: Queryable, principal: Principal):
 
 export function hasRole(principal: Principal, role: Role): boolean {
   return principal.roles.some((grant) => grant.role === role);
+}
+
+/** The roots of what a principal sees (roles reach down the tree), or `all` for administrators. */
+export type Scope = 'all' | readonly string[];
+
+export function scopeOf(principal: Principal): Scope {
+  if (principal.roles.some((grant) => grant.role === 'admin')) return 'all';
+  return [...new Set(principal.roles.map((grant) => grant.organisationId))];
+}
+
+/**
+ * `column` belongs to an organisation inside the scope: the tree walk runs inside the caller's
+ * query, so a scoped list costs one round trip, not two.
+ */
+export function inScope(column: AnyColumn, scope: Scope): SQL | undefined {
+  if (scope === 'all') return undefined;
+  if (scope.length === 0) return sql`false`;
+  return sql`${column} in (with recursive tree(id) as (
+      select id from organisations where id in (${sql.join(
+        scope.map((root) => sql`${root}::uuid`),
+        sql`, `,
+      )})
+      union select o.id from organisations o join tree t on o.parent_id = t.id)
+    select id from tree)`;
 }

@@ -3,7 +3,7 @@ import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
-import { visibleOrganisations } from '../policies/scope.ts';
+import { scopeOf } from '../policies/scope.ts';
 
 type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
 
@@ -32,9 +32,8 @@ function taskFor(
 
 /** 工作台: the evaluations waiting for the signed-in user, most urgent first. */
 export async function findTasks(deps: Deps, ctx: RequestContext) {
-  const visible = await visibleOrganisations(deps.db, ctx.principal);
   const [rows, organisations, years] = await Promise.all([
-    evaluationRepo.findEvaluations(deps.db, { organisationIds: visible }),
+    evaluationRepo.findEvaluations(deps.db, { scope: scopeOf(ctx.principal) }),
     findOrganisations(deps.db),
     findFiscalYears(deps.db),
   ]);
