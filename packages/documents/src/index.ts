@@ -9,3 +9,11 @@ export {
   type XlsxIssue,
   type XlsxReadResult,
 } from './workbook/xlsx.ts';
+export {
+  type OrganisationImport,
+  readOrganisationImport,
+  type SheetIssue,
+  type UnitRow,
+  type UserRow,
+  writeOrganisationTemplate,
+} from './admin/organisation-import.ts';

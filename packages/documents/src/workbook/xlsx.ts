@@ -1,0 +1,4 @@
+// The evaluation workbook as .xlsx: template, writer and parser (docs/workbook-xlsx.md).
+export { formatXlsxIssue, type XlsxIssue } from './issues.ts';
+export { readWorkbookXlsx, type XlsxReadResult } from './read-xlsx.ts';
+export { writeWorkbookTemplate, writeWorkbookXlsx } from './write-xlsx.ts';
