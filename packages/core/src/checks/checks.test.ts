@@ -148,6 +148,11 @@ describe('quality checks', () => {
     findingsOf(buildInput({ budget: { initial: 0, carryOver: 0, adjusted: 0, executed: 0 } }));
     findingsOf(buildInput({ budget: { initial: 100, carryOver: 0, adjusted: 100, executed: 10 } }));
     findingsOf(buildInput({ kind: 'department', management: [{ code: 'x' }] }), {}, 'department-overall');
+    findingsOf(
+      buildInput({ kind: 'department', management: [{ code: 'carry-over-rate', amounts: { carryOverBalanse: 100 } }] }),
+      {},
+      'department-overall',
+    );
   });
 
   afterAll(() => {

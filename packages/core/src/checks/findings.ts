@@ -216,6 +216,11 @@ export const FINDINGS = {
     zh: (p) => `管理效率项目“${q(p, 'code')}”不在评分方案的目录中`,
     en: (p) => `Management item "${q(p, 'code')}" is not in the scheme's catalogue`,
   },
+  UNKNOWN_MANAGEMENT_AMOUNT: {
+    severity: 'error',
+    zh: (p) => `管理效率“${q(p, 'name')}”没有“${q(p, 'key')}”这项金额（可填：${q(p, 'known')}）`,
+    en: (p) => `Management item "${q(p, 'name')}" has no amount "${q(p, 'key')}" (known: ${q(p, 'known')})`,
+  },
   MISSING_MANAGEMENT_INPUT: {
     severity: 'error',
     zh: (p) => `管理效率“${q(p, 'name')}”缺少计算所需的“${q(p, 'input')}”`,

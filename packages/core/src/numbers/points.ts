@@ -26,7 +26,7 @@ export function scorePoints(weight: Points, share: Fraction): Points {
   return Number(roundHalfUp(BigInt(weight) * share.num, share.den));
 }
 
-/** Parses a weight such as "5", "2.31" or "2.3077" (rounded half up to 0.01). */
+/** Parses a weight or score such as "5" or "2.31" into hundredths (the workbook schema allows at most two decimals). */
 export function parsePoints(text: string): Points | undefined {
   const value = parseDecimal(text);
   if (!value || value.units < 0n) return undefined;

@@ -437,6 +437,12 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
       illustrative: entry?.illustrative,
     });
     const subject = { kind: 'management', id: definition.code, name: definition.name } as const;
+    for (const key of Object.keys(entry?.amounts ?? {})) {
+      if (!(key in definition.inputs)) {
+        const known = Object.keys(definition.inputs).join('、') || '无';
+        findings.push(finding('UNKNOWN_MANAGEMENT_AMOUNT', subject, { name: definition.name, key, known }));
+      }
+    }
     if (entry?.notApplicable) return assemble(head(definition.standard, undefined), notApplicable(weight), undefined, findings);
     if (definition.formula.kind === 'qualitative') {
       const scored = scoreQualitative(definition.name, entry?.band, entry?.qualitativeScore, weight, scheme.options, subject, findings);

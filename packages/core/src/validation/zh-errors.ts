@@ -18,9 +18,11 @@ const TYPE_NAME: Record<string, string> = {
 };
 
 export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
+  // A field that is simply absent is "必填", whatever type or choice it would have needed.
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union'))
+    return '必填';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return '必填';
       return `应为${TYPE_NAME[issue.expected] ?? issue.expected}`;
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1) return '不能为空';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
+import { DIRECTIONS, type EvaluationInput, LEVEL1_LABEL, LEVEL2_LABEL, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
 import { type Decimal, parseDecimal } from '../numbers/decimal.ts';
 import { parseYuan } from '../numbers/money.ts';
 import { parsePoints } from '../numbers/points.ts';
@@ -214,7 +214,7 @@ export const workbookSchema = z
     management: z.array(managementEntry).default([]),
     declaredTotal: pointsValue('原表填报的总分（导入时用于核对）').optional(),
     narrative: narrative.prefault({}),
-    notes: z.string().optional().meta({ description: '资料来源与示例数据说明' }),
+    notes: optionalText('资料来源与示例数据说明'),
   })
   .strict()
   .superRefine((workbook, ctx) => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adjustingRoles, decideTransition, type EvaluationStatus, isEditable, TRANSITIONS, type WorkflowAction } from './workflow.ts';
 
-const facts = (status: EvaluationStatus, preparers: string[] = ['alice'], departmentApprover?: string) => ({ status, preparers: new Set(preparers), departmentApprover });
+const facts = (status: EvaluationStatus, preparers: string[] = ['alice'], departmentApprover?: string) => ({
+  status,
+  preparers: new Set(preparers),
+  departmentApprover,
+});
 
 describe('the workflow table', () => {
   it.each<[WorkflowAction, EvaluationStatus, string[], EvaluationStatus | string]>([
@@ -41,8 +45,16 @@ describe('the workflow table', () => {
   });
 
   it('keeps the department and finance approvals in different hands', () => {
-    const decision = decideTransition('approve', facts('department_approved', [], 'carol'), { userId: 'carol', roles: ['finance-reviewer'] }, undefined);
-    expect(decision).toEqual({ ok: false, refusal: { kind: 'segregation', message: '不相容岗位相互分离：部门审核与财政复核不能由同一人完成' } });
+    const decision = decideTransition(
+      'approve',
+      facts('department_approved', [], 'carol'),
+      { userId: 'carol', roles: ['finance-reviewer'] },
+      undefined,
+    );
+    expect(decision).toEqual({
+      ok: false,
+      refusal: { kind: 'segregation', message: '不相容岗位相互分离：部门审核与财政复核不能由同一人完成' },
+    });
   });
 
   it('needs a comment to return', () => {
@@ -52,7 +64,9 @@ describe('the workflow table', () => {
   });
 
   it('lets the unit edit only while it holds the evaluation, and each stage adjust its own', () => {
-    expect((['draft', 'returned', 'submitted', 'department_approved', 'finance_approved', 'published'] as const).filter(isEditable)).toEqual(['draft', 'returned']);
+    expect(
+      (['draft', 'returned', 'submitted', 'department_approved', 'finance_approved', 'published'] as const).filter(isEditable),
+    ).toEqual(['draft', 'returned']);
     expect(adjustingRoles('submitted')).toEqual(['department-reviewer', 'department-head']);
     expect(adjustingRoles('department_approved')).toEqual(['finance-reviewer']);
     expect(adjustingRoles('published')).toEqual([]);

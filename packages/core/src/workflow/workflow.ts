@@ -44,11 +44,51 @@ const DEPARTMENT_REVIEWERS: readonly WorkflowRole[] = ['department-reviewer', 'd
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['preparer'], stage: 'unit', commentRequired: false, notByPreparer: false },
   { action: 'submit', from: 'returned', to: 'submitted', roles: ['preparer'], stage: 'unit', commentRequired: false, notByPreparer: false },
-  { action: 'approve', from: 'submitted', to: 'department_approved', roles: DEPARTMENT_REVIEWERS, stage: 'department', commentRequired: false, notByPreparer: true },
-  { action: 'return', from: 'submitted', to: 'returned', roles: DEPARTMENT_REVIEWERS, stage: 'department', commentRequired: true, notByPreparer: false },
-  { action: 'approve', from: 'department_approved', to: 'finance_approved', roles: ['finance-reviewer'], stage: 'finance', commentRequired: false, notByPreparer: true },
-  { action: 'return', from: 'department_approved', to: 'returned', roles: ['finance-reviewer'], stage: 'finance', commentRequired: true, notByPreparer: false },
-  { action: 'publish', from: 'finance_approved', to: 'published', roles: ['finance-reviewer', 'department-head'], stage: 'publication', commentRequired: false, notByPreparer: true },
+  {
+    action: 'approve',
+    from: 'submitted',
+    to: 'department_approved',
+    roles: DEPARTMENT_REVIEWERS,
+    stage: 'department',
+    commentRequired: false,
+    notByPreparer: true,
+  },
+  {
+    action: 'return',
+    from: 'submitted',
+    to: 'returned',
+    roles: DEPARTMENT_REVIEWERS,
+    stage: 'department',
+    commentRequired: true,
+    notByPreparer: false,
+  },
+  {
+    action: 'approve',
+    from: 'department_approved',
+    to: 'finance_approved',
+    roles: ['finance-reviewer'],
+    stage: 'finance',
+    commentRequired: false,
+    notByPreparer: true,
+  },
+  {
+    action: 'return',
+    from: 'department_approved',
+    to: 'returned',
+    roles: ['finance-reviewer'],
+    stage: 'finance',
+    commentRequired: true,
+    notByPreparer: false,
+  },
+  {
+    action: 'publish',
+    from: 'finance_approved',
+    to: 'published',
+    roles: ['finance-reviewer', 'department-head'],
+    stage: 'publication',
+    commentRequired: false,
+    notByPreparer: true,
+  },
 ];
 
 export function findTransition(action: WorkflowAction, from: EvaluationStatus): Transition | undefined {
@@ -96,10 +136,16 @@ export function decideTransition(
 ): { ok: true; transition: Transition } | { ok: false; refusal: WorkflowRefusal } {
   const transition = findTransition(action, facts.status);
   if (!transition) {
-    return { ok: false, refusal: { kind: 'invalid-transition', message: `当前状态为“${STATUS_LABEL[facts.status]}”，不能执行“${ACTION_LABEL[action]}”` } };
+    return {
+      ok: false,
+      refusal: { kind: 'invalid-transition', message: `当前状态为“${STATUS_LABEL[facts.status]}”，不能执行“${ACTION_LABEL[action]}”` },
+    };
   }
   if (!transition.roles.some((role) => actor.roles.includes(role))) {
-    return { ok: false, refusal: { kind: 'role', message: `“${ACTION_LABEL[action]}”须由${transition.roles.map(roleLabel).join('或')}执行` } };
+    return {
+      ok: false,
+      refusal: { kind: 'role', message: `“${ACTION_LABEL[action]}”须由${transition.roles.map(roleLabel).join('或')}执行` },
+    };
   }
   if (transition.notByPreparer && facts.preparers.has(actor.userId)) {
     return { ok: false, refusal: { kind: 'segregation', message: '不相容岗位相互分离：你参与了本自评的填报，不能审核通过或公开它' } };
