@@ -1,5 +1,6 @@
 export { runChecks } from './checks/checks.ts';
 export * from './checks/findings.ts';
+export * as control from './control/index.ts';
 export * from './model.ts';
 export * from './numbers/decimal.ts';
 export * from './numbers/money.ts';
