@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 
-export const ROLES = ['preparer', 'department-reviewer', 'department-head', 'finance-reviewer', 'admin', 'auditor'] as const;
+export const ROLES = [
+  'preparer',
+  'department-reviewer',
+  'department-head',
+  'finance-reviewer',
+  'admin',
+  'auditor',
+  // Internal-control posts of a unit (rules.md §5.5–5.6): each step of a payment by its own post.
+  'requester',
+  'accountant',
+  'approver',
+  'cashier',
+  'asset-manager',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABEL: Readonly<Record<Role, string>> = {
@@ -11,6 +24,11 @@ export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   'finance-reviewer': '财政审核人',
   admin: '系统管理员',
   auditor: '审计查询员',
+  requester: '经办人',
+  accountant: '财务审核',
+  approver: '审批人',
+  cashier: '出纳',
+  'asset-manager': '资产管理员',
 };
 
 export const RoleGrant = z.object({

@@ -257,6 +257,9 @@ export const indicators = pgTable(
     adjustmentReason: text('adjustment_reason'),
     adjustedBy: uuid('adjusted_by').references(() => users.id),
     illustrative: boolean('illustrative').notNull().default(false),
+    /** A ledger metric that fills the actual value (e.g. paid-on-time-in-full-rate), with its scope. */
+    bindingMetric: text('binding_metric'),
+    bindingScope: jsonb('binding_scope').$type<{ budgetLineIds?: string[]; projectId?: string }>(),
     updatedAt: updatedAt(),
     updatedBy: uuid('updated_by').references(() => users.id),
     version: version(),
@@ -420,3 +423,5 @@ export const indicatorLibrary = pgTable(
   },
   (table) => [index('indicator_library_category_idx').on(table.category)],
 );
+
+export * from './control-schema.ts';

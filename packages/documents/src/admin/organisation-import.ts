@@ -19,6 +19,11 @@ export const ROLE_BY_LABEL: Readonly<Record<string, string>> = {
   财政审核人: 'finance-reviewer',
   系统管理员: 'admin',
   审计查询员: 'auditor',
+  经办人: 'requester',
+  财务审核: 'accountant',
+  审批人: 'approver',
+  出纳: 'cashier',
+  资产管理员: 'asset-manager',
 };
 
 const KIND_BY_LABEL: Readonly<Record<string, 'department' | 'unit' | 'finance-bureau'>> = {
