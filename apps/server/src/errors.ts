@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   INVALID_TRANSITION: 409,
   NOT_EDITABLE: 409,
+  /** An internal-control rule refused the step; details list every rule broken with its code. */
+  CONTROL_RULE_VIOLATED: 422,
   ALREADY_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

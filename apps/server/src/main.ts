@@ -51,6 +51,11 @@ function roleLabel(role: string): string {
       'finance-reviewer': '财政审核人',
       admin: '系统管理员',
       auditor: '审计查询员',
+      requester: '经办人',
+      accountant: '财务审核',
+      approver: '审批人',
+      cashier: '出纳',
+      'asset-manager': '资产管理员',
     }[role] ?? role
   );
 }

@@ -1,6 +1,15 @@
 import { adminRoutes } from './admin/admin.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { assetRoutes } from './control/assets/asset.routes.ts';
+import { budgetRoutes } from './control/budget/budget.routes.ts';
+import { contractRoutes } from './control/contracts/contract.routes.ts';
+import { ledgerImportRoutes } from './control/import/import.routes.ts';
+import { ledgerRoutes } from './control/ledger/ledger.routes.ts';
+import { paymentRoutes } from './control/payments/payment.routes.ts';
+import { procurementRoutes } from './control/procurement/procurement.routes.ts';
+import { selfAssessmentRoutes } from './control/self-assessment/self-assessment.routes.ts';
+import { subsidyRoutes } from './control/subsidies/subsidy.routes.ts';
 import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
 import { workbookRoutes } from './evaluations/workbook.routes.ts';
 import type { RouteModule } from './http/app.ts';
@@ -22,5 +31,14 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     taskRoutes,
     reportRoutes(pdf),
     publicRoutes(pdf),
+    budgetRoutes,
+    paymentRoutes,
+    ledgerRoutes,
+    ledgerImportRoutes,
+    procurementRoutes,
+    contractRoutes,
+    assetRoutes,
+    subsidyRoutes,
+    selfAssessmentRoutes,
   ] as RouteModule[];
 }

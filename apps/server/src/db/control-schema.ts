@@ -1,4 +1,3 @@
-
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { fiscalYears, organisations, projects, users } from './schema.ts';
 
@@ -36,7 +35,10 @@ export const budgetLines = pgTable(
     createdAt: createdAt(),
     version: version(),
   },
-  (table) => [uniqueIndex('budget_lines_org_year_code_key').on(table.organisationId, table.fiscalYear, table.code), index('budget_lines_project_idx').on(table.projectId)],
+  (table) => [
+    uniqueIndex('budget_lines_org_year_code_key').on(table.organisationId, table.fiscalYear, table.code),
+    index('budget_lines_project_idx').on(table.projectId),
+  ],
 );
 
 /** 预算调整: requested with a reason, approved by someone else; the line's history. */
@@ -128,7 +130,10 @@ export const contracts = pgTable(
     createdAt: createdAt(),
     version: version(),
   },
-  (table) => [uniqueIndex('contracts_org_code_key').on(table.organisationId, table.code), index('contracts_line_idx').on(table.budgetLineId)],
+  (table) => [
+    uniqueIndex('contracts_org_code_key').on(table.organisationId, table.code),
+    index('contracts_line_idx').on(table.budgetLineId),
+  ],
 );
 
 /** 合同里程碑 and their 验收. */
@@ -368,4 +373,25 @@ export const selfAssessments = pgTable(
   (table) => [uniqueIndex('self_assessments_org_year_key').on(table.organisationId, table.fiscalYear)],
 );
 
-
+/**
+ * Long imports run as jobs: progress and errors live in the database, so any instance behind the
+ * load balancer can report them, and the error list can be downloaded afterwards.
+ */
+export const importJobs = pgTable('import_jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  kind: text('kind').$type<'budget-lines' | 'payments'>().notNull(),
+  filename: text('filename').notNull(),
+  status: text('status').$type<'validating' | 'committing' | 'done' | 'failed'>().notNull().default('validating'),
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  createdRows: integer('created_rows').notNull().default(0),
+  /** Every problem by row and column: [{ row, column, message }]. */
+  errors: jsonb('errors').$type<{ row: number; column: string; message: string }[]>().notNull().default([]),
+  message: text('message'),
+  createdBy: user('created_by').notNull(),
+  createdAt: createdAt(),
+  finishedAt: at('finished_at'),
+});

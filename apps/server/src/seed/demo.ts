@@ -8,6 +8,7 @@ import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { refreshScore } from '../evaluations/evaluation.service.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
+import { seedControlDemo } from './control-demo.ts';
 
 /** The one demo password, printed at start-up. Demo accounts skip the forced first change so a visitor can look around at once. */
 export const DEMO_PASSWORD = 'Jixiao@2025demo';
@@ -152,6 +153,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
       createdBy: unitPreparer,
     });
     await loadContent(tx, projectEvaluation.id, example('project-2024/digital-training-2024.json'), unitPreparer);
+    await seedControlDemo(tx, { fiscalYear: 2024, departmentId: department.id, unitIds: units.map((unit) => unit.id), users: userIds, budgetLines: new Map() });
     return accounts.map(({ username, displayName, role, organisation }) => ({ username, displayName, role, organisation }));
   });
 }

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../context.ts';
+
+export const ledgerRoutes =
+  (_deps: Deps): FastifyPluginAsyncZod =>
+  async (_app) => {};
