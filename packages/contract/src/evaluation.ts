@@ -23,6 +23,19 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
 /** Fields of an indicator a preparer edits; decimals travel as strings, weights as point strings. */
+/** Ledger metrics an indicator's actual can be bound to (see @jixiao/core control/ledger.ts). */
+export const LEDGER_METRICS = [
+  'execution-rate',
+  'carry-over-rate',
+  'adjustment-rate',
+  'procurement-execution-rate',
+  'paid-on-time-in-full-rate',
+  'cost-control-rate',
+  'december-share',
+] as const;
+
+export const Binding = z.object({ metric: z.enum(LEDGER_METRICS), budgetLineIds: z.array(Uuid).max(200).optional() });
+
 export const IndicatorFields = z.object({
   code: text(40).min(1).optional(),
   goalId: Uuid.nullable().optional(),
@@ -42,6 +55,8 @@ export const IndicatorFields = z.object({
   dataSource: optionalText(300),
   band: z.enum(BAND).nullable().optional(),
   qualitativeScore: PointsText.nullable().optional(),
+  /** Fill the actual from the ledger; null unbinds. */
+  binding: Binding.nullable().optional(),
 });
 export type IndicatorFields = z.infer<typeof IndicatorFields>;
 
@@ -72,6 +87,10 @@ export const Indicator = z.object({
   adjustment: z.object({ score: z.string(), reason: z.string(), by: z.string().nullable() }).nullable(),
   illustrative: z.boolean(),
   attachmentCount: z.number().int(),
+  binding: Binding.nullable(),
+  /** The actual computed from the ledger for a bound indicator, and how. */
+  computedActual: z.string().nullable(),
+  actualSource: z.string().nullable(),
   version: Version,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -154,6 +173,8 @@ export const UpdateEvaluation = z.object({
   preparerPhone: optionalText(50),
   filledOn: IsoDate.nullable().optional(),
   schemeId: z.enum(SCHEME).optional(),
+  /** `ledger`: budget figures come from the unit's budget lines and payments. */
+  budgetSource: z.enum(['manual', 'ledger']).optional(),
   budget: Budget.omit({ illustrative: true }).partial().optional(),
   narrative: Narrative.partial().optional(),
 });
@@ -224,6 +245,7 @@ export const Permissions = z.object({
 
 export const EvaluationDetail = EvaluationSummary.extend({
   schemeId: z.enum(SCHEME),
+  budgetSource: z.enum(['manual', 'ledger']),
   preparerName: z.string().nullable(),
   preparerPhone: z.string().nullable(),
   filledOn: z.string().nullable(),

@@ -102,6 +102,8 @@ export interface Indicator {
   readonly declaredScore?: Points | undefined;
   /** Marked when the figure is not from the source document (examples). */
   readonly illustrative?: boolean | undefined;
+  /** Where a computed actual came from, e.g. "由台账计算：按期足额支付 … ÷ 应付 … = 93.12%". */
+  readonly actualSource?: string | undefined;
 }
 
 /** Budget figures of the evaluated department or project, in fen (rules.md §1.5). */

@@ -182,6 +182,8 @@ export const evaluations = pgTable(
     executionAdjustmentScore: integer('execution_adjustment_score'),
     executionAdjustmentReason: text('execution_adjustment_reason'),
     budgetIllustrative: boolean('budget_illustrative').notNull().default(false),
+    /** `ledger`: the budget figures come from the unit's budget lines and payments, not from typed numbers. */
+    budgetSource: text('budget_source').$type<'manual' | 'ledger'>().notNull().default('manual'),
     preparerName: text('preparer_name'),
     preparerPhone: text('preparer_phone'),
     filledOn: date('filled_on'),

@@ -26,6 +26,12 @@ export interface Aggregate {
   readonly indicators: readonly IndicatorRow[];
   readonly management: readonly ManagementRow[];
   readonly subordinateUnitCount: number;
+  /** Actuals of indicators bound to a ledger metric, by indicator id. */
+  readonly computedActuals?: ReadonlyMap<string, { readonly actual: string; readonly source: string }> | undefined;
+  /** Budget figures from the ledger, when the evaluation takes them from there. */
+  readonly ledgerBudget?:
+    | { readonly initial: number; readonly carryOver: number; readonly adjusted: number; readonly executed: number }
+    | undefined;
 }
 
 const decimal = (text: string | null) => (text === null ? undefined : parseDecimal(text));
@@ -49,8 +55,9 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
       ? { name: aggregate.project.name, code: aggregate.project.code, category: aggregate.project.category, unit: organisation.name }
       : undefined,
     goals: aggregate.goals.map((goal) => ({ id: goal.code, text: goal.text, summary: goal.summary ?? undefined })),
-    indicators: aggregate.indicators.map(
-      (row): Indicator => ({
+    indicators: aggregate.indicators.map((row): Indicator => {
+      const computed = aggregate.computedActuals?.get(row.id);
+      return {
         id: row.code,
         goalId: row.goalId ? goalCode.get(row.goalId) : undefined,
         level1: row.level1 as Level1,
@@ -59,9 +66,11 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
         direction: row.direction as Direction,
         target: decimal(row.target),
         unit: row.unit ?? undefined,
-        actual: decimal(row.actual),
+        actual: computed ? parseDecimal(computed.actual) : decimal(row.actual),
+        actualSource: computed?.source,
         targetText: row.targetText ?? undefined,
-        actualText: row.actualText ?? undefined,
+        // A computed actual replaces the typed wording, which may describe a different figure.
+        actualText: computed ? `实际${computed.actual}${row.unit ?? ''}（由台账计算）` : (row.actualText ?? undefined),
         lastYearActual: decimal(row.lastYearActual),
         weight: row.weight ?? undefined,
         notApplicable: row.notApplicable,
@@ -71,13 +80,13 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
         qualitativeScore: row.qualitativeScore ?? undefined,
         adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
         illustrative: row.illustrative,
-      }),
-    ),
+      };
+    }),
     budget: {
-      initial: evaluation.initialFen,
-      carryOver: evaluation.carryOverFen,
-      adjusted: evaluation.adjustedFen,
-      executed: evaluation.executedFen,
+      initial: aggregate.ledgerBudget?.initial ?? evaluation.initialFen,
+      carryOver: aggregate.ledgerBudget?.carryOver ?? evaluation.carryOverFen,
+      adjusted: aggregate.ledgerBudget?.adjusted ?? evaluation.adjustedFen,
+      executed: aggregate.ledgerBudget?.executed ?? evaluation.executedFen,
       executionReason: evaluation.executionReason ?? undefined,
       executionAdjustment: adjustment(evaluation.executionAdjustmentScore, evaluation.executionAdjustmentReason),
       illustrative: evaluation.budgetIllustrative,

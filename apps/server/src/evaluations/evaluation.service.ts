@@ -8,6 +8,7 @@ import type {
 } from '@jixiao/contract';
 import {
   configureScheme,
+  type control,
   DEFAULT_MANAGEMENT_CATALOGUE,
   type Evaluation,
   evaluate,
@@ -27,6 +28,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
+import { budgetFigures, metricFor } from '../control/ledger/ledger.service.ts';
 import type { Queryable } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
@@ -38,7 +40,7 @@ import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluati
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 
-export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRow): Promise<Aggregate> {
+export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRow, now: Date = new Date()): Promise<Aggregate> {
   const [withCount, goals, indicatorRows, management, project] = await Promise.all([
     getOrganisationWithChildCount(db, evaluation.organisationId, 'unit'),
     repo.findGoals(db, evaluation.id),
@@ -47,6 +49,23 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined),
   ]);
   if (!withCount) throw notFound('单位');
+  const ledgerScope = {
+    organisationId: evaluation.organisationId,
+    fiscalYear: evaluation.fiscalYear,
+    projectId: evaluation.projectId ?? undefined,
+  };
+  const computedActuals = new Map<string, { actual: string; source: string }>();
+  for (const row of indicatorRows) {
+    if (!row.bindingMetric) continue;
+    const result = await metricFor(
+      db,
+      { ...ledgerScope, budgetLineIds: row.bindingScope?.budgetLineIds },
+      row.bindingMetric as control.LedgerMetric,
+      now,
+    );
+    if (result.percent !== undefined) computedActuals.set(row.id, { actual: result.percent, source: `由台账计算：${result.formula}` });
+  }
+  const ledger = evaluation.budgetSource === 'ledger' ? await budgetFigures(db, ledgerScope, now) : undefined;
   return {
     evaluation,
     organisation: withCount.organisation,
@@ -55,6 +74,8 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     indicators: indicatorRows,
     management,
     subordinateUnitCount: Number(withCount.children),
+    computedActuals,
+    ledgerBudget: ledger?.hasLines ? ledger : undefined,
   };
 }
 
@@ -122,15 +143,16 @@ export async function getEvaluationDetail(deps: Deps, ctx: RequestContext, id: s
   return {
     ...toSummary(summary),
     schemeId: evaluation.schemeId as SchemeId,
+    budgetSource: evaluation.budgetSource,
     preparerName: evaluation.preparerName,
     preparerPhone: evaluation.preparerPhone,
     filledOn: evaluation.filledOn,
     subordinateUnitCount: aggregate.subordinateUnitCount,
     budget: {
-      initial: formatYuan(evaluation.initialFen),
-      carryOver: formatYuan(evaluation.carryOverFen),
-      adjusted: formatYuan(evaluation.adjustedFen),
-      executed: formatYuan(evaluation.executedFen),
+      initial: formatYuan(aggregate.ledgerBudget?.initial ?? evaluation.initialFen),
+      carryOver: formatYuan(aggregate.ledgerBudget?.carryOver ?? evaluation.carryOverFen),
+      adjusted: formatYuan(aggregate.ledgerBudget?.adjusted ?? evaluation.adjustedFen),
+      executed: formatYuan(aggregate.ledgerBudget?.executed ?? evaluation.executedFen),
       executionReason: evaluation.executionReason,
       illustrative: evaluation.budgetIllustrative,
     },
@@ -143,7 +165,9 @@ export async function getEvaluationDetail(deps: Deps, ctx: RequestContext, id: s
       summary: goal.summary,
       version: goal.version,
     })),
-    indicators: aggregate.indicators.map((row) => presentIndicator(row, attachmentCount.get(row.id) ?? 0)),
+    indicators: aggregate.indicators.map((row) =>
+      presentIndicator(row, attachmentCount.get(row.id) ?? 0, aggregate.computedActuals?.get(row.id)),
+    ),
     management: presentManagement(aggregate),
     transitions: transitions.map(({ transition, actorName }) => ({
       id: transition.id,
@@ -182,7 +206,7 @@ export function lastDepartmentApprover(
   return approver;
 }
 
-function presentIndicator(row: repo.IndicatorRow, attachmentCount: number) {
+function presentIndicator(row: repo.IndicatorRow, attachmentCount: number, computed: { actual: string; source: string } | undefined) {
   const decimal = (value: string | null) => (value === null ? null : formatDecimal(parseDecimal(value) ?? { units: 0n, scale: 0 }));
   return {
     id: row.id,
@@ -211,6 +235,11 @@ function presentIndicator(row: repo.IndicatorRow, attachmentCount: number) {
         : null,
     illustrative: row.illustrative,
     attachmentCount,
+    binding: row.bindingMetric
+      ? { metric: row.bindingMetric as control.LedgerMetric, budgetLineIds: row.bindingScope?.budgetLineIds }
+      : null,
+    computedActual: computed?.actual ?? null,
+    actualSource: computed?.source ?? null,
     version: row.version,
   };
 }
@@ -311,6 +340,10 @@ function indicatorValues(fields: Partial<IndicatorFields>): Partial<typeof indic
   set('dataSource', emptyToNull(fields.dataSource));
   set('band', fields.band);
   set('qualitativeScore', toPoints(fields.qualitativeScore));
+  if (fields.binding !== undefined) {
+    values.bindingMetric = fields.binding?.metric ?? null;
+    values.bindingScope = fields.binding?.budgetLineIds ? { budgetLineIds: [...fields.binding.budgetLineIds] } : null;
+  }
   return values;
 }
 
@@ -385,6 +418,7 @@ export async function updateEvaluationHeader(deps: Deps, ctx: RequestContext, id
     if (body.preparerPhone !== undefined) values.preparerPhone = body.preparerPhone;
     if (body.filledOn !== undefined) values.filledOn = body.filledOn;
     if (body.schemeId !== undefined) values.schemeId = body.schemeId;
+    if (body.budgetSource !== undefined) values.budgetSource = body.budgetSource;
     if (body.budget) {
       const budget = body.budget;
       const set = (key: 'initialFen' | 'carryOverFen' | 'adjustedFen' | 'executedFen', path: string, text: string | undefined) => {

@@ -39,7 +39,7 @@ export function scopeOf(principal: Principal): Scope {
  * `column` belongs to an organisation inside the scope: the tree walk runs inside the caller's
  * query, so a scoped list costs one round trip, not two.
  */
-export function inScope(column: AnyColumn, scope: Scope): SQL | undefined {
+export function inScope(column: AnyColumn | SQL, scope: Scope): SQL | undefined {
   if (scope === 'all') return undefined;
   if (scope.length === 0) return sql`false`;
   return sql`${column} in (with recursive tree(id) as (

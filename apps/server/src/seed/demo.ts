@@ -107,6 +107,36 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
         organisation: smeCentre.name,
         organisationId: smeCentre.id,
       },
+      // Internal-control posts of the department: each step of a payment by its own person.
+      {
+        username: 'requester',
+        displayName: '经办人（示例）',
+        role: 'requester',
+        organisation: department.name,
+        organisationId: department.id,
+      },
+      {
+        username: 'accountant',
+        displayName: '财务审核（示例）',
+        role: 'accountant',
+        organisation: department.name,
+        organisationId: department.id,
+      },
+      {
+        username: 'approver',
+        displayName: '审批人（示例）',
+        role: 'approver',
+        organisation: department.name,
+        organisationId: department.id,
+      },
+      { username: 'cashier', displayName: '出纳（示例）', role: 'cashier', organisation: department.name, organisationId: department.id },
+      {
+        username: 'asset.manager',
+        displayName: '资产管理员（示例）',
+        role: 'asset-manager',
+        organisation: department.name,
+        organisationId: department.id,
+      },
     ];
     const userIds = new Map<string, string>();
     for (const account of accounts) {
@@ -153,7 +183,15 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
       createdBy: unitPreparer,
     });
     await loadContent(tx, projectEvaluation.id, example('project-2024/digital-training-2024.json'), unitPreparer);
-    await seedControlDemo(tx, { fiscalYear: 2024, departmentId: department.id, unitIds: units.map((unit) => unit.id), users: userIds, budgetLines: new Map() });
+    await seedControlDemo(tx, {
+      fiscalYear: 2024,
+      departmentId: department.id,
+      unitIds: units.map((unit) => unit.id),
+      users: userIds,
+      budgetLines: new Map(),
+    });
+    // The department evaluation now takes its budget and two actuals from the ledger: score it again.
+    await refreshScore(tx, panyu.id);
     return accounts.map(({ username, displayName, role, organisation }) => ({ username, displayName, role, organisation }));
   });
 }

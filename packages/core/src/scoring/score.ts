@@ -209,7 +209,11 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
       status: statusOf(outcome, score, weight),
       computed: score,
       completionPercent: ratio,
-      explanation: explain(outcome.rule, { 目标值: target.text, 完成值: actual.text, 分值: W }, arithmetic(outcome, W, score)),
+      explanation: explain(
+        outcome.rule,
+        { 目标值: target.text, 完成值: actual.text, 分值: W, ...(indicator.actualSource ? { 完成值来源: indicator.actualSource } : {}) },
+        arithmetic(outcome, W, score),
+      ),
     },
     indicator.adjustment,
     findings,

@@ -9,6 +9,12 @@ import { fromWorkbook } from '../evaluation-mapping.ts';
  */
 export async function replaceContent(tx: Queryable, evaluationId: string, workbook: Workbook): Promise<void> {
   const content = fromWorkbook(workbook);
+  // Ledger bindings are not part of the workbook format: keep them for indicators that keep their code.
+  const bindings = new Map(
+    (await repo.findIndicators(tx, evaluationId))
+      .filter((row) => row.bindingMetric)
+      .map((row) => [row.code, { bindingMetric: row.bindingMetric, bindingScope: row.bindingScope }]),
+  );
   await repo.deleteContent(tx, evaluationId);
   const evaluation = await repo.getEvaluation(tx, evaluationId);
   if (!evaluation) throw new Error(`evaluation ${evaluationId} vanished inside its transaction`);
@@ -21,7 +27,12 @@ export async function replaceContent(tx: Queryable, evaluationId: string, workbo
   }
   await repo.insertIndicators(
     tx,
-    content.indicators.map(({ goalCode, row }) => ({ ...row, evaluationId, goalId: goalCode ? (goalIds.get(goalCode) ?? null) : null })),
+    content.indicators.map(({ goalCode, row }) => ({
+      ...row,
+      ...bindings.get(row.code),
+      evaluationId,
+      goalId: goalCode ? (goalIds.get(goalCode) ?? null) : null,
+    })),
   );
   for (const entry of content.management) await repo.upsertManagement(tx, { ...entry, evaluationId });
 }

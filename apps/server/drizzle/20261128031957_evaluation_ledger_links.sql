@@ -1,0 +1,1 @@
+ALTER TABLE "evaluations" ADD COLUMN "budget_source" text DEFAULT 'manual' NOT NULL;

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/connect.ts';
+import { budgetAdjustments, budgetLines, organisations, paymentPlans, paymentRequests, projects } from '../../db/schema.ts';
+import { inScope, type Scope } from '../../policies/scope.ts';
+
+export type BudgetLineRow = typeof budgetLines.$inferSelect;
+
+/** Statuses that hold money on a line: committed while open, spent once paid. */
+export const OPEN_STATUSES = ['requested', 'reviewed', 'approved'] as const;
+export const PAID_STATUSES = ['paid', 'archived'] as const;
+
+/**
+ * Each line with its ledger position: budget (initial + carry-over + approved adjustments), planned,
+ * committed (open requests), paid, available = budget − paid − committed.
+ */
+export async function findLinesWithPosition(
+  db: Queryable,
+  filter: {
+    scope: Scope;
+    fiscalYear?: number | undefined;
+    organisationId?: string | undefined;
+    projectId?: string | undefined;
+    ids?: readonly string[] | undefined;
+  },
+) {
+  const conditions: SQL[] = [];
+  const scoped = inScope(budgetLines.organisationId, filter.scope);
+  if (scoped) conditions.push(scoped);
+  if (filter.fiscalYear) conditions.push(eq(budgetLines.fiscalYear, filter.fiscalYear));
+  if (filter.organisationId) conditions.push(eq(budgetLines.organisationId, filter.organisationId));
+  if (filter.projectId) conditions.push(eq(budgetLines.projectId, filter.projectId));
+  if (filter.ids) conditions.push(inArray(budgetLines.id, [...filter.ids]));
+  return db
+    .select({
+      line: budgetLines,
+      organisationName: organisations.name,
+      projectName: projects.name,
+      planned: sql<number>`coalesce((select sum(p.amount_fen) from payment_plans p where p.budget_line_id = ${budgetLines.id}), 0)::bigint`,
+      committed: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${budgetLines.id} and r.status in ('requested', 'reviewed', 'approved')), 0)::bigint`,
+      paid: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${budgetLines.id} and r.status in ('paid', 'archived')), 0)::bigint`,
+    })
+    .from(budgetLines)
+    .innerJoin(organisations, eq(organisations.id, budgetLines.organisationId))
+    .leftJoin(projects, eq(projects.id, budgetLines.projectId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(organisations.code), asc(budgetLines.code));
+}
+
+/** Locks the line for the rest of the transaction: concurrent payments on one line take turns here. */
+export async function lockLine(db: Queryable, id: string): Promise<BudgetLineRow | undefined> {
+  const [row] = await db.select().from(budgetLines).where(eq(budgetLines.id, id)).for('update');
+  return row;
+}
+
+export async function getLine(db: Queryable, id: string): Promise<BudgetLineRow | undefined> {
+  const [row] = await db.select().from(budgetLines).where(eq(budgetLines.id, id));
+  return row;
+}
+
+/** Paid and committed on a line, excluding one request (the one being decided). */
+export async function linePosition(db: Queryable, lineId: string, excludeRequestId?: string) {
+  const exclude = excludeRequestId ? sql`and id <> ${excludeRequestId}::uuid` : sql``;
+  const [row] = await db
+    .select({
+      paid: sql<number>`coalesce(sum(amount_fen) filter (where status in ('paid', 'archived')), 0)::bigint`,
+      committed: sql<number>`coalesce(sum(amount_fen) filter (where status in ('requested', 'reviewed', 'approved') ${exclude}), 0)::bigint`,
+    })
+    .from(paymentRequests)
+    .where(eq(paymentRequests.budgetLineId, lineId));
+  return { paid: Number(row?.paid ?? 0), committed: Number(row?.committed ?? 0) };
+}
+
+export async function insertLine(db: Queryable, values: typeof budgetLines.$inferInsert): Promise<BudgetLineRow> {
+  const [row] = await db.insert(budgetLines).values(values).returning();
+  if (!row) throw new Error('budget line insert returned nothing');
+  return row;
+}
+
+export async function addApprovedAdjustment(db: Queryable, lineId: string, amountFen: number): Promise<void> {
+  await db
+    .update(budgetLines)
+    .set({ adjustmentsFen: sql`${budgetLines.adjustmentsFen} + ${amountFen}`, version: sql`${budgetLines.version} + 1` })
+    .where(eq(budgetLines.id, lineId));
+}
+
+export async function findAdjustments(db: Queryable, lineId: string) {
+  return db.select().from(budgetAdjustments).where(eq(budgetAdjustments.budgetLineId, lineId)).orderBy(asc(budgetAdjustments.requestedAt));
+}
+
+export async function getAdjustment(db: Queryable, id: string, lock = false) {
+  const query = db.select().from(budgetAdjustments).where(eq(budgetAdjustments.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertAdjustment(db: Queryable, values: typeof budgetAdjustments.$inferInsert) {
+  const [row] = await db.insert(budgetAdjustments).values(values).returning();
+  if (!row) throw new Error('adjustment insert returned nothing');
+  return row;
+}
+
+export async function decideAdjustment(db: Queryable, id: string, values: Partial<typeof budgetAdjustments.$inferInsert>) {
+  const [row] = await db.update(budgetAdjustments).set(values).where(eq(budgetAdjustments.id, id)).returning();
+  return row;
+}
+
+export async function findPlan(db: Queryable, lineId: string) {
+  return db.select().from(paymentPlans).where(eq(paymentPlans.budgetLineId, lineId)).orderBy(asc(paymentPlans.month));
+}
+
+export async function replacePlan(db: Queryable, lineId: string, months: readonly number[]): Promise<void> {
+  await db.delete(paymentPlans).where(eq(paymentPlans.budgetLineId, lineId));
+  await db.insert(paymentPlans).values(months.map((amountFen, index) => ({ budgetLineId: lineId, month: index + 1, amountFen })));
+}
+
+export async function bumpLineVersion(db: Queryable, lineId: string, expected: number): Promise<boolean> {
+  const rows = await db
+    .update(budgetLines)
+    .set({ version: sql`${budgetLines.version} + 1` })
+    .where(and(eq(budgetLines.id, lineId), eq(budgetLines.version, expected)))
+    .returning({ id: budgetLines.id });
+  return rows.length > 0;
+}

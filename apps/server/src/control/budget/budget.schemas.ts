@@ -1,0 +1,66 @@
+import { Money, Uuid, Version } from '@jixiao/contract';
+import { z } from 'zod';
+
+export const SPENDING_TYPES = ['basic', 'project'] as const;
+
+export const CreateBudgetLine = z.object({
+  organisationId: Uuid,
+  fiscalYear: z.number().int(),
+  projectId: Uuid.nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '编码只能包含字母、数字、- 和 _' }),
+  name: z.string().trim().min(1).max(200),
+  spendingType: z.enum(SPENDING_TYPES),
+  fundingSource: z.string().trim().min(1).max(60),
+  initial: Money,
+  carryOver: Money.optional(),
+});
+
+export const BudgetLine = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  projectId: Uuid.nullable(),
+  projectName: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  spendingType: z.enum(SPENDING_TYPES),
+  fundingSource: z.string(),
+  initial: Money,
+  carryOver: Money,
+  adjustments: Money,
+  budget: Money,
+  planned: Money,
+  committed: Money,
+  paid: Money,
+  available: Money,
+  version: Version,
+});
+
+export const BudgetLineList = z.object({ items: z.array(BudgetLine) });
+
+export const Adjustment = z.object({
+  id: Uuid,
+  amount: Money,
+  reason: z.string(),
+  status: z.enum(['requested', 'approved', 'rejected']),
+  requestedBy: Uuid,
+  requestedAt: z.string(),
+  decidedBy: Uuid.nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+export const BudgetLineDetail = BudgetLine.extend({
+  plan: z.array(Money).length(12),
+  adjustmentHistory: z.array(Adjustment),
+});
+
+export const RequestAdjustment = z.object({ amount: Money, reason: z.string().trim().min(1).max(500) });
+export const DecideAdjustment = z.object({ approve: z.boolean(), comment: z.string().trim().max(500).optional() });
+export const SetPlan = z.object({ version: Version, months: z.array(Money).length(12, { error: '用款计划须有 12 个月' }) });

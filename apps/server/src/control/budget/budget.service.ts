@@ -1,0 +1,225 @@
+import { formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
+import type { z } from 'zod';
+import { findFiscalYears } from '../../admin/admin.repository.ts';
+import { rethrowUnique } from '../../admin/admin.service.ts';
+import { recordAudit } from '../../audit/audit.repository.ts';
+import type { Deps, RequestContext } from '../../context.ts';
+import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
+import { getProject } from '../../evaluations/evaluation.repository.ts';
+import { scopeOf } from '../../policies/scope.ts';
+import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import * as repo from './budget.repository.ts';
+import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from './budget.schemas.ts';
+
+type PositionRow = Awaited<ReturnType<typeof repo.findLinesWithPosition>>[number];
+
+export const budgetOf = (line: repo.BudgetLineRow) => line.initialFen + line.carryOverFen + line.adjustmentsFen;
+
+function present(row: PositionRow) {
+  const { line } = row;
+  const budget = budgetOf(line);
+  const paid = Number(row.paid);
+  const committed = Number(row.committed);
+  return {
+    id: line.id,
+    organisationId: line.organisationId,
+    organisationName: row.organisationName,
+    fiscalYear: line.fiscalYear,
+    projectId: line.projectId,
+    projectName: row.projectName,
+    code: line.code,
+    name: line.name,
+    spendingType: line.spendingType,
+    fundingSource: line.fundingSource,
+    initial: formatYuan(line.initialFen),
+    carryOver: formatYuan(line.carryOverFen),
+    adjustments: formatYuan(line.adjustmentsFen),
+    budget: formatYuan(budget),
+    planned: formatYuan(Number(row.planned)),
+    committed: formatYuan(committed),
+    paid: formatYuan(paid),
+    available: formatYuan(budget - paid - committed),
+    version: line.version,
+  };
+}
+
+export async function listLines(
+  deps: Deps,
+  ctx: RequestContext,
+  filter: { fiscalYear?: number | undefined; organisationId?: string | undefined; projectId?: string | undefined },
+) {
+  const rows = await repo.findLinesWithPosition(deps.db, { ...filter, scope: scopeOf(ctx.principal) });
+  return rows.map(present);
+}
+
+export async function getLineDetail(deps: Deps, ctx: RequestContext, id: string) {
+  const [row] = await repo.findLinesWithPosition(deps.db, { scope: scopeOf(ctx.principal), ids: [id] });
+  if (!row) throw notFound('预算指标');
+  const [plan, adjustments] = await Promise.all([repo.findPlan(deps.db, id), repo.findAdjustments(deps.db, id)]);
+  const months = Array.from({ length: 12 }, (_, index) => formatYuan(plan.find((entry) => entry.month === index + 1)?.amountFen ?? 0));
+  return {
+    ...present(row),
+    plan: months,
+    adjustmentHistory: adjustments.map((entry) => ({
+      id: entry.id,
+      amount: formatYuan(entry.amountFen),
+      reason: entry.reason,
+      status: entry.status,
+      requestedBy: entry.requestedBy,
+      requestedAt: entry.requestedAt.toISOString(),
+      decidedBy: entry.decidedBy,
+      decidedAt: entry.decidedAt?.toISOString() ?? null,
+      comment: entry.comment,
+    })),
+  };
+}
+
+function fen(path: string, text: string | undefined): number {
+  if (text === undefined) return 0;
+  const parsed = parseYuan(text);
+  if (!parsed.ok) throw validationFailed([{ path, message: '金额格式不正确' }]);
+  return parsed.value;
+}
+
+/** 预算指标 are set up by the unit's finance staff (财务审核) or an administrator. */
+export async function createLine(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateBudgetLine>) {
+  return deps.db.transaction(async (tx) => {
+    await requirePost(tx, ctx, body.organisationId, ['accountant', 'admin']);
+    if (!(await findFiscalYears(tx)).some((year) => year.year === body.fiscalYear))
+      throw validationFailed([{ path: 'body.fiscalYear', message: `${body.fiscalYear} 年度尚未设立` }]);
+    if (body.projectId) {
+      const project = await getProject(tx, body.projectId);
+      if (!project || project.organisationId !== body.organisationId)
+        throw validationFailed([{ path: 'body.projectId', message: '项目不属于该单位' }]);
+    }
+    const initialFen = fen('body.initial', body.initial);
+    if (initialFen < 0) throw validationFailed([{ path: 'body.initial', message: '年初预算数不能为负' }]);
+    const created = await repo
+      .insertLine(tx, {
+        organisationId: body.organisationId,
+        fiscalYear: body.fiscalYear,
+        projectId: body.projectId ?? null,
+        code: body.code,
+        name: body.name,
+        spendingType: body.spendingType,
+        fundingSource: body.fundingSource,
+        initialFen,
+        carryOverFen: fen('body.carryOver', body.carryOver),
+      })
+      .catch((error: unknown) => rethrowUnique(error, 'body.code', `指标编码“${body.code}”在本单位本年度已存在`));
+    await recordAudit(tx, ctx, {
+      entityType: 'budget-line',
+      entityId: created.id,
+      action: 'create',
+      organisationId: created.organisationId,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** 用款计划: twelve monthly amounts that together may not exceed the line's budget. */
+export async function setPlan(deps: Deps, ctx: RequestContext, lineId: string, body: z.infer<typeof SetPlan>) {
+  const months = body.months.map((text, index) => fen(`body.months[${index}]`, text));
+  const negative = months.findIndex((amount) => amount < 0);
+  if (negative >= 0) throw validationFailed([{ path: `body.months[${negative}]`, message: `${negative + 1} 月计划数不能为负` }]);
+  return deps.db.transaction(async (tx) => {
+    const line = await repo.lockLine(tx, lineId);
+    if (!line) throw notFound('预算指标');
+    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester']);
+    const total = months.reduce((sum, amount) => sum + amount, 0);
+    if (total > budgetOf(line)) {
+      throw validationFailed([
+        { path: 'body.months', message: `用款计划合计 ${formatYuanGrouped(total)} 元超过预算 ${formatYuanGrouped(budgetOf(line))} 元` },
+      ]);
+    }
+    if (!(await repo.bumpLineVersion(tx, lineId, body.version))) throw versionConflict('预算指标');
+    const before = await repo.findPlan(tx, lineId);
+    await repo.replacePlan(tx, lineId, months);
+    await recordAudit(tx, ctx, {
+      entityType: 'payment-plan',
+      entityId: lineId,
+      action: 'update',
+      organisationId: line.organisationId,
+      before: before.map((entry) => entry.amountFen),
+      after: months,
+    });
+  });
+}
+
+/** 预算调整 is requested with a reason; it changes the line only once someone else approves it. */
+export async function requestAdjustment(deps: Deps, ctx: RequestContext, lineId: string, body: z.infer<typeof RequestAdjustment>) {
+  const amountFen = fen('body.amount', body.amount);
+  if (amountFen === 0) throw validationFailed([{ path: 'body.amount', message: '调整金额不能为 0' }]);
+  return deps.db.transaction(async (tx) => {
+    const line = await repo.getLine(tx, lineId);
+    if (!line) throw notFound('预算指标');
+    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester', 'department-head']);
+    const adjustment = await repo.insertAdjustment(tx, {
+      budgetLineId: lineId,
+      amountFen,
+      reason: body.reason,
+      requestedBy: ctx.principal.userId,
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'budget-adjustment',
+      entityId: adjustment.id,
+      action: 'request',
+      organisationId: line.organisationId,
+      after: adjustment,
+    });
+    return adjustment;
+  });
+}
+
+export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustmentId: string, body: z.infer<typeof DecideAdjustment>) {
+  return controlled(deps, ctx, () =>
+    deps.db.transaction(async (tx) => {
+      const adjustment = await repo.getAdjustment(tx, adjustmentId, true);
+      if (!adjustment) throw notFound('预算调整');
+      const line = await repo.lockLine(tx, adjustment.budgetLineId);
+      if (!line) throw notFound('预算指标');
+      await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer']);
+      if (adjustment.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理');
+      const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
+      refuseIfViolated(
+        subject,
+        adjustment.requestedBy === ctx.principal.userId
+          ? [{ code: 'IC_ADJUSTMENT_APPROVAL', message: '调整申请人不能审批自己的预算调整' }]
+          : [],
+      );
+      if (body.approve) {
+        const { paid, committed } = await repo.linePosition(tx, line.id);
+        const newBudget = budgetOf(line) + adjustment.amountFen;
+        refuseIfViolated(
+          subject,
+          newBudget < paid + committed
+            ? [
+                {
+                  code: 'IC_ADJUSTMENT_BELOW_SPENT',
+                  field: 'amount',
+                  message: `调整后预算 ${formatYuanGrouped(newBudget)} 元低于已支付与已占用之和 ${formatYuanGrouped(paid + committed)} 元`,
+                },
+              ]
+            : [],
+        );
+        await repo.addApprovedAdjustment(tx, line.id, adjustment.amountFen);
+      }
+      const decided = await repo.decideAdjustment(tx, adjustmentId, {
+        status: body.approve ? 'approved' : 'rejected',
+        decidedBy: ctx.principal.userId,
+        decidedAt: new Date(),
+        comment: body.comment ?? null,
+      });
+      await recordAudit(tx, ctx, {
+        entityType: 'budget-adjustment',
+        entityId: adjustmentId,
+        action: body.approve ? 'approve' : 'reject',
+        organisationId: line.organisationId,
+        before: adjustment,
+        after: decided,
+      });
+      return decided;
+    }),
+  );
+}

@@ -1,0 +1,263 @@
+import { control, parseYuan } from '@jixiao/core';
+import type { z } from 'zod';
+import { recordAudit } from '../../audit/audit.repository.ts';
+import { findRoles } from '../../auth/auth.repository.ts';
+import type { Deps, RequestContext } from '../../context.ts';
+import type { Queryable } from '../../db/connect.ts';
+import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
+import { ancestorIds } from '../../organisations/organisation.repository.ts';
+import { chinaToday } from '../../time.ts';
+import * as budget from '../budget/budget.repository.ts';
+import { budgetOf } from '../budget/budget.service.ts';
+import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import * as repo from './payment.repository.ts';
+import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from './payment.schemas.ts';
+
+type Facts = control.PaymentFacts;
+const DAY_MS = 86_400_000;
+
+function amountOf(text: string): number {
+  const parsed = parseYuan(text);
+  if (!parsed.ok || parsed.value <= 0) throw validationFailed([{ path: 'body.amount', message: '金额须为大于 0 的金额，最多两位小数' }]);
+  return parsed.value;
+}
+
+/** The facts the rules need, read inside the transaction after the budget line (and contract) are locked. */
+async function gatherFacts(
+  tx: Queryable,
+  payment: Pick<
+    repo.PaymentRow,
+    | 'amountFen'
+    | 'expenseType'
+    | 'budgetLineId'
+    | 'contractId'
+    | 'payeeName'
+    | 'payeeUscc'
+    | 'requestedBy'
+    | 'reviewedBy'
+    | 'approvedBy'
+    | 'decisionReference'
+    | 'countersignedBy'
+  >,
+  actor: string,
+  excludeId: string | undefined,
+): Promise<Omit<Facts, 'duplicates' | 'duplicateConfirmed'>> {
+  const line = await budget.lockLine(tx, payment.budgetLineId);
+  if (!line) throw notFound('预算指标');
+  const position = await budget.linePosition(tx, line.id, excludeId);
+  const contract = payment.contractId ? await repo.contractPosition(tx, payment.contractId, excludeId) : undefined;
+  if (payment.contractId && !contract) throw validationFailed([{ path: 'body.contractId', message: '合同不存在' }]);
+  return {
+    amount: payment.amountFen,
+    expenseType: payment.expenseType,
+    budgetLine: { spendingType: line.spendingType, budget: budgetOf(line), paid: position.paid, committedByOthers: position.committed },
+    payee: { name: payment.payeeName, uscc: payment.payeeUscc ?? undefined },
+    contract: contract && {
+      counterpartyName: contract.contract.counterpartyName,
+      counterpartyUscc: contract.contract.counterpartyUscc,
+      amount: contract.contract.amountFen,
+      paid: contract.paid,
+      committedByOthers: contract.committed,
+      accepted: contract.accepted,
+    },
+    collectiveDecision: { reference: payment.decisionReference ?? undefined, countersignedBy: payment.countersignedBy ?? undefined },
+    people: { requester: payment.requestedBy, reviewer: payment.reviewedBy ?? undefined, approver: payment.approvedBy ?? undefined, actor },
+  };
+}
+
+/** 支付申请 by the 经办人: every rule is checked before anything is written. */
+export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreatePayment>) {
+  const amountFen = amountOf(body.amount);
+  return controlled(deps, ctx, () =>
+    deps.db.transaction(async (tx) => {
+      const line = await budget.getLine(tx, body.budgetLineId);
+      if (!line) throw validationFailed([{ path: 'body.budgetLineId', message: '预算指标不存在' }]);
+      await requirePost(tx, ctx, line.organisationId, ['requester']);
+      const config = await controlConfig(tx);
+      const extra: control.ControlViolation[] = [];
+      let dueOn = body.dueOn ?? null;
+      if (body.milestoneId) {
+        const milestone = await repo.getMilestone(tx, body.milestoneId);
+        if (!milestone || milestone.contractId !== body.contractId)
+          throw validationFailed([{ path: 'body.milestoneId', message: '里程碑不属于所选合同' }]);
+        if (!milestone.acceptedAt)
+          extra.push({ code: 'IC_NOT_ACCEPTED', field: 'milestoneId', message: `里程碑“${milestone.description}”尚未验收，不能付款` });
+        dueOn ??= milestone.dueOn;
+      }
+      if (body.grantId) {
+        const grant = await repo.getGrantWithRecipient(tx, body.grantId);
+        if (!grant || grant.grant.budgetLineId !== line.id)
+          throw validationFailed([{ path: 'body.grantId', message: '补贴不属于所选预算指标' }]);
+        if (grant.recipient.name !== body.payeeName || (body.payeeUscc && body.payeeUscc.toUpperCase() !== grant.recipient.uscc)) {
+          extra.push({ code: 'IC_PAYEE_NOT_COUNTERPARTY', field: 'payeeName', message: `收款人须为补贴对象“${grant.recipient.name}”` });
+        }
+        dueOn ??= grant.grant.dueOn;
+      }
+      const draft = {
+        amountFen,
+        expenseType: body.expenseType,
+        budgetLineId: line.id,
+        contractId: body.contractId ?? null,
+        payeeName: body.payeeName,
+        payeeUscc: body.payeeUscc?.toUpperCase() ?? null,
+        requestedBy: ctx.principal.userId,
+        reviewedBy: null,
+        approvedBy: null,
+        decisionReference: null,
+        countersignedBy: null,
+      };
+      const facts = await gatherFacts(tx, draft, ctx.principal.userId, undefined);
+      const duplicates = await repo.countDuplicates(tx, {
+        payeeName: body.payeeName,
+        amountFen,
+        invoiceNumber: body.invoiceNumber ?? null,
+        since: new Date(deps.clock().getTime() - config.duplicateWindowDays * DAY_MS),
+      });
+      const violations = [
+        ...extra,
+        ...control.checkPayment('request', { ...facts, duplicates, duplicateConfirmed: body.confirmNotDuplicate === true }, config),
+      ];
+      refuseIfViolated({ organisationId: line.organisationId, entityType: 'payment-request' }, violations);
+      const created = await repo.insertPayment(tx, {
+        ...draft,
+        organisationId: line.organisationId,
+        milestoneId: body.milestoneId ?? null,
+        grantId: body.grantId ?? null,
+        invoiceNumber: body.invoiceNumber ?? null,
+        purpose: body.purpose,
+        dueOn,
+        duplicateConfirmedBy: duplicates > 0 ? ctx.principal.userId : null,
+      });
+      await recordAudit(tx, ctx, {
+        entityType: 'payment-request',
+        entityId: created.id,
+        action: 'request',
+        organisationId: line.organisationId,
+        after: created,
+      });
+      return created;
+    }),
+  );
+}
+
+type Step = 'review' | 'approve' | 'pay' | 'archive' | 'reject';
+
+const STEP: Readonly<
+  Record<
+    Step,
+    { from: readonly repo.PaymentRow['status'][]; to: repo.PaymentRow['status']; posts: Parameters<typeof requirePost>[3]; label: string }
+  >
+> = {
+  review: { from: ['requested'], to: 'reviewed', posts: ['accountant'], label: '审核' },
+  approve: { from: ['reviewed'], to: 'approved', posts: ['approver', 'department-head'], label: '审批' },
+  pay: { from: ['approved'], to: 'paid', posts: ['cashier'], label: '支付' },
+  archive: { from: ['paid'], to: 'archived', posts: ['accountant'], label: '归档' },
+  reject: {
+    from: ['requested', 'reviewed', 'approved'],
+    to: 'rejected',
+    posts: ['accountant', 'approver', 'department-head'],
+    label: '驳回',
+  },
+};
+
+/**
+ * One step of 申请 → 审核 → 审批 → 支付 → 归档 (or 驳回): the request and its budget line are locked,
+ * the step's post and the rules checked against fresh facts, and the step recorded with the actor.
+ */
+async function step(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  name: Step,
+  version: number,
+  change: (payment: repo.PaymentRow, tx: Queryable) => Promise<Partial<repo.PaymentRow>>,
+) {
+  const definition = STEP[name];
+  return controlled(deps, ctx, () =>
+    deps.db.transaction(async (tx) => {
+      const payment = await repo.getPayment(tx, id, true);
+      if (!payment) throw notFound('支付申请');
+      await requirePost(tx, ctx, payment.organisationId, definition.posts);
+      if (payment.version !== version) throw versionConflict('支付申请');
+      if (!definition.from.includes(payment.status)) {
+        throw new AppError('INVALID_TRANSITION', `支付申请处于“${PAYMENT_STATUS_LABEL[payment.status]}”状态，不能${definition.label}`);
+      }
+      const values = await change(payment, tx);
+      const updated = await repo.updatePayment(tx, id, version, { ...values, status: definition.to });
+      if (!updated) throw versionConflict('支付申请');
+      await recordAudit(tx, ctx, {
+        entityType: 'payment-request',
+        entityId: id,
+        action: name,
+        organisationId: payment.organisationId,
+        before: { status: payment.status },
+        after: { status: updated.status, ...values },
+      });
+      return updated;
+    }),
+  );
+}
+
+async function checkStep(
+  tx: Queryable,
+  ctx: RequestContext,
+  payment: repo.PaymentRow,
+  stepName: control.PaymentStep,
+  override: Partial<repo.PaymentRow> = {},
+): Promise<void> {
+  const config = await controlConfig(tx);
+  const facts = await gatherFacts(tx, { ...payment, ...override }, ctx.principal.userId, payment.id);
+  const violations = control.checkPayment(stepName, { ...facts, duplicates: 0, duplicateConfirmed: true }, config);
+  if (payment.milestoneId && stepName === 'pay') {
+    const milestone = await repo.getMilestone(tx, payment.milestoneId);
+    if (!milestone?.acceptedAt) violations.push({ code: 'IC_NOT_ACCEPTED', field: 'milestoneId', message: '里程碑尚未验收，不能付款' });
+  }
+  refuseIfViolated({ organisationId: payment.organisationId, entityType: 'payment-request', entityId: payment.id }, violations);
+}
+
+export function reviewPayment(deps: Deps, ctx: RequestContext, id: string, version: number) {
+  return step(deps, ctx, id, 'review', version, async (payment, tx) => {
+    await checkStep(tx, ctx, payment, 'review');
+    return { reviewedBy: ctx.principal.userId, reviewedAt: deps.clock() };
+  });
+}
+
+export function approvePayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof ApprovePayment>) {
+  return step(deps, ctx, id, 'approve', body.version, async (payment, tx) => {
+    if (body.countersignedBy) await requireCountersigner(tx, body.countersignedBy, payment.organisationId);
+    const decision = { decisionReference: body.decisionReference?.trim() || null, countersignedBy: body.countersignedBy ?? null };
+    await checkStep(tx, ctx, payment, 'approve', decision);
+    return { ...decision, approvedBy: ctx.principal.userId, approvedAt: deps.clock() };
+  });
+}
+
+/** A countersigner must be a real person with a post in the unit's line of organisations. */
+async function requireCountersigner(tx: Queryable, userId: string, organisationId: string): Promise<void> {
+  const chain = new Set(await ancestorIds(tx, organisationId));
+  const grants = await findRoles(tx, userId);
+  if (!grants.some((grant) => chain.has(grant.organisationId)))
+    throw validationFailed([{ path: 'body.countersignedBy', message: '会签人须为本单位人员' }]);
+}
+
+export function payPayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof PayPayment>) {
+  return step(deps, ctx, id, 'pay', body.version, async (payment, tx) => {
+    const paidOn = body.paidOn ?? chinaToday(deps.clock());
+    const line = await budget.getLine(tx, payment.budgetLineId);
+    if (line && !paidOn.startsWith(String(line.fiscalYear))) {
+      throw validationFailed([
+        { path: 'body.paidOn', message: `支付日期 ${paidOn} 不在预算指标的年度 ${line.fiscalYear} 内（跨年度支出应通过结转处理）` },
+      ]);
+    }
+    if (paidOn > chinaToday(deps.clock())) throw validationFailed([{ path: 'body.paidOn', message: '支付日期不能晚于今天' }]);
+    await checkStep(tx, ctx, payment, 'pay');
+    return { paidBy: ctx.principal.userId, paidOn };
+  });
+}
+
+export function archivePayment(deps: Deps, ctx: RequestContext, id: string, version: number) {
+  return step(deps, ctx, id, 'archive', version, async () => ({ archivedBy: ctx.principal.userId, archivedAt: deps.clock() }));
+}
+
+export function rejectPayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof RejectPayment>) {
+  return step(deps, ctx, id, 'reject', body.version, async () => ({ rejectedBy: ctx.principal.userId, rejectReason: body.reason }));
+}

@@ -1,0 +1,79 @@
+import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { z } from 'zod';
+
+export const PAYMENT_STATUSES = ['requested', 'reviewed', 'approved', 'paid', 'archived', 'rejected'] as const;
+export const PAYMENT_STATUS_LABEL = {
+  requested: '已申请',
+  reviewed: '已审核',
+  approved: '已审批',
+  paid: '已支付',
+  archived: '已归档',
+  rejected: '已驳回',
+} as const;
+
+export const CreatePayment = z.object({
+  budgetLineId: Uuid,
+  contractId: Uuid.nullable().optional(),
+  milestoneId: Uuid.nullable().optional(),
+  grantId: Uuid.nullable().optional(),
+  payeeName: z.string().trim().min(1).max(200),
+  payeeUscc: z.string().trim().max(40).nullable().optional(),
+  amount: Money,
+  invoiceNumber: z.string().trim().max(60).nullable().optional(),
+  purpose: z.string().trim().min(1).max(500),
+  expenseType: z.enum(['basic', 'project']),
+  dueOn: IsoDate.nullable().optional(),
+  /** The requester confirms a suspected duplicate is not one (疑似重复 → 确认非重复). */
+  confirmNotDuplicate: z.boolean().optional(),
+});
+
+export const PaymentStep = z.object({ version: Version });
+export const ApprovePayment = PaymentStep.extend({
+  /** 集体决策文号 (e.g. 会议纪要) */
+  decisionReference: z.string().trim().max(200).optional(),
+  /** 会签人 (a third person) */
+  countersignedBy: Uuid.optional(),
+});
+export const PayPayment = PaymentStep.extend({ paidOn: IsoDate.optional() });
+export const RejectPayment = PaymentStep.extend({ reason: z.string().trim().min(1, { error: '驳回须说明理由' }).max(500) });
+
+export const Payment = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  budgetLineId: Uuid,
+  budgetLineCode: z.string(),
+  budgetLineName: z.string(),
+  contractId: Uuid.nullable(),
+  milestoneId: Uuid.nullable(),
+  grantId: Uuid.nullable(),
+  payeeName: z.string(),
+  payeeUscc: z.string().nullable(),
+  amount: Money,
+  invoiceNumber: z.string().nullable(),
+  purpose: z.string(),
+  expenseType: z.enum(['basic', 'project']),
+  dueOn: z.string().nullable(),
+  status: z.enum(PAYMENT_STATUSES),
+  statusLabel: z.string(),
+  requestedBy: z.string(),
+  reviewedBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  paidBy: z.string().nullable(),
+  paidOn: z.string().nullable(),
+  decisionReference: z.string().nullable(),
+  countersignedBy: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  imported: z.boolean(),
+  requestedAt: z.string(),
+  version: Version,
+});
+
+export const PaymentList = z.object({ items: z.array(Payment), total: z.number().int() });
+export const PaymentQuery = z.object({
+  fiscalYear: z.coerce.number().int().optional(),
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  budgetLineId: Uuid.optional(),
+  organisationId: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
