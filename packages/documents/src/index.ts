@@ -1,4 +1,26 @@
 // Public API of @jixiao/documents: bytes in, bytes out. No database, no network.
+
+export {
+  type OrganisationImport,
+  readOrganisationImport,
+  type SheetIssue,
+  type UnitRow,
+  type UserRow,
+  writeOrganisationTemplate,
+} from './admin/organisation-import.ts';
+export type { BudgetLineRow } from './ledger/budget-line-row.ts';
+export {
+  BUDGET_LINE_COLUMNS,
+  LEDGER_COLUMNS,
+  LEDGER_KINDS,
+  type LedgerColumn,
+  type LedgerKind,
+  PAYMENT_COLUMNS,
+} from './ledger/columns.ts';
+export { IssueList, type LedgerIssue, MAX_STORED_ISSUES } from './ledger/issues.ts';
+export { writeLedgerIssuesXlsx, writeLedgerTemplate } from './ledger/ledger-xlsx.ts';
+export type { PaymentRow } from './ledger/payment-row.ts';
+export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLedgerRows } from './ledger/read-ledger.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
 export {
@@ -9,11 +31,4 @@ export {
   type XlsxIssue,
   type XlsxReadResult,
 } from './workbook/xlsx.ts';
-export {
-  type OrganisationImport,
-  readOrganisationImport,
-  type SheetIssue,
-  type UnitRow,
-  type UserRow,
-  writeOrganisationTemplate,
-} from './admin/organisation-import.ts';
+export { type SelfAssessmentSheet, writeSelfAssessmentXlsx } from './control/self-assessment-xlsx.ts';
