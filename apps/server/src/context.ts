@@ -12,6 +12,8 @@ export interface Principal {
   readonly sessionId: string;
   readonly csrfToken: string;
   readonly mustChangePassword: boolean;
+  /** When the session ends if nothing else happens (idle timeout or absolute expiry). */
+  readonly idleExpiresAt?: Date | undefined;
 }
 
 /** Who is asking, for services: authorisation and the audit trail need all three. */

@@ -104,7 +104,7 @@ describe('bulk import of units and users (.xlsx)', () => {
     const response = await upload(bytes);
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('BAD_FILE');
-    expect(response.json().details.map((detail: { message: string }) => detail.message)).toEqual([
+    expect(response.json().details.map((detail: { path: string; message: string }) => `${detail.path}：${detail.message}`)).toEqual([
       '单位!A5：编码只能包含字母、数字、- 和 _',
       '单位!C5：类型应为 部门 或 下级预算单位，实际为“科室”',
       '单位!D5：上级编码不能为空',
@@ -120,7 +120,7 @@ describe('bulk import of units and users (.xlsx)', () => {
         [['preparer', '重名', 'PY-WL', '', '部门审核人', '']],
       ),
     );
-    expect(second.json().details.map((detail: { message: string }) => detail.message)).toEqual([
+    expect(second.json().details.map((detail: { path: string; message: string }) => `${detail.path}：${detail.message}`)).toEqual([
       '单位!A4：编码“PY-KGSX”已存在',
       '单位!D3：上级编码“PY-NONE”不存在',
       '用户!A2：用户名“preparer”已被使用',

@@ -130,7 +130,7 @@ describe('passwords', () => {
       currentPassword: initialPassword,
       newPassword: 'New.Preparer-2025',
     });
-    expect(named.json().details).toEqual([{ path: 'newPassword', message: '密码不能包含用户名' }]);
+    expect(named.json().details).toEqual([{ path: 'body.newPassword', message: '密码不能包含用户名' }]);
 
     const changed = await as(t.app, session).post('/api/auth/password', {
       currentPassword: initialPassword,
@@ -144,5 +144,17 @@ describe('passwords', () => {
   it('stores only a memory-hard hash', async () => {
     const rows = await t.deps.db.select({ hash: users.passwordHash }).from(users).limit(1);
     expect(rows[0]?.hash).toMatch(/^scrypt\$10\$8\$1\$[\w-]+\$[\w-]+$/);
+  });
+});
+
+describe('session status', () => {
+  it('tells when the session will end without extending it', async () => {
+    const session = await login(t.app, 'auditor');
+    const first = (await as(t.app, session).get('/api/auth/status')).json().idleExpiresAt;
+    now = new Date(now.getTime() + 10 * 60_000);
+    const second = (await as(t.app, session).get('/api/auth/status')).json().idleExpiresAt;
+    expect(second).toBe(first);
+    now = new Date(now.getTime() + 21 * 60_000);
+    expect((await as(t.app, session).get('/api/auth/status')).statusCode).toBe(401);
   });
 });

@@ -29,6 +29,12 @@ describe('the demo evaluation', () => {
     });
   });
 
+  it('counts the department’s subordinate units for the report header', async () => {
+    expect((await detail(t.app, s.preparer, id)).subordinateUnitCount).toBe(6);
+    const html = await as(t.app, s.preparer).get(`/api/evaluations/${id}/report.html`);
+    expect(html.body).toContain('6个');
+  });
+
   it('scores every indicator with its rule, inputs and arithmetic', async () => {
     const score = (await as(t.app, s.preparer).get(`/api/evaluations/${id}/score`)).json();
     expect(score.total).toEqual({ computed: '99.52', final: '99.52' });

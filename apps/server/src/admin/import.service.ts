@@ -19,11 +19,18 @@ const ROLE_KIND: Partial<Record<string, string>> = {
 const KIND_ORDER = { 'finance-bureau': 0, department: 1, unit: 2 } as const;
 
 const place = (issue: SheetIssue) => `${issue.sheet}${issue.row ? `!${issue.column ?? ''}${issue.row}` : ''}`;
+/** Details carry the place (sheet, row, column, and a combined path) and the reason once, without repeating the place. */
 const refuse = (issues: readonly SheetIssue[]) =>
   new AppError(
     'BAD_FILE',
     `导入文件有 ${issues.length} 处问题，未导入任何内容`,
-    issues.map((issue) => ({ path: place(issue), message: `${place(issue)}：${issue.message}` })),
+    issues.map((issue) => ({
+      path: place(issue),
+      sheet: issue.sheet,
+      row: issue.row ?? null,
+      column: issue.column ?? null,
+      message: issue.message,
+    })),
   );
 
 /**

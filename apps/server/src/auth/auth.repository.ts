@@ -1,6 +1,6 @@
 import type { RoleGrant } from '@jixiao/contract';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db, Queryable } from '../db/connect.ts';
+import { type Db, type Queryable, ref } from '../db/connect.ts';
 import { loginThrottle, organisations, sessions, userRoles, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -126,7 +126,7 @@ export function sessionLookup(db: Db) {
       roles: sql<
         RoleGrant[]
       >`(select coalesce(json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'organisationName', o.name)), '[]'::json)
-        from user_roles r join organisations o on o.id = r.organisation_id where r.user_id = ${users.id})`,
+        from user_roles r join organisations o on o.id = r.organisation_id where r.user_id = ${ref(users.id)})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

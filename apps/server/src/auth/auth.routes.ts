@@ -1,5 +1,6 @@
 import { ChangePasswordRequest, LoginRequest, Ok, SessionResponse } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from '../http/session-plugin.ts';
 import { changePassword, currentUser, login, logout } from './auth.service.ts';
@@ -40,6 +41,19 @@ export const authRoutes =
           idleTimeoutMinutes: deps.config.SESSION_IDLE_MINUTES,
         };
       },
+    );
+
+    app.get(
+      '/api/auth/status',
+      {
+        config: { allowPasswordChange: true, passive: true },
+        schema: {
+          tags: ['auth'],
+          summary: '会话状态：何时因长时间未操作而失效（查询本身不算操作）',
+          response: { 200: z.object({ idleExpiresAt: z.string() }) },
+        },
+      },
+      async (request) => ({ idleExpiresAt: (contextOf(request).principal.idleExpiresAt ?? new Date()).toISOString() }),
     );
 
     app.post(

@@ -92,6 +92,7 @@ export async function resolveSession(
   deps: Deps,
   token: string,
   lookup = repo.sessionLookup(deps.db),
+  touch = true,
 ): Promise<Principal | 'expired' | undefined> {
   const { db, config } = deps;
   const now = deps.clock();
@@ -107,7 +108,7 @@ export async function resolveSession(
     await repo.deleteSession(db, session.id);
     return undefined;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.id, now);
+  if (touch && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.id, now);
   return {
     userId: user.id,
     username: user.username,
@@ -117,6 +118,7 @@ export async function resolveSession(
     sessionId: session.id,
     csrfToken: session.csrfToken,
     mustChangePassword: user.mustChangePassword,
+    idleExpiresAt: new Date(Math.min(idleLimit, session.expiresAt.getTime())),
   };
 }
 
@@ -134,7 +136,7 @@ export async function changePassword(deps: Deps, ctx: RequestContext, currentPas
   const user = await repo.findUserById(deps.db, ctx.principal.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', '请重新登录');
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+    throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
   const problems = passwordProblems(newPassword, user.username);
   if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
@@ -142,7 +144,7 @@ export async function changePassword(deps: Deps, ctx: RequestContext, currentPas
     throw new AppError(
       'VALIDATION_FAILED',
       '新密码不符合要求',
-      problems.map((message) => ({ path: 'newPassword', message })),
+      problems.map((message) => ({ path: 'body.newPassword', message })),
     );
   }
   const hash = await hashPassword(newPassword, deps.config.PASSWORD_HASH_COST);

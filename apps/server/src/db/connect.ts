@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type Column, getTableName, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -97,4 +97,13 @@ function redact(url: string): string {
 export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A column as "table"."column". Inside a select-field `sql` fragment Drizzle writes a bare "id"
+ * when the query has no join, which a correlated subquery then binds to its own table: always
+ * reference outer columns of subqueries through this.
+ */
+export function ref(column: Column): SQL {
+  return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 }

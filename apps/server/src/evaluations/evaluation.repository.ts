@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../db/connect.ts';
+import { type Queryable, queryRows, ref } from '../db/connect.ts';
 import {
   attachments,
   evaluationContributors,
@@ -75,7 +75,7 @@ export async function getEvaluationWithChain(
     .select({
       evaluation: evaluations,
       chain: sql<string[]>`(with recursive chain(id, parent_id, depth) as (
-          select o.id, o.parent_id, 0 from organisations o where o.id = ${evaluations.organisationId}
+          select o.id, o.parent_id, 0 from organisations o where o.id = ${ref(evaluations.organisationId)}
           union all
           select p.id, p.parent_id, c.depth + 1 from organisations p join chain c on p.id = c.parent_id)
         select json_agg(id order by depth) from chain)`,

@@ -1,5 +1,5 @@
 import { parseWorkbookJson, type Workbook, type WorkbookJson } from '@jixiao/core';
-import { formatXlsxIssue, readWorkbookXlsx, writeWorkbookXlsx } from '@jixiao/documents';
+import { readWorkbookXlsx, writeWorkbookXlsx } from '@jixiao/documents';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { AppError, type FieldDetail } from '../errors.ts';
@@ -35,7 +35,7 @@ export async function parseUpload(filename: string, bytes: Uint8Array): Promise<
       result.issues.map(
         (issue): FieldDetail => ({
           path: `${issue.sheet}${issue.row ? `!${issue.column ?? ''}${issue.row}` : ''}`,
-          message: formatXlsxIssue(issue),
+          message: issue.header ? `${issue.header}：${issue.message}` : issue.message,
         }),
       ),
     );
@@ -45,7 +45,7 @@ export async function parseUpload(filename: string, bytes: Uint8Array): Promise<
   throw new AppError(
     'BAD_FILE',
     `工作簿“${filename}”有 ${result.issues.length} 处问题，未导入任何内容`,
-    result.issues.map((issue) => ({ path: issue.path, message: issue.path ? `${issue.path}：${issue.message}` : issue.message })),
+    result.issues.map((issue) => ({ path: issue.path, message: issue.message })),
   );
 }
 

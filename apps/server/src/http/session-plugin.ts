@@ -17,6 +17,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The route stays reachable while the user must change their initial password. */
     allowPasswordChange?: boolean;
+    /** Reading the route does not count as activity (the client's idle check must not keep the session alive). */
+    passive?: boolean;
   }
 }
 
@@ -31,7 +33,7 @@ export function installSession(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const resolved = await resolveSession(deps, token, lookup);
+    const resolved = await resolveSession(deps, token, lookup, !request.routeOptions.config.passive);
     if (resolved === 'expired') request.sessionExpired = true;
     else if (resolved) request.principal = resolved;
   });

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../db/connect.ts';
+import { type Queryable, queryRows, ref } from '../db/connect.ts';
 import { organisations } from '../db/schema.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -53,7 +53,7 @@ export async function getOrganisationWithChildCount(db: Queryable, id: string, c
   const [row] = await db
     .select({
       organisation: organisations,
-      children: sql<number>`(select count(*)::int from organisations c where c.parent_id = ${organisations.id} and c.kind = ${childKind})`,
+      children: sql<number>`(select count(*)::int from organisations c where c.parent_id = ${ref(organisations.id)} and c.kind = ${childKind})`,
     })
     .from(organisations)
     .where(eq(organisations.id, id));

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/connect.ts';
+import { type Queryable, ref } from '../../db/connect.ts';
 import { budgetAdjustments, budgetLines, organisations, paymentPlans, paymentRequests, projects } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
@@ -35,9 +35,9 @@ export async function findLinesWithPosition(
       line: budgetLines,
       organisationName: organisations.name,
       projectName: projects.name,
-      planned: sql<number>`coalesce((select sum(p.amount_fen) from payment_plans p where p.budget_line_id = ${budgetLines.id}), 0)::bigint`,
-      committed: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${budgetLines.id} and r.status in ('requested', 'reviewed', 'approved')), 0)::bigint`,
-      paid: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${budgetLines.id} and r.status in ('paid', 'archived')), 0)::bigint`,
+      planned: sql<number>`coalesce((select sum(p.amount_fen) from payment_plans p where p.budget_line_id = ${ref(budgetLines.id)}), 0)::bigint`,
+      committed: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ('requested', 'reviewed', 'approved')), 0)::bigint`,
+      paid: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ('paid', 'archived')), 0)::bigint`,
     })
     .from(budgetLines)
     .innerJoin(organisations, eq(organisations.id, budgetLines.organisationId))

@@ -2,7 +2,7 @@ import { control, formatPoints, parsePoints } from '@jixiao/core';
 import { and, count, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
-import type { Queryable } from '../../db/connect.ts';
+import { type Queryable, ref } from '../../db/connect.ts';
 import {
   assets,
   budgetAdjustments,
@@ -69,7 +69,7 @@ export async function gatherFacts(db: Queryable, organisationId: string, fiscalY
     db
       .select({
         id: contracts.id,
-        accepted: sql<number>`(select count(*)::int from contract_milestones m where m.contract_id = ${contracts.id} and m.accepted_at is not null)`,
+        accepted: sql<number>`(select count(*)::int from contract_milestones m where m.contract_id = ${ref(contracts.id)} and m.accepted_at is not null)`,
       })
       .from(contracts)
       .where(inArray(contracts.budgetLineId, onLines)),
