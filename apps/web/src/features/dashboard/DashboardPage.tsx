@@ -1,0 +1,140 @@
+import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { evaluationApi, taskApi } from '../../api/endpoints.ts';
+import type { TaskItem } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useSession } from '../../auth/SessionProvider.tsx';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DeadlineTag } from '../../components/DeadlineTag.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { navKeys } from '../../lib/roles.ts';
+import { isEvaluationStatus } from '../../lib/status.ts';
+import { countByStatus } from '../../lib/status-counts.ts';
+import { StatusChart } from './StatusChart.tsx';
+
+/** 工作台: what is waiting for me, how close the deadlines are, and where my evaluations stand. */
+export default function DashboardPage() {
+  const { t } = useI18n();
+  const { session, roles } = useSession();
+  const tasks = useApi('tasks', taskApi.list);
+  const canList = navKeys(roles).includes('evaluations');
+  const evaluations = useApi(canList ? 'evaluations' : null, () => evaluationApi.list({}));
+  const taskItems = tasks.data?.items ?? [];
+  const counts = countByStatus(evaluations.data?.items ?? []);
+
+  return (
+    <div className="page-stack">
+      <Typography.Title level={3} className="page-title">
+        {t('dashboard.greeting', { name: session?.user.displayName ?? '' })}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('dashboard.tasks')} value={taskItems.length} loading={tasks.loading} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title={t('dashboard.overdue')}
+              value={taskItems.filter((task) => task.overdue).length}
+              loading={tasks.loading}
+              styles={{ content: { color: taskItems.some((task) => task.overdue) ? '#cf1322' : undefined } }}
+            />
+          </Card>
+        </Col>
+        {canList && (
+          <>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic title={t('dashboard.evaluations')} value={evaluations.data?.items.length ?? 0} loading={evaluations.loading} />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={t('status.published')}
+                  value={counts.find((entry) => entry.status === 'published')?.count ?? 0}
+                  loading={evaluations.loading}
+                />
+              </Card>
+            </Col>
+          </>
+        )}
+        <Col xs={24} xxl={canList ? 15 : 24}>
+          <Card title={t('dashboard.myTasks')} size="small">
+            {tasks.error ? (
+              <ApiErrorAlert error={tasks.error} onRetry={tasks.reload} />
+            ) : (
+              <TaskTable tasks={taskItems} loading={tasks.loading} />
+            )}
+          </Card>
+        </Col>
+        {canList && (
+          <Col xs={24} xxl={9}>
+            <Card title={t('dashboard.byStatus')} size="small" extra={<Link to="/evaluations">{t('dashboard.allEvaluations')}</Link>}>
+              {evaluations.error ? (
+                <ApiErrorAlert error={evaluations.error} onRetry={evaluations.reload} />
+              ) : (
+                <StatusChart counts={counts} />
+              )}
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}
+
+function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Table<TaskItem>
+      size="small"
+      rowKey={(task) => `${task.evaluationId}:${task.action}`}
+      loading={loading}
+      dataSource={[...tasks]}
+      pagination={tasks.length > 10 ? { pageSize: 10 } : false}
+      scroll={{ x: 760 }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noTasks')} /> }}
+      columns={[
+        {
+          title: t('task.title'),
+          dataIndex: 'title',
+          render: (title: string, task) => (
+            <Link to={`/evaluations/${task.evaluationId}`} data-testid={`task-${task.evaluationId}`}>
+              {title}
+            </Link>
+          ),
+        },
+        { title: t('task.year'), dataIndex: 'fiscalYear', width: 70 },
+        { title: t('task.action'), dataIndex: 'action', width: 150, render: (action: TaskItem['action']) => t(`taskAction.${action}`) },
+        {
+          title: t('common.status'),
+          dataIndex: 'status',
+          width: 120,
+          render: (status: string) => (isEvaluationStatus(status) ? <StatusTag status={status} /> : status),
+        },
+        {
+          title: t('task.deadline'),
+          dataIndex: 'deadline',
+          width: 190,
+          render: (deadline: string | null, task) => <DeadlineTag deadline={deadline} overdue={task.overdue} />,
+        },
+        {
+          title: t('task.lastComment'),
+          dataIndex: 'lastComment',
+          render: (comment: string | null) =>
+            comment ? (
+              <Typography.Text type="danger" className="wrap-text">
+                {comment}
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,163 @@
+import { BAND } from '@jixiao/contract';
+import { Button, Col, Drawer, Form, Grid, Input, Row, Select, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
+import { evaluationApi } from '../../../api/endpoints.ts';
+import type { Band, ManagementBody, ManagementEntry } from '../../../api/types.ts';
+import { DecimalInput } from '../../../components/DecimalInput.tsx';
+import { decimalRule, moneyRule, pointsRule } from '../../../components/form-rules.ts';
+import { useSave } from '../../../components/use-save.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { parseMoneyInput } from '../../../lib/money.ts';
+
+interface Values {
+  amounts: Record<string, string | undefined>;
+  target: string | null;
+  weight: string | null;
+  notApplicable: boolean;
+  band: Band | null;
+  score: string | null;
+  deviationReason: string | null;
+  note: string | null;
+}
+
+interface Props {
+  readonly evaluationId: string;
+  readonly entry: ManagementEntry | null;
+  readonly canEdit: boolean;
+  readonly onClose: () => void;
+  readonly refresh: () => void;
+}
+
+const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+
+/** Fills in one 管理效率 item: the amounts it is computed from, or a band and score for a qualitative one. */
+export function ManagementDrawer({ evaluationId, entry, canEdit, onClose, refresh }: Props) {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const { save, saving } = useSave(refresh);
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    if (!entry) return;
+    form.resetFields();
+    form.setFieldsValue({
+      amounts: { ...entry.amounts },
+      target: entry.target,
+      weight: entry.weight,
+      notApplicable: entry.notApplicable,
+      band: entry.band,
+      score: entry.score,
+      deviationReason: entry.deviationReason,
+      note: entry.note,
+    });
+  }, [entry, form]);
+
+  if (!entry) return <Drawer open={false} forceRender />;
+  const qualitative = entry.kind === 'qualitative';
+
+  const submit = async (values: Values) => {
+    const amounts: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values.amounts ?? {})) {
+      const parsed = value ? parseMoneyInput(value) : null;
+      if (parsed !== null) amounts[key] = parsed;
+    }
+    const body: ManagementBody = {
+      amounts: qualitative ? undefined : amounts,
+      target: blankToNull(values.target),
+      weight: blankToNull(values.weight),
+      notApplicable: values.notApplicable,
+      band: qualitative ? values.band : null,
+      score: qualitative ? blankToNull(values.score) : null,
+      deviationReason: blankToNull(values.deviationReason),
+      note: blankToNull(values.note),
+      version: entry.version ?? undefined,
+    };
+    if (await save(() => evaluationApi.saveManagement(evaluationId, entry.code, body), { form })) onClose();
+  };
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={screens.md ? 620 : '100%'}
+      title={entry.name}
+      forceRender
+      extra={
+        canEdit && (
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="management-save">
+            {t('common.save')}
+          </Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {entry.area} · {t(`managementKind.${entry.kind}`)} · {entry.code}
+      </Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
+        <Row gutter={12}>
+          {!qualitative &&
+            Object.entries(entry.inputs).map(([key, label]) => (
+              <Col xs={24} sm={12} key={key}>
+                <Form.Item name={['amounts', key]} label={`${label}（${t('common.yuan')}）`} rules={[moneyRule(t('validation.money'))]}>
+                  <Input inputMode="decimal" autoComplete="off" data-testid={`management-amount-${key}`} />
+                </Form.Item>
+              </Col>
+            ))}
+          <Col xs={12}>
+            <Form.Item
+              name="target"
+              label={t('management.target')}
+              rules={[decimalRule(t('validation.decimal'))]}
+              extra={t('management.default', { value: entry.defaultTarget ?? '—' })}
+            >
+              <DecimalInput placeholder={entry.defaultTarget ?? undefined} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="weight"
+              label={t('indicator.weight')}
+              rules={[pointsRule(t('validation.points'))]}
+              extra={t('management.default', { value: entry.defaultWeight })}
+            >
+              <DecimalInput placeholder={entry.defaultWeight} />
+            </Form.Item>
+          </Col>
+          {qualitative && (
+            <>
+              <Col xs={12}>
+                <Form.Item name="band" label={t('indicator.band')}>
+                  <Select allowClear options={BAND.map((value) => ({ value, label: t(`band.${value}`) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={12}>
+                <Form.Item
+                  name="score"
+                  label={t('indicator.qualitativeScore')}
+                  rules={[pointsRule(t('validation.points'), entry.weight ?? entry.defaultWeight)]}
+                >
+                  <DecimalInput />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+          <Col xs={24}>
+            <Form.Item name="notApplicable" label={t('indicator.notApplicable')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="deviationReason" label={t('indicator.deviationReason')}>
+              <Input.TextArea rows={2} maxLength={500} showCount />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="note" label={t('management.note')}>
+              <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+}

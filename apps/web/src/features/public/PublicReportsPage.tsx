@@ -1,0 +1,59 @@
+import { ExportOutlined } from '@ant-design/icons';
+import { Card, Table, Typography } from 'antd';
+import { publicApi } from '../../api/endpoints.ts';
+import type { PublishedReportItem } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { gradeLabel } from '../../lib/labels.ts';
+
+/** 公开报告: what has been published; the reports themselves are the server's public pages (/public/<部门编码>/<年度>). */
+export default function PublicReportsPage() {
+  const { t } = useI18n();
+  const reports = useApi('public-reports', publicApi.reports);
+  return (
+    <div className="page-stack">
+      <Typography.Title level={3} className="page-title">
+        {t('nav.publicReports')}
+      </Typography.Title>
+      <Card
+        size="small"
+        extra={
+          <Typography.Link href="/public" target="_blank">
+            {t('public.site')} <ExportOutlined />
+          </Typography.Link>
+        }
+      >
+        {reports.error ? (
+          <ApiErrorAlert error={reports.error} onRetry={reports.reload} />
+        ) : (
+          <Table<PublishedReportItem>
+            rowKey="url"
+            size="small"
+            loading={reports.loading}
+            dataSource={reports.data?.items ?? []}
+            scroll={{ x: 800 }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('evaluation.fiscalYear'), dataIndex: 'fiscalYear', width: 80 },
+              { title: t('evaluation.organisation'), dataIndex: 'organisationName', width: 260 },
+              {
+                title: t('public.report'),
+                dataIndex: 'title',
+                render: (title: string, report) => (
+                  <Typography.Link href={report.url} target="_blank" rel="noopener">
+                    {title}
+                  </Typography.Link>
+                ),
+              },
+              { title: t('evaluation.total'), dataIndex: 'total', width: 80, align: 'right' },
+              { title: t('evaluation.grade'), dataIndex: 'grade', width: 80, render: (grade: string) => gradeLabel(t, grade) },
+              { title: t('public.publishedAt'), dataIndex: 'publishedAt', width: 120, render: formatDate },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { Money } from '@jixiao/contract';
+
+/**
+ * Money arrives from the API as a decimal yuan string ("1234567.5", "-20"). It is formatted and
+ * compared as text or integer fen (bigint), never as a JS float, so what the user sees is exactly
+ * what the server stores.
+ */
+
+const isMoney = (text: string) => Money.safeParse(text).success;
+
+/** "1234567.5" → "1,234,567.50"; anything that is not a money string is returned unchanged. */
+export function formatMoney(text: string): string {
+  const trimmed = text.trim();
+  if (!isMoney(trimmed)) return text;
+  const negative = trimmed.startsWith('-');
+  const [whole = '0', cents = ''] = (negative ? trimmed.slice(1) : trimmed).split('.');
+  const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = negative && /[1-9]/.test(whole + cents) ? '-' : '';
+  return `${sign}${grouped}.${cents.padEnd(2, '0')}`;
+}
+
+/**
+ * What a user typed into a money field, as the API's money string: separators and spaces removed,
+ * full-width digits and points accepted. Returns null when it is not an amount with at most two decimals.
+ */
+export function parseMoneyInput(input: string): string | null {
+  const normalised = input
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[,，\s]/g, '');
+  return isMoney(normalised) ? normalised : null;
+}
+
+/** A money string as integer fen: exact, for ratios and comparisons. */
+export function toFen(text: string): bigint | null {
+  const trimmed = text.trim();
+  if (!isMoney(trimmed)) return null;
+  const negative = trimmed.startsWith('-');
+  const [whole = '0', cents = ''] = (negative ? trimmed.slice(1) : trimmed).split('.');
+  const fen = BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0'));
+  return negative ? -fen : fen;
+}
+
+/**
+ * Budget execution rate (预算执行率 = 执行数 ÷ 全年预算数) as a percentage with two decimals,
+ * rounded half up: "95.47%". Null when the adjusted budget is zero or a figure is not money.
+ */
+export function executionRatePercent(executed: string, adjusted: string): string | null {
+  const numerator = toFen(executed);
+  const denominator = toFen(adjusted);
+  if (numerator === null || denominator === null || denominator <= 0n) return null;
+  // Hundredths of a percent: executed × 10000 ÷ adjusted, rounded half up (away from zero).
+  const scaled = numerator * 10_000n;
+  const negative = scaled < 0n;
+  const magnitude = negative ? -scaled : scaled;
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  const whole = rounded / 100n;
+  const hundredths = String(rounded % 100n).padStart(2, '0');
+  return `${negative && rounded > 0n ? '-' : ''}${whole}.${hundredths}%`;
+}

@@ -1,0 +1,41 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireSession } from './auth/RequireSession.tsx';
+import { LoginPage } from './features/login/LoginPage.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+
+// Pages load on first visit: the login page stays small, and charts (echarts) load with the pages that draw them.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./features/login/ChangePasswordPage.tsx'));
+const EvaluationListPage = lazy(() => import('./features/evaluations/EvaluationListPage.tsx'));
+const EvaluationPage = lazy(() => import('./features/evaluation/EvaluationPage.tsx'));
+const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.tsx'));
+const AdminPage = lazy(() => import('./features/admin/AdminPage.tsx'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const PublicReportsPage = lazy(() => import('./features/public/PublicReportsPage.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="evaluations" element={<EvaluationListPage />} />
+        <Route path="evaluations/:id" element={<EvaluationPage />} />
+        <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="public-reports" element={<PublicReportsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
