@@ -16,6 +16,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'apps/cli/vitest.config.ts',
       'apps/web/vitest.config.ts',
+      'e2e/vitest.config.ts',
       serverOn('pglite'),
       ...(process.env.JIXIAO_TEST_PG_URL ? [serverOn('postgres')] : []),
     ],

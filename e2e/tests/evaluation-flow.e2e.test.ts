@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let context: BrowserContext;
+let page: Page;
+let evaluationUrl = '';
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  context = browser.context;
+  page = await context.newPage();
+});
+afterAll(() => browser.close());
+
+async function openPanyu(): Promise<void> {
+  if (evaluationUrl) {
+    await page.goto(evaluationUrl);
+  } else {
+    await page.goto(`${baseUrl()}/evaluations`);
+    await page.getByText('广州市番禺区科技工业商务和信息化局').first().click();
+    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}/);
+    evaluationUrl = page.url();
+  }
+  await page.getByTestId('score-total').waitFor();
+}
+
+async function act(action: 'submit' | 'approve' | 'return' | 'publish', comment?: string): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  if (comment !== undefined) await page.getByTestId('comment-input').fill(comment);
+  await page.getByTestId('comment-confirm').click();
+}
+
+async function statusIs(label: string): Promise<void> {
+  await expect.poll(async () => (await page.locator('body').innerText()).includes(label), { timeout: 15_000 }).toBe(true);
+}
+
+describe('a self-evaluation from the unit to the public', () => {
+  it('the preparer signs in, finds the Panyu evaluation and its score 99.52', async () => {
+    await signIn(page, 'preparer');
+    await screenshot(page, '01-workbench');
+    await openPanyu();
+    await expect.poll(() => page.getByTestId('score-total').innerText()).toContain('99.52');
+    await screenshot(page, '02-evaluation');
+  });
+
+  it('edits an indicator’s actual value, with a deviation reason, and sees the score change', async () => {
+    await page.getByRole('tab', { name: /绩效指标/ }).click();
+    await page.getByTestId('indicator-row-G2-5').click();
+    await page.getByTestId('indicator-actual-input').fill('140');
+    await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成');
+    await page.getByTestId('indicator-save').click();
+    await expect.poll(() => page.getByTestId('score-total').innerText(), { timeout: 15_000 }).not.toContain('99.52');
+    await screenshot(page, '03-indicators');
+  });
+
+  it('submits', async () => {
+    await act('submit', '');
+    await statusIs('待部门审核');
+  });
+
+  it('the department reviewer returns it with a comment', async () => {
+    await signOut(page);
+    await signIn(page, 'reviewer');
+    await openPanyu();
+    await act('return', '请补充新增充电设施未完成部分的整改计划');
+    await statusIs('已退回');
+    await screenshot(page, '04-returned');
+  });
+
+  it('the preparer sees the comment, fixes and resubmits', async () => {
+    await signOut(page);
+    await signIn(page, 'preparer');
+    await openPanyu();
+    await expect.poll(async () => (await page.locator('body').innerText()).includes('请补充新增充电设施未完成部分的整改计划')).toBe(true);
+    await page.getByRole('tab', { name: /绩效指标/ }).click();
+    await page.getByTestId('indicator-row-G2-5').click();
+    await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成；已制定整改计划，2025年一季度完成');
+    await page.getByTestId('indicator-save').click();
+    await act('submit', '');
+    await statusIs('待部门审核');
+  });
+
+  it('the reviewer and the finance bureau approve, and the finance bureau publishes', async () => {
+    await signOut(page);
+    await signIn(page, 'reviewer');
+    await openPanyu();
+    await act('approve', '');
+    await statusIs('待财政复核');
+    await signOut(page);
+    await signIn(page, 'finance');
+    await openPanyu();
+    await screenshot(page, '05-finance-review');
+    await act('approve', '');
+    await statusIs('财政复核通过');
+    await act('publish', '');
+    await statusIs('已公开');
+  });
+
+  it('the public page shows the report without logging in, and the .docx downloads', async () => {
+    await signOut(page);
+    await page.goto(`${baseUrl()}/public/PY-KGSX/2024`);
+    await expect.poll(() => page.getByTestId('public-total').innerText()).toMatch(/^\d+\.\d{2}$/);
+    expect(await page.locator('body').innerText()).toContain('产业扶持资金促进企业产生工业投资不少于20亿元');
+    await screenshot(page, '06-public-report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('public-download-docx').click()]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toBe('广州市番禺区科技工业商务和信息化局2024年度部门整体支出绩效自评表说明.docx');
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  });
+});
