@@ -41,6 +41,13 @@ export const baseUrl = () => inject('baseUrl');
 
 /** Keeps a screenshot of the page as a test artefact (e2e/artifacts/<name>.png). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // Pages load their code on first visit: wait until requests settle and no spinner is left.
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: join(inject('artifactsDir'), `${name}.png`), fullPage: true });
 }
 

@@ -20,17 +20,30 @@ async function openPanyu(): Promise<void> {
     await page.goto(evaluationUrl);
   } else {
     await page.goto(`${baseUrl()}/evaluations`);
-    await page.getByText('广州市番禺区科技工业商务和信息化局').first().click();
+    await page.getByRole('link', { name: '广州市番禺区科技工业商务和信息化局', exact: true }).click();
     await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}/);
     evaluationUrl = page.url();
   }
   await page.getByTestId('score-total').waitFor();
 }
 
-async function act(action: 'submit' | 'approve' | 'return' | 'publish', comment?: string): Promise<void> {
+/** Submit, approve and publish act on the click; 退回 asks for the comment first. */
+async function act(action: 'submit' | 'approve' | 'publish'): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
-  if (comment !== undefined) await page.getByTestId('comment-input').fill(comment);
+}
+
+async function returnWith(comment: string): Promise<void> {
+  await page.getByTestId('action-return').click();
+  await page.getByTestId('comment-input').fill(comment);
   await page.getByTestId('comment-confirm').click();
+}
+
+/** Saves the open indicator drawer and closes it (it stays open after saving, showing 已保存). */
+async function saveIndicator(): Promise<void> {
+  await page.getByTestId('indicator-save').click();
+  await page.getByText('已保存').first().waitFor();
+  await page.locator('.ant-drawer-open .ant-drawer-close').click();
+  await page.getByTestId('indicator-save').waitFor({ state: 'hidden' });
 }
 
 async function statusIs(label: string): Promise<void> {
@@ -40,6 +53,7 @@ async function statusIs(label: string): Promise<void> {
 describe('a self-evaluation from the unit to the public', () => {
   it('the preparer signs in, finds the Panyu evaluation and its score 99.52', async () => {
     await signIn(page, 'preparer');
+    await page.getByText('我的待办').first().waitFor();
     await screenshot(page, '01-workbench');
     await openPanyu();
     await expect.poll(() => page.getByTestId('score-total').innerText()).toContain('99.52');
@@ -51,13 +65,13 @@ describe('a self-evaluation from the unit to the public', () => {
     await page.getByTestId('indicator-row-G2-5').click();
     await page.getByTestId('indicator-actual-input').fill('140');
     await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成');
-    await page.getByTestId('indicator-save').click();
+    await saveIndicator();
     await expect.poll(() => page.getByTestId('score-total').innerText(), { timeout: 15_000 }).not.toContain('99.52');
     await screenshot(page, '03-indicators');
   });
 
   it('submits', async () => {
-    await act('submit', '');
+    await act('submit');
     await statusIs('待部门审核');
   });
 
@@ -65,7 +79,7 @@ describe('a self-evaluation from the unit to the public', () => {
     await signOut(page);
     await signIn(page, 'reviewer');
     await openPanyu();
-    await act('return', '请补充新增充电设施未完成部分的整改计划');
+    await returnWith('请补充新增充电设施未完成部分的整改计划');
     await statusIs('已退回');
     await screenshot(page, '04-returned');
   });
@@ -78,8 +92,8 @@ describe('a self-evaluation from the unit to the public', () => {
     await page.getByRole('tab', { name: /绩效指标/ }).click();
     await page.getByTestId('indicator-row-G2-5').click();
     await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成；已制定整改计划，2025年一季度完成');
-    await page.getByTestId('indicator-save').click();
-    await act('submit', '');
+    await saveIndicator();
+    await act('submit');
     await statusIs('待部门审核');
   });
 
@@ -87,15 +101,15 @@ describe('a self-evaluation from the unit to the public', () => {
     await signOut(page);
     await signIn(page, 'reviewer');
     await openPanyu();
-    await act('approve', '');
+    await act('approve');
     await statusIs('待财政复核');
     await signOut(page);
     await signIn(page, 'finance');
     await openPanyu();
     await screenshot(page, '05-finance-review');
-    await act('approve', '');
+    await act('approve');
     await statusIs('财政复核通过');
-    await act('publish', '');
+    await act('publish');
     await statusIs('已公开');
   });
 

@@ -144,6 +144,15 @@ describe('every control rule, refused with its code and nothing written', () => 
     expect((await request(s.requester, { budgetLineId: line, amount: '400.00' })).statusCode).toBe(201);
   });
 
+  it('a signed contract reserves its unpaid amount: other spending cannot take it', async () => {
+    const line = await newLine('100000.00');
+    await contractOn(line, 80_000_00, 30_000_00);
+    const position = (await as(t.app, s.accountant).get(`/api/budget-lines/${line}`)).json();
+    expect(position).toMatchObject({ committed: '80000.00', available: '20000.00' });
+    expect(codesOf(await request(s.requester, { budgetLineId: line, amount: '20000.01' }))).toEqual(['IC_BALANCE_INSUFFICIENT']);
+    expect((await request(s.requester, { budgetLineId: line, amount: '20000.00' })).statusCode).toBe(201);
+  });
+
   it('IC_BASIC_PROJECT_MIXED: basic and project spending are never used for each other', async () => {
     const line = await newLine('1000.00', 'basic');
     const refused = await request(s.requester, { budgetLineId: line, amount: '10.00', expenseType: 'project' });

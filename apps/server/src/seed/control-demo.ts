@@ -213,6 +213,7 @@ async function seedPayments(tx: Queryable, ids: ControlDemoIds, person: (usernam
 
   // Payments against the demo's contracts (accepted milestones) and subsidy grants come first.
   const linked = new Map<string, number>();
+  const spendingTypeOf = new Map(LINES.map((spec) => [ids.budgetLines.get(spec.code) ?? '', spec.spendingType]));
   const milestones = await tx
     .select({ milestone: contractMilestones, contract: contracts })
     .from(contractMilestones)
@@ -233,7 +234,7 @@ async function seedPayments(tx: Queryable, ids: ControlDemoIds, person: (usernam
         amountFen: milestone.amountFen,
         invoiceNumber: `FP${contract.code}-${milestone.seq}`,
         purpose: `${contract.title}：${milestone.description}`,
-        expenseType: 'project',
+        expenseType: spendingTypeOf.get(contract.budgetLineId) ?? 'project',
         dueOn: milestone.dueOn,
         paidOn,
       }),

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, ref } from '../../db/connect.ts';
+import { type Queryable, queryRows, ref } from '../../db/connect.ts';
 import { budgetAdjustments, budgetLines, organisations, paymentPlans, paymentRequests, projects } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
@@ -36,7 +36,10 @@ export async function findLinesWithPosition(
       organisationName: organisations.name,
       projectName: projects.name,
       planned: sql<number>`coalesce((select sum(p.amount_fen) from payment_plans p where p.budget_line_id = ${ref(budgetLines.id)}), 0)::bigint`,
-      committed: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ('requested', 'reviewed', 'approved')), 0)::bigint`,
+      // Same definition as linePosition: open standalone requests + what contracts and grants still owe.
+      committed: sql<number>`(coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ${OPEN} and r.contract_id is null and r.grant_id is null), 0)
+        + coalesce((select sum(greatest(c.amount_fen - coalesce((select sum(p.amount_fen) from payment_requests p where p.contract_id = c.id and p.status in ${PAID}), 0), 0)) from contracts c where c.budget_line_id = ${ref(budgetLines.id)} and c.status = 'active'), 0)
+        + coalesce((select sum(greatest(g.amount_fen - coalesce((select sum(p.amount_fen) from payment_requests p where p.grant_id = g.id and p.status in ${PAID}), 0), 0)) from subsidy_grants g where g.budget_line_id = ${ref(budgetLines.id)}), 0))::bigint`,
       paid: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ('paid', 'archived')), 0)::bigint`,
     })
     .from(budgetLines)
@@ -57,16 +60,37 @@ export async function getLine(db: Queryable, id: string): Promise<BudgetLineRow 
   return row;
 }
 
-/** Paid and committed on a line, excluding one request (the one being decided). */
-export async function linePosition(db: Queryable, lineId: string, excludeRequestId?: string) {
-  const exclude = excludeRequestId ? sql`and id <> ${excludeRequestId}::uuid` : sql``;
-  const [row] = await db
-    .select({
-      paid: sql<number>`coalesce(sum(amount_fen) filter (where status in ('paid', 'archived')), 0)::bigint`,
-      committed: sql<number>`coalesce(sum(amount_fen) filter (where status in ('requested', 'reviewed', 'approved') ${exclude}), 0)::bigint`,
-    })
-    .from(paymentRequests)
-    .where(eq(paymentRequests.budgetLineId, lineId));
+const OPEN = sql`('requested', 'reviewed', 'approved')`;
+const PAID = sql`('paid', 'archived')`;
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What a line has paid and what it has committed (占用). Committed is what the line owes beyond what
+ * it has paid: open payment requests not tied to a contract or grant, plus, for every active
+ * contract and every grant on the line, its amount less what has been paid against it (their open
+ * requests fall inside that). `exclude` leaves out the request being decided, and counts its own
+ * contract or grant by its open requests only, since the request moves money inside that reservation.
+ */
+export async function linePosition(
+  db: Queryable,
+  lineId: string,
+  exclude: { requestId?: string | undefined; contractId?: string | null | undefined; grantId?: string | null | undefined } = {},
+) {
+  const request = exclude.requestId ?? NONE;
+  const contract = exclude.contractId ?? NONE;
+  const grant = exclude.grantId ?? NONE;
+  const [row] = await queryRows<{ paid: number; committed: number }>(
+    db,
+    sql`select
+      coalesce((select sum(amount_fen) from payment_requests where budget_line_id = ${lineId}::uuid and status in ${PAID}), 0)::bigint as paid,
+      (coalesce((select sum(amount_fen) from payment_requests where budget_line_id = ${lineId}::uuid and status in ${OPEN} and contract_id is null and grant_id is null and id <> ${request}::uuid), 0)
+       + coalesce((select sum(greatest(c.amount_fen - coalesce((select sum(r.amount_fen) from payment_requests r where r.contract_id = c.id and r.status in ${PAID}), 0), 0))
+                   from contracts c where c.budget_line_id = ${lineId}::uuid and c.status = 'active' and c.id <> ${contract}::uuid), 0)
+       + coalesce((select sum(amount_fen) from payment_requests where contract_id = ${contract}::uuid and status in ${OPEN} and id <> ${request}::uuid), 0)
+       + coalesce((select sum(greatest(g.amount_fen - coalesce((select sum(r.amount_fen) from payment_requests r where r.grant_id = g.id and r.status in ${PAID}), 0), 0))
+                   from subsidy_grants g where g.budget_line_id = ${lineId}::uuid and g.id <> ${grant}::uuid), 0)
+       + coalesce((select sum(amount_fen) from payment_requests where grant_id = ${grant}::uuid and status in ${OPEN} and id <> ${request}::uuid), 0))::bigint as committed`,
+  );
   return { paid: Number(row?.paid ?? 0), committed: Number(row?.committed ?? 0) };
 }
 

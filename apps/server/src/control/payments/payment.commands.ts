@@ -38,15 +38,22 @@ async function gatherFacts(
     | 'approvedBy'
     | 'decisionReference'
     | 'countersignedBy'
+    | 'grantId'
   >,
   actor: string,
   excludeId: string | undefined,
 ): Promise<Omit<Facts, 'duplicates' | 'duplicateConfirmed'>> {
   const line = await budget.lockLine(tx, payment.budgetLineId);
   if (!line) throw notFound('预算指标');
-  const position = await budget.linePosition(tx, line.id, excludeId);
+  const position = await budget.linePosition(tx, line.id, {
+    requestId: excludeId,
+    contractId: payment.contractId,
+    grantId: payment.grantId,
+  });
   const contract = payment.contractId ? await repo.contractPosition(tx, payment.contractId, excludeId) : undefined;
   if (payment.contractId && !contract) throw validationFailed([{ path: 'body.contractId', message: '合同不存在' }]);
+  if (contract && contract.contract.budgetLineId !== line.id)
+    throw validationFailed([{ path: 'body.contractId', message: '合同不属于所选预算指标' }]);
   return {
     amount: payment.amountFen,
     expenseType: payment.expenseType,
@@ -98,6 +105,7 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
         expenseType: body.expenseType,
         budgetLineId: line.id,
         contractId: body.contractId ?? null,
+        grantId: body.grantId ?? null,
         payeeName: body.payeeName,
         payeeUscc: body.payeeUscc?.toUpperCase() ?? null,
         requestedBy: ctx.principal.userId,

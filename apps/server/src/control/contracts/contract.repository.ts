@@ -1,0 +1,146 @@
+import { and, asc, type Column, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Queryable, ref } from '../../db/connect.ts';
+import { budgetLines, contractMilestones, contracts, organisations, paymentRequests, procurements, users } from '../../db/schema.ts';
+import { inScope, type Scope } from '../../policies/scope.ts';
+import { OPEN_STATUSES, PAID_STATUSES } from '../budget/budget.repository.ts';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type MilestoneRow = typeof contractMilestones.$inferSelect;
+
+export interface ContractFilter {
+  readonly scope: Scope;
+  readonly fiscalYear?: number | undefined;
+  readonly organisationId?: string | undefined;
+  readonly procurementId?: string | undefined;
+  readonly id?: string | undefined;
+}
+
+const listOf = (statuses: readonly string[]) =>
+  sql.join(
+    statuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
+const signer = alias(users, 'signer');
+const accepter = alias(users, 'accepter');
+
+/** Payment requests against the contract (or milestone) in the given statuses, summed in fen. */
+const paymentSum = (column: 'contract_id' | 'milestone_id', id: Column, statuses: readonly string[]) =>
+  sql<number>`(select coalesce(sum(r.amount_fen), 0)::bigint from payment_requests r
+    where r.${sql.raw(column)} = ${ref(id)} and r.status in (${listOf(statuses)}))`;
+
+/** Contracts with their line, procurement and signer, and what is accepted, paid and committed on each. */
+export async function findContracts(db: Queryable, filter: ContractFilter) {
+  const conditions: SQL[] = [];
+  const scoped = inScope(contracts.organisationId, filter.scope);
+  if (scoped) conditions.push(scoped);
+  if (filter.fiscalYear) conditions.push(eq(budgetLines.fiscalYear, filter.fiscalYear));
+  if (filter.organisationId) conditions.push(eq(contracts.organisationId, filter.organisationId));
+  if (filter.procurementId) conditions.push(eq(contracts.procurementId, filter.procurementId));
+  if (filter.id) conditions.push(eq(contracts.id, filter.id));
+  return db
+    .select({
+      contract: contracts,
+      organisationName: organisations.name,
+      fiscalYear: budgetLines.fiscalYear,
+      lineCode: budgetLines.code,
+      lineName: budgetLines.name,
+      procurementCode: procurements.code,
+      signedByName: signer.displayName,
+      milestoneCount: sql<number>`(select count(*)::int from contract_milestones m where m.contract_id = ${ref(contracts.id)})`,
+      acceptedCount: sql<number>`(select count(*)::int from contract_milestones m
+        where m.contract_id = ${ref(contracts.id)} and m.accepted_at is not null)`,
+      accepted: sql<number>`(select coalesce(sum(m.amount_fen), 0)::bigint from contract_milestones m
+        where m.contract_id = ${ref(contracts.id)} and m.accepted_at is not null)`,
+      paid: paymentSum('contract_id', contracts.id, PAID_STATUSES),
+      committed: paymentSum('contract_id', contracts.id, OPEN_STATUSES),
+    })
+    .from(contracts)
+    .innerJoin(organisations, eq(organisations.id, contracts.organisationId))
+    .innerJoin(budgetLines, eq(budgetLines.id, contracts.budgetLineId))
+    .innerJoin(signer, eq(signer.id, contracts.signedBy))
+    .leftJoin(procurements, eq(procurements.id, contracts.procurementId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(contracts.signedOn), asc(contracts.code));
+}
+
+export type ContractListRow = Awaited<ReturnType<typeof findContracts>>[number];
+
+export async function getContract(db: Queryable, id: string, lock = false): Promise<ContractRow | undefined> {
+  const query = db.select().from(contracts).where(eq(contracts.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findMilestones(db: Queryable, contractId: string) {
+  return db
+    .select({
+      milestone: contractMilestones,
+      acceptedByName: accepter.displayName,
+      paid: paymentSum('milestone_id', contractMilestones.id, PAID_STATUSES),
+      committed: paymentSum('milestone_id', contractMilestones.id, OPEN_STATUSES),
+      assetCount: sql<number>`(select count(*)::int from assets a where a.milestone_id = ${ref(contractMilestones.id)})`,
+    })
+    .from(contractMilestones)
+    .leftJoin(accepter, eq(accepter.id, contractMilestones.acceptedBy))
+    .where(eq(contractMilestones.contractId, contractId))
+    .orderBy(asc(contractMilestones.seq));
+}
+
+export async function paymentsByStatus(db: Queryable, contractId: string) {
+  return db
+    .select({
+      status: paymentRequests.status,
+      count: count(),
+      amount: sql<number>`coalesce(sum(${paymentRequests.amountFen}), 0)::bigint`,
+    })
+    .from(paymentRequests)
+    .where(eq(paymentRequests.contractId, contractId))
+    .groupBy(paymentRequests.status)
+    .orderBy(asc(paymentRequests.status));
+}
+
+export async function getMilestone(db: Queryable, id: string): Promise<MilestoneRow | undefined> {
+  const [row] = await db.select().from(contractMilestones).where(eq(contractMilestones.id, id));
+  return row;
+}
+
+/** The contracted total already signed on a procurement (a framework award may have several contracts). */
+export async function contractedOnProcurement(db: Queryable, procurementId: string): Promise<number> {
+  const [row] = await db
+    .select({ value: sql<number>`coalesce(sum(${contracts.amountFen}), 0)::bigint` })
+    .from(contracts)
+    .where(eq(contracts.procurementId, procurementId));
+  return Number(row?.value ?? 0);
+}
+
+export async function insertContract(
+  db: Queryable,
+  values: typeof contracts.$inferInsert,
+  milestones: readonly Omit<typeof contractMilestones.$inferInsert, 'contractId' | 'seq'>[],
+): Promise<{ contract: ContractRow; milestones: MilestoneRow[] }> {
+  const [contract] = await db.insert(contracts).values(values).returning();
+  if (!contract) throw new Error('contract insert returned nothing');
+  const rows = await db
+    .insert(contractMilestones)
+    .values(milestones.map((milestone, index) => ({ ...milestone, contractId: contract.id, seq: index + 1 })))
+    .returning();
+  return { contract, milestones: rows };
+}
+
+/** Records the acceptance, only while the milestone is unaccepted and at the version the user saw. */
+export async function markAccepted(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  values: { acceptedAt: Date; acceptedBy: string; acceptanceNote: string },
+): Promise<MilestoneRow | undefined> {
+  const [row] = await db
+    .update(contractMilestones)
+    .set({ ...values, version: sql`${contractMilestones.version} + 1` })
+    .where(
+      and(eq(contractMilestones.id, id), eq(contractMilestones.version, expectedVersion), sql`${contractMilestones.acceptedAt} is null`),
+    )
+    .returning();
+  return row;
+}

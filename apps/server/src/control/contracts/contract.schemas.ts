@@ -1,0 +1,100 @@
+import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { z } from 'zod';
+import { AssetCardInput } from '../assets/asset.schemas.ts';
+import { PositiveAmountFen, Text } from '../control-fields.ts';
+
+export const ContractQuery = z.object({
+  fiscalYear: z.coerce.number().int().optional(),
+  organisationId: Uuid.optional(),
+  procurementId: Uuid.optional(),
+});
+
+export const MilestoneInput = z.object({
+  description: Text(500),
+  amount: PositiveAmountFen,
+  dueOn: IsoDate.nullable().optional(),
+});
+
+/** A signed contract with its payment milestones, whose amounts add up to the contract amount. */
+export const CreateContract = z.object({
+  organisationId: Uuid,
+  budgetLineId: Uuid,
+  procurementId: Uuid.nullable().optional(),
+  code: Text(60),
+  title: Text(200),
+  counterpartyName: Text(200),
+  counterpartyUscc: z.string().trim().min(1).max(40),
+  amount: PositiveAmountFen,
+  signedOn: IsoDate,
+  milestones: z.array(MilestoneInput).min(1).max(50),
+});
+
+/** 验收 of one milestone; for goods, asset cards may be created with it (保管人 ≠ 验收人). */
+export const AcceptMilestone = z.object({
+  version: Version,
+  /** 验收意见 */
+  note: Text(1000),
+  /** The custodian of every card that does not name its own. */
+  custodianId: Uuid.optional(),
+  assets: z.array(AssetCardInput).max(200).optional(),
+});
+
+export const ACCEPTANCE_STATES = ['none', 'partial', 'complete'] as const;
+export const ACCEPTANCE_LABEL = { none: '未验收', partial: '部分验收', complete: '全部验收' } as const;
+
+export const ContractSummary = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  budgetLineId: Uuid,
+  budgetLineCode: z.string(),
+  budgetLineName: z.string(),
+  procurementId: Uuid.nullable(),
+  procurementCode: z.string().nullable(),
+  code: z.string(),
+  title: z.string(),
+  counterpartyName: z.string(),
+  counterpartyUscc: z.string(),
+  amount: Money,
+  signedOn: z.string(),
+  signedBy: Uuid,
+  signedByName: z.string(),
+  status: z.enum(['active', 'closed']),
+  milestoneCount: z.number().int(),
+  acceptedCount: z.number().int(),
+  /** Sum of the accepted milestones: the most that may be paid so far. */
+  accepted: Money,
+  paid: Money,
+  /** Requested, reviewed or approved but not yet paid. */
+  committed: Money,
+  acceptance: z.enum(ACCEPTANCE_STATES),
+  acceptanceLabel: z.string(),
+  version: Version,
+});
+
+export const Milestone = z.object({
+  id: Uuid,
+  seq: z.number().int(),
+  description: z.string(),
+  amount: Money,
+  dueOn: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  acceptedBy: Uuid.nullable(),
+  acceptedByName: z.string().nullable(),
+  acceptanceNote: z.string().nullable(),
+  paid: Money,
+  committed: Money,
+  assetCount: z.number().int(),
+  version: Version,
+});
+
+export const ContractDetail = ContractSummary.extend({
+  milestones: z.array(Milestone),
+  /** Payment requests against the contract, by status (支付申请 live in the payments module). */
+  payments: z.array(z.object({ status: z.string(), count: z.number().int(), amount: Money })),
+  /** Whether the user may accept milestones (not the signer, 合同签订 / 验收 分离). */
+  canAccept: z.boolean(),
+});
+
+export const ContractList = z.object({ items: z.array(ContractSummary) });

@@ -1,0 +1,135 @@
+import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { z } from 'zod';
+import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
+
+export const FOLLOW_UP_RESULTS = ['pending', 'normal', 'abnormal'] as const;
+export const FOLLOW_UP_RESULT_LABEL = { pending: '待检查', normal: '正常', abnormal: '异常' } as const;
+
+export const RecipientQuery = z.object({ q: z.string().trim().max(100).optional() });
+
+/** 补贴对象: an enterprise, identified by its 统一社会信用代码 (unique across the register). */
+export const CreateRecipient = z.object({
+  /** The unit registering it: recipients are shared, but registering one is a post's act, audited there. */
+  organisationId: Uuid,
+  name: Text(200),
+  uscc: z.string().trim().min(1).max(40),
+  contact: OptionalText(200),
+});
+
+export const Recipient = z.object({
+  id: Uuid,
+  name: z.string(),
+  uscc: z.string(),
+  contact: z.string().nullable(),
+  grantCount: z.number().int(),
+  createdAt: z.string(),
+  version: Version,
+});
+
+export const RecipientList = z.object({ items: z.array(Recipient) });
+
+export const GrantQuery = z.object({
+  fiscalYear: z.coerce.number().int().optional(),
+  organisationId: Uuid.optional(),
+  recipientId: Uuid.optional(),
+});
+
+export const CreateGrant = z.object({
+  organisationId: Uuid,
+  recipientId: Uuid,
+  budgetLineId: Uuid,
+  /** e.g. 产业扶持资金 */
+  programme: Text(100),
+  amount: PositiveAmountFen,
+  awardedOn: IsoDate,
+  /** 应拨付日期 */
+  dueOn: IsoDate,
+  conditions: OptionalText(2000),
+});
+
+const FollowUpCounts = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  pending: z.number().int(),
+  /** Pending past their due date (China time). */
+  overdue: z.number().int(),
+  abnormal: z.number().int(),
+  /** Checks that found the enterprise listed for 经营异常. */
+  abnormalOperation: z.number().int(),
+});
+
+export const Grant = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  organisationName: z.string(),
+  fiscalYear: z.number().int(),
+  recipientId: Uuid,
+  recipientName: z.string(),
+  recipientUscc: z.string(),
+  budgetLineId: Uuid,
+  budgetLineCode: z.string(),
+  budgetLineName: z.string(),
+  programme: z.string(),
+  amount: Money,
+  awardedOn: z.string(),
+  dueOn: z.string(),
+  conditions: z.string().nullable(),
+  /** Paid or archived payment requests for the grant (the payments module's). */
+  paid: Money,
+  committed: Money,
+  followUpCounts: FollowUpCounts,
+  version: Version,
+});
+
+export const FollowUp = z.object({
+  id: Uuid,
+  grantId: Uuid,
+  dueOn: z.string(),
+  performedOn: z.string().nullable(),
+  performedBy: Uuid.nullable(),
+  performedByName: z.string().nullable(),
+  result: z.enum(FOLLOW_UP_RESULTS),
+  resultLabel: z.string(),
+  abnormalOperation: z.boolean(),
+  finding: z.string().nullable(),
+  overdue: z.boolean(),
+  version: Version,
+});
+
+export const GrantDetail = Grant.extend({ followUps: z.array(FollowUp) });
+export const GrantList = z.object({ items: z.array(Grant) });
+
+export const CreateFollowUp = z.object({ dueOn: IsoDate });
+
+/** 事后跟踪检查 result; performedBy is the user recording it. */
+export const RecordFollowUp = z.object({
+  version: Version,
+  result: z.enum(['normal', 'abnormal']),
+  abnormalOperation: z.boolean().default(false),
+  finding: OptionalText(2000),
+  performedOn: IsoDate,
+});
+
+export const OverdueQuery = z.object({ organisationId: Uuid.optional() });
+
+export const OverdueFollowUp = FollowUp.extend({
+  organisationId: Uuid,
+  organisationName: z.string(),
+  recipientName: z.string(),
+  programme: z.string(),
+  grantAmount: Money,
+  daysOverdue: z.number().int(),
+});
+
+export const OverdueList = z.object({ today: z.string(), items: z.array(OverdueFollowUp) });
+
+export const SummaryQuery = z.object({ fiscalYear: z.coerce.number().int().optional(), organisationId: Uuid.optional() });
+
+export const GrantSummary = z.object({
+  today: z.string(),
+  grantCount: z.number().int(),
+  awarded: Money,
+  paid: Money,
+  committed: Money,
+  followUps: FollowUpCounts,
+});
