@@ -23,7 +23,9 @@ const cases = readdirSync(casesDir)
   .filter((file) => !filter || file.includes(filter))
   .sort();
 
-console.log(`Jixiao benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `Jixiao benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 let failed = false;
 for (const file of cases) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(casesDir, file)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -19,7 +19,10 @@ const DIRECTIONS = ['>=', '>', '<=', '<', '=', 'qualitative'] as const;
  * benchmark exercises every scoring path, not just the happy one.
  */
 export function syntheticWorkbook(count: number): WorkbookJson {
-  const goals = Array.from({ length: 5 }, (_, index) => ({ id: `G${index + 1}`, text: `第${index + 1}项年度绩效目标：推动重点任务落实。` }));
+  const goals = Array.from({ length: 5 }, (_, index) => ({
+    id: `G${index + 1}`,
+    text: `第${index + 1}项年度绩效目标：推动重点任务落实。`,
+  }));
   const indicators = Array.from({ length: count }, (_, index) => {
     const [level1, level2] = LEVELS[index % LEVELS.length] ?? LEVELS[0];
     const direction = DIRECTIONS[index % DIRECTIONS.length] ?? '>=';
@@ -53,7 +56,11 @@ export function syntheticWorkbook(count: number): WorkbookJson {
     management: [
       { code: 'carry-over-rate', amounts: { carryOverBalance: '19200000.00' } },
       { code: 'budget-adjustment-rate', amounts: { adjustmentAmount: '12000000.00' } },
-      { code: 'procurement-execution-rate', amounts: { procurementActual: '18000000.00', procurementPlanned: '18500000.00' }, deviationReason: '节支' },
+      {
+        code: 'procurement-execution-rate',
+        amounts: { procurementActual: '18000000.00', procurementPlanned: '18500000.00' },
+        deviationReason: '节支',
+      },
       { code: 'three-public-change-rate', amounts: { threePublicCurrent: '412300.00', threePublicPrevious: '436800.00' } },
       { code: 'fund-management', band: 'achieved' },
       { code: 'procurement-management', band: 'achieved' },

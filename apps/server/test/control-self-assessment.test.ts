@@ -8,7 +8,9 @@ let department: string;
 beforeAll(async () => {
   t = await testApp();
   head = await login(t.app, 'head');
-  department = (await as(t.app, head).get('/api/organisations')).json().items.find((entry: { code: string }) => entry.code === 'PY-KGSX').id;
+  department = (await as(t.app, head).get('/api/organisations'))
+    .json()
+    .items.find((entry: { code: string }) => entry.code === 'PY-KGSX').id;
 });
 afterAll(() => t.close());
 
@@ -29,7 +31,12 @@ describe('内部控制基础性评价', () => {
 
   it('takes the unit’s own scores over the pre-fill, refusing scores above an item’s points', async () => {
     const { version } = (await as(t.app, head).get(url())).json();
-    const tooHigh = await as(t.app, head).put('/api/self-assessment', { organisationId: department, fiscalYear: 2024, version, entries: [{ code: 'U1', score: '5' }] });
+    const tooHigh = await as(t.app, head).put('/api/self-assessment', {
+      organisationId: department,
+      fiscalYear: 2024,
+      version,
+      entries: [{ code: 'U1', score: '5' }],
+    });
     expect(tooHigh.json().details).toEqual([{ path: 'body.entries[0].score', message: '“内部控制建设启动与组织领导”最高 4.00 分' }]);
     const saved = await as(t.app, head).put('/api/self-assessment', {
       organisationId: department,

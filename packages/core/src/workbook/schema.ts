@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, type EvaluationInput, LEVEL1_LABEL, LEVEL2_LABEL, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
+import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
 import { type Decimal, parseDecimal } from '../numbers/decimal.ts';
 import { parseYuan } from '../numbers/money.ts';
 import { parsePoints } from '../numbers/points.ts';

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows, ref } from '../../db/connect.ts';
-import { budgetAdjustments, budgetLines, organisations, paymentPlans, paymentRequests, projects } from '../../db/schema.ts';
+import { budgetAdjustments, budgetLines, organisations, paymentPlans, projects } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
