@@ -84,9 +84,9 @@ describe('reports', () => {
     );
   });
 
-  it.skipIf(process.env.JIXIAO_SKIP_CHROMIUM === '1')('prints the report to PDF with Chromium, Chinese text extractable', async () => {
+  it.skipIf(process.env.JIXIAO_SKIP_BROWSER === '1')('prints the report to PDF with Chromium, Chinese text extractable', async () => {
     const response = await as(t.app, s.reviewer).get(`/api/evaluations/${id}/report.pdf`);
-    expect(response.statusCode, 'Chromium is needed: apt-get install chromium fonts-noto-cjk (or JIXIAO_SKIP_CHROMIUM=1)').toBe(200);
+    expect(response.statusCode, 'Chromium is needed: apt-get install chromium fonts-noto-cjk (or JIXIAO_SKIP_BROWSER=1)').toBe(200);
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
     try {
