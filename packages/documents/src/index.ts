@@ -8,6 +8,7 @@ export {
   type UserRow,
   writeOrganisationTemplate,
 } from './admin/organisation-import.ts';
+export { type SelfAssessmentSheet, writeSelfAssessmentXlsx } from './control/self-assessment-xlsx.ts';
 export type { BudgetLineRow } from './ledger/budget-line-row.ts';
 export {
   BUDGET_LINE_COLUMNS,
@@ -18,7 +19,7 @@ export {
   PAYMENT_COLUMNS,
 } from './ledger/columns.ts';
 export { IssueList, type LedgerIssue, MAX_STORED_ISSUES } from './ledger/issues.ts';
-export { writeLedgerIssuesXlsx, writeLedgerTemplate } from './ledger/ledger-xlsx.ts';
+export { type LedgerCellValue, writeLedgerIssuesXlsx, writeLedgerTemplate, writeLedgerXlsx } from './ledger/ledger-xlsx.ts';
 export type { PaymentRow } from './ledger/payment-row.ts';
 export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLedgerRows } from './ledger/read-ledger.ts';
 export { renderDocx } from './report/docx.ts';
@@ -31,4 +32,3 @@ export {
   type XlsxIssue,
   type XlsxReadResult,
 } from './workbook/xlsx.ts';
-export { type SelfAssessmentSheet, writeSelfAssessmentXlsx } from './control/self-assessment-xlsx.ts';

@@ -388,8 +388,12 @@ export const importJobs = pgTable('import_jobs', {
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   createdRows: integer('created_rows').notNull().default(0),
-  /** Every problem by row and column: [{ row, column, message }]. */
+  /** Problems by row and column: [{ row, column, message }], the first 1,000 of them. */
   errors: jsonb('errors').$type<{ row: number; column: string; message: string }[]>().notNull().default([]),
+  /** All problems found, stored or not. */
+  errorCount: integer('error_count').notNull().default(0),
+  /** Last progress; a job that stops moving (its process ended) is marked failed. */
+  updatedAt: at('updated_at').notNull().defaultNow(),
   message: text('message'),
   createdBy: user('created_by').notNull(),
   createdAt: createdAt(),

@@ -1,6 +1,84 @@
+import { Uuid } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contentDisposition } from '../../attachments/file-types.ts';
 import type { Deps } from '../../context.ts';
+import { contextOf } from '../../http/session-plugin.ts';
+import { readUpload } from '../../http/upload.ts';
+import { getLedgerImportJob, ledgerImportErrorsXlsx, ledgerImportTemplate, startLedgerImport } from './import.service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Kind = z.enum(['budget-lines', 'payments'], { error: 'kind 应为 budget-lines（预算指标）或 payments（支付明细）' });
+const IdParams = z.object({ id: Uuid });
+
+const Issue = z.object({ row: z.number(), column: z.string(), message: z.string() });
+const JobView = z.object({
+  id: Uuid,
+  kind: Kind,
+  filename: z.string(),
+  status: z.enum(['validating', 'committing', 'done', 'failed']),
+  totalRows: z.number(),
+  processedRows: z.number(),
+  createdRows: z.number(),
+  errorCount: z.number(),
+  errors: z.array(Issue),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
 
 export const ledgerImportRoutes =
-  (_deps: Deps): FastifyPluginAsyncZod =>
-  async (_app) => {};
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['ledger-import'];
+    // Jobs run in this process after their request has been answered; closing the server waits for them.
+    const running = new Set<Promise<void>>();
+    app.addHook('onClose', async () => {
+      await Promise.allSettled(running);
+    });
+
+    app.post(
+      '/api/ledger/import',
+      {
+        schema: {
+          tags,
+          summary: '导入预算指标或支付明细（.xlsx 或 .csv）；立即返回任务编号，后台校验并一次性写入，有任何问题则全部不导入',
+          querystring: z.object({ kind: Kind, organisationId: Uuid }),
+          response: { 202: z.object({ jobId: Uuid }) },
+        },
+      },
+      async (request, reply) => {
+        const upload = await readUpload(request, deps.config.ATTACHMENT_MAX_MB);
+        const { jobId, finished } = await startLedgerImport(deps, contextOf(request), request.query, upload, (error) =>
+          request.log.error({ err: error }, 'ledger import job crashed'),
+        );
+        running.add(finished);
+        void finished.finally(() => running.delete(finished));
+        return reply.status(202).send({ jobId });
+      },
+    );
+
+    app.get(
+      '/api/ledger/import-jobs/:id',
+      { schema: { tags, summary: '导入任务的进度和结果（最多列出前 200 处问题）', params: IdParams, response: { 200: JobView } } },
+      async (request) => getLedgerImportJob(deps, contextOf(request), request.params.id),
+    );
+
+    app.get(
+      '/api/ledger/import-jobs/:id/errors.xlsx',
+      { schema: { tags, summary: '下载导入任务的全部问题（行号、列、说明）', params: IdParams } },
+      async (request, reply) => {
+        const { bytes, filename } = await ledgerImportErrorsXlsx(deps, contextOf(request), request.params.id);
+        return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(filename)).send(Buffer.from(bytes));
+      },
+    );
+
+    app.get(
+      '/api/ledger/import/template.xlsx',
+      { schema: { tags, summary: '下载空白导入模板', querystring: z.object({ kind: Kind }) } },
+      async (request, reply) => {
+        const { bytes, filename } = await ledgerImportTemplate(request.query.kind);
+        return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(filename)).send(Buffer.from(bytes));
+      },
+    );
+  };

@@ -72,14 +72,18 @@ export async function loadLedger(db: Queryable, scope: LedgerScope): Promise<con
   };
 }
 
-/** 执行情况 by unit and month: one GROUP BY over the paid payments of a year. */
+/** 执行情况 by unit and month: one GROUP BY over the paid payments of a year, names joined after summing. */
 export async function rollup(db: Queryable, fiscalYear: number, roots: readonly string[] | 'all') {
   const scoped = inScope(sql`r.organisation_id`, roots) ?? sql`true`;
   return queryRows<{ organisationId: string; organisationName: string; month: number; paidFen: number }>(
     db,
-    sql`select r.organisation_id as "organisationId", o.name as "organisationName", extract(month from r.paid_on)::int as month, sum(r.amount_fen)::bigint as "paidFen"
-        from payment_requests r join organisations o on o.id = r.organisation_id
-        where r.status in ('paid', 'archived') and r.paid_on >= ${`${fiscalYear}-01-01`}::date and r.paid_on < ${`${fiscalYear + 1}-01-01`}::date and ${scoped}
-        group by 1, 2, 3 order by 2, 3`,
+    sql`with sums as (
+          select r.organisation_id, extract(month from r.paid_on)::int as month, sum(r.amount_fen)::bigint as paid
+          from payment_requests r
+          where r.status in ('paid', 'archived') and r.paid_on >= ${`${fiscalYear}-01-01`}::date and r.paid_on < ${`${fiscalYear + 1}-01-01`}::date and ${scoped}
+          group by 1, 2)
+        select s.organisation_id as "organisationId", o.name as "organisationName", s.month, s.paid as "paidFen"
+        from sums s join organisations o on o.id = s.organisation_id
+        order by o.name, s.month`,
   );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "import_jobs" ADD COLUMN "error_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;
