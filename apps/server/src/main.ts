@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ROLE_LABEL } from '@jixiao/contract';
 import { loadConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { failStaleImportJobs } from './control/import/import-job.repository.ts';
@@ -24,7 +25,7 @@ export async function start(): Promise<void> {
       const accounts = await seedDemo(deps);
       console.log('\n演示账户（密码均为 %s）：', DEMO_PASSWORD);
       for (const account of accounts)
-        console.log(`  ${account.username.padEnd(14)} ${account.displayName}（${roleLabel(account.role)}，${account.organisation}）`);
+        console.log(`  ${account.username.padEnd(14)} ${account.displayName}（${ROLE_LABEL[account.role]}，${account.organisation}）`);
     }
   } catch (error) {
     await database.close();
@@ -43,24 +44,6 @@ export async function start(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\nJixiao 绩效 已启动：http://localhost:${config.PORT}  （${database.description}；API 文档 /api/docs）`);
-}
-
-function roleLabel(role: string): string {
-  return (
-    {
-      preparer: '单位填报人',
-      'department-reviewer': '部门审核人',
-      'department-head': '部门负责人',
-      'finance-reviewer': '财政审核人',
-      admin: '系统管理员',
-      auditor: '审计查询员',
-      requester: '经办人',
-      accountant: '财务审核',
-      approver: '审批人',
-      cashier: '出纳',
-      'asset-manager': '资产管理员',
-    }[role] ?? role
-  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,3 +1,4 @@
+import { control } from '@jixiao/core';
 import { z } from 'zod';
 import { DecimalText, IsoDate, Money, PointsText, Uuid, Version } from './common.ts';
 
@@ -23,16 +24,8 @@ const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 
 /** Fields of an indicator a preparer edits; decimals travel as strings, weights as point strings. */
-/** Ledger metrics an indicator's actual can be bound to (see @jixiao/core control/ledger.ts). */
-export const LEDGER_METRICS = [
-  'execution-rate',
-  'carry-over-rate',
-  'adjustment-rate',
-  'procurement-execution-rate',
-  'paid-on-time-in-full-rate',
-  'cost-control-rate',
-  'december-share',
-] as const;
+/** Ledger metrics an indicator's actual can be bound to: the core's list, so the two cannot drift. */
+export const LEDGER_METRICS = control.LEDGER_METRICS;
 
 export const Binding = z.object({ metric: z.enum(LEDGER_METRICS), budgetLineIds: z.array(Uuid).max(200).optional() });
 
