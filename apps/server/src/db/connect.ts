@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { type Column, getTableName, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -48,6 +48,12 @@ export async function connect(config: DatabaseConfig): Promise<Database> {
 
 async function connectPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is reported here;
+  // without a listener Node treats it as an uncaught exception and the whole process stops. The pool has
+  // already discarded the client and opens a new one on the next query, so a warning is all it needs.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: 'JIXIAO_PG_IDLE' });
+  });
   // Fail fast with the server's own message if the URL is wrong.
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -106,4 +112,19 @@ export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
  */
 export function ref(column: Column): SQL {
   return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}
+
+/**
+ * Independent reads, together when `q` is the pool (each takes its own connection) and one after another
+ * inside a transaction: a transaction has one connection, and pg queues (and from pg 9 refuses) a second
+ * query sent while the first is running.
+ */
+export async function readAll<const T extends readonly unknown[]>(
+  q: Queryable,
+  reads: { readonly [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  if (!(q instanceof PgTransaction)) return Promise.all(reads.map((read) => read())) as unknown as Promise<T>;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
 }

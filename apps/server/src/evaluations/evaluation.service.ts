@@ -29,7 +29,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { budgetFigures, metricFor } from '../control/ledger/ledger.service.ts';
-import type { Queryable } from '../db/connect.ts';
+import { type Queryable, readAll } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
 import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
@@ -41,12 +41,12 @@ import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluati
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 
 export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRow, now: Date = new Date()): Promise<Aggregate> {
-  const [withCount, goals, indicatorRows, management, project] = await Promise.all([
-    getOrganisationWithChildCount(db, evaluation.organisationId, 'unit'),
-    repo.findGoals(db, evaluation.id),
-    repo.findIndicators(db, evaluation.id),
-    repo.findManagement(db, evaluation.id),
-    evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined),
+  const [withCount, goals, indicatorRows, management, project] = await readAll(db, [
+    () => getOrganisationWithChildCount(db, evaluation.organisationId, 'unit'),
+    () => repo.findGoals(db, evaluation.id),
+    () => repo.findIndicators(db, evaluation.id),
+    () => repo.findManagement(db, evaluation.id),
+    () => (evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined)),
   ]);
   if (!withCount) throw notFound('单位');
   const ledgerScope = {

@@ -1,6 +1,6 @@
 import type { control } from '@jixiao/core';
 import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/connect.ts';
+import { type Queryable, queryRows, readAll } from '../../db/connect.ts';
 import { budgetAdjustments, budgetLines, paymentPlans, paymentRequests, procurements } from '../../db/schema.ts';
 import { inScope } from '../../policies/scope.ts';
 
@@ -25,27 +25,30 @@ export async function loadLedger(db: Queryable, scope: LedgerScope): Promise<con
     .where(and(...conditions));
   const ids = lines.map((line) => line.id);
   if (ids.length === 0) return { fiscalYear: scope.fiscalYear, lines: [], payments: [], plans: [], adjustments: [], procurements: [] };
-  const [payments, plans, adjustments, purchases] = await Promise.all([
-    db
-      .select({
-        id: paymentRequests.id,
-        budgetLineId: paymentRequests.budgetLineId,
-        amount: paymentRequests.amountFen,
-        status: paymentRequests.status,
-        paidOn: paymentRequests.paidOn,
-        dueOn: paymentRequests.dueOn,
-      })
-      .from(paymentRequests)
-      .where(and(inArray(paymentRequests.budgetLineId, ids), ne(paymentRequests.status, 'rejected'))),
-    db.select().from(paymentPlans).where(inArray(paymentPlans.budgetLineId, ids)),
-    db
-      .select()
-      .from(budgetAdjustments)
-      .where(and(inArray(budgetAdjustments.budgetLineId, ids), eq(budgetAdjustments.status, 'approved'))),
-    db
-      .select({ id: procurements.id, estimated: procurements.estimatedFen, result: procurements.resultFen })
-      .from(procurements)
-      .where(and(inArray(procurements.budgetLineId, ids), inArray(procurements.status, ['approved', 'awarded']))),
+  const [payments, plans, adjustments, purchases] = await readAll(db, [
+    () =>
+      db
+        .select({
+          id: paymentRequests.id,
+          budgetLineId: paymentRequests.budgetLineId,
+          amount: paymentRequests.amountFen,
+          status: paymentRequests.status,
+          paidOn: paymentRequests.paidOn,
+          dueOn: paymentRequests.dueOn,
+        })
+        .from(paymentRequests)
+        .where(and(inArray(paymentRequests.budgetLineId, ids), ne(paymentRequests.status, 'rejected'))),
+    () => db.select().from(paymentPlans).where(inArray(paymentPlans.budgetLineId, ids)),
+    () =>
+      db
+        .select()
+        .from(budgetAdjustments)
+        .where(and(inArray(budgetAdjustments.budgetLineId, ids), eq(budgetAdjustments.status, 'approved'))),
+    () =>
+      db
+        .select({ id: procurements.id, estimated: procurements.estimatedFen, result: procurements.resultFen })
+        .from(procurements)
+        .where(and(inArray(procurements.budgetLineId, ids), inArray(procurements.status, ['approved', 'awarded']))),
   ]);
   return {
     fiscalYear: scope.fiscalYear,

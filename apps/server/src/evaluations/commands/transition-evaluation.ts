@@ -1,6 +1,7 @@
 import { workflow } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
+import { readAll } from '../../db/connect.ts';
 import { AppError } from '../../errors.ts';
 import { publishReport } from '../../reports/publish.ts';
 import * as repo from '../evaluation.repository.ts';
@@ -35,7 +36,10 @@ export async function transitionEvaluation(deps: Deps, ctx: RequestContext, eval
         currentRevision: evaluation.revision,
       });
     }
-    const [contributors, history] = await Promise.all([repo.findContributors(tx, evaluationId), repo.findTransitions(tx, evaluationId)]);
+    const [contributors, history] = await readAll(tx, [
+      () => repo.findContributors(tx, evaluationId),
+      () => repo.findTransitions(tx, evaluationId),
+    ]);
     const decision = workflow.decideTransition(
       input.action,
       {
