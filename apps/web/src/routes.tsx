@@ -14,6 +14,14 @@ const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.tsx'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const PublicReportsPage = lazy(() => import('./features/public/PublicReportsPage.tsx'));
+const LedgerPage = lazy(() => import('./features/control/ledger/LedgerPage.tsx'));
+const PaymentsPage = lazy(() => import('./features/control/payments/PaymentsPage.tsx'));
+const ProcurementsPage = lazy(() => import('./features/control/procurement/ProcurementsPage.tsx'));
+const ContractsPage = lazy(() => import('./features/control/contracts/ContractsPage.tsx'));
+const AssetsPage = lazy(() => import('./features/control/assets/AssetsPage.tsx'));
+const SubsidiesPage = lazy(() => import('./features/control/subsidies/SubsidiesPage.tsx'));
+const LedgerImportPage = lazy(() => import('./features/control/import/LedgerImportPage.tsx'));
+const SelfAssessmentPage = lazy(() => import('./features/control/self-assessment/SelfAssessmentPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -31,6 +39,14 @@ export function AppRoutes() {
         <Route path="evaluations" element={<EvaluationListPage />} />
         <Route path="evaluations/:id" element={<EvaluationPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="control/ledger" element={<LedgerPage />} />
+        <Route path="control/payments" element={<PaymentsPage />} />
+        <Route path="control/procurements" element={<ProcurementsPage />} />
+        <Route path="control/contracts" element={<ContractsPage />} />
+        <Route path="control/assets" element={<AssetsPage />} />
+        <Route path="control/subsidies" element={<SubsidiesPage />} />
+        <Route path="control/import" element={<LedgerImportPage />} />
+        <Route path="control/self-assessment" element={<SelfAssessmentPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="public-reports" element={<PublicReportsPage />} />

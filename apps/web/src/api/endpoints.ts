@@ -1,6 +1,49 @@
 import type { ChangePasswordRequest, LoginRequest } from '@jixiao/contract';
 import type { z } from 'zod';
-import { http } from './client.ts';
+import { http, queryString } from './client.ts';
+import type {
+  AcceptMilestoneBody,
+  Asset,
+  AssetDetail,
+  AwardProcurementBody,
+  BudgetLine,
+  BudgetLineDetail,
+  BudgetLineFilter,
+  ContractDetail,
+  ContractSummary,
+  CreateBudgetLineBody,
+  CreateContractBody,
+  CreateGrantBody,
+  CreatePaymentBody,
+  CreateProcurementBody,
+  CreateStocktakeBody,
+  DisposalMethod,
+  DrillDown,
+  Grant,
+  GrantDetail,
+  GrantSummary,
+  ImportJob,
+  LedgerImportKind,
+  LedgerMetric,
+  LedgerOverview,
+  LedgerQuery,
+  MetricTermKey,
+  OverdueFollowUp,
+  Payment,
+  PaymentFilter,
+  PaymentListResponse,
+  PaymentStep,
+  PaymentStepBody,
+  Procurement,
+  ProcurementStatus,
+  Recipient,
+  RecordFollowUpBody,
+  RollupRow,
+  SaveAssessmentBody,
+  SelfAssessment,
+  Stocktake,
+  StocktakeDetail,
+} from './control-types.ts';
 import type {
   AdjustmentBody,
   AuditFilter,
@@ -111,4 +154,106 @@ export const auditApi = {
 
 export const publicApi = {
   reports: () => http.get<PublishedReportListResponse>('/api/public/reports'),
+};
+
+// ── 内部控制 ─────────────────────────────────────────────────────────────────────────────────────
+
+type Items<T> = { items: T[] };
+
+export const budgetApi = {
+  lines: (filter: BudgetLineFilter) => http.get<Items<BudgetLine>>('/api/budget-lines', { ...filter }),
+  create: (body: CreateBudgetLineBody) => http.post<Created>('/api/budget-lines', body),
+  line: (id: string) => http.get<BudgetLineDetail>(`/api/budget-lines/${enc(id)}`),
+  setPlan: (id: string, body: { version: number; months: string[] }) => http.put<Ok>(`/api/budget-lines/${enc(id)}/plan`, body),
+  requestAdjustment: (id: string, body: { amount: string; reason: string }) =>
+    http.post<Created>(`/api/budget-lines/${enc(id)}/adjustments`, body),
+  decideAdjustment: (adjustmentId: string, body: { approve: boolean; comment?: string }) =>
+    http.post<Ok>(`/api/budget-adjustments/${enc(adjustmentId)}/decision`, body),
+};
+
+export const paymentApi = {
+  list: (filter: PaymentFilter) => http.get<PaymentListResponse>('/api/payments', { ...filter }),
+  get: (id: string) => http.get<Payment>(`/api/payments/${enc(id)}`),
+  create: (body: CreatePaymentBody) => http.post<Payment>('/api/payments', body),
+  step: (id: string, step: PaymentStep, body: PaymentStepBody) => http.post<Payment>(`/api/payments/${enc(id)}/${step}`, body),
+};
+
+export const ledgerApi = {
+  overview: (query: LedgerQuery) => http.get<LedgerOverview>('/api/ledger', { ...query }),
+  drill: (query: LedgerQuery & { metric: LedgerMetric; term: MetricTermKey }) => http.get<DrillDown>('/api/ledger/drill', { ...query }),
+  rollup: (fiscalYear: number) => http.get<{ rows: RollupRow[] }>('/api/ledger/rollup', { fiscalYear }),
+};
+
+export const ledgerImportApi = {
+  start: (kind: LedgerImportKind, organisationId: string, file: File) =>
+    http.upload<{ jobId: string }>('/api/ledger/import', file, { kind, organisationId }),
+  job: (id: string) => http.get<ImportJob>(`/api/ledger/import-jobs/${enc(id)}`),
+  downloadErrors: (id: string) => http.download(`/api/ledger/import-jobs/${enc(id)}/errors.xlsx`, '导入错误清单.xlsx'),
+  downloadTemplate: (kind: LedgerImportKind) =>
+    http.download(
+      `/api/ledger/import/template.xlsx${queryString({ kind })}`,
+      kind === 'payments' ? '支付明细导入模板.xlsx' : '预算指标导入模板.xlsx',
+    ),
+};
+
+const procurementPath = (id: string) => `/api/procurements/${enc(id)}`;
+
+export const procurementApi = {
+  list: (filter: { fiscalYear?: number; organisationId?: string; status?: ProcurementStatus }) =>
+    http.get<Items<Procurement>>('/api/procurements', filter),
+  create: (body: CreateProcurementBody) => http.post<Created>('/api/procurements', body),
+  approve: (id: string, body: { version: number; comment?: string | null }) =>
+    http.post<Procurement>(`${procurementPath(id)}/approve`, body),
+  award: (id: string, body: AwardProcurementBody) => http.post<Procurement>(`${procurementPath(id)}/award`, body),
+  cancel: (id: string, body: { version: number; reason: string }) => http.post<Procurement>(`${procurementPath(id)}/cancel`, body),
+};
+
+export const contractApi = {
+  list: (filter: { fiscalYear?: number; organisationId?: string; procurementId?: string }) =>
+    http.get<Items<ContractSummary>>('/api/contracts', filter),
+  get: (id: string) => http.get<ContractDetail>(`/api/contracts/${enc(id)}`),
+  create: (body: CreateContractBody) => http.post<Created>('/api/contracts', body),
+  accept: (id: string, milestoneId: string, body: AcceptMilestoneBody) =>
+    http.post<{ contract: ContractDetail; assetIds: string[] }>(`/api/contracts/${enc(id)}/milestones/${enc(milestoneId)}/accept`, body),
+};
+
+export const assetApi = {
+  list: (filter: { organisationId?: string; status?: Asset['status']; contractId?: string }) =>
+    http.get<Items<Asset>>('/api/assets', filter),
+  get: (id: string) => http.get<AssetDetail>(`/api/assets/${enc(id)}`),
+  update: (id: string, body: { version: number; custodianId?: string; location?: string }) =>
+    http.patch<AssetDetail>(`/api/assets/${enc(id)}`, body),
+  requestDisposal: (id: string, body: { version: number; reason: string; method: DisposalMethod }) =>
+    http.post<Created>(`/api/assets/${enc(id)}/disposals`, body),
+  decideDisposal: (id: string, disposalId: string, body: { version: number; approve: boolean; comment?: string | null }) =>
+    http.post<AssetDetail>(`/api/assets/${enc(id)}/disposals/${enc(disposalId)}/decision`, body),
+  stocktakes: (organisationId?: string) => http.get<Items<Stocktake>>('/api/stocktakes', { organisationId }),
+  stocktake: (id: string) => http.get<StocktakeDetail>(`/api/stocktakes/${enc(id)}`),
+  createStocktake: (body: CreateStocktakeBody) => http.post<{ id: string; differenceCount: number }>('/api/stocktakes', body),
+};
+
+export const subsidyApi = {
+  recipients: (q?: string) => http.get<Items<Recipient>>('/api/subsidies/recipients', { q }),
+  createRecipient: (body: { organisationId: string; name: string; uscc: string; contact?: string | null }) =>
+    http.post<Created>('/api/subsidies/recipients', body),
+  grants: (filter: { fiscalYear?: number; organisationId?: string; recipientId?: string }) =>
+    http.get<Items<Grant>>('/api/subsidies/grants', filter),
+  grant: (id: string) => http.get<GrantDetail>(`/api/subsidies/grants/${enc(id)}`),
+  createGrant: (body: CreateGrantBody) => http.post<Created>('/api/subsidies/grants', body),
+  summary: (filter: { fiscalYear?: number; organisationId?: string }) => http.get<GrantSummary>('/api/subsidies/summary', filter),
+  scheduleFollowUp: (grantId: string, body: { dueOn: string }) =>
+    http.post<Created>(`/api/subsidies/grants/${enc(grantId)}/follow-ups`, body),
+  recordFollowUp: (id: string, body: RecordFollowUpBody) => http.post<GrantDetail>(`/api/subsidies/follow-ups/${enc(id)}/result`, body),
+  overdue: (organisationId?: string) =>
+    http.get<{ today: string; items: OverdueFollowUp[] }>('/api/subsidies/follow-ups/overdue', { organisationId }),
+};
+
+export const selfAssessmentApi = {
+  get: (organisationId: string, fiscalYear: number) => http.get<SelfAssessment>('/api/self-assessment', { organisationId, fiscalYear }),
+  save: (body: SaveAssessmentBody) => http.put<SelfAssessment>('/api/self-assessment', body),
+  download: (organisationId: string, fiscalYear: number) =>
+    http.download(
+      `/api/self-assessment/export.xlsx${queryString({ organisationId, fiscalYear })}`,
+      `${fiscalYear}年度内部控制基础性评价表.xlsx`,
+    ),
 };

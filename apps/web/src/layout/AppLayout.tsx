@@ -1,14 +1,16 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { ControlOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useIsPhone } from '../components/use-is-phone.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { navKeys } from '../lib/roles.ts';
+import { type NavKey, navKeys } from '../lib/roles.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { NAV, navKeyOf } from './nav.tsx';
+
+const CONTROL_GROUP = 'group:control';
 
 const pageLoading = (
   <Flex align="center" justify="center" style={{ minHeight: 240 }}>
@@ -30,7 +32,7 @@ export function AppLayout() {
 
   // Until the initial password is changed, the server refuses everything else: offer nothing else.
   const keys = session?.user.mustChangePassword ? [] : navKeys(roles);
-  const items: MenuProps['items'] = keys.map((key) => {
+  const item = (key: NavKey) => {
     const entry = NAV[key];
     return {
       key,
@@ -41,8 +43,31 @@ export function AppLayout() {
         </Link>
       ),
     };
+  };
+  // The 内部控制 pages sit in one submenu, where the first of them would have been.
+  const controlKeys = keys.filter((key) => NAV[key].group === 'control');
+  const items: MenuProps['items'] = keys.flatMap((key): NonNullable<MenuProps['items']> => {
+    if (NAV[key].group !== 'control') return [item(key)];
+    if (key !== controlKeys[0]) return [];
+    return [
+      {
+        key: CONTROL_GROUP,
+        icon: <ControlOutlined />,
+        label: <span data-testid="nav-group-control">{t('nav.control')}</span>,
+        children: controlKeys.map(item),
+      },
+    ];
   });
-  const menu = <Menu theme="dark" mode="inline" selectedKeys={[navKeyOf(location.pathname)]} items={items} />;
+  const selected = navKeyOf(location.pathname);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      defaultOpenKeys={NAV[selected].group === 'control' ? [CONTROL_GROUP] : []}
+      items={items}
+    />
+  );
   const brand = (
     <div className="app-brand">
       <span className="app-brand-mark">绩</span>

@@ -1,10 +1,18 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
+  GiftOutlined,
   GlobalOutlined,
+  HddOutlined,
+  ImportOutlined,
+  PayCircleOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -15,12 +23,64 @@ export interface NavEntry {
   readonly path: string;
   readonly label: MessageKey;
   readonly icon: ReactNode;
+  /** Entries of a group share one submenu (内部控制). */
+  readonly group?: 'control';
 }
 
 export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   dashboard: { key: 'dashboard', path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
+  'control-ledger': {
+    key: 'control-ledger',
+    path: '/control/ledger',
+    label: 'nav.controlLedger',
+    icon: <AccountBookOutlined />,
+    group: 'control',
+  },
+  'control-payments': {
+    key: 'control-payments',
+    path: '/control/payments',
+    label: 'nav.controlPayments',
+    icon: <PayCircleOutlined />,
+    group: 'control',
+  },
+  'control-procurements': {
+    key: 'control-procurements',
+    path: '/control/procurements',
+    label: 'nav.controlProcurements',
+    icon: <ShoppingCartOutlined />,
+    group: 'control',
+  },
+  'control-contracts': {
+    key: 'control-contracts',
+    path: '/control/contracts',
+    label: 'nav.controlContracts',
+    icon: <FileProtectOutlined />,
+    group: 'control',
+  },
+  'control-assets': { key: 'control-assets', path: '/control/assets', label: 'nav.controlAssets', icon: <HddOutlined />, group: 'control' },
+  'control-subsidies': {
+    key: 'control-subsidies',
+    path: '/control/subsidies',
+    label: 'nav.controlSubsidies',
+    icon: <GiftOutlined />,
+    group: 'control',
+  },
+  'control-import': {
+    key: 'control-import',
+    path: '/control/import',
+    label: 'nav.controlImport',
+    icon: <ImportOutlined />,
+    group: 'control',
+  },
+  'control-self-assessment': {
+    key: 'control-self-assessment',
+    path: '/control/self-assessment',
+    label: 'nav.controlSelfAssessment',
+    icon: <SafetyCertificateOutlined />,
+    group: 'control',
+  },
   admin: { key: 'admin', path: '/admin', label: 'nav.admin', icon: <SettingOutlined /> },
   audit: { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
   'public-reports': { key: 'public-reports', path: '/public-reports', label: 'nav.publicReports', icon: <GlobalOutlined /> },

@@ -18,3 +18,11 @@ export function formatDateTime(value: string | null | undefined): string {
 export function daysUntil(deadline: string, today: dayjs.Dayjs = dayjs()): number {
   return dayjs(deadline).startOf('day').diff(today.startOf('day'), 'day');
 }
+
+/**
+ * Today in China (Asia/Shanghai), "2026-11-28": the server dates payments and checks "not after
+ * today" in China time, whatever the browser's own time zone.
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionRatePercent, formatMoney, parseMoneyInput, toFen } from './money.ts';
+import { compareMoney, executionRatePercent, formatMoney, fromFen, parseMoneyInput, subtractMoney, sumMoney, toFen } from './money.ts';
 
 describe('formatMoney', () => {
   it.each([
@@ -61,5 +61,28 @@ describe('executionRatePercent', () => {
   it('has no rate without a budget', () => {
     expect(executionRatePercent('5', '0')).toBeNull();
     expect(executionRatePercent('x', '5')).toBeNull();
+  });
+});
+
+describe('exact sums and differences', () => {
+  it('converts fen back to money strings', () => {
+    expect(fromFen(12345n)).toBe('123.45');
+    expect(fromFen(-5n)).toBe('-0.05');
+    expect(fromFen(0n)).toBe('0.00');
+  });
+
+  it('adds and subtracts without float drift', () => {
+    expect(sumMoney(['0.1', '0.2'])).toBe('0.30');
+    expect(sumMoney(['300800000.00', '12345.67'])).toBe('300812345.67');
+    expect(sumMoney([null, 'x', '5'])).toBe('5.00');
+    expect(subtractMoney('1500000.00', '12345.67')).toBe('1487654.33');
+    expect(subtractMoney('1', 'x')).toBeNull();
+  });
+
+  it('compares exactly', () => {
+    expect(compareMoney('1500000.00', '1500000')).toBe(0);
+    expect(compareMoney('1500000.01', '1500000')).toBe(1);
+    expect(compareMoney('-1', '0')).toBe(-1);
+    expect(compareMoney('a', '0')).toBeNull();
   });
 });

@@ -58,3 +58,30 @@ export function executionRatePercent(executed: string, adjusted: string): string
   const hundredths = String(rounded % 100n).padStart(2, '0');
   return `${negative && rounded > 0n ? '-' : ''}${whole}.${hundredths}%`;
 }
+
+/** Integer fen as the API's money string: 12345n → "123.45", -5n → "-0.05". */
+export function fromFen(fen: bigint): string {
+  const negative = fen < 0n;
+  const magnitude = negative ? -fen : fen;
+  return `${negative ? '-' : ''}${magnitude / 100n}.${String(magnitude % 100n).padStart(2, '0')}`;
+}
+
+/** Σ of money strings, exact; anything that is not money counts as nothing. */
+export function sumMoney(values: readonly (string | null | undefined)[]): string {
+  return fromFen(values.reduce((total, value) => total + (value ? (toFen(value) ?? 0n) : 0n), 0n));
+}
+
+/** a − b of money strings, exact; null when either is not money. */
+export function subtractMoney(a: string, b: string): string | null {
+  const left = toFen(a);
+  const right = toFen(b);
+  return left === null || right === null ? null : fromFen(left - right);
+}
+
+/** Compares money strings exactly: negative, zero or positive like a − b; null when either is not money. */
+export function compareMoney(a: string, b: string): number | null {
+  const left = toFen(a);
+  const right = toFen(b);
+  if (left === null || right === null) return null;
+  return left === right ? 0 : left < right ? -1 : 1;
+}

@@ -8,13 +8,67 @@ import { safeReturnPath } from './return-path.ts';
 import { navKeys, reviewStatuses } from './roles.ts';
 
 describe('navKeys', () => {
+  const ALL_CONTROL = [
+    'control-ledger',
+    'control-payments',
+    'control-procurements',
+    'control-contracts',
+    'control-assets',
+    'control-subsidies',
+    'control-self-assessment',
+  ];
   it.each([
     [['preparer'], ['dashboard', 'evaluations', 'public-reports']],
     [['department-reviewer'], ['dashboard', 'evaluations', 'reviews', 'public-reports']],
-    [['department-head'], ['dashboard', 'evaluations', 'reviews', 'audit', 'public-reports']],
-    [['finance-reviewer'], ['dashboard', 'evaluations', 'reviews', 'audit', 'public-reports']],
-    [['admin'], ['dashboard', 'admin', 'audit', 'public-reports']],
-    [['auditor'], ['dashboard', 'evaluations', 'audit', 'public-reports']],
+    [['department-head'], ['dashboard', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [['finance-reviewer'], ['dashboard', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [
+      ['admin'],
+      [
+        'dashboard',
+        'control-ledger',
+        'control-payments',
+        'control-procurements',
+        'control-contracts',
+        'control-assets',
+        'control-subsidies',
+        'control-import',
+        'control-self-assessment',
+        'admin',
+        'audit',
+        'public-reports',
+      ],
+    ],
+    [['auditor'], ['dashboard', 'evaluations', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [
+      ['requester'],
+      [
+        'dashboard',
+        'control-ledger',
+        'control-payments',
+        'control-procurements',
+        'control-contracts',
+        'control-subsidies',
+        'public-reports',
+      ],
+    ],
+    [
+      ['accountant'],
+      [
+        'dashboard',
+        'control-ledger',
+        'control-payments',
+        'control-procurements',
+        'control-contracts',
+        'control-assets',
+        'control-subsidies',
+        'control-import',
+        'control-self-assessment',
+        'public-reports',
+      ],
+    ],
+    [['cashier'], ['dashboard', 'control-ledger', 'control-payments', 'control-subsidies', 'public-reports']],
+    [['asset-manager'], ['dashboard', 'control-ledger', 'control-contracts', 'control-assets', 'public-reports']],
   ] as const)('%j sees %j', (roles, keys) => {
     expect(navKeys(roles)).toEqual(keys);
   });

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row, Space, Statistic } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Space, Statistic, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { evaluationApi } from '../../../api/endpoints.ts';
@@ -121,6 +121,8 @@ function LinesField({
 export function BudgetTab({ evaluation, refresh }: TabProps) {
   const { t } = useI18n();
   const { save, saving } = useSave(refresh);
+  // The switch saves on its own: the figures shown change with it, so the form reloads.
+  const { save: saveSource, saving: sourceSaving } = useSave(refresh);
   const [form] = Form.useForm<Values>();
   const canEdit = evaluation.permissions.edit;
   const fromLedger = evaluation.budgetSource === 'ledger';
@@ -163,6 +165,23 @@ export function BudgetTab({ evaluation, refresh }: TabProps) {
       onFinish={(values) => void save(() => evaluationApi.update(evaluation.id, toBody(values, evaluation.version, fromLedger)), { form })}
     >
       <Divider titlePlacement="start">{t('budget.section')}</Divider>
+      <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Switch
+          checked={fromLedger}
+          loading={sourceSaving}
+          disabled={!canEdit}
+          onChange={(ledger) =>
+            void saveSource(
+              () => evaluationApi.update(evaluation.id, { version: evaluation.version, budgetSource: ledger ? 'ledger' : 'manual' }),
+              {
+                success: ledger ? t('budget.sourceLedger') : t('budget.sourceManual'),
+              },
+            )
+          }
+          data-testid="budget-source-switch"
+        />
+        <span>{t('budget.fromLedgerSwitch')}</span>
+      </Flex>
       {fromLedger && <Alert type="info" showIcon title={t('budget.fromLedger')} style={{ marginBottom: 16 }} />}
       <Row gutter={12}>
         {moneyField('initial', t('budget.initial'))}

@@ -1,8 +1,9 @@
-import { BAND, DIRECTION, LEVEL1 } from '@jixiao/contract';
-import { Alert, Button, Col, Descriptions, Divider, Drawer, Form, Grid, Input, Row, Select, Switch } from 'antd';
+import { BAND, DIRECTION, LEDGER_METRICS, LEVEL1 } from '@jixiao/contract';
+import { Alert, Button, Col, Descriptions, Divider, Drawer, Form, Grid, Input, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { budgetApi, evaluationApi } from '../../../api/endpoints.ts';
 import type { EvaluationDetail, Indicator, ScoredItem } from '../../../api/types.ts';
+import { useApi } from '../../../api/use-api.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, pointsRule } from '../../../components/form-rules.ts';
 import { useSave } from '../../../components/use-save.ts';
@@ -34,6 +35,18 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
   const direction = Form.useWatch('direction', form);
   const qualitative = direction === 'qualitative';
   const existing = editing?.mode === 'edit' ? editing.indicator : null;
+  const bindingMetric = Form.useWatch('bindingMetric', form);
+  const bound = Boolean(bindingMetric);
+  // The lines an indicator can be bound to: the evaluation's unit (and project) in its year.
+  const lineFilter = {
+    organisationId: evaluation.organisationId,
+    fiscalYear: evaluation.fiscalYear,
+    projectId: evaluation.projectId ?? undefined,
+  };
+  const lines = useApi(
+    editing ? `budget-lines:${lineFilter.organisationId}:${lineFilter.fiscalYear}:${lineFilter.projectId ?? ''}` : null,
+    () => budgetApi.lines(lineFilter),
+  );
 
   // A different indicator (or a reload after saving, with a new version) resets the form to the stored values.
   useEffect(() => {
@@ -71,15 +84,6 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
       }
     >
       {editing?.mode === 'create' && editing.hint && <Alert type="info" showIcon title={editing.hint} style={{ marginBottom: 16 }} />}
-      {existing?.binding && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('indicator.bound', { metric: existing.binding.metric, actual: existing.computedActual ?? '—' })}
-          description={existing.actualSource ?? undefined}
-        />
-      )}
       <Form<IndicatorFormValues>
         form={form}
         layout="vertical"
@@ -156,7 +160,7 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
           )}
           <Col xs={12} sm={8}>
             <Form.Item name="actual" label={t('indicator.actual')} rules={[decimalRule(t('validation.decimal'))]}>
-              <DecimalInput data-testid="indicator-actual-input" disabled={Boolean(existing?.binding)} />
+              <DecimalInput data-testid="indicator-actual-input" disabled={bound} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
@@ -202,6 +206,71 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
               <Input.TextArea rows={3} maxLength={500} showCount data-testid="indicator-deviation-input" />
             </Form.Item>
           </Col>
+          <Col xs={24}>
+            <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+              {t('indicator.ledgerSection')}
+            </Divider>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {t('indicator.ledgerHint')}
+            </Typography.Paragraph>
+          </Col>
+          <Col xs={24} sm={10}>
+            <Form.Item name="bindingMetric" label={t('indicator.ledgerMetric')}>
+              <Select
+                allowClear
+                placeholder={t('indicator.ledgerManual')}
+                options={LEDGER_METRICS.map((metric) => ({ value: metric, label: t(`ledgerMetric.${metric}`) }))}
+                data-testid="indicator-binding-metric"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={14}>
+            <Form.Item name="bindingLineIds" label={t('indicator.ledgerLines')} extra={bound ? t('indicator.ledgerLinesHint') : undefined}>
+              <Select
+                mode="multiple"
+                allowClear
+                disabled={!bound}
+                loading={lines.loading}
+                placeholder={t('ledger.allLines')}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(lines.data?.items ?? []).map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
+                data-testid="indicator-binding-lines"
+              />
+            </Form.Item>
+          </Col>
+          {existing?.binding && (
+            <Col xs={24}>
+              <Descriptions
+                size="small"
+                bordered
+                column={1}
+                style={{ marginBottom: 16 }}
+                data-testid="indicator-computed"
+                items={[
+                  {
+                    key: 'computed',
+                    label: t('indicator.computedActual'),
+                    children: (
+                      <span>
+                        <Typography.Text strong className="numeric">
+                          {existing.computedActual === null ? '—' : `${existing.computedActual}${existing.unit ?? ''}`}
+                        </Typography.Text>{' '}
+                        <Tag color="geekblue">{t('indicator.ledgerTag')}</Tag>
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'source',
+                    label: t('indicator.actualSource'),
+                    children: <span className="wrap-text">{existing.actualSource ?? '—'}</span>,
+                  },
+                ]}
+              />
+              {bindingMetric !== existing.binding.metric && (
+                <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('indicator.ledgerChanged')} />
+              )}
+            </Col>
+          )}
           <Col xs={24} sm={16}>
             <Form.Item name="dataSource" label={optional('indicator.dataSource')}>
               <Input maxLength={300} />

@@ -76,9 +76,21 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
       title: t('indicator.actual'),
       key: 'actual',
       width: 140,
-      render: forIndicator((indicator) => (
-        <span className="wrap-text">{valueText(indicator.actual, indicator.unit, indicator.actualText)}</span>
-      )),
+      // A bound indicator's actual is the ledger's, not what was once typed (G1-4: 93.12 from the ledger, not the typed 95.47).
+      render: forIndicator((indicator) =>
+        indicator.computedActual !== null ? (
+          <Tooltip title={indicator.actualSource}>
+            <Space size={4} wrap data-testid={`indicator-ledger-${indicator.code}`}>
+              <span className="numeric">{`${indicator.computedActual}${indicator.unit ?? ''}`}</span>
+              <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+                {t('indicator.ledgerTag')}
+              </Tag>
+            </Space>
+          </Tooltip>
+        ) : (
+          <span className="wrap-text">{valueText(indicator.actual, indicator.unit, indicator.actualText)}</span>
+        ),
+      ),
     },
     {
       title: t('indicator.weight'),

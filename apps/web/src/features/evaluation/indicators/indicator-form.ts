@@ -1,3 +1,4 @@
+import type { LedgerMetric } from '../../../api/control-types.ts';
 import type { Band, Direction, Indicator, IndicatorFields, Level1, Level2 } from '../../../api/types.ts';
 
 /** The editor's values: every IndicatorFields field, decimals and points as strings. */
@@ -20,12 +21,16 @@ export interface IndicatorFormValues {
   dataSource: string | null;
   band: Band | null;
   qualitativeScore: string | null;
+  /** 数据来源: the ledger metric the actual is computed from (null: typed by hand), and the budget lines it covers (none: all). */
+  bindingMetric: LedgerMetric | null;
+  bindingLineIds: string[];
 }
 
 /** A new indicator's starting values (from the 指标库 when one was picked). */
 export type IndicatorDraft = Partial<IndicatorFormValues> & Pick<IndicatorFormValues, 'level1' | 'level2' | 'name' | 'direction'>;
 
 export function toFormValues(indicator: Indicator | IndicatorDraft): IndicatorFormValues {
+  const binding = 'binding' in indicator ? indicator.binding : null;
   return {
     code: indicator.code ?? undefined,
     goalId: indicator.goalId ?? null,
@@ -45,6 +50,8 @@ export function toFormValues(indicator: Indicator | IndicatorDraft): IndicatorFo
     dataSource: indicator.dataSource ?? null,
     band: indicator.band ?? null,
     qualitativeScore: indicator.qualitativeScore ?? null,
+    bindingMetric: binding?.metric ?? null,
+    bindingLineIds: [...(binding?.budgetLineIds ?? [])],
   };
 }
 
@@ -56,7 +63,7 @@ const text = (value: string | null | undefined) => {
 /**
  * The request body: blank texts become null (cleared), and fields that do not apply to the
  * direction are cleared too, as the server requires (a 定性 indicator has no numeric target, a
- * quantitative one no band).
+ * quantitative one no band). The binding is always sent: null unbinds.
  */
 export function toIndicatorFields(values: IndicatorFormValues): IndicatorFields {
   const qualitative = values.direction === 'qualitative';
@@ -79,5 +86,9 @@ export function toIndicatorFields(values: IndicatorFormValues): IndicatorFields 
     dataSource: text(values.dataSource),
     band: qualitative ? values.band : null,
     qualitativeScore: qualitative ? text(values.qualitativeScore) : null,
+    // No lines chosen means every line of the evaluation's unit (or project).
+    binding: values.bindingMetric
+      ? { metric: values.bindingMetric, ...(values.bindingLineIds.length > 0 ? { budgetLineIds: values.bindingLineIds } : {}) }
+      : null,
   };
 }

@@ -1,0 +1,186 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { queryString } from '../../../api/client.ts';
+import type { LedgerQuery } from '../../../api/control-types.ts';
+import { adminApi, budgetApi, ledgerApi } from '../../../api/endpoints.ts';
+import { useApi } from '../../../api/use-api.ts';
+import { useSession } from '../../../auth/SessionProvider.tsx';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { formatDate } from '../../../lib/dates.ts';
+import { holdsAny, postsOver, subtree } from '../../../lib/posts.ts';
+import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
+import { useControlScope } from '../scope/use-control-scope.ts';
+import { BudgetLineDrawer } from './BudgetLineDrawer.tsx';
+import { BudgetLineTable } from './BudgetLineTable.tsx';
+import { CreateBudgetLineModal } from './CreateBudgetLineModal.tsx';
+import { type Drill, DrillDownDrawer } from './DrillDownDrawer.tsx';
+import { LedgerCharts } from './LedgerCharts.tsx';
+import { MetricCards } from './MetricCards.tsx';
+import { RollupPanel } from './RollupPanel.tsx';
+
+/** Who sees the per-unit × month rollup: those who oversee several units. */
+const ROLLUP_READERS = ['finance-reviewer', 'department-head', 'auditor', 'admin'] as const;
+
+/**
+ * 预算执行: the ledger of an organisation (and its units) for a year, optionally narrowed to a
+ * project or one budget line: the computed indicators with drill-down, spending by month against
+ * the plan and against 序时进度, and the budget lines with their plans and adjustments.
+ */
+export default function LedgerPage() {
+  const { t } = useI18n();
+  const { session, roles } = useSession();
+  const scope = useControlScope();
+  const width = useFilterWidth();
+  const [search, setSearch] = useSearchParams();
+  const lineFilter = search.get('line') ?? undefined;
+  const projectFilter = search.get('project') ?? undefined;
+  const view = search.get('view') === 'rollup' ? 'rollup' : 'unit';
+  const [openLine, setOpenLine] = useState<string | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const { organisationId, fiscalYear } = scope;
+  const query: LedgerQuery | null =
+    organisationId && fiscalYear ? { organisationId, fiscalYear, projectId: projectFilter, budgetLineId: lineFilter } : null;
+  const ledger = useApi(query ? `ledger${queryString({ ...query })}` : null, () =>
+    query ? ledgerApi.overview(query) : Promise.reject(new Error('no scope')),
+  );
+  const linesQuery =
+    organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, projectId: projectFilter } : null;
+  const lines = useApi(linesQuery ? `budget-lines:${organisationId}${queryString(linesQuery)}` : null, () =>
+    budgetApi.lines(linesQuery ?? {}),
+  );
+  const projects = useApi(fiscalYear ? `projects:${fiscalYear}` : null, () => adminApi.projects(fiscalYear));
+  const inScope = useMemo(
+    () => (organisationId ? subtree(scope.organisations, organisationId) : new Set<string>()),
+    [organisationId, scope.organisations],
+  );
+  const projectOptions = (projects.data?.items ?? []).filter((project) => inScope.has(project.organisationId));
+  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const refresh = () => {
+    ledger.reload();
+    lines.reload();
+  };
+  const setFilter = (name: 'line' | 'project' | 'view', value: string | undefined) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name === 'project') next.delete('line');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const lineItems = lines.data?.items ?? [];
+  const decemberShare = ledger.data?.metrics.find((metric) => metric.metric === 'december-share')?.percent ?? null;
+  const overview = (
+    <Flex vertical gap={16}>
+      {ledger.error && <ApiErrorAlert error={ledger.error} onRetry={ledger.reload} />}
+      <Card
+        size="small"
+        title={t('ledger.metrics')}
+        extra={
+          ledger.data && <Typography.Text type="secondary">{t('ledger.asOf', { date: formatDate(ledger.data.asOf) })}</Typography.Text>
+        }
+      >
+        {ledger.data ? (
+          <MetricCards metrics={ledger.data.metrics} onDrill={(metric, term) => setDrill({ metric, term })} />
+        ) : (
+          <Skeleton active />
+        )}
+      </Card>
+      <Card size="small">
+        {ledger.data ? <LedgerCharts monthly={ledger.data.monthly} decemberShare={decemberShare} /> : <Skeleton active />}
+      </Card>
+      <Card
+        size="small"
+        title={t('ledger.lines')}
+        extra={
+          holdsAny(posts, ['accountant', 'admin']) && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="budget-line-create">
+              {t('ledger.lineCreate')}
+            </Button>
+          )
+        }
+      >
+        {lines.error ? (
+          <ApiErrorAlert error={lines.error} onRetry={lines.reload} />
+        ) : (
+          <BudgetLineTable lines={lineItems} loading={lines.loading} selectedId={lineFilter} onOpen={(line) => setOpenLine(line.id)} />
+        )}
+      </Card>
+    </Flex>
+  );
+
+  return (
+    <div className="page-stack">
+      <Typography.Title level={3} className="page-title">
+        {t('nav.controlLedger')}
+      </Typography.Title>
+      <ScopeBar scope={scope}>
+        {projectOptions.length > 0 && (
+          <Select<string>
+            allowClear
+            placeholder={t('ledger.allProjects')}
+            style={{ width: width(240) }}
+            value={projectFilter}
+            onChange={(value) => setFilter('project', value)}
+            options={projectOptions.map((project) => ({ value: project.id, label: `${project.code} ${project.name}` }))}
+            data-testid="ledger-project-filter"
+          />
+        )}
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('ledger.allLines')}
+          style={{ width: width(280) }}
+          value={lineFilter}
+          onChange={(value) => setFilter('line', value)}
+          options={lineItems.map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
+          data-testid="ledger-line-filter"
+        />
+      </ScopeBar>
+      {scope.loading && !query ? (
+        <Skeleton active />
+      ) : holdsAny(roles, ROLLUP_READERS) && fiscalYear ? (
+        <Tabs
+          activeKey={view}
+          onChange={(key) => setFilter('view', key === 'rollup' ? 'rollup' : undefined)}
+          items={[
+            { key: 'unit', label: <span data-testid="ledger-tab-unit">{t('ledger.viewUnit')}</span>, children: overview },
+            {
+              key: 'rollup',
+              label: <span data-testid="ledger-tab-rollup">{t('ledger.viewRollup')}</span>,
+              children: <Card size="small">{view === 'rollup' && <RollupPanel fiscalYear={fiscalYear} />}</Card>,
+            },
+          ]}
+        />
+      ) : (
+        overview
+      )}
+      <BudgetLineDrawer lineId={openLine} organisations={scope.organisations} onClose={() => setOpenLine(null)} onChanged={refresh} />
+      <DrillDownDrawer
+        drill={drill}
+        query={query}
+        lines={lineItems}
+        onTerm={(term) => setDrill((current) => (current ? { ...current, term } : current))}
+        onClose={() => setDrill(null)}
+      />
+      {organisationId && fiscalYear && (
+        <CreateBudgetLineModal
+          open={creating}
+          organisationId={organisationId}
+          fiscalYear={fiscalYear}
+          projects={projectOptions}
+          onClose={() => setCreating(false)}
+          onCreated={refresh}
+        />
+      )}
+    </div>
+  );
+}

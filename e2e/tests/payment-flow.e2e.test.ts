@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let context: BrowserContext;
+let page: Page;
+let paymentId = '';
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  context = browser.context;
+  page = await context.newPage();
+});
+afterAll(() => browser.close());
+
+// The demo's FY2024 ledger of 广州市番禺区科技工业商务和信息化局: 300,800,000.00 paid of a budget of
+// 320,000,000.00 (预算执行率 94.00%). 企业创新能力建设 (KGSX-XM-QYCX, 项目支出) has 1,500,000.00 left.
+// 产业发展扶持资金 (KGSX-XM-CYFC) has 133,658,000.00 paid of 140,000,000.00, and the Panyu indicator
+// G1-5 (成本控制率) is bound to it: (133,658,000 − 140,000,000) ÷ 140,000,000 = −4.53 %.
+const SMALL_LINE = 'KGSX-XM-QYCX 企业创新能力建设';
+const LINE = 'KGSX-XM-CYFC 产业发展扶持资金';
+const PAID_BEFORE_FEN = 30_080_000_000n;
+const BUDGET_FEN = 32_000_000_000n;
+// Below the 50,000 contract threshold, and large enough to move both figures at two decimals.
+const AMOUNT = '42000';
+const AMOUNT_FEN = 4_200_000n;
+
+/** numerator ÷ denominator as a percentage with four decimals, half up, in integers (what the page's 精确值 shows). */
+function percent4(numerator: bigint, denominator: bigint): string {
+  const scaled = (numerator * 1_000_000n * 2n + denominator) / (denominator * 2n);
+  const text = String(scaled).padStart(5, '0');
+  return `${text.slice(0, -4)}.${text.slice(-4)}`;
+}
+
+function grouped(fen: bigint): string {
+  const whole = String(fen / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${whole}.${String(fen % 100n).padStart(2, '0')}`;
+}
+
+/** A drawer covers the window, not the page: it is kept as the window shows it (the page behind is in the other shots). */
+async function drawerShot(name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-drawer-open .ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await page.screenshot({ path: join(inject('artifactsDir'), `${name}.png`) });
+}
+
+async function openLedger(): Promise<void> {
+  await page.goto(`${baseUrl()}/control/ledger?year=2024`);
+  await page.getByTestId('metric-execution-rate').waitFor();
+}
+
+async function openPayment(): Promise<void> {
+  await page.goto(`${baseUrl()}/control/payments?year=2024&payment=${paymentId}`);
+  await page.getByTestId('payment-steps').waitFor();
+}
+
+async function selectLine(line: string): Promise<void> {
+  await page.getByTestId('payment-line-select').click();
+  await page.locator(`.ant-select-item-option[title="${line}"]`).click();
+}
+
+async function fillRequest(line: string, amount: string): Promise<void> {
+  await selectLine(line);
+  await page.getByTestId('payment-line-available').waitFor();
+  await page.getByTestId('payment-amount').fill(amount);
+  await page.getByTestId('payment-payee').fill('番禺某精密仪器有限公司');
+  await page.getByTestId('payment-purpose').fill('企业创新能力建设：检测设备调试服务费');
+}
+
+/** The ledger-computed actual of a Panyu indicator, as the head of department sees it on 绩效指标. */
+async function boundActual(code: string): Promise<string> {
+  await page.goto(`${baseUrl()}/evaluations`);
+  await page.getByRole('link', { name: '广州市番禺区科技工业商务和信息化局', exact: true }).click();
+  await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}/);
+  await page.getByRole('tab', { name: /绩效指标/ }).click();
+  return page.getByTestId(`indicator-ledger-${code}`).innerText();
+}
+
+async function statusIs(status: string): Promise<void> {
+  await page.locator(`[data-testid="payment-drawer"] .ant-drawer-header [data-status="${status}"]`).waitFor({ timeout: 15_000 });
+}
+
+describe('a payment request through every post, seen in the ledger', () => {
+  it('before the payment, the indicator bound to the subsidy line reads −4.53 %', async () => {
+    await signIn(page, 'head');
+    expect(await boundActual('G1-5')).toContain('-4.53%');
+    await signOut(page);
+  });
+
+  it('the requester sees the department’s execution rate before the payment', async () => {
+    await signIn(page, 'requester');
+    await openLedger();
+    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('94.00%');
+    expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(PAID_BEFORE_FEN, BUDGET_FEN)}%`);
+    expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(PAID_BEFORE_FEN)} 元`);
+  });
+
+  it('asking more than the line’s available balance is refused with the broken rules listed', async () => {
+    await page.goto(`${baseUrl()}/control/payments?year=2024`);
+    await page.getByTestId('payment-create').click();
+    await fillRequest(SMALL_LINE, '2000000');
+    expect(await page.getByTestId('payment-available-after').innerText()).toBe('-500,000.00');
+    await page.getByTestId('payment-submit').click();
+    const violations = page.getByTestId('control-violations');
+    await violations.waitFor();
+    expect(await violations.innerText()).toContain('可用余额不足');
+    await page.getByTestId('violation-IC_BALANCE_INSUFFICIENT').waitFor();
+    // 2,000,000 also needs a contract (合同控制 from 50,000): every broken rule is listed, not only the first.
+    await page.getByTestId('violation-IC_CONTRACT_REQUIRED').waitFor();
+    await drawerShot('07-payment-refused');
+  });
+
+  it('the requester asks for 42,000.00 yuan from the subsidy line instead, and the request opens', async () => {
+    await selectLine(LINE);
+    await page.getByTestId('payment-line-available').waitFor();
+    await page.getByTestId('payment-amount').fill(AMOUNT);
+    await page.getByTestId('payment-submit').click();
+    await page.waitForURL(/payment=[0-9a-f-]{36}/);
+    paymentId = new URL(page.url()).searchParams.get('payment') ?? '';
+    expect(paymentId).toMatch(/^[0-9a-f-]{36}$/);
+    await statusIs('requested');
+    await page.getByTestId(`payment-row-${paymentId}`).waitFor();
+  });
+
+  it('the accountant reviews it', async () => {
+    await signOut(page);
+    await signIn(page, 'accountant');
+    await openPayment();
+    await page.getByTestId('payment-review').click();
+    await statusIs('reviewed');
+  });
+
+  it('the approver approves it', async () => {
+    await signOut(page);
+    await signIn(page, 'approver');
+    await openPayment();
+    await page.getByTestId('payment-approve').click();
+    await statusIs('approved');
+  });
+
+  it('the cashier pays it on 2024-12-30, inside the line’s year', async () => {
+    await signOut(page);
+    await signIn(page, 'cashier');
+    await openPayment();
+    const paidOn = page.getByTestId('payment-paid-on');
+    // Today is after 2024, so the picker starts on the year's last day.
+    expect(await paidOn.inputValue()).toBe('2024-12-31');
+    await paidOn.click();
+    await paidOn.fill('2024-12-30');
+    await paidOn.press('Enter');
+    await page.getByTestId('payment-pay').click();
+    await statusIs('paid');
+    const steps = await page.getByTestId('payment-steps').innerText();
+    for (const name of ['经办人（示例）', '财务审核（示例）', '审批人（示例）', '出纳（示例）', '2024-12-30'])
+      expect(steps).toContain(name);
+    await drawerShot('08-payment-drawer');
+  });
+
+  it('on 预算执行 the department’s execution rate includes the payment, exactly', async () => {
+    await signOut(page);
+    await signIn(page, 'accountant');
+    await openLedger();
+    const paid = PAID_BEFORE_FEN + AMOUNT_FEN;
+    // 300,842,000.00 ÷ 320,000,000.00 = 94.0131 %.
+    expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(paid)} 元`);
+    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('94.01%');
+    expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(paid, BUDGET_FEN)}%`);
+    expect(percent4(paid, BUDGET_FEN)).toBe('94.0131');
+    await page.getByTestId('ledger-progress-chart').locator('svg').waitFor();
+    await screenshot(page, '09-ledger');
+  });
+
+  it('the drill-down behind the numerator lists the payment', async () => {
+    await page.getByTestId('metric-drill-execution-rate-numerator').click();
+    const row = page.getByTestId(`drill-payment-${paymentId}`);
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('42,000.00');
+    expect(text).toContain('2024-12-30');
+    expect(text).toContain(LINE);
+    expect(await page.getByTestId('drill-sum').innerText()).toContain(grouped(PAID_BEFORE_FEN + AMOUNT_FEN));
+    await drawerShot('10-ledger-drill');
+  });
+
+  it('the Panyu indicator bound to the subsidy line (G1-5 成本控制率) fills itself with the new figure', async () => {
+    await signOut(page);
+    await signIn(page, 'head');
+    // (133,700,000 − 140,000,000) ÷ 140,000,000 = −4.50 % (it was −4.53 % before the payment).
+    expect(await boundActual('G1-5')).toContain('-4.50%');
+  });
+});
