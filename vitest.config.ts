@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { StoryOrderSequencer } from './e2e/support/story-order.ts';
 
 /**
  * One `npm test` runs every suite. The server's API suite runs on embedded PGlite, and again on
@@ -12,6 +13,7 @@ const serverOn = (database: 'pglite' | 'postgres') => ({
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: StoryOrderSequencer },
     projects: [
       'packages/*/vitest.config.ts',
       'apps/cli/vitest.config.ts',

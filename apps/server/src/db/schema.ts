@@ -150,6 +150,13 @@ export const projects = pgTable(
 
 export type EvaluationStatus = 'draft' | 'returned' | 'submitted' | 'department_approved' | 'finance_approved' | 'published';
 
+/** Money in fen (integers), actuals as the exact decimal text the ledger computed. */
+export interface LedgerSnapshot {
+  takenAt: string;
+  actuals: Record<string, { actual: string; source: string }>;
+  budget: { initial: number; carryOver: number; adjusted: number; executed: number } | null;
+}
+
 export interface NarrativeColumn {
   conclusion?: string | undefined;
   dutyIntro?: string | undefined;
@@ -184,6 +191,11 @@ export const evaluations = pgTable(
     budgetIllustrative: boolean('budget_illustrative').notNull().default(false),
     /** `ledger`: the budget figures come from the unit's budget lines and payments, not from typed numbers. */
     budgetSource: text('budget_source').$type<'manual' | 'ledger'>().notNull().default('manual'),
+    /**
+     * The ledger figures (bound indicators' actuals, ledger budget) as they stood when the unit submitted:
+     * what the reviewers approve and the public reads must not move with later payments. Cleared on return.
+     */
+    ledgerSnapshot: jsonb('ledger_snapshot').$type<LedgerSnapshot>(),
     preparerName: text('preparer_name'),
     preparerPhone: text('preparer_phone'),
     filledOn: date('filled_on'),

@@ -7,6 +7,7 @@ import {
   evaluationTransitions,
   goals,
   indicators,
+  type LedgerSnapshot,
   managementEntries,
   organisations,
   projects,
@@ -295,4 +296,8 @@ export async function findAttachmentList(db: Queryable, evaluationId: string) {
 export async function getProject(db: Queryable, id: string) {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
   return row;
+}
+
+export async function saveLedgerSnapshot(db: Queryable, id: string, snapshot: LedgerSnapshot | null): Promise<void> {
+  await db.update(evaluations).set({ ledgerSnapshot: snapshot }).where(eq(evaluations.id, id));
 }

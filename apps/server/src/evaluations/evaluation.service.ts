@@ -30,7 +30,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { budgetFigures, metricFor } from '../control/ledger/ledger.service.ts';
 import { type Queryable, readAll } from '../db/connect.ts';
-import { type evaluations, goals as goalsTable, indicators as indicatorsTable } from '../db/schema.ts';
+import { type evaluations, goals as goalsTable, indicators as indicatorsTable, type LedgerSnapshot } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
 import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
 import { rolesOver, scopeOf } from '../policies/scope.ts';
@@ -49,6 +49,33 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     () => (evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined)),
   ]);
   if (!withCount) throw notFound('单位');
+  const { computedActuals, ledgerBudget } = await ledgerFigures(db, evaluation, indicatorRows, now);
+  return {
+    evaluation,
+    organisation: withCount.organisation,
+    project,
+    goals,
+    indicators: indicatorRows,
+    management,
+    subordinateUnitCount: Number(withCount.children),
+    computedActuals,
+    ledgerBudget,
+  };
+}
+
+/**
+ * The figures an evaluation takes from the ledger: live while the unit can still edit it, and from then on
+ * the snapshot taken at submission, so that reviewers approve, and the public reads, figures that later
+ * payments do not move.
+ */
+async function ledgerFigures(db: Queryable, evaluation: repo.EvaluationRow, indicatorRows: readonly repo.IndicatorRow[], now: Date) {
+  const frozen = workflow.isEditable(evaluation.status) ? null : evaluation.ledgerSnapshot;
+  if (frozen) {
+    return {
+      computedActuals: new Map(Object.entries(frozen.actuals)),
+      ledgerBudget: frozen.budget ?? undefined,
+    };
+  }
   const ledgerScope = {
     organisationId: evaluation.organisationId,
     fiscalYear: evaluation.fiscalYear,
@@ -66,16 +93,21 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     if (result.percent !== undefined) computedActuals.set(row.id, { actual: result.percent, source: `由台账计算：${result.formula}` });
   }
   const ledger = evaluation.budgetSource === 'ledger' ? await budgetFigures(db, ledgerScope, now) : undefined;
+  return { computedActuals, ledgerBudget: ledger?.hasLines ? ledger : undefined };
+}
+
+/** What `ledgerFigures` returns for a submitted evaluation: the live figures of the moment, sources dated. */
+export function ledgerSnapshotOf(aggregate: Aggregate, now: Date = new Date()): LedgerSnapshot {
+  const day = now.toISOString().slice(0, 10);
+  const actuals: LedgerSnapshot['actuals'] = {};
+  for (const [id, entry] of aggregate.computedActuals ?? []) {
+    actuals[id] = { actual: entry.actual, source: `${entry.source}（${day} 提交时的台账数）` };
+  }
+  const budget = aggregate.ledgerBudget;
   return {
-    evaluation,
-    organisation: withCount.organisation,
-    project,
-    goals,
-    indicators: indicatorRows,
-    management,
-    subordinateUnitCount: Number(withCount.children),
-    computedActuals,
-    ledgerBudget: ledger?.hasLines ? ledger : undefined,
+    takenAt: now.toISOString(),
+    actuals,
+    budget: budget ? { initial: budget.initial, carryOver: budget.carryOver, adjusted: budget.adjusted, executed: budget.executed } : null,
   };
 }
 
