@@ -2,3 +2,4 @@ export * from './admin.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './evaluation.ts';
+export * from './score.ts';

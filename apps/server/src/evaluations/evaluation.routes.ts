@@ -4,6 +4,7 @@ import {
   CreateIndicator,
   EvaluationDetail,
   EvaluationList,
+  EvaluationScore,
   GoalFields,
   ListEvaluationsQuery,
   ManagementFields,
@@ -81,7 +82,14 @@ export const evaluationRoutes =
 
     app.get(
       '/api/evaluations/:id/score',
-      { schema: { tags, summary: '得分：每个指标的得分、规则、输入与计算过程，总分、等级与校验结果', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: '得分：每个指标的得分、规则、输入与计算过程，总分、等级与校验结果',
+          params: IdParams,
+          response: { 200: EvaluationScore },
+        },
+      },
       async (request) => service.scoreEvaluation(deps, contextOf(request), request.params.id),
     );
 

@@ -11,6 +11,7 @@ import type {
   CreateUser,
   DIRECTION,
   EvaluationList,
+  EvaluationScore,
   FiscalYear,
   FiscalYearList,
   GoalFields,
@@ -28,6 +29,7 @@ import type {
   ProjectList,
   PublishedReport,
   PublishedReportList,
+  ScoreFinding,
   STATUS,
   Task,
   TaskList,
@@ -104,69 +106,10 @@ export type LibraryListResponse = z.infer<typeof LibraryList>;
 export type PublishedReportItem = z.infer<typeof PublishedReport>;
 export type PublishedReportListResponse = z.infer<typeof PublishedReportList>;
 
-/**
- * GET /api/evaluations/:id/score answers @jixiao/core's `presentEvaluation`, which has no schema in
- * the contract yet; this is its JSON shape (points are decimal strings, never floats).
- */
-export type Severity = 'error' | 'warning' | 'info';
-type PartKey = 'output' | 'effect' | 'satisfaction' | 'execution' | 'management';
-export type ItemStatus = 'met' | 'partial' | 'not-met' | 'not-applicable' | 'missing';
-
-export interface Finding {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly blocking: boolean;
-  readonly message: string;
-  readonly messageEn: string;
-  readonly subject: { readonly kind: string; readonly id?: string; readonly name?: string };
-}
-
-export interface ScoredItem {
-  readonly kind: 'indicator' | 'execution' | 'management';
-  readonly id: string;
-  readonly name: string;
-  readonly part: PartKey;
-  readonly level2: string | null;
-  readonly level2Label: string | null;
-  readonly goalId: string | null;
-  readonly target: string | null;
-  readonly actual: string | null;
-  readonly completionPercent: string | null;
-  readonly status: ItemStatus;
-  readonly statusLabel: string;
-  readonly weight: string | null;
-  readonly computed: string | null;
-  readonly final: string | null;
-  readonly deviationReason: string | null;
-  readonly adjustment: { readonly score: string; readonly reason: string } | null;
-  readonly explanation: {
-    readonly rule: string;
-    readonly ruleTitle: string;
-    readonly source: string;
-    readonly inputs: Readonly<Record<string, string>>;
-    readonly text: string;
-  };
-  readonly adjustmentExplanation: string | null;
-  readonly illustrative: boolean;
-}
-
-export interface ScorePart {
-  readonly key: PartKey;
-  readonly label: string;
-  readonly weight: string | null;
-  readonly notApplicableWeight: string | null;
-  readonly computed: string | null;
-  readonly final: string | null;
-  readonly count: number;
-}
-
-export interface ScoreResponse {
-  readonly scheme: { readonly id: string; readonly version: string; readonly name: string };
-  readonly total: { readonly computed: string | null; readonly final: string | null };
-  readonly totalWeight: string | null;
-  readonly grade: { readonly computed: string; readonly final: string; readonly explanation: string };
-  readonly totalExplanation: string;
-  readonly parts: readonly ScorePart[];
-  readonly items: readonly ScoredItem[];
-  readonly findings: readonly Finding[];
-}
+/** GET /api/evaluations/:id/score: the core's `presentEvaluation` (points are decimal strings, never floats). */
+export type ScoreResponse = z.infer<typeof EvaluationScore>;
+export type ScoredItem = ScoreResponse['items'][number];
+export type ScorePart = ScoreResponse['parts'][number];
+export type Finding = z.infer<typeof ScoreFinding>;
+export type Severity = Finding['severity'];
+export type ItemStatus = ScoredItem['status'];
