@@ -1,4 +1,4 @@
-import { control } from '@jixiao/core';
+import { LEVEL2_OF as CORE_LEVEL2_OF, control } from '@jixiao/core';
 import { z } from 'zod';
 import { DecimalText, IsoDate, Money, PointsText, Uuid, Version } from './common.ts';
 
@@ -14,6 +14,8 @@ export const LEVEL2 = [
   'sustainability',
   'beneficiary',
 ] as const;
+/** Which 二级指标 belong under each 一级指标 (财预〔2020〕10号): the core's table, which the server enforces. */
+export const LEVEL2_OF = CORE_LEVEL2_OF;
 export const DIRECTION = ['>=', '>', '<=', '<', '=', 'qualitative'] as const;
 export const BAND = ['achieved', 'partial', 'not-achieved'] as const;
 export const STATUS = ['draft', 'returned', 'submitted', 'department_approved', 'finance_approved', 'published'] as const;

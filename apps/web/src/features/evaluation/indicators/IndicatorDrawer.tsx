@@ -1,4 +1,4 @@
-import { BAND, DIRECTION, LEDGER_METRICS, LEVEL1 } from '@jixiao/contract';
+import { BAND, DIRECTION, LEDGER_METRICS, LEVEL1, LEVEL2_OF } from '@jixiao/contract';
 import { Alert, Button, Col, Descriptions, Divider, Drawer, Form, Grid, Input, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { budgetApi, evaluationApi } from '../../../api/endpoints.ts';
@@ -8,7 +8,6 @@ import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, pointsRule } from '../../../components/form-rules.ts';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { LEVEL2_OF } from '../../../lib/indicator-levels.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { type IndicatorDraft, type IndicatorFormValues, toFormValues, toIndicatorFields } from './indicator-form.ts';
 

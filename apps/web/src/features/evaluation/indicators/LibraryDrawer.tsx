@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { DIRECTION, LEVEL2, PROJECT_CATEGORIES } from '@jixiao/contract';
+import { DIRECTION, LEVEL2, LEVEL2_OF, PROJECT_CATEGORIES } from '@jixiao/contract';
 import { Button, Drawer, Grid, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { libraryApi } from '../../../api/endpoints.ts';
@@ -7,7 +7,6 @@ import type { Level2, LibraryEntry } from '../../../api/types.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { LEVEL2_OF } from '../../../lib/indicator-levels.ts';
 import { isOneOf } from '../../../lib/one-of.ts';
 import type { IndicatorDraft } from './indicator-form.ts';
 

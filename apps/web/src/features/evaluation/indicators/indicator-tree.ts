@@ -1,6 +1,5 @@
-import { LEVEL1 } from '@jixiao/contract';
+import { LEVEL1, LEVEL2_OF } from '@jixiao/contract';
 import type { Indicator, Level1, Level2 } from '../../../api/types.ts';
-import { LEVEL2_OF } from '../../../lib/indicator-levels.ts';
 import { sumPoints } from '../../../lib/points.ts';
 
 /** A row of the indicator tree table: 一级 → 二级 → 三级 (the indicators themselves). */
