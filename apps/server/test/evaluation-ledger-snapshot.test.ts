@@ -77,4 +77,23 @@ describe('ledger figures of a submitted evaluation', () => {
     expect(live).toMatchObject({ computed: '-4.50', executed: '300842000.00', status: 'returned' });
     expect(live.source).not.toMatch(/提交时/);
   });
+
+  it('keep the lists’ cached total in step with the live score after a ledger write', async () => {
+    const accountant = await login(t.app, 'accountant');
+    const line = await as(t.app, accountant).post('/api/budget-lines', {
+      organisationId: department,
+      fiscalYear: 2024,
+      code: 'KGSX-XM-TEST',
+      name: '年中追加的项目',
+      spendingType: 'project',
+      fundingSource: '一般公共预算',
+      initial: '320000000',
+    });
+    expect(line.statusCode, line.body).toBe(201);
+    const score = (await as(t.app, sessions.preparer).get(`/api/evaluations/${evaluationId}/score`)).json();
+    expect(score.total.final).not.toBe('99.52');
+    const listed = (await demoEvaluations(t.app, sessions.preparer)).department;
+    expect(listed?.total).toBe(score.total.final);
+    expect(listed?.executedBudget).toBe('300842000.00');
+  });
 });

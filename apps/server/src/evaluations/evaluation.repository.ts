@@ -174,7 +174,9 @@ export async function findContributors(db: Queryable, evaluationId: string): Pro
 export async function saveScore(
   db: Queryable,
   id: string,
-  score: { totalScore: number | null; grade: string | null; errorCount: number; warningCount: number },
+  score: { totalScore: number | null; grade: string | null; errorCount: number; warningCount: number } & Partial<
+    Pick<EvaluationRow, 'initialFen' | 'carryOverFen' | 'adjustedFen' | 'executedFen'>
+  >,
 ): Promise<void> {
   await db.update(evaluations).set(score).where(eq(evaluations.id, id));
 }

@@ -314,13 +314,22 @@ export async function scoreEvaluation(deps: Deps, ctx: RequestContext, id: strin
 export async function refreshScore(db: Queryable, evaluationId: string): Promise<void> {
   const evaluation = await repo.getEvaluation(db, evaluationId);
   if (!evaluation) return;
-  const scored = scoreAggregate(await loadAggregate(db, evaluation));
+  const aggregate = await loadAggregate(db, evaluation);
+  const scored = scoreAggregate(aggregate);
   const blocking = scored.findings.some((entry) => entry.blocking);
+  const ledger = aggregate.ledgerBudget;
   await repo.saveScore(db, evaluationId, {
     totalScore: blocking ? null : scored.total.final,
     grade: blocking ? null : scored.grade.final,
     errorCount: scored.findings.filter((entry) => entry.severity === 'error').length,
     warningCount: scored.findings.filter((entry) => entry.severity === 'warning').length,
+    // Budget figures taken from the ledger are mirrored into the row, for lists and the workbook export.
+    ...(ledger && {
+      initialFen: ledger.initial,
+      carryOverFen: ledger.carryOver,
+      adjustedFen: ledger.adjusted,
+      executedFen: ledger.executed,
+    }),
   });
 }
 

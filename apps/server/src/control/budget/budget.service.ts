@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
 import { getProject } from '../../evaluations/evaluation.repository.ts';
+import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import * as repo from './budget.repository.ts';
@@ -114,6 +115,7 @@ export async function createLine(deps: Deps, ctx: RequestContext, body: z.infer<
       organisationId: created.organisationId,
       after: created,
     });
+    await rescoreLedgerLinked(tx, created.organisationId, created.fiscalYear);
     return created;
   });
 }
@@ -219,6 +221,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
         before: adjustment,
         after: decided,
       });
+      await rescoreLedgerLinked(tx, line.organisationId, line.fiscalYear);
       return decided;
     }),
   );

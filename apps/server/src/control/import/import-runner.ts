@@ -3,6 +3,7 @@ import { IssueList, type LedgerKind, readLedgerRows } from '@jixiao/documents';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
+import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { controlConfig } from '../control-access.ts';
 import { checkBudgetLines } from './budget-lines-import.ts';
 import { finishImportJob, updateImportProgress } from './import-job.repository.ts';
@@ -73,6 +74,7 @@ export async function runImportJob(
         organisationId: job.organisationId,
         after: { filename: job.filename, kind: job.kind, createdRows: checked.count, total: formatYuan(checked.totalFen) },
       });
+      await rescoreLedgerLinked(tx, job.organisationId, undefined, { subtree: true });
       return checked;
     });
     if (!written) return await finish('failed', failedMessage(issues.total));

@@ -5,6 +5,7 @@ import { findRoles } from '../../auth/auth.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
+import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { ancestorIds } from '../../organisations/organisation.repository.ts';
 import { chinaToday } from '../../time.ts';
 import * as budget from '../budget/budget.repository.ts';
@@ -143,6 +144,7 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
         organisationId: line.organisationId,
         after: created,
       });
+      await rescoreLedgerLinked(tx, line.organisationId, line.fiscalYear);
       return created;
     }),
   );
@@ -201,6 +203,7 @@ async function step(
         before: { status: payment.status },
         after: { status: updated.status, ...values },
       });
+      await rescoreLedgerLinked(tx, payment.organisationId);
       return updated;
     }),
   );
