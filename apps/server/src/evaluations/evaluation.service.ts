@@ -8,7 +8,7 @@ import type {
 } from '@jixiao/contract';
 import {
   configureScheme,
-  type control,
+  control,
   DEFAULT_MANAGEMENT_CATALOGUE,
   type Evaluation,
   evaluate,
@@ -28,7 +28,8 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
-import { budgetFigures, metricFor } from '../control/ledger/ledger.service.ts';
+import { loadLedger } from '../control/ledger/ledger.repository.ts';
+import { asOfFor } from '../control/ledger/ledger.service.ts';
 import { type Queryable, readAll } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable, type LedgerSnapshot } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
@@ -76,24 +77,27 @@ async function ledgerFigures(db: Queryable, evaluation: repo.EvaluationRow, indi
       ledgerBudget: frozen.budget ?? undefined,
     };
   }
-  const ledgerScope = {
+  const bound = indicatorRows.filter((row) => row.bindingMetric);
+  const computedActuals = new Map<string, { actual: string; source: string }>();
+  if (bound.length === 0 && evaluation.budgetSource !== 'ledger') return { computedActuals, ledgerBudget: undefined };
+  // One load of the evaluation's ledger; an indicator bound to some lines reads its part of it.
+  const ledger = await loadLedger(db, {
     organisationId: evaluation.organisationId,
     fiscalYear: evaluation.fiscalYear,
     projectId: evaluation.projectId ?? undefined,
-  };
-  const computedActuals = new Map<string, { actual: string; source: string }>();
-  for (const row of indicatorRows) {
-    if (!row.bindingMetric) continue;
-    const result = await metricFor(
-      db,
-      { ...ledgerScope, budgetLineIds: row.bindingScope?.budgetLineIds },
+  });
+  const options = { ...control.DEFAULT_LEDGER_OPTIONS, asOf: asOfFor(evaluation.fiscalYear, now) };
+  for (const row of bound) {
+    const lineIds = row.bindingScope?.budgetLineIds;
+    const result = control.computeMetric(
       row.bindingMetric as control.LedgerMetric,
-      now,
+      lineIds ? control.ledgerOfLines(ledger, lineIds) : ledger,
+      options,
     );
     if (result.percent !== undefined) computedActuals.set(row.id, { actual: result.percent, source: `由台账计算：${result.formula}` });
   }
-  const ledger = evaluation.budgetSource === 'ledger' ? await budgetFigures(db, ledgerScope, now) : undefined;
-  return { computedActuals, ledgerBudget: ledger?.hasLines ? ledger : undefined };
+  const budget = evaluation.budgetSource === 'ledger' ? control.ledgerBudget(ledger, options.asOf) : undefined;
+  return { computedActuals, ledgerBudget: budget?.hasLines ? budget : undefined };
 }
 
 /** What `ledgerFigures` returns for a submitted evaluation: the live figures of the moment, sources dated. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetric, DEFAULT_LEDGER_OPTIONS, type Ledger, type LedgerMetric, monthlyProgress } from './ledger.ts';
+import {
+  computeMetric,
+  DEFAULT_LEDGER_OPTIONS,
+  type Ledger,
+  type LedgerMetric,
+  ledgerBudget,
+  ledgerOfLines,
+  monthlyProgress,
+} from './ledger.ts';
 
 /**
  * A hand-worked ledger of one project with a year-end rush: budget 1,000,000.00 (800,000 initial
@@ -21,8 +29,8 @@ const ledger: Ledger = {
   adjustments: [{ id: 'A1', budgetLineId: 'L1', amount: 100_000_00 }],
   plans: Array.from({ length: 12 }, (_, index) => ({ budgetLineId: 'L1', month: index + 1, amount: 83_333_33 + (index === 11 ? 4 : 0) })),
   procurements: [
-    { id: 'P1', estimated: 300_000_00, result: 285_000_00 },
-    { id: 'P2', estimated: 100_000_00, result: null },
+    { id: 'P1', budgetLineId: 'L1', estimated: 300_000_00, result: 285_000_00 },
+    { id: 'P2', budgetLineId: 'L1', estimated: 100_000_00, result: null },
   ],
   payments: [
     { id: 'Y1', budgetLineId: 'L1', amount: 100_000_00, paidOn: '2024-03-15', dueOn: '2024-03-31' },
@@ -96,5 +104,39 @@ describe('ledger indicators, hand-worked', () => {
     const empty = computeMetric('execution-rate', { ...ledger, lines: [] }, options);
     expect(empty.value).toBeUndefined();
     expect(empty.formula).toContain('无法计算（分母为 0）');
+  });
+});
+
+describe('parts and totals of a ledger', () => {
+  const second: Ledger = {
+    ...ledger,
+    lines: [
+      ...ledger.lines,
+      { id: 'L2', code: 'B', name: '另一项目', spendingType: 'basic', initial: 500_000_00, carryOver: 0, adjustments: 0 },
+    ],
+    payments: [...ledger.payments, { id: 'Z1', budgetLineId: 'L2', amount: 200_000_00, paidOn: '2024-05-05', dueOn: null }],
+    plans: [...ledger.plans, { budgetLineId: 'L2', month: 1, amount: 1 }],
+    adjustments: [...ledger.adjustments, { id: 'A2', budgetLineId: 'L2', amount: 5 }],
+    procurements: [...ledger.procurements, { id: 'P3', budgetLineId: 'L2', estimated: 7, result: 7 }],
+  };
+
+  it('keeps only the records of the chosen lines, so a bound indicator reads the same as a ledger loaded for them', () => {
+    const part = ledgerOfLines(second, ['L1']);
+    expect(part).toEqual(ledger);
+    expect(computeMetric('execution-rate', part, options).percent).toBe('95.50');
+    expect(ledgerOfLines(second, []).payments).toEqual([]);
+  });
+
+  it('totals budget and what was paid in the year by the as-of date', () => {
+    expect(ledgerBudget(second, '2024-12-31')).toEqual({
+      hasLines: true,
+      initial: 1_300_000_00,
+      carryOver: 100_000_00,
+      adjusted: 1_500_000_00,
+      executed: 1_155_000_00,
+    });
+    // Y6 is paid in 2025 and never counts; by 30 June only Y1, Y2 and Z1 are paid.
+    expect(ledgerBudget(second, '2024-06-30').executed).toBe(455_000_00);
+    expect(ledgerBudget({ ...ledger, lines: [] }, '2024-12-31').hasLines).toBe(false);
   });
 });

@@ -41,6 +41,7 @@ export interface LedgerAdjustment {
 
 export interface LedgerProcurement {
   readonly id: string;
+  readonly budgetLineId: string;
   readonly estimated: Fen;
   /** Contracted amount once awarded; null while open. */
   readonly result: Fen | null;
@@ -53,6 +54,37 @@ export interface Ledger {
   readonly plans: readonly LedgerPlan[];
   readonly adjustments: readonly LedgerAdjustment[];
   readonly procurements: readonly LedgerProcurement[];
+}
+
+/** The part of a ledger that concerns some of its lines (an indicator bound to one project's lines). */
+export function ledgerOfLines(ledger: Ledger, lineIds: readonly string[]): Ledger {
+  const ids = new Set(lineIds);
+  const mine = (entry: { readonly budgetLineId: string }) => ids.has(entry.budgetLineId);
+  return {
+    fiscalYear: ledger.fiscalYear,
+    lines: ledger.lines.filter((line) => ids.has(line.id)),
+    payments: ledger.payments.filter(mine),
+    plans: ledger.plans.filter(mine),
+    adjustments: ledger.adjustments.filter(mine),
+    procurements: ledger.procurements.filter(mine),
+  };
+}
+
+/** Budget and execution of a ledger, as an evaluation takes them (预算执行): paid in the year up to `asOf`. */
+export function ledgerBudget(ledger: Ledger, asOf: string) {
+  const sum = (values: readonly Fen[]) => values.reduce((total, value) => total + value, 0);
+  const year = String(ledger.fiscalYear);
+  return {
+    hasLines: ledger.lines.length > 0,
+    initial: sum(ledger.lines.map((line) => line.initial)),
+    carryOver: sum(ledger.lines.map((line) => line.carryOver)),
+    adjusted: sum(ledger.lines.map(lineBudget)),
+    executed: sum(
+      ledger.payments
+        .filter((payment) => payment.paidOn !== null && payment.paidOn <= asOf && payment.paidOn.startsWith(year))
+        .map((payment) => payment.amount),
+    ),
+  };
 }
 
 export const LEDGER_METRICS = [

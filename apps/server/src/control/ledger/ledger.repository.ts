@@ -46,7 +46,12 @@ export async function loadLedger(db: Queryable, scope: LedgerScope): Promise<con
         .where(and(inArray(budgetAdjustments.budgetLineId, ids), eq(budgetAdjustments.status, 'approved'))),
     () =>
       db
-        .select({ id: procurements.id, estimated: procurements.estimatedFen, result: procurements.resultFen })
+        .select({
+          id: procurements.id,
+          budgetLineId: procurements.budgetLineId,
+          estimated: procurements.estimatedFen,
+          result: procurements.resultFen,
+        })
         .from(procurements)
         .where(and(inArray(procurements.budgetLineId, ids), inArray(procurements.status, ['approved', 'awarded']))),
   ]);

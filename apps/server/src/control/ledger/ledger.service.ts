@@ -1,6 +1,5 @@
 import { control, formatYuan } from '@jixiao/core';
 import type { Deps, RequestContext } from '../../context.ts';
-import type { Queryable } from '../../db/connect.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { chinaToday } from '../../time.ts';
 import { requirePost } from '../control-access.ts';
@@ -115,28 +114,4 @@ export async function drillDown(
 export async function ledgerRollup(deps: Deps, ctx: RequestContext, fiscalYear: number) {
   const rows = await rollup(deps.db, fiscalYear, scopeOf(ctx.principal));
   return rows.map((row) => ({ ...row, paidFen: Number(row.paidFen), paid: formatYuan(Number(row.paidFen)) }));
-}
-
-/** One metric for an indicator bound to the ledger, within an evaluation's organisation (and project). */
-export async function metricFor(db: Queryable, scope: LedgerScope, metric: control.LedgerMetric, now: Date): Promise<control.MetricResult> {
-  const ledger = await loadLedger(db, scope);
-  return control.computeMetric(metric, ledger, { ...control.DEFAULT_LEDGER_OPTIONS, asOf: asOfFor(scope.fiscalYear, now) });
-}
-
-/** The execution figures of a scope, for an evaluation whose budget comes from the ledger. */
-export async function budgetFigures(db: Queryable, scope: LedgerScope, now: Date) {
-  const ledger = await loadLedger(db, scope);
-  const asOf = asOfFor(scope.fiscalYear, now);
-  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-  return {
-    hasLines: ledger.lines.length > 0,
-    initial: sum(ledger.lines.map((line) => line.initial)),
-    carryOver: sum(ledger.lines.map((line) => line.carryOver)),
-    adjusted: sum(ledger.lines.map(control.lineBudget)),
-    executed: sum(
-      ledger.payments
-        .filter((payment) => payment.paidOn !== null && payment.paidOn <= asOf && payment.paidOn.startsWith(String(scope.fiscalYear)))
-        .map((payment) => payment.amount),
-    ),
-  };
 }
