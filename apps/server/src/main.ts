@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ROLE_LABEL } from '@jixiao/contract';
 import { loadConfig } from './config.ts';
 import type { Deps } from './context.ts';
-import { failStaleImportJobs } from './control/import/import-job.repository.ts';
+import { failStaleImportJobs, IMPORT_STALE_AFTER_MS } from './control/import/import-job.repository.ts';
 import { connect } from './db/connect.ts';
 import { buildApp } from './http/app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
@@ -18,8 +18,9 @@ export async function start(): Promise<void> {
   const deps: Deps = { db: database.db, config, clock: () => new Date() };
   try {
     await database.migrate();
-    // PGlite serves one process, so every unfinished job belonged to a process that has ended; with PostgreSQL others may still be running theirs.
-    await failStaleImportJobs(database.db, new Date(), database.kind === 'pglite' ? 0 : 10 * 60_000);
+    // PGlite serves one process, so every unfinished job belonged to a process that has ended; with PostgreSQL
+    // other instances may still be running theirs, and they keep touching them.
+    await failStaleImportJobs(database.db, new Date(), database.kind === 'pglite' ? 0 : IMPORT_STALE_AFTER_MS);
     if (config.JIXIAO_DEMO === 'auto' && (await isEmpty(database.db))) {
       console.log('首次启动：正在载入番禺区科工商信局 2024 年度演示数据……');
       const accounts = await seedDemo(deps);

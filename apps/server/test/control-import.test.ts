@@ -2,7 +2,14 @@ import { readLedgerRows } from '@jixiao/documents';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, organisations } from '../src/db/schema.ts';
+import {
+  createImportJob,
+  failStaleImportJobs,
+  findImportJob,
+  IMPORT_STALE_AFTER_MS,
+  touchImportJob,
+} from '../src/control/import/import-job.repository.ts';
+import { auditLog, importJobs, organisations } from '../src/db/schema.ts';
 import { createUser } from '../src/seed/builders.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { as, login, multipart, type Session, type TestApp, testApp } from './harness.ts';
@@ -422,4 +429,24 @@ describe('a large file', () => {
     expect(BigInt(after?.paidFen ?? '0') - BigInt(before?.paidFen ?? '0')).toBe(BigInt(expectedFen));
     expect((await balances(t.deps.db))['PY-KGSX-03/XM-2024-BIG']).toBe(String(10_000_000_000 - expectedFen));
   }, 120_000);
+});
+
+describe('jobs of an instance that stopped', () => {
+  it('are failed at start-up once their heartbeat is missed, while a job still being touched is left running', async () => {
+    const now = new Date('2025-03-01T10:00:00+08:00');
+    const job = (filename: string) =>
+      createImportJob(t.deps.db, { organisationId: department, kind: 'payments', filename, createdBy: accountant.userId });
+    const [dead, alive, done] = [await job('dead.csv'), await job('alive.csv'), await job('done.csv')];
+    const long = new Date(now.getTime() - IMPORT_STALE_AFTER_MS - 1);
+    await t.deps.db.update(importJobs).set({ updatedAt: long, status: 'committing' }).where(eq(importJobs.id, dead.id));
+    await t.deps.db.update(importJobs).set({ updatedAt: long }).where(eq(importJobs.id, alive.id));
+    await t.deps.db.update(importJobs).set({ updatedAt: long, status: 'done' }).where(eq(importJobs.id, done.id));
+    await touchImportJob(t.deps.db, alive.id, new Date(now.getTime() - 1000));
+    await touchImportJob(t.deps.db, done.id, now);
+
+    expect(await failStaleImportJobs(t.deps.db, now, IMPORT_STALE_AFTER_MS)).toBe(1);
+    expect(await findImportJob(t.deps.db, dead.id)).toMatchObject({ status: 'failed', message: expect.stringContaining('服务重启') });
+    expect((await findImportJob(t.deps.db, alive.id))?.status).toBe('validating');
+    expect((await findImportJob(t.deps.db, done.id))?.updatedAt).toEqual(long);
+  });
 });

@@ -56,9 +56,24 @@ export async function finishImportJob(
     .where(eq(importJobs.id, id));
 }
 
+/** A running job is touched this often by its process, even inside one long step (the commit). */
+export const IMPORT_HEARTBEAT_MS = 30_000;
+/** Four missed heartbeats: the process that ran the job has ended. */
+export const IMPORT_STALE_AFTER_MS = 4 * IMPORT_HEARTBEAT_MS;
+
+/** The heartbeat of a running job; a finished one is left as it is. */
+export async function touchImportJob(db: Queryable, id: string, at: Date): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ updatedAt: at })
+    .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['validating', 'committing'])));
+}
+
 /**
- * Jobs run in the process that received the upload. A job whose process ended (a restart) stops
- * moving; at start-up those not updated for `staleAfterMs` are marked failed, so nobody waits for them.
+ * Jobs run in the process that received the upload, which touches them every IMPORT_HEARTBEAT_MS.
+ * A job whose process ended (a restart) stops moving; at start-up those not touched for
+ * `staleAfterMs` are marked failed, so nobody waits for them — and a job another instance is still
+ * running is never among them.
  */
 export async function failStaleImportJobs(db: Queryable, now: Date, staleAfterMs: number): Promise<number> {
   const rows = await db

@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { controlConfig } from '../control-access.ts';
 import { checkBudgetLines } from './budget-lines-import.ts';
-import { finishImportJob, updateImportProgress } from './import-job.repository.ts';
+import { finishImportJob, IMPORT_HEARTBEAT_MS, touchImportJob, updateImportProgress } from './import-job.repository.ts';
 import { insertBudgetLines, insertImportedPayments } from './ledger-insert.repository.ts';
 import { checkPayments } from './payments-import.ts';
 
@@ -55,6 +55,9 @@ export async function runImportJob(
       omittedIssues: issues.omitted,
       at: deps.clock(),
     });
+  // Outside the job's transaction, on its own connection, so other instances see the job is alive.
+  const heartbeat = setInterval(() => touchImportJob(deps.db, job.id, deps.clock()).catch(onCrash), IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const { rowCount, checkAgainst } = await readFile(deps, ctx, job, bytes, issues);
     await updateImportProgress(deps.db, job.id, { processedRows: rowCount, totalRows: rowCount });
@@ -82,6 +85,8 @@ export async function runImportJob(
   } catch (error) {
     onCrash(error);
     await finish('failed', crashMessage(error, ctx.requestId)).catch(onCrash);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
