@@ -6,8 +6,10 @@ import { BaseSequencer } from 'vitest/node';
  * during the year (a payment moves the execution rate and a ledger-bound indicator of the draft
  * evaluation), then the evaluation is submitted, reviewed and published, which freezes its ledger
  * figures. Run the other way round the payment would rightly leave the published figures alone.
+ * The procurement comes last: its contract holds money on a line of the department's ledger, which
+ * the figures the other two expect must not see.
  */
-const STORY = ['payment-flow.e2e.test.ts', 'evaluation-flow.e2e.test.ts'];
+const STORY = ['payment-flow.e2e.test.ts', 'evaluation-flow.e2e.test.ts', 'procurement-flow.e2e.test.ts'];
 
 const rank = (spec: TestSpecification) => {
   const index = STORY.findIndex((name) => spec.moduleId.endsWith(`/${name}`));

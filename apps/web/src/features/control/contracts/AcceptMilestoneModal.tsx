@@ -84,7 +84,7 @@ export function AcceptMilestoneModal({
       width={760}
       title={milestone ? t('contract.acceptTitle', { description: milestone.description }) : ''}
       okText={t('contract.accept')}
-      okButtonProps={{ loading: action.busy === 'accept' }}
+      okButtonProps={{ loading: action.busy === 'accept', 'data-testid': 'accept-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
@@ -130,7 +130,7 @@ export function AcceptMilestoneModal({
                           rules={[{ required: true, whitespace: true, message: t('asset.name') }]}
                           style={{ marginBottom: 8 }}
                         >
-                          <Input placeholder={t('asset.name')} maxLength={200} />
+                          <Input placeholder={t('asset.name')} maxLength={200} data-testid={`accept-asset-name-${field.name}`} />
                         </Form.Item>
                       </Col>
                       <Col xs={12} sm={4}>
@@ -139,7 +139,7 @@ export function AcceptMilestoneModal({
                           rules={[{ required: true, whitespace: true, message: t('asset.category') }]}
                           style={{ marginBottom: 8 }}
                         >
-                          <Input placeholder={t('asset.category')} maxLength={60} />
+                          <Input placeholder={t('asset.category')} maxLength={60} data-testid={`accept-asset-category-${field.name}`} />
                         </Form.Item>
                       </Col>
                       <Col xs={12} sm={5}>
@@ -148,7 +148,7 @@ export function AcceptMilestoneModal({
                           rules={requiredAmountRules(t('validation.money'), t('payment.amountPositive'))}
                           style={{ marginBottom: 8 }}
                         >
-                          <MoneyInput placeholder={t('asset.value')} />
+                          <MoneyInput placeholder={t('asset.value')} data-testid={`accept-asset-value-${field.name}`} />
                         </Form.Item>
                       </Col>
                       <Col xs={22} sm={6}>
@@ -157,7 +157,7 @@ export function AcceptMilestoneModal({
                           rules={[{ required: true, whitespace: true, message: t('asset.location') }]}
                           style={{ marginBottom: 8 }}
                         >
-                          <Input placeholder={t('asset.location')} maxLength={200} />
+                          <Input placeholder={t('asset.location')} maxLength={200} data-testid={`accept-asset-location-${field.name}`} />
                         </Form.Item>
                       </Col>
                       <Col xs={2} sm={2}>
@@ -173,6 +173,7 @@ export function AcceptMilestoneModal({
                   <Button
                     icon={<PlusOutlined />}
                     onClick={() => add({ name: '', category: '', value: '', location: '', custodianId: null })}
+                    data-testid="accept-asset-add"
                   >
                     {t('contract.addAsset')}
                   </Button>

@@ -78,7 +78,14 @@ export function ContractDrawer({
               {
                 key: 'procurement',
                 label: t('contract.procurement'),
-                children: contract.procurementCode ? <Link to="/control/procurements">{contract.procurementCode}</Link> : '—',
+                children:
+                  contract.procurementCode && contract.procurementId ? (
+                    <Link to={`/control/procurements?year=${contract.fiscalYear}&procurement=${contract.procurementId}`}>
+                      {contract.procurementCode}
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
               },
             ]}
           />

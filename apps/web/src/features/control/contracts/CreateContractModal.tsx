@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BudgetLine, CreateContractBody, Procurement } from '../../../api/control-types.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
@@ -69,17 +69,23 @@ export function CreateContractModal({
     });
   };
 
-  // Opening the dialog starts afresh, filled in from the procurement it was opened for; later
+  // Opening the dialog starts afresh, filled in from the procurement it was opened for as soon as the
+  // list of awarded procurements holds it (the page loads that list only once the dialog opens); later
   // choices fill in through onChange, so a reload of the list must not reset what is typed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fillFromProcurement reads the list current at opening
+  const pendingFill = useRef<string | null>(null);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (initialProcurementId) {
-      form.setFieldValue('procurementId', initialProcurementId);
-      fillFromProcurement(initialProcurementId);
-    }
+    pendingFill.current = initialProcurementId ?? null;
+    if (initialProcurementId) form.setFieldValue('procurementId', initialProcurementId);
   }, [open, form, initialProcurementId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fillFromProcurement reads the current list, which is a dependency
+  useEffect(() => {
+    const id = pendingFill.current;
+    if (!open || !id || !procurements.some((entry) => entry.id === id)) return;
+    pendingFill.current = null;
+    fillFromProcurement(id);
+  }, [open, procurements]);
 
   const submit = async (values: Values) => {
     const body: CreateContractBody = {
@@ -109,6 +115,7 @@ export function CreateContractModal({
       title={t('contract.create')}
       okText={t('common.create')}
       confirmLoading={action.busy === 'create'}
+      okButtonProps={{ 'data-testid': 'contract-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
@@ -127,22 +134,23 @@ export function CreateContractModal({
                 placeholder={t('contract.noProcurement')}
                 options={procurements.map((entry) => ({ value: entry.id, label: `${entry.code} ${entry.title}` }))}
                 onChange={(id: string | undefined) => fillFromProcurement(id)}
+                data-testid="contract-procurement"
               />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="budgetLineId" label={t('line.name')} rules={[{ required: true, message: t('payment.lineRequired') }]}>
-              <BudgetLineSelect lines={lines} />
+              <BudgetLineSelect lines={lines} data-testid="contract-line-select" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="code" label={t('contract.code')} rules={[{ required: true, whitespace: true }, { max: 60 }]}>
-              <Input maxLength={60} />
+              <Input maxLength={60} data-testid="contract-code" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={16}>
             <Form.Item name="title" label={t('contract.titleField')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
-              <Input maxLength={200} />
+              <Input maxLength={200} data-testid="contract-title" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -151,7 +159,7 @@ export function CreateContractModal({
               label={t('contract.counterparty')}
               rules={[{ required: true, whitespace: true }, { max: 200 }]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={200} data-testid="contract-counterparty" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -160,7 +168,7 @@ export function CreateContractModal({
               label={t('contract.counterpartyUscc')}
               rules={[{ required: true, whitespace: true }, { max: 40 }]}
             >
-              <Input maxLength={40} style={{ textTransform: 'uppercase' }} />
+              <Input maxLength={40} style={{ textTransform: 'uppercase' }} data-testid="contract-counterparty-uscc" />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -169,12 +177,12 @@ export function CreateContractModal({
               label={t('contract.amount')}
               rules={requiredAmountRules(t('validation.money'), t('payment.amountPositive'))}
             >
-              <MoneyInput />
+              <MoneyInput data-testid="contract-amount" />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item name="signedOn" label={t('contract.signedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker style={{ width: '100%' }} data-testid="contract-signed-on" />
             </Form.Item>
           </Col>
         </Row>
@@ -190,7 +198,11 @@ export function CreateContractModal({
                       rules={[{ required: true, whitespace: true, message: t('contract.milestoneDescription') }]}
                       style={{ marginBottom: 8 }}
                     >
-                      <Input placeholder={`${index + 1}. ${t('contract.milestoneDescription')}`} maxLength={500} />
+                      <Input
+                        placeholder={`${index + 1}. ${t('contract.milestoneDescription')}`}
+                        maxLength={500}
+                        data-testid={`contract-milestone-description-${index}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={11} sm={6}>
@@ -199,12 +211,16 @@ export function CreateContractModal({
                       rules={requiredAmountRules(t('validation.money'), t('payment.amountPositive'))}
                       style={{ marginBottom: 8 }}
                     >
-                      <MoneyInput placeholder={t('contract.amount')} />
+                      <MoneyInput placeholder={t('contract.amount')} data-testid={`contract-milestone-amount-${index}`} />
                     </Form.Item>
                   </Col>
                   <Col xs={11} sm={5}>
                     <Form.Item name={[field.name, 'dueOn']} style={{ marginBottom: 8 }}>
-                      <DatePicker style={{ width: '100%' }} placeholder={t('payment.dueOnLabel')} />
+                      <DatePicker
+                        style={{ width: '100%' }}
+                        placeholder={t('payment.dueOnLabel')}
+                        data-testid={`contract-milestone-due-on-${index}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={2} sm={2}>
@@ -217,7 +233,11 @@ export function CreateContractModal({
                   </Col>
                 </Row>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ description: '', amount: '', dueOn: null })}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ description: '', amount: '', dueOn: null })}
+                data-testid="contract-milestone-add"
+              >
                 {t('contract.addMilestone')}
               </Button>
             </Space>

@@ -121,7 +121,12 @@ export function DrillDownDrawer({
                 align: 'right',
                 render: (value: string | null) => <Money value={value} />,
               },
-              { title: '', key: 'open', width: 70, render: () => <Link to="/control/procurements">{t('common.view')}</Link> },
+              {
+                title: '',
+                key: 'open',
+                width: 70,
+                render: (_value, procurement) => <Link to={`/control/procurements?procurement=${procurement.id}`}>{t('common.view')}</Link>,
+              },
             ]}
           />
         ),

@@ -72,6 +72,7 @@ export function CreateProcurementModal({
       title={t('procurement.create')}
       okText={t('common.create')}
       confirmLoading={action.busy === 'create'}
+      okButtonProps={{ 'data-testid': 'procurement-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
@@ -93,7 +94,7 @@ export function CreateProcurementModal({
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="code" label={t('procurement.code')} extra={t('procurement.codeHint')}>
-              <Input maxLength={40} />
+              <Input maxLength={40} data-testid="procurement-code" />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>

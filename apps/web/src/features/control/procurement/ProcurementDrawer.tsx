@@ -169,7 +169,7 @@ export function ProcurementDrawer({
                     label={t('procurement.supplier')}
                     rules={[{ required: true, whitespace: true }, { max: 200 }]}
                   >
-                    <Input maxLength={200} />
+                    <Input maxLength={200} data-testid="procurement-supplier" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -178,7 +178,7 @@ export function ProcurementDrawer({
                     label={t('procurement.supplierUscc')}
                     rules={[{ required: true, whitespace: true }, { max: 40 }]}
                   >
-                    <Input maxLength={40} style={{ textTransform: 'uppercase' }} />
+                    <Input maxLength={40} style={{ textTransform: 'uppercase' }} data-testid="procurement-supplier-uscc" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -187,7 +187,7 @@ export function ProcurementDrawer({
                     label={t('procurement.result')}
                     rules={requiredAmountRules(t('validation.money'), t('payment.amountPositive'))}
                   >
-                    <MoneyInput />
+                    <MoneyInput data-testid="procurement-result" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -233,7 +233,9 @@ export function ProcurementDrawer({
         )}
         {procurement.status === 'awarded' && (
           <Typography.Text>
-            <Link to={`/control/contracts?procurement=${procurement.id}`}>{t('procurement.contracts')}</Link>
+            <Link to={`/control/contracts?procurement=${procurement.id}`} data-testid="procurement-contracts-link">
+              {t('procurement.contracts')}
+            </Link>
           </Typography.Text>
         )}
       </Space>

@@ -34,7 +34,18 @@ export default function ProcurementsPage() {
   const [search, setSearch] = useSearchParams();
   const statusParam = search.get('status');
   const status: ProcurementStatus | undefined = isOneOf(PROCUREMENT_STATUSES, statusParam) ? statusParam : undefined;
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open procurement is in the address (?procurement=<id>), so a contract or a drill-down can link to it.
+  const openId = search.get('procurement');
+  const setOpenId = (id: string | null) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id) next.set('procurement', id);
+        else next.delete('procurement');
+        return next;
+      },
+      { replace: id === null },
+    );
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status } : null;
