@@ -72,7 +72,7 @@ export default function AssetsPage() {
         loading={assets.loading || scope.loading}
         dataSource={items}
         pagination={items.length > 20 ? { pageSize: 20 } : false}
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1000 }}
         components={{ body: { row: AssetRow } }}
         onRow={(asset) => ({ onClick: () => setOpenAsset(asset.id), style: { cursor: 'pointer' } })}
         summary={() =>
@@ -92,7 +92,7 @@ export default function AssetsPage() {
           {
             title: t('asset.name'),
             key: 'name',
-            width: 300,
+            width: 240,
             fixed: isPhone ? undefined : 'left',
             render: (_value, asset) => (
               <>
@@ -108,7 +108,7 @@ export default function AssetsPage() {
           { title: t('contract.code'), dataIndex: 'contractCode', width: 110, render: (value: string | null) => value ?? '—' },
           moneyColumn(t('asset.value'), 'value', 130),
           { title: t('contract.custodian'), dataIndex: 'custodianName', width: 140 },
-          { title: t('asset.location'), dataIndex: 'location', width: 200 },
+          { title: t('asset.location'), dataIndex: 'location', width: 160 },
           { title: t('asset.acquiredOn'), dataIndex: 'acquiredOn', width: 110, render: formatDate },
           {
             title: t('common.status'),
