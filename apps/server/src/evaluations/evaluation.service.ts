@@ -317,12 +317,15 @@ export async function scoreEvaluation(deps: Deps, ctx: RequestContext, id: strin
 /** Re-scores inside the write's transaction, so the cached total never disagrees with the content. */
 export async function refreshScore(db: Queryable, evaluationId: string): Promise<void> {
   const evaluation = await repo.getEvaluation(db, evaluationId);
-  if (!evaluation) return;
-  const aggregate = await loadAggregate(db, evaluation);
+  if (evaluation) await cacheScore(db, await loadAggregate(db, evaluation));
+}
+
+/** Caches the score of an aggregate the write has already loaded, as it stands in the transaction. */
+export async function cacheScore(db: Queryable, aggregate: Aggregate): Promise<void> {
   const scored = scoreAggregate(aggregate);
   const blocking = scored.findings.some((entry) => entry.blocking);
   const ledger = aggregate.ledgerBudget;
-  await repo.saveScore(db, evaluationId, {
+  await repo.saveScore(db, aggregate.evaluation.id, {
     totalScore: blocking ? null : scored.total.final,
     grade: blocking ? null : scored.grade.final,
     errorCount: scored.findings.filter((entry) => entry.severity === 'error').length,

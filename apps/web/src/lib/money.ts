@@ -1,4 +1,5 @@
 import { Money } from '@jixiao/contract';
+import { formatScaled, pow10, roundHalfUp } from '@jixiao/core';
 
 /**
  * Money arrives from the API as a decimal yuan string ("1234567.5", "-20"). It is formatted and
@@ -42,21 +43,26 @@ export function toFen(text: string): bigint | null {
 }
 
 /**
+ * numerator ÷ denominator of two money strings, as a percentage with `places` decimals, rounded
+ * half away from zero by the core's one rounding rule: ("300812345.67", "320000000.00", 4) → "94.0039".
+ * Exact, in integer fen. Null when a figure is not money or the denominator is zero.
+ */
+export function moneyRatioPercent(numerator: string, denominator: string, places: number): string | null {
+  const top = toFen(numerator);
+  const bottom = toFen(denominator);
+  if (top === null || bottom === null || bottom === 0n) return null;
+  return formatScaled(roundHalfUp(top * 100n * pow10(places), bottom), places);
+}
+
+/**
  * Budget execution rate (预算执行率 = 执行数 ÷ 全年预算数) as a percentage with two decimals,
  * rounded half up: "95.47%". Null when the adjusted budget is zero or a figure is not money.
  */
 export function executionRatePercent(executed: string, adjusted: string): string | null {
-  const numerator = toFen(executed);
   const denominator = toFen(adjusted);
-  if (numerator === null || denominator === null || denominator <= 0n) return null;
-  // Hundredths of a percent: executed × 10000 ÷ adjusted, rounded half up (away from zero).
-  const scaled = numerator * 10_000n;
-  const negative = scaled < 0n;
-  const magnitude = negative ? -scaled : scaled;
-  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
-  const whole = rounded / 100n;
-  const hundredths = String(rounded % 100n).padStart(2, '0');
-  return `${negative && rounded > 0n ? '-' : ''}${whole}.${hundredths}%`;
+  if (denominator === null || denominator <= 0n) return null;
+  const rate = moneyRatioPercent(executed, adjusted, 2);
+  return rate === null ? null : `${rate}%`;
 }
 
 /** Integer fen as the API's money string: 12345n → "123.45", -5n → "-0.05". */

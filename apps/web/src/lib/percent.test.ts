@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moneyRatioPercent, percentBelow, percentPointsDiff } from './percent.ts';
+import { moneyRatioPercent } from './money.ts';
+import { percentBelow, percentPointsDiff } from './percent.ts';
 
 describe('percentPointsDiff', () => {
   it.each([

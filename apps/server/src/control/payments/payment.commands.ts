@@ -203,7 +203,9 @@ async function step(
         before: { status: payment.status },
         after: { status: updated.status, ...values },
       });
-      await rescoreLedgerLinked(tx, payment.organisationId);
+      // What the ledger counts changes only when a request is paid (its amount) or rejected (its due date
+      // leaves 及时足额率); reviewing, approving and archiving leave every figure as it was.
+      if (definition.to === 'paid' || definition.to === 'rejected') await rescoreLedgerLinked(tx, payment.organisationId);
       return updated;
     }),
   );

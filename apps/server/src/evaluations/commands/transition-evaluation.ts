@@ -5,7 +5,14 @@ import { readAll } from '../../db/connect.ts';
 import { AppError } from '../../errors.ts';
 import { publishReport } from '../../reports/publish.ts';
 import * as repo from '../evaluation.repository.ts';
-import { lastDepartmentApprover, ledgerSnapshotOf, loadAggregate, refreshScore, scoreAggregate } from '../evaluation.service.ts';
+import {
+  cacheScore,
+  lastDepartmentApprover,
+  ledgerSnapshotOf,
+  loadAggregate,
+  refreshScore,
+  scoreAggregate,
+} from '../evaluation.service.ts';
 import { authorise } from '../evaluation-access.ts';
 
 export interface TransitionInput {
@@ -76,15 +83,17 @@ export async function transitionEvaluation(deps: Deps, ctx: RequestContext, eval
     }
     await repo.setEvaluationStatus(tx, evaluationId, transition.to);
     await repo.touchEvaluationRevisionOnly(tx, evaluationId);
+    // Payments since the last edit may have moved the ledger figures; the cached total follows what is now shown.
     if (input.action === 'submit') {
       await repo.addContributor(tx, evaluationId, ctx.principal.userId);
-      // The aggregate was loaded while still editable, so its ledger figures are the live ones of this moment.
+      // The aggregate was loaded while still editable, so its ledger figures are the live ones of this moment:
+      // they become the snapshot, and its score is the one the snapshot gives.
       await repo.saveLedgerSnapshot(tx, evaluationId, ledgerSnapshotOf(aggregate));
+      await cacheScore(tx, aggregate);
     } else if (workflow.isEditable(transition.to)) {
       await repo.saveLedgerSnapshot(tx, evaluationId, null);
+      await refreshScore(tx, evaluationId);
     }
-    // Payments since the last edit may have moved the ledger figures; the cached total follows what is now shown.
-    if (input.action === 'submit' || input.action === 'return') await refreshScore(tx, evaluationId);
     await repo.insertTransition(tx, {
       evaluationId,
       action: transition.action,

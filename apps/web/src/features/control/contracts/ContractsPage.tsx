@@ -12,7 +12,7 @@ import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { moneyRatioPercent } from '../../../lib/percent.ts';
+import { moneyRatioPercent } from '../../../lib/money.ts';
 import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';

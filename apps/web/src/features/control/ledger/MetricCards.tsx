@@ -1,7 +1,7 @@
 import { Card, Col, Flex, Row, Typography } from 'antd';
 import type { LedgerMetricView, MetricTermKey } from '../../../api/control-types.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { moneyRatioPercent } from '../../../lib/percent.ts';
+import { moneyRatioPercent } from '../../../lib/money.ts';
 
 interface Props {
   readonly metrics: readonly LedgerMetricView[];

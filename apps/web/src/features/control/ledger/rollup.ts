@@ -1,6 +1,5 @@
 import type { RollupRow } from '../../../api/control-types.ts';
-import { fromFen, toFen } from '../../../lib/money.ts';
-import { moneyRatioPercent } from '../../../lib/percent.ts';
+import { fromFen, moneyRatioPercent, toFen } from '../../../lib/money.ts';
 
 /** One unit's payments by month (执行情况 by unit and month), with the year's total and December's share. */
 export interface RollupUnit {
