@@ -32,6 +32,8 @@ const OPTIONS = {
 
 export async function main(argv: readonly string[], out: Output): Promise<ExitCode> {
   try {
+    const server = await serverCommand(argv[0]);
+    if (server) return await server.run(argv.slice(1), out);
     return await run(argv, out);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
@@ -46,7 +48,7 @@ async function run(argv: readonly string[], out: Output): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   const [command, file, ...extra] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    out.stdout.write(`${USAGE}\n`);
+    out.stdout.write(`${await fullUsage()}\n`);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
   if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
@@ -66,6 +68,24 @@ async function run(argv: readonly string[], out: Output): Promise<ExitCode> {
     default:
       throw new UsageError(`未知命令：${command}`);
   }
+}
+
+/**
+ * Commands on the system's database (accounts, audit, backup) live with the server, which owns the
+ * schema; they are loaded only when asked for, so evaluating a workbook never loads a database driver.
+ */
+const SERVER_COMMAND_NAMES = ['admin', 'audit', 'backup', 'restore'] as const;
+
+async function serverCommand(name: string | undefined) {
+  if (!(SERVER_COMMAND_NAMES as readonly (string | undefined)[]).includes(name)) return undefined;
+  const { SERVER_COMMANDS } = await import('@jixiao/server/cli');
+  return SERVER_COMMANDS[name as string];
+}
+
+async function fullUsage(): Promise<string> {
+  const { SERVER_COMMANDS } = await import('@jixiao/server/cli');
+  const extra = Object.values(SERVER_COMMANDS).map((command) => command.usage);
+  return extra.length === 0 ? USAGE : `${USAGE}\n\n数据库命令 / database commands:\n${extra.join('\n')}`;
 }
 
 function required(value: string | undefined, what: string): string {
