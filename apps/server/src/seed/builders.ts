@@ -78,5 +78,7 @@ export async function createProject(
 }
 
 export async function seedIndicatorLibrary(db: Queryable): Promise<void> {
-  await db.insert(indicatorLibrary).values(INDICATOR_LIBRARY.map((entry) => ({ ...entry, source: 'rules.md §4.1, §4.5' })));
+  await db
+    .insert(indicatorLibrary)
+    .values(INDICATOR_LIBRARY.map((entry) => ({ ...entry, source: '财政部通用共性绩效指标框架（产出、效益、满意度）及各地共性指标库' })));
 }

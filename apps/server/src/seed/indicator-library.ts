@@ -35,16 +35,7 @@ const entry = (
 });
 
 const satisfaction = (category: string, who: string) =>
-  entry(
-    category,
-    'satisfaction',
-    'beneficiary',
-    `${who}满意度`,
-    '>=',
-    '%',
-    '≥90',
-    `满意人数 ÷ 有效调查人数；注明调查方式与样本量（rules.md §1.8）`,
-  );
+  entry(category, 'satisfaction', 'beneficiary', `${who}满意度`, '>=', '%', '≥90', '满意人数 ÷ 有效调查人数；注明调查方式与样本量');
 
 export const INDICATOR_LIBRARY: readonly LibraryEntry[] = [
   entry('购置', 'output', 'quantity', '设备购置数量', '>=', '台（套）', '按采购计划', '实际购置并验收的数量'),
@@ -68,16 +59,7 @@ export const INDICATOR_LIBRARY: readonly LibraryEntry[] = [
   entry('会议', 'output', 'cost', '会议费支出标准执行率', '<=', '%', '≤100', '实际人均会议费 ÷ 会议费开支标准'),
   satisfaction('会议', '参会人员'),
   entry('补贴', 'output', 'quantity', '补贴（奖励）企业数量', '>=', '家', '按申报评审结果', '实际获得补贴的企业数量'),
-  entry(
-    '补贴',
-    'output',
-    'timeliness',
-    '补贴资金及时足额率',
-    '>=',
-    '%',
-    '≥90',
-    '按期足额拨付的金额 ÷ 应拨付金额（不是“已拨付 ÷ 预算”，rules.md §7.6）',
-  ),
+  entry('补贴', 'output', 'timeliness', '补贴资金及时足额率', '>=', '%', '≥90', '按期足额拨付的金额 ÷ 应拨付金额（不是“已拨付 ÷ 预算”）'),
   entry('补贴', 'output', 'quality', '补贴对象审核合规率', '>=', '%', '100', '审核合规的对象 ÷ 补贴对象'),
   entry(
     '补贴',
@@ -89,7 +71,7 @@ export const INDICATOR_LIBRARY: readonly LibraryEntry[] = [
     '100',
     '完成事后跟踪检查的企业 ÷ 获补贴企业（回应“事后监管力度不强”）',
   ),
-  entry('补贴', 'output', 'cost', '成本控制率', '<=', '%', '≤0', '(实际成本 − 预算成本) ÷ 预算成本（rules.md §7.5）'),
+  entry('补贴', 'output', 'cost', '成本控制率', '<=', '%', '≤0', '(实际成本 − 预算成本) ÷ 预算成本'),
   entry('补贴', 'effect', 'economic', '带动企业投资', '>=', '亿元', '按政策目标', '获补贴企业新增投资额'),
   satisfaction('补贴', '受补贴企业'),
   entry('建设', 'output', 'quantity', '建设完成工程量', '>=', '项', '按建设计划', '已完成并通过验收的工程量'),

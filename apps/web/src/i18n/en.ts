@@ -864,7 +864,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'assessment.total': 'Total (rescaled over applicable points)',
   'assessment.notApplicablePoints': 'Points not applicable',
   'assessment.rule':
-    'Unit level 60 points, business level 40; items that do not apply are left out and the total is rescaled to 100 (rules.md §5.7)',
+    'Unit level 60 points, business level 40; items that do not apply are left out and the total is rescaled to 100 (Caikuai [2016] No. 11)',
   'assessment.version': 'Version',
   'assessment.neverSaved': 'Not saved yet (system pre-fill shown)',
   'assessment.unsaved': 'Unsaved changes; the totals are recomputed when saved',

@@ -858,7 +858,7 @@ export const zh = {
   'assessment.businessLevel': '业务层面',
   'assessment.total': '总分（按适用分值折算）',
   'assessment.notApplicablePoints': '不适用分值',
-  'assessment.rule': '单位层面 60 分、业务层面 40 分，不适用项目不计分，总分按适用分值折算为百分制（rules.md §5.7）',
+  'assessment.rule': '单位层面 60 分、业务层面 40 分，不适用项目不计分，总分按适用分值折算为百分制（财会〔2016〕11号）',
   'assessment.version': '版本',
   'assessment.neverSaved': '尚未保存（显示系统预填）',
   'assessment.unsaved': '有未保存的修改；总分在保存后重新计算',

@@ -39,30 +39,35 @@ export interface ControlViolation {
   readonly confirmable?: boolean | undefined;
 }
 
-/** Every rule the server enforces, with its source; docs/internal-control.md lists the same codes. */
+/**
+ * Every rule the server enforces, as users read it, with the official document it carries out
+ * (《行政事业单位内部控制规范（试行）》财会〔2012〕21号 unless named). docs/internal-control.md lists the same
+ * codes; docs/rules.md states each rule with its certainty: §5.2 methods, §5.4 procurement pairs, §5.5
+ * expenditure pairs, §5.9 what the module enforces, §5.10–5.13 procurement methods, USCC and duplicates.
+ */
 export const CONTROL_RULES = {
-  IC_BALANCE_INSUFFICIENT: '可用余额（预算 − 已支付 − 已占用）不能为负（预算控制，rules.md §5.2, §5.9(d)）',
-  IC_BASIC_PROJECT_MIXED: '基本支出与项目支出不得相互挤占（rules.md §5.5）',
-  IC_CONTRACT_REQUIRED: '达到金额标准的支付须关联合同（合同控制，rules.md §5.9(e)）',
-  IC_PAYEE_NOT_COUNTERPARTY: '收款人须为合同相对方（rules.md §5.9(e)）',
-  IC_EXCEEDS_CONTRACT_UNPAID: '支付不得超过合同未付金额（rules.md §5.9(e)）',
-  IC_EXCEEDS_ACCEPTED: '支付不得超过已验收里程碑的金额（合同 → 验收 → 支付，rules.md §5.9(e)）',
-  IC_COLLECTIVE_DECISION_REQUIRED: '大额支付须经集体决策或会签（授权审批控制，rules.md §5.2, §5.9(b)）',
-  IC_SOD_REQUESTER_REVIEWER: '支出申请与审核不得为同一人（不相容岗位分离，rules.md §5.5）',
-  IC_SOD_REQUESTER_APPROVER: '支出申请与内部审批不得为同一人（rules.md §5.5）',
-  IC_SOD_APPROVER_PAYER: '付款审批与付款执行不得为同一人（rules.md §5.5）',
-  IC_SOD_COUNTERSIGNER: '会签人须为申请人、审批人以外的第三人（rules.md §5.2）',
-  IC_DUPLICATE_SUSPECTED: '同一收款人、金额、发票号的支付疑似重复，须经确认（rules.md §5.9）',
-  IC_PROCUREMENT_METHOD: '采购方式须符合金额标准；低于标准的方式须经批准（rules.md §5.3–5.4）',
-  IC_PROCUREMENT_JUSTIFICATION: '单一来源、变更采购方式须说明理由并经批准（rules.md §5.4）',
-  IC_SOD_PROCUREMENT: '采购需求制定与内部审批不得为同一人（rules.md §5.4）',
-  IC_SOD_ACCEPTANCE_CUSTODY: '验收与保管不得为同一人（rules.md §5.4，会计司 2023-01-31 答复）',
-  IC_SOD_CONTRACT_ACCEPTANCE: '合同签订与验收不得为同一人（rules.md §5.4）',
+  IC_BALANCE_INSUFFICIENT: '可用余额（预算 − 已支付 − 已占用）不能为负（预算控制，财会〔2012〕21号）',
+  IC_BASIC_PROJECT_MIXED: '基本支出与项目支出不得相互挤占（财会〔2012〕21号 支出控制）',
+  IC_CONTRACT_REQUIRED: '达到金额标准的支付须关联合同（合同控制，财会〔2012〕21号）',
+  IC_PAYEE_NOT_COUNTERPARTY: '收款人须为合同相对方（合同控制，财会〔2012〕21号）',
+  IC_EXCEEDS_CONTRACT_UNPAID: '支付不得超过合同未付金额（合同控制，财会〔2012〕21号）',
+  IC_EXCEEDS_ACCEPTED: '支付不得超过已验收里程碑的金额（合同 → 验收 → 支付，财会〔2012〕21号）',
+  IC_COLLECTIVE_DECISION_REQUIRED: '大额支付须经集体决策或会签（授权审批控制，财会〔2012〕21号）',
+  IC_SOD_REQUESTER_REVIEWER: '支出申请与审核不得为同一人（不相容岗位相互分离，财会〔2012〕21号）',
+  IC_SOD_REQUESTER_APPROVER: '支出申请与内部审批不得为同一人（不相容岗位相互分离，财会〔2012〕21号）',
+  IC_SOD_APPROVER_PAYER: '付款审批与付款执行不得为同一人（不相容岗位相互分离，财会〔2012〕21号）',
+  IC_SOD_COUNTERSIGNER: '会签人须为申请人、审批人以外的第三人（授权审批控制，财会〔2012〕21号）',
+  IC_DUPLICATE_SUSPECTED: '同一收款人、金额、发票号的支付疑似重复，须经确认（单据控制）',
+  IC_PROCUREMENT_METHOD: '采购方式须符合数额标准；低于标准的方式须经批准（《中华人民共和国政府采购法》及集中采购目录和采购限额标准）',
+  IC_PROCUREMENT_JUSTIFICATION: '单一来源、变更采购方式须说明理由并经批准（《中华人民共和国政府采购法》）',
+  IC_SOD_PROCUREMENT: '采购需求制定与内部审批不得为同一人（财会〔2012〕21号 第三十三条）',
+  IC_SOD_ACCEPTANCE_CUSTODY: '验收与保管不得为同一人（财会〔2012〕21号 第三十三条）',
+  IC_SOD_CONTRACT_ACCEPTANCE: '合同签订与验收不得为同一人（财会〔2012〕21号 第三十三条）',
   IC_USCC_INVALID: '统一社会信用代码须符合 GB 32100-2015（含校验位）',
-  IC_ADJUSTMENT_APPROVAL: '预算调整须经审批，申请人不得审批自己的调整（rules.md §5.8, §5.9(d)）',
-  IC_ADJUSTMENT_BELOW_SPENT: '调减后的预算不得低于已支付与已占用之和',
-  IC_DISPOSAL_APPROVAL: '资产处置须经审批，申请人不得审批（rules.md §5.2 财产保护控制）',
-  IC_NOT_ACCEPTED: '里程碑须经验收后方可付款（rules.md §5.9(e)）',
+  IC_ADJUSTMENT_APPROVAL: '预算调整须经审批，申请人不得审批自己的调整（预算控制，财会〔2012〕21号）',
+  IC_ADJUSTMENT_BELOW_SPENT: '调减后的预算不得低于已支付与已占用之和（预算控制）',
+  IC_DISPOSAL_APPROVAL: '资产处置须经审批，申请人不得审批（财产保护控制，财会〔2012〕21号）',
+  IC_NOT_ACCEPTED: '里程碑须经验收后方可付款（合同控制，财会〔2012〕21号）',
 } as const;
 
 export type ControlRuleCode = keyof typeof CONTROL_RULES;

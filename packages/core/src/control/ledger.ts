@@ -187,14 +187,14 @@ export function computeMetric(metric: LedgerMetric, ledger: Ledger, options: Led
   const paidTerm = term('已支付', paid);
   switch (metric) {
     case 'execution-rate':
-      return result(metric, paidTerm, budgetTerm, 'rules.md §1.5, §7.4：全年执行数 ÷ 全年预算数（调整后，含结转）');
+      return result(metric, paidTerm, budgetTerm, '预算执行率 = 全年执行数 ÷ 全年预算数（调整后，含上年结转）');
     case 'carry-over-rate': {
       const remaining: Term = { label: '结转结余', amount: budgetTerm.amount - paidTerm.amount, records: budgetTerm.records };
       return result(
         metric,
         remaining,
         options.carryOverBase === 'executed' ? paidTerm : budgetTerm,
-        'rules.md §2.6, §7.7：结转结余总额 ÷ 支出完成数（或支出预算数）',
+        '结转结余率 = 结转结余总额 ÷ 支出完成数（或支出预算数）',
       );
     }
     case 'adjustment-rate': {
@@ -206,7 +206,7 @@ export function computeMetric(metric: LedgerMetric, ledger: Ledger, options: Led
         '年初预算',
         ledger.lines.map((line) => ({ id: line.id, amount: line.initial })),
       );
-      return result(metric, adjusted, initial, 'rules.md §7.7：预算调整数 ÷ 年初预算数');
+      return result(metric, adjusted, initial, '预算调整率 = 预算调整数 ÷ 年初预算数');
     }
     case 'procurement-execution-rate': {
       const awarded = ledger.procurements.filter((entry) => entry.result !== null);
@@ -220,7 +220,7 @@ export function computeMetric(metric: LedgerMetric, ledger: Ledger, options: Led
           '采购预算',
           ledger.procurements.map((entry) => ({ id: entry.id, amount: entry.estimated })),
         ),
-        'rules.md §2.3：政府采购执行率 = 实际采购金额 ÷ 采购预算金额',
+        '政府采购执行率 = 实际采购金额 ÷ 采购预算金额',
       );
     }
     case 'paid-on-time-in-full-rate': {
@@ -229,26 +229,21 @@ export function computeMetric(metric: LedgerMetric, ledger: Ledger, options: Led
         (payment) => payment.dueOn !== null && payment.dueOn <= options.asOf && payment.dueOn.startsWith(String(ledger.fiscalYear)),
       );
       const onTime = due.filter((payment) => payment.paidOn !== null && payment.dueOn !== null && payment.paidOn <= payment.dueOn);
-      return result(
-        metric,
-        term('按期足额支付', onTime),
-        term('应付', due),
-        'rules.md §7.6：按期足额支付金额 ÷ 应付金额（以应付日期为准，不是“已支付 ÷ 预算”）',
-      );
+      return result(metric, term('按期足额支付', onTime), term('应付', due), '及时足额率 = 按期足额支付金额 ÷ 应付金额（以应付日期为准）');
     }
     case 'cost-control-rate': {
       if (options.costControl === 'ratio')
-        return result(metric, term('实际成本', paid), budgetTerm, 'rules.md §7.5（比率型）：实际成本 ÷ 预算成本');
+        return result(metric, term('实际成本', paid), budgetTerm, '成本控制率（比率型）= 实际成本 ÷ 预算成本');
       const deviation: Term = {
         label: '实际成本 − 预算成本',
         amount: paidTerm.amount - budgetTerm.amount,
         records: [...paidTerm.records, ...budgetTerm.records],
       };
-      return result(metric, deviation, budgetTerm, 'rules.md §7.5（偏差型，与参考报告的 −4.53% 同口径）：(实际成本 − 预算成本) ÷ 预算成本');
+      return result(metric, deviation, budgetTerm, '成本控制率（偏差型）= (实际成本 − 预算成本) ÷ 预算成本');
     }
     case 'december-share': {
       const december = paid.filter((payment) => payment.paidOn?.slice(5, 7) === '12');
-      return result(metric, term('12月支付', december), paidTerm, 'rules.md §0、§3.6：年末突击支付的度量，12月支付 ÷ 全年支付');
+      return result(metric, term('12月支付', december), paidTerm, '12月支出占比 = 12月支付 ÷ 全年支付（衡量年末突击支付）');
     }
   }
 }

@@ -51,7 +51,7 @@ export const DEFAULT_MANAGEMENT_CATALOGUE: readonly ManagementItemDefinition[] =
     target: percent(100),
     weight: points(8),
     inputs: {},
-    source: 'rules.md §1.5, §7.4',
+    source: '各地绩效自评表：预算执行率 = 预算执行数 ÷ 调整后预算数',
   },
   {
     code: 'carry-over-rate',
@@ -62,7 +62,7 @@ export const DEFAULT_MANAGEMENT_CATALOGUE: readonly ManagementItemDefinition[] =
     target: percent(10),
     weight: points(4),
     inputs: { carryOverBalance: '结转结余总额' },
-    source: 'rules.md §2.6, §7.7（分母可配置：支出完成数或支出预算数）',
+    source: '各地部门整体支出绩效评价指标：结转结余率 = 结转结余总额 ÷ 支出完成数（分母可配置）',
   },
   {
     code: 'budget-adjustment-rate',
@@ -73,7 +73,7 @@ export const DEFAULT_MANAGEMENT_CATALOGUE: readonly ManagementItemDefinition[] =
     target: percent(10),
     weight: points(4),
     inputs: { adjustmentAmount: '预算调整数' },
-    source: 'rules.md §2.3, §7.7 [I]',
+    source: '各地部门整体支出绩效评价指标（预算调整率）',
   },
   {
     code: 'procurement-execution-rate',
@@ -84,7 +84,7 @@ export const DEFAULT_MANAGEMENT_CATALOGUE: readonly ManagementItemDefinition[] =
     target: percent(100),
     weight: points(4),
     inputs: { procurementActual: '实际政府采购金额', procurementPlanned: '政府采购预算金额' },
-    source: 'rules.md §2.3 [S 重庆表样]',
+    source: '各地部门整体支出绩效评价指标（政府采购执行率）',
   },
   {
     code: 'three-public-change-rate',
@@ -95,7 +95,7 @@ export const DEFAULT_MANAGEMENT_CATALOGUE: readonly ManagementItemDefinition[] =
     target: percent(0),
     weight: points(4),
     inputs: { threePublicCurrent: '本年“三公”经费', threePublicPrevious: '上年“三公”经费' },
-    source: 'rules.md §2.5, §7.7',
+    source: '各地部门整体支出绩效评价指标：“三公”经费变动率 = (本年 − 上年) ÷ 上年',
   },
   qualitative('fund-management', '资金管理', '资金管理', 4, '资金使用合规，专款专用，无截留、挤占、挪用；基本支出与项目支出不相互挤占'),
   qualitative('procurement-management', '采购管理', '采购管理', 3, '政府采购按规定方式执行，需求制定与内部审批相分离'),
@@ -113,7 +113,7 @@ function qualitative(code: string, name: string, area: string, weight: number, s
     direction: 'qualitative',
     weight: points(weight),
     inputs: {},
-    source: 'rules.md §2.2 [I], §7.3',
+    source: '部门整体支出管理效率定性评价（评分标准见各项说明）',
     standard,
   };
 }

@@ -23,7 +23,7 @@ function Explanation({ item }: { item: ScoredItem }) {
       column={1}
       bordered
       items={[
-        { key: 'rule', label: t('score.rule'), children: `${item.explanation.ruleTitle}（${item.explanation.rule}）` },
+        { key: 'rule', label: t('score.rule'), children: item.explanation.ruleTitle },
         { key: 'source', label: t('score.source'), children: item.explanation.source },
         ...(inputs.length
           ? [{ key: 'inputs', label: t('score.inputs'), children: inputs.map(([name, value]) => `${name}：${value}`).join('；') }]

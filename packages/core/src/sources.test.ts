@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CONTROL_RULES } from './control/config.ts';
+import { computeMetric, DEFAULT_LEDGER_OPTIONS, LEDGER_METRICS } from './control/ledger.ts';
+import { DEFAULT_MANAGEMENT_CATALOGUE } from './scoring/management-catalogue.ts';
+import { RULES } from './scoring/rules.ts';
+import { SCHEMES } from './scoring/scheme.ts';
+
+/**
+ * What users read as a rule's basis (beside a score, a refusal, a ledger figure, in the report) names an
+ * official document or a practice in plain Chinese: never a file of ours, a section sign, a research
+ * note's confidence tag or an English identifier.
+ */
+const INTERNAL = /\.md\b|§|\[(S|U|I)\b|S-code|[a-z]{3,}/;
+
+const emptyLedger = { fiscalYear: 2024, lines: [], payments: [], plans: [], adjustments: [], procurements: [] };
+
+const shown: [string, string][] = [
+  ...Object.entries(RULES).map(([id, rule]): [string, string] => [`RULES.${id}`, rule.source]),
+  ...Object.entries(CONTROL_RULES).map(([code, text]): [string, string] => [code, text]),
+  ...DEFAULT_MANAGEMENT_CATALOGUE.map((item): [string, string] => [`management.${item.code}`, item.source]),
+  ...Object.values(SCHEMES).map((scheme): [string, string] => [`scheme.${scheme.id}`, scheme.source]),
+  ...LEDGER_METRICS.map((metric): [string, string] => [
+    `ledger.${metric}`,
+    computeMetric(metric, emptyLedger, { ...DEFAULT_LEDGER_OPTIONS, asOf: '2024-12-31' }).source,
+  ]),
+];
+
+describe('sources shown to users', () => {
+  it.each(shown)('%s speaks plain Chinese', (_where, text) => {
+    expect(text).not.toMatch(INTERNAL);
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
