@@ -8,7 +8,7 @@ export const ROLES = [
   'finance-reviewer',
   'admin',
   'auditor',
-  // Internal-control posts of a unit (rules.md §5.5–5.6): each step of a payment by its own post.
+  // Internal-control posts of a unit (docs/rules.md §5.5–5.6): each step of a payment by its own post.
   'requester',
   'accountant',
   'approver',

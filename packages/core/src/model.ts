@@ -5,7 +5,7 @@ import type { Points } from './numbers/points.ts';
 /** 一级指标. `management` (管理效率) exists only in the department-overall scheme's catalogue. */
 export type Level1 = 'output' | 'effect' | 'satisfaction';
 
-/** 二级指标, each belonging to exactly one level 1 (rules.md §4.1). */
+/** 二级指标, each belonging to exactly one level 1 (docs/rules.md §4.1). */
 export type Level2 =
   | 'quantity'
   | 'quality'
@@ -43,13 +43,13 @@ export const LEVEL2_LABEL: Readonly<Record<Level2, string>> = {
 
 /**
  * How an actual is compared with its target. Stored explicitly, never parsed from wording
- * (rules.md §7.1): "库存环比下降 <0%" is `<` with target 0 and actual -45.81.
+ * (docs/rules.md §7.1): "库存环比下降 <0%" is `<` with target 0 and actual -45.81.
  */
 export type Direction = '>=' | '>' | '<=' | '<' | '=' | 'qualitative';
 
 export const DIRECTIONS: readonly Direction[] = ['>=', '>', '<=', '<', '=', 'qualitative'];
 
-/** 定性指标的评价档次 (rules.md §1.4). */
+/** 定性指标的评价档次 (docs/rules.md §1.4). */
 export type QualitativeBand = 'achieved' | 'partial' | 'not-achieved';
 
 export const BAND_LABEL: Readonly<Record<QualitativeBand, string>> = {
@@ -106,7 +106,7 @@ export interface Indicator {
   readonly actualSource?: string | undefined;
 }
 
-/** Budget figures of the evaluated department or project, in fen (rules.md §1.5). */
+/** Budget figures of the evaluated department or project, in fen (docs/rules.md §1.5). */
 export interface BudgetFigures {
   /** 年初预算数 */
   readonly initial: Fen;
@@ -116,7 +116,7 @@ export interface BudgetFigures {
   readonly adjusted: Fen;
   /** 全年执行数 */
   readonly executed: Fen;
-  /** Required when the execution rate is below the scheme's threshold (rules.md §1.5b). */
+  /** Required when the execution rate is below the scheme's threshold (docs/rules.md §1.5b). */
   readonly executionReason?: string | undefined;
   readonly executionAdjustment?: Adjustment | undefined;
   readonly illustrative?: boolean | undefined;

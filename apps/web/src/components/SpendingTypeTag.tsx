@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import type { SpendingType } from '../api/control-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-/** 基本支出 / 项目支出: they must not be used for each other (rules.md §5.5), so the tag is always shown. */
+/** 基本支出 / 项目支出: they must not be used for each other (docs/rules.md §5.5), so the tag is always shown. */
 export function SpendingTypeTag({ type }: { type: SpendingType }) {
   const { t } = useI18n();
   return (

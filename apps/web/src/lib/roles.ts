@@ -26,7 +26,7 @@ const isReviewer = (roles: readonly Role[]) => roles.some((role) => REVIEWERS.in
 const OVERSIGHT: readonly Role[] = ['department-head', 'finance-reviewer', 'auditor', 'admin'];
 
 /**
- * Which posts use which internal-control page (rules.md §5.5–5.6; the server's requirePost calls):
+ * Which posts use which internal-control page (docs/rules.md §5.5–5.6; the server's requirePost calls):
  * a page is shown to the posts that act on it and to oversight. Reading needs any role over the
  * unit, so a page hidden here is not forbidden, only not this post's business.
  */

@@ -7,7 +7,7 @@ import type { ScoringScheme } from '../scoring/scheme.ts';
 import { type Finding, finding } from './findings.ts';
 
 /**
- * Quality checks on an indicator set (rules.md §4.7 and the reference report's own problems):
+ * Quality checks on an indicator set (docs/rules.md §4.7 and the reference report's own problems):
  * what is missing, mis-filed, unexplained or suspicious. Pure: findings only, nothing changes.
  */
 export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: readonly ScoredItem[], total: ScoreTotals): Finding[] {
@@ -66,7 +66,7 @@ function checkGoals(input: EvaluationInput, findings: Finding[]): void {
   }
 }
 
-/** Words that mark money put in rather than work done (rules.md §4.4: inputs are not targets). */
+/** Words that mark money put in rather than work done (docs/rules.md §4.4: inputs are not targets). */
 const INPUT_WORDS = /(投入|拨付|支出|经费|预算|资金)(金额|总额|额|数|规模)?$|^(资金|经费|预算)/;
 const MONEY_UNITS = new Set(['元', '万元', '亿元', '千元']);
 const SATISFACTION_WORDS = /满意/;

@@ -1,18 +1,18 @@
 import type { Fen } from '../numbers/money.ts';
 
 /**
- * Internal-control thresholds (财会〔2012〕21号 leaves amounts to each unit's own rules; rules.md
+ * Internal-control thresholds (财会〔2012〕21号 leaves amounts to each unit's own rules; docs/rules.md
  * §5.9). They are configuration with documented defaults, stored per deployment; docs/internal-control.md
  * explains each default.
  */
 export interface ControlConfig {
-  /** At or above this amount a payment must be tied to a contract (合同控制). Default 50,000 yuan [I]. */
+  /** At or above this amount a payment must be tied to a contract (合同控制). Default 50,000 yuan (a design choice). */
   readonly contractRequiredFromFen: Fen;
-  /** At or above this amount approval needs a collective decision (集体决策) or a countersignature (会签). Default 1,000,000 yuan [I] (“三重一大”大额资金). */
+  /** At or above this amount approval needs a collective decision (集体决策) or a countersignature (会签). Default 1,000,000 yuan (a design choice, after “三重一大”大额资金). */
   readonly collectiveDecisionFromFen: Fen;
   /** 政府采购限额标准: below it a purchase may be made by the unit itself (分散采购). Default 1,000,000 yuan [I; Guangdong sets its own]. */
   readonly procurementLimitFen: Fen;
-  /** 公开招标数额标准 by category: at or above it 公开招标 is required unless a change of method is approved. Default 4,000,000 yuan [I]. */
+  /** 公开招标数额标准 by category: at or above it 公开招标 is required unless a change of method is approved. Default 4,000,000 yuan (a design choice). */
   readonly publicTenderFromFen: Readonly<Record<ProcurementCategory, Fen>>;
   /** A payment request matching an earlier one on payee, amount and invoice number within this many days is held for confirmation. */
   readonly duplicateWindowDays: number;

@@ -2,7 +2,7 @@ import { type Fraction, formatPercent, formatScaled, fraction, roundHalfUp } fro
 import { type Fen, formatYuanGrouped } from '../numbers/money.ts';
 
 /**
- * Indicators computed from the ledger (rules.md §7.4–7.7, §3.5–3.6). Pure: the server loads the
+ * Indicators computed from the ledger (docs/rules.md §7.4–7.7, §3.5–3.6). Pure: the server loads the
  * rows, this computes each figure exactly, with its formula and the ids of the records behind its
  * numerator and denominator, so every figure can be drilled down to what produced it.
  */
@@ -132,9 +132,9 @@ export interface MetricResult {
 export interface LedgerOptions {
   /** Figures as of this date (ISO); payments after it are not yet counted. */
   readonly asOf: string;
-  /** 成本控制率: (实际 − 预算) ÷ 预算 (deviation, the reference report's −4.53%) or 实际 ÷ 预算 (ratio). rules.md §7.5. */
+  /** 成本控制率: (实际 − 预算) ÷ 预算 (deviation, the reference report's −4.53%) or 实际 ÷ 预算 (ratio). docs/rules.md §7.5. */
   readonly costControl: 'deviation' | 'ratio';
-  /** 结转结余率 denominator (rules.md §7.7). */
+  /** 结转结余率 denominator (docs/rules.md §7.7). */
   readonly carryOverBase: 'executed' | 'budget';
 }
 
@@ -224,7 +224,7 @@ export function computeMetric(metric: LedgerMetric, ledger: Ledger, options: Led
       );
     }
     case 'paid-on-time-in-full-rate': {
-      // Due-date based (rules.md §7.6): what fell due by asOf, and what of it was paid in full by its due date.
+      // Due-date based (docs/rules.md §7.6): what fell due by asOf, and what of it was paid in full by its due date.
       const due = ledger.payments.filter(
         (payment) => payment.dueOn !== null && payment.dueOn <= options.asOf && payment.dueOn.startsWith(String(ledger.fiscalYear)),
       );
@@ -263,7 +263,7 @@ export interface MonthProgress {
   readonly deviationFromTime: string | undefined;
 }
 
-/** 支出进度 by month against 序时进度 (m/12) and against the payment plan (rules.md §3.5–3.6, §7.7). */
+/** 支出进度 by month against 序时进度 (m/12) and against the payment plan (docs/rules.md §3.5–3.6, §7.7). */
 export function monthlyProgress(ledger: Ledger, options: Pick<LedgerOptions, 'asOf'>): MonthProgress[] {
   const budget = sum(ledger.lines.map(lineBudget));
   const paid = paidBy(ledger, options.asOf);

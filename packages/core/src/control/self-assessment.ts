@@ -2,10 +2,10 @@ import { fraction } from '../numbers/decimal.ts';
 import { formatPoints, type Points, points, scorePoints } from '../numbers/points.ts';
 
 /**
- * 内部控制基础性评价 (rules.md §5.7): 单位层面 60 (建设启动 14, 主要负责人责任 6, 权力运行制约 8,
+ * 内部控制基础性评价 (docs/rules.md §5.7): 单位层面 60 (建设启动 14, 主要负责人责任 6, 权力运行制约 8,
  * 制度完备 16, 不相容岗位分离 6, 信息系统功能覆盖 10) + 业务层面 40 (预算 7, 收支 6, 政府采购 7,
  * 资产 6, 建设项目 8, 合同 6). The category points are from the source; the items inside 建设启动 and
- * the pre-fill rules are ours [I]. Items the system cannot know are left for the unit to score.
+ * the pre-fill rules are ours (a design choice). Items the system cannot know are left for the unit to score.
  */
 export interface ControlFacts {
   /** Which control modules hold records this year. */
@@ -228,7 +228,7 @@ export interface AssessmentResult {
   readonly unit: { readonly score: Points; readonly points: Points };
   readonly business: { readonly score: Points; readonly points: Points };
   readonly notApplicablePoints: Points;
-  /** Σ scores × 100 ÷ (100 − not-applicable points) (rules.md §5.7, §7.10). */
+  /** Σ scores × 100 ÷ (100 − not-applicable points) (docs/rules.md §5.7, §7.10). */
   readonly total: Points;
   readonly unscored: readonly string[];
   readonly explanation: string;

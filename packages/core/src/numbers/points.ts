@@ -3,7 +3,7 @@ import { type Fraction, formatScaled, parseDecimal, roundHalfUp } from './decima
 /**
  * Points (分值 / 得分) are kept as integer hundredths of a point: 5.00 points = 500.
  *
- * Displayed scores are rounded to 0.01 (rules.md §7 "Round displayed scores to 2 dp", [S-code]);
+ * Displayed scores are rounded to 0.01 (docs/rules.md §7 "round displayed scores to 2 dp", common practice);
  * keeping the rounded value as an integer means a total is an exact sum of what the table shows,
  * so "合计 ≠ Σ 分项" can never come from float drift.
  */

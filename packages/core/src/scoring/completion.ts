@@ -52,7 +52,7 @@ function relation(direction: QuantitativeDirection, target: Quantity, actual: Qu
 }
 
 /**
- * Completion of a quantitative indicator by direction (rules.md §7.1). A = target, B = actual.
+ * Completion of a quantitative indicator by direction (docs/rules.md §7.1). A = target, B = actual.
  * Strict `>` / `<` are scored like `≥` / `≤`: the official formulas know only 正向, 反向 and 等于,
  * and an actual exactly on a strict target earns the full weight (documented in docs/scoring.md).
  */

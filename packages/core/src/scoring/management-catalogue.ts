@@ -3,7 +3,7 @@ import { type Decimal, decimalFromInteger } from '../numbers/decimal.ts';
 import { type Points, points } from '../numbers/points.ts';
 
 /**
- * 管理效率 catalogue of the department-overall scheme (rules.md §2.2, §2.3, §2.5, §2.6, §7.7).
+ * 管理效率 catalogue of the department-overall scheme (docs/rules.md §2.2, §2.3, §2.5, §2.6, §7.7).
  * Guangdong's own list and weights are not published in our sources, so items, targets and weights
  * are a documented default that a workbook or an administrator can change.
  */

@@ -12,26 +12,26 @@ export const SCHEME_IDS: readonly SchemeId[] = ['mof-2020-project', 'department-
 
 export interface SchemeOptions {
   /**
-   * Score of a `<=` indicator that missed its target (rules.md §7.1):
-   * `ratio` r = A / B (local forms, [S]); `deviation` r = max(0, 1 − (B − A) / A) (vendor code, [S-code]).
+   * Score of a `<=` indicator that missed its target (docs/rules.md §7.1):
+   * `ratio` r = A / B (local forms); `deviation` r = max(0, 1 − (B − A) / A) (deployed systems, common practice).
    */
   readonly lessOrEqualVariant: 'ratio' | 'deviation';
   /** `=` indicators: `as-at-least` scores like ≥ (vendor practice); `exact` gives full marks only on B = A. */
   readonly equalsMode: 'as-at-least' | 'exact';
-  /** Lower bounds of the 达成 and 部分达成 bands as whole percent of the weight (rules.md §1.4a; one local form uses 50). */
+  /** Lower bounds of the 达成 and 部分达成 bands as whole percent of the weight (docs/rules.md §1.4a; one local form uses 50). */
   readonly bandAchievedFloorPercent: number;
   readonly bandPartialFloorPercent: number;
-  /** Completion at or above this percent flags a target possibly set too low (rules.md §7.2, [U] rule, [I] threshold). */
+  /** Completion at or above this percent flags a target possibly set too low (docs/rules.md §7.2: the rule is unverified, the threshold our choice). */
   readonly overAchievementPercent: number;
-  /** Execution below this percent needs a reason (rules.md §1.5b). */
+  /** Execution below this percent needs a reason (docs/rules.md §1.5b). */
   readonly executionReasonBelowPercent: number;
-  /** A level with no indicators: `rescale` treats its weight as not applicable; `zero` scores it 0. Source gap (rules.md §6). */
+  /** A level with no indicators: `rescale` treats its weight as not applicable; `zero` scores it 0. Source gap (docs/rules.md §6). */
   readonly emptyLevel: 'rescale' | 'zero';
-  /** 结转结余率 denominator (rules.md §7.7): 支出完成数 or 支出预算数. */
+  /** 结转结余率 denominator (docs/rules.md §7.7): 支出完成数 or 支出预算数. */
   readonly carryOverBase: 'executed' | 'budget';
-  /** Tolerance for "total ≠ sum of parts" on imported tables, in points × 100 (rules.md §7, [S-code] 0.1). */
+  /** Tolerance for "total ≠ sum of parts" on imported tables, in points × 100 (docs/rules.md §1.3c: 0.1, common practice). */
   readonly totalTolerance: Points;
-  /** Grade floors (rules.md §1.6): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差. */
+  /** Grade floors (docs/rules.md §1.6): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差. */
   readonly gradeFloors: { readonly excellent: number; readonly good: number; readonly fair: number };
 }
 
@@ -75,7 +75,7 @@ export const MOF_2020_PROJECT: ScoringScheme = {
 
 /**
  * 部门整体支出绩效自评: 履职效能 (the department's own indicators) + 管理效率 (a catalogue).
- * The Guangdong / Guangzhou weights are not published in our sources (rules.md §2.2, §6), so these
+ * The Guangdong / Guangzhou weights are not published in our sources (docs/rules.md §2.2, §6), so these
  * defaults (履职效能 60 = 产出 30 + 效益 20 + 满意度 10; 管理效率 40) are configuration, not law.
  */
 export const DEPARTMENT_OVERALL: ScoringScheme = {

@@ -90,7 +90,7 @@ interface Allocation {
   readonly emptyLevels: ReadonlyMap<Level1, Points>;
 }
 
-/** Explicit weights stay; the rest of each level's weight is shared evenly (rules.md §4.7). */
+/** Explicit weights stay; the rest of each level's weight is shared evenly (docs/rules.md §4.7). */
 function allocateIndicatorWeights(indicators: readonly Indicator[], scheme: ScoringScheme, findings: Finding[]): Allocation {
   const weights: Points[] = new Array<Points>(indicators.length).fill(0);
   const emptyLevels = new Map<Level1, Points>();
@@ -607,7 +607,7 @@ function explainTotal(parts: readonly PartSummary[], raw: Points, total: Points,
   );
 }
 
-/** Grade by score (rules.md §1.6): the floors are inclusive, so 90.00 is 优 and 89.99 is 良. */
+/** Grade by score (docs/rules.md §1.6): the floors are inclusive, so 90.00 is 优 and 89.99 is 良. */
 export function gradeOf(total: Points, options: Pick<SchemeOptions, 'gradeFloors'>): Grade {
   const floors = options.gradeFloors;
   if (total >= floors.excellent * 100) return '优';

@@ -45,7 +45,7 @@ export function isPayableDate(date: string, fiscalYear: number, today: string): 
 
 /**
  * 集体决策 / 会签 threshold: amounts of 1,000,000 yuan and more need a 集体决策文号 or a third person's
- * countersignature (rules.md §5.2, §5.9(b); @jixiao/core DEFAULT_CONTROL_CONFIG.collectiveDecisionFromFen).
+ * countersignature (docs/rules.md §5.2, §5.9(b); @jixiao/core DEFAULT_CONTROL_CONFIG.collectiveDecisionFromFen).
  * The server has no endpoint for its configured thresholds, so this mirrors the default; a deployment
  * that changes it still gets the server's refusal, listed like any other.
  */
