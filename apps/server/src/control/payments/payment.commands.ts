@@ -278,5 +278,9 @@ export function archivePayment(deps: Deps, ctx: RequestContext, id: string, vers
 }
 
 export function rejectPayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof RejectPayment>) {
-  return step(deps, ctx, id, 'reject', body.version, async () => ({ rejectedBy: ctx.principal.userId, rejectReason: body.reason }));
+  return step(deps, ctx, id, 'reject', body.version, async (payment, tx) => {
+    // A rejection releases what the request held: it takes the line's lock like every step that moves money.
+    await lockLinePosition(tx, payment.budgetLineId);
+    return { rejectedBy: ctx.principal.userId, rejectReason: body.reason };
+  });
 }
