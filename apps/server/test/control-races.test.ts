@@ -167,4 +167,65 @@ describe.runIf(DATABASE_KIND === 'postgres')('racing for one budget line on Post
     },
     RACE_TIMEOUT,
   );
+
+  it.each([
+    ['one instance, twenty connections', () => [single]],
+    ['two instances on one database', () => pair],
+  ])(
+    'a 终止 approval racing payment requests on the contract: one side wins, never both (%s)',
+    async (_, apps) => {
+      const line = await freshLine();
+      const signed = await sign(seeded, line, 99);
+      expect(signed.statusCode, signed.body).toBe(201);
+      const id = signed.json().id as string;
+      const contract = (await as(seeded.app, p.requester).get(`/api/contracts/${id}`)).json();
+      const milestone = contract.milestones[0];
+      const accepted = await as(seeded.app, p.requester).post(`/api/contracts/${id}/milestones/${milestone.id}/accept`, {
+        version: milestone.version,
+        note: '验收合格',
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      const requested = await as(seeded.app, p.requester).post(`/api/contracts/${id}/closures`, {
+        version: accepted.json().contract.version,
+        kind: 'terminated',
+        reason: '并发测试',
+      });
+      expect(requested.statusCode, requested.body).toBe(201);
+      const pending = requested.json();
+      const results = await race(apps(), 6, (app, index) =>
+        index === 0
+          ? as(app.app, p.approver).post(`/api/contracts/${id}/closures/${pending.closures[0].id}/decision`, {
+              version: pending.version,
+              approve: true,
+            })
+          : as(app.app, p.requester).post('/api/payments', {
+              budgetLineId: line,
+              contractId: id,
+              milestoneId: milestone.id,
+              amount: '20.00',
+              payeeName: '广州示例供应商有限公司',
+              payeeUscc: SUPPLIER_USCC,
+              purpose: '并发测试',
+              expenseType: 'project',
+            }),
+      );
+      const [decision, ...payments] = results as [LightMyRequestResponse, ...LightMyRequestResponse[]];
+      const made = payments.filter((response) => response.statusCode === 201).length;
+      if (decision.statusCode === 200) {
+        // Closed first: every request after it is refused, and nothing is held on the line.
+        expect(made).toBe(0);
+        expect(payments.every((response) => codesOf(response).includes('IC_CONTRACT_CLOSED'))).toBe(true);
+        expect(await position(line)).toMatchObject({ committed: '0.00', available: '1000.00' });
+      } else {
+        // A request got in first: the closure is refused while it is in progress.
+        expect(decision.statusCode, decision.body).toBe(409);
+        expect(made).toBeGreaterThan(0);
+        expect(payments.filter((response) => response.statusCode !== 201).every((r) => codesOf(r).includes('IC_CONTRACT_CLOSED'))).toBe(
+          true,
+        );
+        expect(await position(line)).toMatchObject({ committed: '100.00' });
+      }
+    },
+    RACE_TIMEOUT,
+  );
 });
