@@ -7,6 +7,7 @@ import { Money } from '../../../components/Money.tsx';
 import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { formatMoney } from '../../../lib/money.ts';
 
 export type ClosureMode = 'request' | 'decide';
 
@@ -68,7 +69,10 @@ export function ContractClosureModal({
     <Alert
       type="warning"
       showIcon
-      title={t('contract.closeConfirm', { unpaid: contract.unpaid, line: `${contract.budgetLineCode} ${contract.budgetLineName}` })}
+      title={t('contract.closeConfirm', {
+        unpaid: formatMoney(contract.unpaid),
+        line: `${contract.budgetLineCode} ${contract.budgetLineName}`,
+      })}
       data-testid="closure-confirm"
     />
   );

@@ -11,6 +11,7 @@ import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { isOneOf } from '../../../lib/one-of.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 import { AcceptMilestoneModal } from './AcceptMilestoneModal.tsx';
@@ -218,7 +219,7 @@ export function ContractDrawer({
                         {closure.opinion && <Typography.Text style={{ fontSize: 12 }}>{closure.opinion}</Typography.Text>}
                         {closure.released && (
                           <Typography.Text style={{ fontSize: 12 }}>
-                            {t('contract.closeReleased', { amount: closure.released })}
+                            {t('contract.closeReleased', { amount: formatMoney(closure.released) })}
                           </Typography.Text>
                         )}
                       </Space>
