@@ -1,4 +1,4 @@
-import { Money } from '@jixiao/contract';
+import { Money, Uuid } from '@jixiao/contract';
 import { control, type Fen, parseYuan } from '@jixiao/core';
 import { z } from 'zod';
 
@@ -37,3 +37,15 @@ export function checkUscc(field: string, party: string, text: string): { code: s
   if (checked.ok) return { code: checked.code, violations: [] };
   return { code: text.trim().toUpperCase(), violations: [{ code: 'IC_USCC_INVALID', field, message: `${party}的${checked.message}` }] };
 }
+
+/** Who asked and who decided, as every request-then-approve record (处置, 结清/终止) presents it. */
+export const DecisionTrail = {
+  status: z.enum(['requested', 'approved', 'rejected']),
+  statusLabel: z.string(),
+  requestedBy: Uuid,
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  decidedBy: Uuid.nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+};

@@ -1,8 +1,7 @@
 import { type control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { Queryable } from '../db/connect.ts';
 import { validationFailed } from '../errors.ts';
-import { type BudgetLineRow, getLine, linePosition } from './budget/budget.repository.ts';
-import { budgetOf } from './budget/budget.service.ts';
+import { type LockedLine, lockLinePosition } from './line-lock.ts';
 
 /**
  * What procurements, contracts and subsidy grants share with payments: each is charged to one
@@ -11,14 +10,17 @@ import { budgetOf } from './budget/budget.service.ts';
  * budget module's; procurements, contracts and grants are not themselves commitments on it.
  */
 
-/** The line, which must exist and belong to the organisation: nobody spends another unit's budget. */
-export async function chargeableLine(db: Queryable, organisationId: string, budgetLineId: string): Promise<BudgetLineRow> {
-  const line = await getLine(db, budgetLineId);
-  if (!line) throw validationFailed([{ path: 'body.budgetLineId', message: '预算指标不存在' }]);
-  if (line.organisationId !== organisationId) {
-    throw validationFailed([{ path: 'body.budgetLineId', message: `预算指标“${line.name}”不属于所选单位，不能使用其他单位的预算` }]);
+/**
+ * The line, locked with its position read after the lock (line-lock.ts), which must exist and belong
+ * to the organisation: nobody spends another unit's budget.
+ */
+export async function chargeableLine(db: Queryable, organisationId: string, budgetLineId: string): Promise<LockedLine> {
+  const locked = await lockLinePosition(db, budgetLineId);
+  if (!locked) throw validationFailed([{ path: 'body.budgetLineId', message: '预算指标不存在' }]);
+  if (locked.line.organisationId !== organisationId) {
+    throw validationFailed([{ path: 'body.budgetLineId', message: `预算指标“${locked.line.name}”不属于所选单位，不能使用其他单位的预算` }]);
   }
-  return line;
+  return locked;
 }
 
 export interface Charge {
@@ -32,7 +34,7 @@ export interface Charge {
 }
 
 /** IC_BASIC_PROJECT_MIXED and IC_BALANCE_INSUFFICIENT for one charge to the line. */
-export async function chargeViolations(db: Queryable, line: BudgetLineRow, charge: Charge): Promise<control.ControlViolation[]> {
+export function chargeViolations({ line, available }: LockedLine, charge: Charge): control.ControlViolation[] {
   const violations: control.ControlViolation[] = [];
   if (charge.projectOnly && line.spendingType !== 'project') {
     violations.push({
@@ -41,8 +43,6 @@ export async function chargeViolations(db: Queryable, line: BudgetLineRow, charg
       message: `${charge.projectOnly}须列支项目支出，“${line.name}”是基本支出指标`,
     });
   }
-  const { paid, committed } = await linePosition(db, line.id);
-  const available = budgetOf(line) - paid - committed;
   if (charge.amountFen > available) {
     violations.push({
       code: 'IC_BALANCE_INSUFFICIENT',

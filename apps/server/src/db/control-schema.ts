@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { fiscalYears, organisations, projects, users } from './schema.ts';
 
@@ -133,6 +134,35 @@ export const contracts = pgTable(
   (table) => [
     uniqueIndex('contracts_org_code_key').on(table.organisationId, table.code),
     index('contracts_line_idx').on(table.budgetLineId),
+  ],
+);
+
+/**
+ * 合同结清 / 终止: requested with a reason, decided by an approver who did not request it. On approval
+ * the contract closes and the part of its amount never paid (`released_fen`) leaves the line's
+ * committed figure. At most one request is open per contract.
+ */
+export const contractClosures = pgTable(
+  'contract_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    kind: text('kind').$type<'settled' | 'terminated'>().notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<'requested' | 'approved' | 'rejected'>().notNull().default('requested'),
+    requestedBy: user('requested_by').notNull(),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+    decidedBy: user('decided_by'),
+    decidedAt: at('decided_at'),
+    /** 审批意见 */
+    opinion: text('opinion'),
+    releasedFen: fen('released_fen'),
+  },
+  (table) => [
+    index('contract_closures_contract_idx').on(table.contractId),
+    uniqueIndex('contract_closures_open_key').on(table.contractId).where(sql`status = 'requested'`),
   ],
 );
 

@@ -337,6 +337,8 @@ export interface ContractSummary {
   readonly signedBy: string;
   readonly signedByName: string;
   readonly status: 'active' | 'closed';
+  /** How a closed contract ended: 结清 or 终止. */
+  readonly closedKind: ClosureKind | null;
   readonly milestoneCount: number;
   readonly acceptedCount: number;
   readonly accepted: Money;
@@ -368,6 +370,50 @@ export interface ContractDetail extends ContractSummary {
   readonly payments: readonly { readonly status: string; readonly count: number; readonly amount: Money }[];
   /** Whether this user may accept milestones (not the signer: 合同签订 / 验收 分离). */
   readonly canAccept: boolean;
+  /** Amount less what is paid: what a closure would release from the line now. */
+  readonly unpaid: Money;
+  /** 结清 / 终止 requests, newest first. */
+  readonly closures: readonly ContractClosure[];
+  readonly canRequestClosure: boolean;
+  /** An approver who did not request the pending closure. */
+  readonly canDecideClosure: boolean;
+}
+
+export type ClosureKind = 'settled' | 'terminated';
+export const CLOSURE_KINDS: readonly ClosureKind[] = ['settled', 'terminated'];
+
+/** Who asked and who decided, on every request-then-approve record (处置, 结清/终止). */
+export interface DecisionTrail {
+  readonly status: AdjustmentStatus;
+  readonly statusLabel: string;
+  readonly requestedBy: string;
+  readonly requestedByName: string;
+  readonly requestedAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedByName: string | null;
+  readonly decidedAt: string | null;
+}
+
+export interface ContractClosure extends DecisionTrail {
+  readonly id: string;
+  readonly kind: ClosureKind;
+  readonly kindLabel: string;
+  readonly reason: string;
+  readonly opinion: string | null;
+  /** What the approval released from the line's committed figure. */
+  readonly released: Money | null;
+}
+
+export interface RequestClosureBody {
+  readonly version: number;
+  readonly kind: ClosureKind;
+  readonly reason: string;
+}
+
+export interface DecideClosureBody {
+  readonly version: number;
+  readonly approve: boolean;
+  readonly opinion?: string;
 }
 
 export interface CreateContractBody {
@@ -433,20 +479,12 @@ export interface AssetDetail extends Asset {
     readonly locationFound: string | null;
     readonly difference: string | null;
   }[];
-  readonly disposals: readonly {
+  readonly disposals: readonly (DecisionTrail & {
     readonly id: string;
     readonly reason: string;
     readonly method: string;
-    readonly status: AdjustmentStatus;
-    readonly statusLabel: string;
-    readonly requestedBy: string;
-    readonly requestedByName: string;
-    readonly requestedAt: string;
-    readonly decidedBy: string | null;
-    readonly decidedByName: string | null;
-    readonly decidedAt: string | null;
     readonly comment: string | null;
-  }[];
+  })[];
 }
 
 export interface Stocktake {

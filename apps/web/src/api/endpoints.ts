@@ -17,6 +17,7 @@ import type {
   CreatePaymentBody,
   CreateProcurementBody,
   CreateStocktakeBody,
+  DecideClosureBody,
   DisposalMethod,
   DrillDown,
   Grant,
@@ -38,6 +39,7 @@ import type {
   ProcurementStatus,
   Recipient,
   RecordFollowUpBody,
+  RequestClosureBody,
   RollupRow,
   SaveAssessmentBody,
   SelfAssessment,
@@ -215,6 +217,9 @@ export const contractApi = {
   create: (body: CreateContractBody) => http.post<Created>('/api/contracts', body),
   accept: (id: string, milestoneId: string, body: AcceptMilestoneBody) =>
     http.post<{ contract: ContractDetail; assetIds: string[] }>(`/api/contracts/${enc(id)}/milestones/${enc(milestoneId)}/accept`, body),
+  requestClosure: (id: string, body: RequestClosureBody) => http.post<ContractDetail>(`/api/contracts/${enc(id)}/closures`, body),
+  decideClosure: (id: string, closureId: string, body: DecideClosureBody) =>
+    http.post<ContractDetail>(`/api/contracts/${enc(id)}/closures/${enc(closureId)}/decision`, body),
 };
 
 export const assetApi = {

@@ -68,6 +68,8 @@ export const CONTROL_RULES = {
   IC_ADJUSTMENT_BELOW_SPENT: '调减后的预算不得低于已支付与已占用之和（预算控制）',
   IC_DISPOSAL_APPROVAL: '资产处置须经审批，申请人不得审批（财产保护控制，财会〔2012〕21号）',
   IC_NOT_ACCEPTED: '里程碑须经验收后方可付款（合同控制，财会〔2012〕21号）',
+  IC_CONTRACT_CLOSED: '已结清或终止的合同不再接受支付和验收（合同控制，财会〔2012〕21号）',
+  IC_SOD_CONTRACT_CLOSURE: '合同结清、终止须经审批，申请人不得审批（不相容岗位相互分离，财会〔2012〕21号）',
 } as const;
 
 export type ControlRuleCode = keyof typeof CONTROL_RULES;

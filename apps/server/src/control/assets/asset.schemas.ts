@@ -1,6 +1,6 @@
 import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
 import { z } from 'zod';
-import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
+import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
 
 export const ASSET_STATUSES = ['in-use', 'disposal-requested', 'disposed'] as const;
 export const ASSET_STATUS_LABEL = { 'in-use': '在用', 'disposal-requested': '处置审批中', disposed: '已处置' } as const;
@@ -80,14 +80,7 @@ export const AssetDetail = Asset.extend({
       id: Uuid,
       reason: z.string(),
       method: z.string(),
-      status: z.enum(['requested', 'approved', 'rejected']),
-      statusLabel: z.string(),
-      requestedBy: Uuid,
-      requestedByName: z.string(),
-      requestedAt: z.string(),
-      decidedBy: Uuid.nullable(),
-      decidedByName: z.string().nullable(),
-      decidedAt: z.string().nullable(),
+      ...DecisionTrail,
       comment: z.string().nullable(),
     }),
   ),

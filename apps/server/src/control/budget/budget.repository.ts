@@ -5,6 +5,9 @@ import { inScope, type Scope } from '../../policies/scope.ts';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
 
+/** A line's budget: initial + carry-over + approved adjustments. */
+export const budgetOf = (line: BudgetLineRow) => line.initialFen + line.carryOverFen + line.adjustmentsFen;
+
 /** Statuses that hold money on a line: committed while open, spent once paid. */
 export const OPEN_STATUSES = ['requested', 'reviewed', 'approved'] as const;
 export const PAID_STATUSES = ['paid', 'archived'] as const;
@@ -49,9 +52,23 @@ export async function findLinesWithPosition(
     .orderBy(asc(organisations.code), asc(budgetLines.code));
 }
 
-/** Locks the line for the rest of the transaction: concurrent payments on one line take turns here. */
+/**
+ * Locks the lines for the rest of the transaction, in id order: two steps that lock the same lines
+ * always take them in the same order, so they wait for each other instead of deadlocking. Rows are
+ * locked as the sorted result is produced (PostgreSQL puts LockRows above Sort).
+ */
+export async function lockLines(db: Queryable, ids: readonly string[]): Promise<BudgetLineRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(budgetLines)
+    .where(inArray(budgetLines.id, [...new Set(ids)]))
+    .orderBy(asc(budgetLines.id))
+    .for('update');
+}
+
 export async function lockLine(db: Queryable, id: string): Promise<BudgetLineRow | undefined> {
-  const [row] = await db.select().from(budgetLines).where(eq(budgetLines.id, id)).for('update');
+  const [row] = await lockLines(db, [id]);
   return row;
 }
 

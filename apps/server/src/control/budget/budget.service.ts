@@ -9,12 +9,13 @@ import { getProject } from '../../evaluations/evaluation.repository.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './budget.repository.ts';
 import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from './budget.schemas.ts';
 
 type PositionRow = Awaited<ReturnType<typeof repo.findLinesWithPosition>>[number];
 
-export const budgetOf = (line: repo.BudgetLineRow) => line.initialFen + line.carryOverFen + line.adjustmentsFen;
+export const budgetOf = repo.budgetOf;
 
 function present(row: PositionRow) {
   const { line } = row;
@@ -179,8 +180,9 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
     deps.db.transaction(async (tx) => {
       const adjustment = await repo.getAdjustment(tx, adjustmentId, true);
       if (!adjustment) throw notFound('预算调整');
-      const line = await repo.lockLine(tx, adjustment.budgetLineId);
-      if (!line) throw notFound('预算指标');
+      const position = await lockLinePosition(tx, adjustment.budgetLineId);
+      if (!position) throw notFound('预算指标');
+      const { line, paid, committed } = position;
       await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer']);
       if (adjustment.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理');
       const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
@@ -191,8 +193,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
           : [],
       );
       if (body.approve) {
-        const { paid, committed } = await repo.linePosition(tx, line.id);
-        const newBudget = budgetOf(line) + adjustment.amountFen;
+        const newBudget = position.budget + adjustment.amountFen;
         refuseIfViolated(
           subject,
           newBudget < paid + committed

@@ -10,6 +10,7 @@ import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import type { AcceptMilestone } from './contract.schemas.ts';
 import { CONTRACT } from './contract.service.ts';
+import { contractClosedViolation } from './contract-closure.rules.ts';
 
 const MILESTONE = '合同里程碑';
 
@@ -36,7 +37,11 @@ export async function acceptMilestone(
       if (!milestone || milestone.contractId !== contractId) throw notFound(MILESTONE);
       if (milestone.version !== input.version) throw versionConflict(MILESTONE);
       if (milestone.acceptedAt) throw new AppError('INVALID_TRANSITION', `里程碑“${milestone.description}”已经验收`);
-      if (contract.status !== 'active') throw new AppError('INVALID_TRANSITION', '合同已关闭，不能验收');
+      if (contract.status !== 'active') {
+        refuseIfViolated({ organisationId: contract.organisationId, entityType: 'contract-milestone', entityId: milestoneId }, [
+          contractClosedViolation(contract, '验收'),
+        ]);
+      }
       const procurement = contract.procurementId ? await getProcurement(tx, contract.procurementId) : undefined;
       const source: CardSource = {
         organisationId: contract.organisationId,

@@ -1,7 +1,16 @@
-import { and, asc, type Column, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, ref } from '../../db/connect.ts';
-import { budgetLines, contractMilestones, contracts, organisations, paymentRequests, procurements, users } from '../../db/schema.ts';
+import {
+  budgetLines,
+  contractClosures,
+  contractMilestones,
+  contracts,
+  organisations,
+  paymentRequests,
+  procurements,
+  users,
+} from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 import { OPEN_STATUSES, PAID_STATUSES } from '../budget/budget.repository.ts';
 
@@ -54,6 +63,8 @@ export async function findContracts(db: Queryable, filter: ContractFilter) {
         where m.contract_id = ${ref(contracts.id)} and m.accepted_at is not null)`,
       paid: paymentSum('contract_id', contracts.id, PAID_STATUSES),
       committed: paymentSum('contract_id', contracts.id, OPEN_STATUSES),
+      closedKind: sql<'settled' | 'terminated' | null>`(select k.kind from contract_closures k
+        where k.contract_id = ${ref(contracts.id)} and k.status = 'approved' limit 1)`,
     })
     .from(contracts)
     .innerJoin(organisations, eq(organisations.id, contracts.organisationId))
@@ -144,3 +155,79 @@ export async function markAccepted(
     .returning();
   return row;
 }
+
+export type ClosureRow = typeof contractClosures.$inferSelect;
+
+/** Open payment requests (申请 / 审核 / 审批) on the contract: their number and amount. */
+export async function openRequestsOn(db: Queryable, contractId: string): Promise<{ count: number; amountFen: number }> {
+  const [row] = await db
+    .select({ count: count(), amount: sql<number>`coalesce(sum(${paymentRequests.amountFen}), 0)::bigint` })
+    .from(paymentRequests)
+    .where(and(eq(paymentRequests.contractId, contractId), inArray(paymentRequests.status, [...OPEN_STATUSES])));
+  return { count: Number(row?.count ?? 0), amountFen: Number(row?.amount ?? 0) };
+}
+
+/** What has been paid (支付, 归档) on the contract. */
+export async function paidOn(db: Queryable, contractId: string): Promise<number> {
+  const [row] = await db
+    .select({ amount: sql<number>`coalesce(sum(${paymentRequests.amountFen}), 0)::bigint` })
+    .from(paymentRequests)
+    .where(and(eq(paymentRequests.contractId, contractId), inArray(paymentRequests.status, [...PAID_STATUSES])));
+  return Number(row?.amount ?? 0);
+}
+
+export async function unacceptedMilestones(db: Queryable, contractId: string): Promise<string[]> {
+  const rows = await db
+    .select({ description: contractMilestones.description })
+    .from(contractMilestones)
+    .where(and(eq(contractMilestones.contractId, contractId), isNull(contractMilestones.acceptedAt)))
+    .orderBy(asc(contractMilestones.seq));
+  return rows.map((row) => row.description);
+}
+
+export async function updateContract(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  values: Partial<typeof contracts.$inferInsert>,
+): Promise<ContractRow | undefined> {
+  const [row] = await db
+    .update(contracts)
+    .set({ ...values, version: sql`${contracts.version} + 1` })
+    .where(and(eq(contracts.id, id), eq(contracts.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function insertClosure(db: Queryable, values: typeof contractClosures.$inferInsert): Promise<ClosureRow> {
+  const [row] = await db.insert(contractClosures).values(values).returning();
+  if (!row) throw new Error('closure insert returned nothing');
+  return row;
+}
+
+export async function getClosure(db: Queryable, id: string, lock = false): Promise<ClosureRow | undefined> {
+  const query = db.select().from(contractClosures).where(eq(contractClosures.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function decideClosure(db: Queryable, id: string, values: Partial<typeof contractClosures.$inferInsert>) {
+  const [row] = await db.update(contractClosures).set(values).where(eq(contractClosures.id, id)).returning();
+  return row;
+}
+
+const requesterOfClosure = alias(users, 'closure_requester');
+const deciderOfClosure = alias(users, 'closure_decider');
+
+/** The contract's closure requests, newest first, with the names of who requested and decided. */
+export async function findClosures(db: Queryable, contractId: string) {
+  return db
+    .select({ closure: contractClosures, requestedByName: requesterOfClosure.displayName, decidedByName: deciderOfClosure.displayName })
+    .from(contractClosures)
+    .innerJoin(requesterOfClosure, eq(requesterOfClosure.id, contractClosures.requestedBy))
+    .leftJoin(deciderOfClosure, eq(deciderOfClosure.id, contractClosures.decidedBy))
+    .where(eq(contractClosures.contractId, contractId))
+    .orderBy(desc(contractClosures.requestedAt));
+}
+
+export type ClosureListRow = Awaited<ReturnType<typeof findClosures>>[number];

@@ -4,13 +4,23 @@ import { z } from 'zod';
 import type { Deps } from '../../context.ts';
 import { contextOf } from '../../http/session-plugin.ts';
 import { acceptMilestone } from './accept-milestone.ts';
-import { AcceptMilestone, ContractDetail, ContractList, ContractQuery, CreateContract } from './contract.schemas.ts';
+import {
+  AcceptMilestone,
+  ContractDetail,
+  ContractList,
+  ContractQuery,
+  CreateContract,
+  DecideClosure,
+  RequestClosure,
+} from './contract.schemas.ts';
 import { createContract, getContractDetail, listContracts } from './contract.service.ts';
+import { decideContractClosure, requestContractClosure } from './contract-closure.commands.ts';
 
 const IdParams = z.object({ id: Uuid });
 const MilestoneParams = z.object({ id: Uuid, milestoneId: Uuid });
 const Created = z.object({ id: Uuid });
 const Accepted = z.object({ contract: ContractDetail, assetIds: z.array(Uuid) });
+const ClosureParams = z.object({ id: Uuid, closureId: Uuid });
 
 export const contractRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -57,6 +67,42 @@ export const contractRoutes =
         const ctx = contextOf(request);
         const { assets } = await acceptMilestone(deps, ctx, request.params.id, request.params.milestoneId, request.body);
         return { contract: await getContractDetail(deps, ctx, request.params.id), assetIds: assets.map((asset) => asset.id) };
+      },
+    );
+
+    app.post(
+      '/api/contracts/:id/closures',
+      {
+        schema: {
+          tags,
+          summary: '申请合同结清或终止（经办人或审批人），须说明理由；在办支付须先办结，结清须全部验收',
+          params: IdParams,
+          body: RequestClosure,
+          response: { 201: ContractDetail },
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        await requestContractClosure(deps, ctx, request.params.id, request.body);
+        return reply.status(201).send(await getContractDetail(deps, ctx, request.params.id));
+      },
+    );
+
+    app.post(
+      '/api/contracts/:id/closures/:closureId/decision',
+      {
+        schema: {
+          tags,
+          summary: '审批合同结清或终止（审批人或部门负责人，不得为申请人）；批准后合同关闭，未支付的余额不再占用预算指标',
+          params: ClosureParams,
+          body: DecideClosure,
+          response: { 200: ContractDetail },
+        },
+      },
+      async (request) => {
+        const ctx = contextOf(request);
+        await decideContractClosure(deps, ctx, request.params.id, request.params.closureId, request.body);
+        return getContractDetail(deps, ctx, request.params.id);
       },
     );
   };

@@ -1,7 +1,7 @@
 import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
 import { z } from 'zod';
 import { AssetCardInput } from '../assets/asset.schemas.ts';
-import { PositiveAmountFen, Text } from '../control-fields.ts';
+import { DecisionTrail, PositiveAmountFen, Text } from '../control-fields.ts';
 
 export const ContractQuery = z.object({
   fiscalYear: z.coerce.number().int().optional(),
@@ -39,6 +39,33 @@ export const AcceptMilestone = z.object({
   assets: z.array(AssetCardInput).max(200).optional(),
 });
 
+export const CLOSURE_KINDS = ['settled', 'terminated'] as const;
+
+/** 结清 or 终止 requested with its reason; the version is the contract's. */
+export const RequestClosure = z.object({
+  version: Version,
+  kind: z.enum(CLOSURE_KINDS),
+  reason: Text(1000),
+});
+
+/** The approver's decision on a closure request; a rejection needs an opinion (审批意见). The version is the contract's. */
+export const DecideClosure = z.object({
+  version: Version,
+  approve: z.boolean(),
+  opinion: z.string().trim().max(1000).optional(),
+});
+
+export const Closure = z.object({
+  id: Uuid,
+  kind: z.enum(CLOSURE_KINDS),
+  kindLabel: z.string(),
+  reason: z.string(),
+  ...DecisionTrail,
+  opinion: z.string().nullable(),
+  /** What the approval released from the line's committed figure (the never-paid remainder). */
+  released: Money.nullable(),
+});
+
 export const ACCEPTANCE_STATES = ['none', 'partial', 'complete'] as const;
 export const ACCEPTANCE_LABEL = { none: '未验收', partial: '部分验收', complete: '全部验收' } as const;
 
@@ -61,6 +88,8 @@ export const ContractSummary = z.object({
   signedBy: Uuid,
   signedByName: z.string(),
   status: z.enum(['active', 'closed']),
+  /** How a closed contract ended: 结清 or 终止. */
+  closedKind: z.enum(CLOSURE_KINDS).nullable(),
   milestoneCount: z.number().int(),
   acceptedCount: z.number().int(),
   /** Sum of the accepted milestones: the most that may be paid so far. */
@@ -95,6 +124,14 @@ export const ContractDetail = ContractSummary.extend({
   payments: z.array(z.object({ status: z.string(), count: z.number().int(), amount: Money })),
   /** Whether the user may accept milestones (not the signer, 合同签订 / 验收 分离). */
   canAccept: z.boolean(),
+  /** Amount less what is paid: what a closure would release from the line now. */
+  unpaid: Money,
+  /** Closure requests, newest first. */
+  closures: z.array(Closure),
+  /** Whether the user may request 结清 / 终止 (the contract is open and none is pending). */
+  canRequestClosure: z.boolean(),
+  /** Whether the user may decide the pending request (an approver who did not request it). */
+  canDecideClosure: z.boolean(),
 });
 
 export const ContractList = z.object({ items: z.array(ContractSummary) });

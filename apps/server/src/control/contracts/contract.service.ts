@@ -14,11 +14,19 @@ import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import {
   ACCEPTANCE_LABEL,
+  type Closure,
   type ContractDetail,
   type ContractQuery,
   type ContractSummary,
   type CreateContract,
 } from './contract.schemas.ts';
+import {
+  CLOSURE_DECISION_POSTS,
+  CLOSURE_KIND_LABEL,
+  CLOSURE_REQUEST_POSTS,
+  CLOSURE_STATUS_LABEL,
+  releasedFen,
+} from './contract-closure.rules.ts';
 
 export const CONTRACT = '合同';
 
@@ -50,6 +58,7 @@ export function presentContract(row: repo.ContractListRow): z.infer<typeof Contr
     signedBy: contract.signedBy,
     signedByName: row.signedByName,
     status: contract.status,
+    closedKind: row.closedKind,
     milestoneCount: Number(row.milestoneCount),
     acceptedCount: Number(row.acceptedCount),
     accepted: formatYuan(Number(row.accepted)),
@@ -72,7 +81,14 @@ export async function getContractDetail(deps: Deps, ctx: RequestContext, id: str
   const [row] = await repo.findContracts(deps.db, { scope: 'all', id });
   if (!row) throw notFound(CONTRACT);
   const posts = await requireReader(deps.db, ctx, row.contract.organisationId, CONTRACT);
-  const [milestones, payments] = await Promise.all([repo.findMilestones(deps.db, id), repo.paymentsByStatus(deps.db, id)]);
+  const [milestones, payments, closures] = await Promise.all([
+    repo.findMilestones(deps.db, id),
+    repo.paymentsByStatus(deps.db, id),
+    repo.findClosures(deps.db, id),
+  ]);
+  const pending = closures.find((entry) => entry.closure.status === 'requested')?.closure;
+  const holds = (allowed: readonly string[]) => posts.some((post) => allowed.includes(post));
+  const isActive = row.contract.status === 'active';
   return {
     ...presentContract(row),
     milestones: milestones.map(({ milestone, acceptedByName, paid, committed, assetCount }) => ({
@@ -91,7 +107,30 @@ export async function getContractDetail(deps: Deps, ctx: RequestContext, id: str
       version: milestone.version,
     })),
     payments: payments.map((entry) => ({ status: entry.status, count: Number(entry.count), amount: formatYuan(Number(entry.amount)) })),
-    canAccept: posts.length > 0 && row.contract.signedBy !== ctx.principal.userId && row.contract.status === 'active',
+    canAccept: posts.length > 0 && row.contract.signedBy !== ctx.principal.userId && isActive,
+    unpaid: formatYuan(releasedFen(row.contract.amountFen, Number(row.paid))),
+    closures: closures.map(presentClosure),
+    canRequestClosure: isActive && !pending && holds(CLOSURE_REQUEST_POSTS),
+    canDecideClosure: isActive && !!pending && pending.requestedBy !== ctx.principal.userId && holds(CLOSURE_DECISION_POSTS),
+  };
+}
+
+function presentClosure({ closure, requestedByName, decidedByName }: repo.ClosureListRow): z.infer<typeof Closure> {
+  return {
+    id: closure.id,
+    kind: closure.kind,
+    kindLabel: CLOSURE_KIND_LABEL[closure.kind],
+    reason: closure.reason,
+    status: closure.status,
+    statusLabel: CLOSURE_STATUS_LABEL[closure.status],
+    requestedBy: closure.requestedBy,
+    requestedByName,
+    requestedAt: closure.requestedAt.toISOString(),
+    decidedBy: closure.decidedBy,
+    decidedByName,
+    decidedAt: closure.decidedAt?.toISOString() ?? null,
+    opinion: closure.opinion,
+    released: closure.releasedFen === null ? null : formatYuan(closure.releasedFen),
   };
 }
 
@@ -150,13 +189,15 @@ export async function createContract(deps: Deps, ctx: RequestContext, body: z.in
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       await requirePost(tx, ctx, body.organisationId, ['requester', 'approver']);
-      const line = await chargeableLine(tx, body.organisationId, body.budgetLineId);
       const uscc = checkUscc('counterpartyUscc', '合同相对方', body.counterpartyUscc);
+      // The procurement is locked before the line, as its award does (line-lock.ts: record → line).
       const problems = [...milestoneProblems(body), ...(await procurementProblems(tx, body, uscc.code))];
+      const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
+      const { line } = charged;
       if (problems.length) throw validationFailed(problems);
       refuseIfViolated({ organisationId: body.organisationId, entityType: 'contract' }, [
         ...uscc.violations,
-        ...(await chargeViolations(tx, line, { amountFen: body.amount, field: 'amount', what: '合同金额' })),
+        ...chargeViolations(charged, { amountFen: body.amount, field: 'amount', what: '合同金额' }),
       ]);
       const created = await repo
         .insertContract(

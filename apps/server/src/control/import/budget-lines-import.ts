@@ -25,7 +25,7 @@ export async function checkBudgetLines(db: Queryable, input: ImportInput<BudgetL
   };
   const lineKeys = rows.flatMap((row) => keyOf(row, row.code) ?? []);
   const projectKeys = rows.flatMap((row) => (row.projectCode ? (keyOf(row, row.projectCode) ?? []) : []));
-  const existing = new Set((await findBudgetLines(db, lineKeys, false)).map(keyText));
+  const existing = new Set((await findBudgetLines(db, lineKeys)).map(keyText));
   const projects = new Map((await findProjects(db, projectKeys)).map((project) => [keyText(project), project.id]));
 
   const lines: NewBudgetLine[] = [];

@@ -56,17 +56,16 @@ export interface LineFact extends LineKey {
 }
 
 /**
- * The budget lines with these keys. `lock` takes a row lock on each (inside the import's
- * transaction), so no payment can be made against them between the balance check and the insert.
+ * The budget lines with these keys, unlocked: an import that writes money locks them through
+ * line-lock.ts (lockLinePositions) and re-reads their budgets there.
  */
-export async function findBudgetLines(db: Queryable, keys: readonly LineKey[], lock: boolean): Promise<LineFact[]> {
+export async function findBudgetLines(db: Queryable, keys: readonly LineKey[]): Promise<LineFact[]> {
   const rows = await queryRows<LineFact>(
     db,
     sql`select bl.id, bl.organisation_id, bl.fiscal_year, bl.code, bl.spending_type,
                (bl.initial_fen + bl.carry_over_fen + bl.adjustments_fen)::bigint as budget_fen
         from budget_lines bl
-        join ${LINE_KEYS(keys)} on bl.organisation_id = k.organisation_id and bl.fiscal_year = k.fiscal_year and bl.code = k.code
-        ${lock ? sql`for update of bl` : sql``}`,
+        join ${LINE_KEYS(keys)} on bl.organisation_id = k.organisation_id and bl.fiscal_year = k.fiscal_year and bl.code = k.code`,
   );
   return rows.map((row) => ({ ...row, fiscal_year: Number(row.fiscal_year), budget_fen: Number(row.budget_fen) }));
 }

@@ -1,6 +1,7 @@
 import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { PaymentRow } from '@jixiao/documents';
 import type { Queryable } from '../../db/connect.ts';
+import { lockLinePositions } from '../line-lock.ts';
 import { type ImportInput, issueAt } from './import-input.ts';
 import type { NewImportedPayment } from './ledger-insert.repository.ts';
 import {
@@ -124,9 +125,22 @@ async function gatherFacts(db: Queryable, input: ImportInput<PaymentRow>, lock: 
     rows.map((row) => row.unitCode),
   );
   const lineKeys = uniqueKeys(rows.flatMap((row) => lineKeyOf(row, units) ?? []));
-  const lines = new Map((await findBudgetLines(db, lineKeys, lock)).map((line) => [keyText(line), line]));
-  const lineIds = [...lines.values()].map((line) => line.id);
-  const spending = new Map((await findLineSpending(db, lineIds)).map((line) => [line.id, line]));
+  const found = await findBudgetLines(db, lineKeys);
+  const lineIds = found.map((line) => line.id);
+  // Committing locks the lines (in id order, as every money step does) and reads budget and spending
+  // after the lock, so the balance checked is the balance written against; a preview reads without.
+  const locked = lock ? await lockLinePositions(db, lineIds) : undefined;
+  const lines = new Map(
+    found.map((line) => {
+      const fresh = locked?.get(line.id);
+      return [keyText(line), fresh ? { ...line, budget_fen: fresh.budget } : line];
+    }),
+  );
+  const spending = new Map(
+    locked
+      ? [...locked.values()].map(({ line, paid, committed }) => [line.id, { id: line.id, paid_fen: paid, committed_fen: committed }])
+      : (await findLineSpending(db, lineIds)).map((line) => [line.id, line]),
+  );
   const paymentKeys = rows.flatMap((row) => {
     const unit = units.get(row.unitCode);
     if (!unit) return [];

@@ -9,8 +9,9 @@ import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { ancestorIds } from '../../organisations/organisation.repository.ts';
 import { chinaToday } from '../../time.ts';
 import * as budget from '../budget/budget.repository.ts';
-import { budgetOf } from '../budget/budget.service.ts';
+import { contractClosedViolation } from '../contracts/contract-closure.rules.ts';
 import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './payment.repository.ts';
 import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from './payment.schemas.ts';
 
@@ -44,21 +45,26 @@ async function gatherFacts(
   actor: string,
   excludeId: string | undefined,
 ): Promise<Omit<Facts, 'duplicates' | 'duplicateConfirmed'>> {
-  const line = await budget.lockLine(tx, payment.budgetLineId);
-  if (!line) throw notFound('预算指标');
-  const position = await budget.linePosition(tx, line.id, {
+  const position = await lockLinePosition(tx, payment.budgetLineId, {
     requestId: excludeId,
     contractId: payment.contractId,
     grantId: payment.grantId,
   });
+  if (!position) throw notFound('预算指标');
+  const { line } = position;
   const contract = payment.contractId ? await repo.contractPosition(tx, payment.contractId, excludeId) : undefined;
   if (payment.contractId && !contract) throw validationFailed([{ path: 'body.contractId', message: '合同不存在' }]);
   if (contract && contract.contract.budgetLineId !== line.id)
     throw validationFailed([{ path: 'body.contractId', message: '合同不属于所选预算指标' }]);
+  if (contract && contract.contract.status !== 'active') {
+    refuseIfViolated({ organisationId: line.organisationId, entityType: 'payment-request', entityId: excludeId }, [
+      contractClosedViolation(contract.contract, '支付', 'contractId'),
+    ]);
+  }
   return {
     amount: payment.amountFen,
     expenseType: payment.expenseType,
-    budgetLine: { spendingType: line.spendingType, budget: budgetOf(line), paid: position.paid, committedByOthers: position.committed },
+    budgetLine: { spendingType: line.spendingType, budget: position.budget, paid: position.paid, committedByOthers: position.committed },
     payee: { name: payment.payeeName, uscc: payment.payeeUscc ?? undefined },
     contract: contract && {
       counterpartyName: contract.contract.counterpartyName,
@@ -272,5 +278,9 @@ export function archivePayment(deps: Deps, ctx: RequestContext, id: string, vers
 }
 
 export function rejectPayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof RejectPayment>) {
-  return step(deps, ctx, id, 'reject', body.version, async () => ({ rejectedBy: ctx.principal.userId, rejectReason: body.reason }));
+  return step(deps, ctx, id, 'reject', body.version, async (payment, tx) => {
+    // A rejection releases what the request held: it takes the line's lock like every step that moves money.
+    await lockLinePosition(tx, payment.budgetLineId);
+    return { rejectedBy: ctx.principal.userId, rejectReason: body.reason };
+  });
 }

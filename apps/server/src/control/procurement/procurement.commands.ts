@@ -66,11 +66,11 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'approved') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '确定供应商');
       const uscc = checkUscc('supplierUscc', '供应商', input.supplierUscc);
-      const line = await chargeableLine(tx, procurement.organisationId, procurement.budgetLineId);
+      const charged = await chargeableLine(tx, procurement.organisationId, procurement.budgetLineId);
       refuseIfViolated(subjectOf(procurement), [
         ...uscc.violations,
         ...awardToleranceViolations(input.result, procurement.estimatedFen, input.awardJustification),
-        ...(await chargeViolations(tx, line, { amountFen: input.result, field: 'result', what: '成交金额' })),
+        ...chargeViolations(charged, { amountFen: input.result, field: 'result', what: '成交金额' }),
       ]);
       const updated = await repo.updateProcurement(tx, id, input.version, {
         status: 'awarded',

@@ -84,7 +84,8 @@ export async function createProcurement(deps: Deps, ctx: RequestContext, body: z
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       await requirePost(tx, ctx, body.organisationId, ['requester']);
-      const line = await chargeableLine(tx, body.organisationId, body.budgetLineId);
+      const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
+      const { line } = charged;
       const facts = {
         category: body.category,
         estimatedFen: body.estimated,
@@ -93,12 +94,12 @@ export async function createProcurement(deps: Deps, ctx: RequestContext, body: z
       };
       const violations = [
         ...control.checkProcurementMethod(methodFacts(facts), await controlConfig(tx)),
-        ...(await chargeViolations(tx, line, {
+        ...chargeViolations(charged, {
           amountFen: body.estimated,
           field: 'estimated',
           what: '采购预算',
           projectOnly: body.category === 'works' ? '工程采购' : undefined,
-        })),
+        }),
       ];
       refuseIfViolated({ organisationId: body.organisationId, entityType: 'procurement' }, violations);
       const code = body.code ?? (await nextCode(tx, body.organisationId, line.fiscalYear));

@@ -92,13 +92,14 @@ export async function createGrant(deps: Deps, ctx: RequestContext, body: z.infer
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       await requirePost(tx, ctx, body.organisationId, ['requester']);
-      const line = await chargeableLine(tx, body.organisationId, body.budgetLineId);
+      const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
+      const { line } = charged;
       const recipient = await repo.getRecipient(tx, body.recipientId);
       if (!recipient) throw validationFailed([{ path: 'body.recipientId', message: '补贴对象不存在' }]);
       if (body.dueOn < body.awardedOn) throw validationFailed([{ path: 'body.dueOn', message: '应拨付日期不能早于批准日期' }]);
       refuseIfViolated(
         { organisationId: body.organisationId, entityType: 'subsidy-grant' },
-        await chargeViolations(tx, line, { amountFen: body.amount, field: 'amount', what: '补贴金额', projectOnly: '补贴资金' }),
+        chargeViolations(charged, { amountFen: body.amount, field: 'amount', what: '补贴金额', projectOnly: '补贴资金' }),
       );
       const created = await repo.insertGrant(tx, {
         organisationId: body.organisationId,

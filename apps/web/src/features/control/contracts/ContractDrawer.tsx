@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Divider, Drawer, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ContractDetail, Milestone } from '../../../api/control-types.ts';
+import type { ContractClosure, ContractDetail, Milestone } from '../../../api/control-types.ts';
 import { PAYMENT_STATUSES } from '../../../api/control-types.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
@@ -11,9 +11,11 @@ import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { isOneOf } from '../../../lib/one-of.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 import { AcceptMilestoneModal } from './AcceptMilestoneModal.tsx';
+import { type ClosureMode, ContractClosureModal } from './ContractClosureModal.tsx';
 
 /** Why this user may not accept: the signer never may (合同签订 / 验收 分离); a closed contract takes no acceptance. */
 function refusalKey(contract: ContractDetail, userId: string | undefined): MessageKey {
@@ -37,8 +39,14 @@ export function ContractDrawer({
   const { session } = useSession();
   const detail = useApi(contractId ? `contract:${contractId}` : null, () => contractApi.get(contractId ?? ''));
   const [accepting, setAccepting] = useState<Milestone | null>(null);
+  const [closing, setClosing] = useState<ClosureMode | null>(null);
   const contract = detail.data;
   const open = contract?.milestones.some((milestone) => !milestone.acceptedAt) ?? false;
+  const pending = contract?.closures.find((closure) => closure.status === 'requested');
+  const changed = () => {
+    detail.reload();
+    onChanged();
+  };
 
   return (
     <Drawer
@@ -50,6 +58,11 @@ export function ContractDrawer({
           <Space wrap>
             <span>{contract.title}</span>
             <ControlStatusTag status={contract.acceptance} label={t(`acceptance.${contract.acceptance}`)} />
+            {contract.closedKind && (
+              <Tag color="default" data-testid="contract-closed-tag">
+                {t(`contractClosed.${contract.closedKind}`)}
+              </Tag>
+            )}
           </Space>
         ) : (
           t('nav.controlContracts')
@@ -89,6 +102,25 @@ export function ContractDrawer({
               },
             ]}
           />
+          {(contract.canRequestClosure || contract.canDecideClosure || pending) && (
+            <Space wrap>
+              {contract.canRequestClosure && (
+                <Button onClick={() => setClosing('request')} data-testid="contract-close">
+                  {t('contract.closeAction')}
+                </Button>
+              )}
+              {contract.canDecideClosure && (
+                <Button type="primary" onClick={() => setClosing('decide')} data-testid="contract-close-decide">
+                  {t('contract.closeDecideAction')}
+                </Button>
+              )}
+              {pending && (
+                <Typography.Text type="warning" data-testid="contract-close-pending">
+                  {t('contract.closePending', { kind: t(`closureKind.${pending.kind}`), name: pending.requestedByName })}
+                </Typography.Text>
+              )}
+            </Space>
+          )}
           {open && !contract.canAccept && (
             <Alert type="info" showIcon title={t(refusalKey(contract, session?.user.id))} data-testid="contract-accept-refusal" />
           )}
@@ -152,15 +184,53 @@ export function ContractDrawer({
               </Space>
             </>
           )}
-          <AcceptMilestoneModal
-            contract={contract}
-            milestone={accepting}
-            onClose={() => setAccepting(null)}
-            onAccepted={() => {
-              detail.reload();
-              onChanged();
-            }}
-          />
+          {contract.closures.length > 0 && (
+            <>
+              <Divider titlePlacement="start">{t('contract.closures')}</Divider>
+              <Table<ContractClosure>
+                size="small"
+                rowKey="id"
+                dataSource={[...contract.closures]}
+                pagination={false}
+                data-testid="contract-closures"
+                columns={[
+                  { title: t('contract.closeKind'), key: 'kind', width: 70, render: (_value, closure) => t(`closureKind.${closure.kind}`) },
+                  { title: t('contract.closeReason'), dataIndex: 'reason' },
+                  {
+                    title: t('contract.closeRequestedBy'),
+                    key: 'by',
+                    width: 170,
+                    render: (_value, closure) => `${closure.requestedByName} · ${formatDateTime(closure.requestedAt)}`,
+                  },
+                  {
+                    title: t('common.status'),
+                    key: 'status',
+                    width: 220,
+                    render: (_value, closure) => (
+                      <Space orientation="vertical" size={0}>
+                        <Tag color={closure.status === 'approved' ? 'success' : closure.status === 'rejected' ? 'error' : 'processing'}>
+                          {t(`closureStatus.${closure.status}`)}
+                        </Tag>
+                        {closure.decidedByName && closure.decidedAt && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {closure.decidedByName} · {formatDateTime(closure.decidedAt)}
+                          </Typography.Text>
+                        )}
+                        {closure.opinion && <Typography.Text style={{ fontSize: 12 }}>{closure.opinion}</Typography.Text>}
+                        {closure.released && (
+                          <Typography.Text style={{ fontSize: 12 }}>
+                            {t('contract.closeReleased', { amount: formatMoney(closure.released) })}
+                          </Typography.Text>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+            </>
+          )}
+          <AcceptMilestoneModal contract={contract} milestone={accepting} onClose={() => setAccepting(null)} onAccepted={changed} />
+          <ContractClosureModal contract={contract} mode={closing} onClose={() => setClosing(null)} onDone={changed} />
         </Space>
       )}
     </Drawer>
