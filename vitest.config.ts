@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { StoryOrderSequencer } from './e2e/support/story-order.ts';
 
 /**
- * One `npm test` runs every suite. The server's API suite runs on embedded PGlite, and again on
- * PostgreSQL when JIXIAO_TEST_PG_URL points at a server (.ci/run starts one): same tests, both drivers.
+ * One `npm test` (scripts/test.mjs) runs every suite. The server's API suite runs on embedded PGlite,
+ * and again on PostgreSQL when JIXIAO_TEST_PG_URL points at a server (`npm test` starts a throwaway
+ * one): same tests, both drivers.
  */
 const serverOn = (database: 'pglite' | 'postgres') => ({
   extends: './apps/server/vitest.config.ts',
@@ -18,6 +19,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'apps/cli/vitest.config.ts',
       'apps/web/vitest.config.ts',
+      'scripts/vitest.config.ts',
       // Browser tests need Debian's Chromium; JIXIAO_SKIP_BROWSER=1 leaves them out on purpose.
       ...(process.env.JIXIAO_SKIP_BROWSER === '1' ? [] : ['e2e/vitest.config.ts']),
       serverOn('pglite'),

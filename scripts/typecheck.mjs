@@ -11,7 +11,7 @@ const projects = roots.flatMap((root) =>
         .filter((dir) => existsSync(join(dir, 'tsconfig.json')))
     : [],
 );
-for (const extra of ['bench', 'e2e']) if (existsSync(join(extra, 'tsconfig.json'))) projects.push(extra);
+for (const extra of ['bench', 'e2e', 'scripts']) if (existsSync(join(extra, 'tsconfig.json'))) projects.push(extra);
 
 let failed = false;
 for (const project of projects) {

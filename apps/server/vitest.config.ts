@@ -5,7 +5,9 @@ export default defineProject({
     name: 'server',
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Each file starts a server on a fresh database (the demo loaded): seconds idle, several times
+    // that while other suites share the two cores.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

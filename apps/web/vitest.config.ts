@@ -7,5 +7,7 @@ export default defineProject({
     name: 'web',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // Pure functions, well under a second each; room for a busy two-core machine.
+    testTimeout: 30_000,
   },
 });

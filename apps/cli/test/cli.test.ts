@@ -5,23 +5,54 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.ts';
 
-const run = promisify(execFile);
 const BIN = new URL('../bin/jixiao.js', import.meta.url).pathname;
 const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the real command in a child process, as a user would. */
+/**
+ * Runs the command in this process through `main`, with buffers for its output: what the bin does
+ * after loading, without starting Node and tsx for every case.
+ */
 async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = { stdout: '', stderr: '' };
+  const code = await main(args, {
+    stdout: { write: (text: string) => (output.stdout += text) },
+    stderr: { write: (text: string) => (output.stderr += text) },
+  });
+  return { code, ...output };
+}
+
+/** Runs the real bin in a child process, as a user would: node, tsx's loader, the exit code. */
+async function jixiaoBin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: dir, maxBuffer: 32 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
 }
+
+// Starting Node with tsx's loader and compiling the CLI from source takes seconds on a busy machine.
+const CHILD_PROCESS_TIMEOUT_MS = 120_000;
+
+describe('the jixiao bin', () => {
+  it(
+    "writes to stdout and exits with main's code: check prints the findings as JSON and exits 1 on an error",
+    async () => {
+      const workbook = JSON.parse(readFileSync(join(EXAMPLES, 'project-2024/digital-training-2024.json'), 'utf8'));
+      delete workbook.indicators[0].deviationReason;
+      writeFileSync(join(dir, 'bin-no-reason.json'), JSON.stringify(workbook));
+      const { code, stdout } = await jixiaoBin('check', 'bin-no-reason.json', '--json');
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout).map((entry: { code: string }) => entry.code)).toContain('MISSING_DEVIATION_REASON');
+    },
+    CHILD_PROCESS_TIMEOUT_MS,
+  );
+});
 
 describe('jixiao evaluate', () => {
   it('prints the score table with explanations, total and grade for the Panyu report', async () => {
@@ -123,15 +154,19 @@ describe('bad input', () => {
   });
 
   it('names the sheet, row and column of a bad .xlsx', async () => {
-    const { code, stderr } = await jixiao('evaluate', join(__dirname, '../../../packages/documents/test/fixtures/many-problems.xlsx'));
+    const { code, stderr } = await jixiao(
+      'evaluate',
+      new URL('../../../packages/documents/test/fixtures/many-problems.xlsx', import.meta.url).pathname,
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/绩效指标!\w+\d+（/);
   });
 
   it('says when the file is missing or not JSON', async () => {
-    expect((await jixiao('evaluate', 'missing.json')).stderr).toContain('找不到文件：missing.json');
+    const missing = join(dir, 'missing.json');
+    expect((await jixiao('evaluate', missing)).stderr).toContain(`找不到文件：${missing}`);
     writeFileSync(join(dir, 'broken.json'), '{"format":');
-    expect((await jixiao('evaluate', 'broken.json')).stderr).toContain('不是有效的 JSON');
+    expect((await jixiao('evaluate', join(dir, 'broken.json'))).stderr).toContain('不是有效的 JSON');
   });
 });
 
@@ -143,13 +178,13 @@ describe('jixiao check and template', () => {
     const workbook = JSON.parse(readFileSync(join(EXAMPLES, 'project-2024/digital-training-2024.json'), 'utf8'));
     delete workbook.indicators[0].deviationReason;
     writeFileSync(join(dir, 'no-reason.json'), JSON.stringify(workbook));
-    const failing = await jixiao('check', 'no-reason.json', '--json');
+    const failing = await jixiao('check', join(dir, 'no-reason.json'), '--json');
     expect(failing.code).toBe(1);
     expect(JSON.parse(failing.stdout).map((entry: { code: string }) => entry.code)).toContain('MISSING_DEVIATION_REASON');
   });
 
   it('writes the blank workbook template', async () => {
-    const { code } = await jixiao('template', 'blank.xlsx');
+    const { code } = await jixiao('template', join(dir, 'blank.xlsx'));
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'blank.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });

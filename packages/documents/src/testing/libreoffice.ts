@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url';
 export const isLibreOfficeSkipped = process.env.JIXIAO_SKIP_LIBREOFFICE === '1';
 
 const INSTALL = 'apt-get install libreoffice-writer-nogui poppler-utils';
-const TIMEOUT_MS = 60_000;
+// A hung soffice is killed after this; a cold start on a busy two-core machine takes up to a minute.
+const TIMEOUT_MS = 240_000;
 
 /**
  * Converts .docx bytes to PDF with LibreOffice and returns the PDF's text. Throws when soffice or

@@ -16,8 +16,10 @@ import { readWorkbookXlsx, writeWorkbookTemplate, writeWorkbookXlsx } from './xl
  */
 
 const INSTALL = 'apt-get install libreoffice-calc-nogui';
-// A cold LibreOffice start on a fresh profile takes a few seconds.
-const TIMEOUT_MS = 120_000;
+// A cold LibreOffice start on a fresh profile takes a few seconds idle and up to a minute on a busy
+// two-core machine; soffice is killed after SOFFICE_TIMEOUT_MS, the test gives up after TIMEOUT_MS.
+const SOFFICE_TIMEOUT_MS = 240_000;
+const TIMEOUT_MS = 300_000;
 /** Comma-separated, UTF-8 (76), cells as shown, and sheet -1: every sheet to its own <file>-<sheet>.csv (LibreOffice 7.4+). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 const XLSX_FILTER = 'xlsx:Calc MS Excel 2007 XML';
@@ -66,7 +68,7 @@ async function resaved(bytes: Uint8Array): Promise<Uint8Array> {
 
 function run(command: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: 60_000, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+    execFile(command, args, { timeout: SOFFICE_TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
       if (error) reject(new Error(`${command} failed: ${error.message}\n${stderr}`));
       else resolve();
     });
