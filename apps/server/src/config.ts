@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { formatPath, zhErrorMap } from '@jixiao/core';
 import { z } from 'zod';
@@ -19,6 +20,16 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /**
+   * Whose X-Forwarded-For/-Proto/-Host to believe: `off` (nobody: the socket address is the client)
+   * or a comma-separated list of proxy addresses/CIDRs. Believing any client would let it choose the
+   * address the login throttle counts and the audit log records. No hop count: it cannot tell a
+   * proxy from a client that sends enough hops (Fastify 5 ignores one for that reason).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((value, ctx) => parseTrustProxy(value, ctx)),
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,6 +37,32 @@ const schema = z.object({
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** proxy-addr's names for the private ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `off` → false; `10.0.0.1, 10.1.0.0/16` → trust those proxies. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | string[] {
+  const text = value.trim();
+  if (text === '' || text === 'off') return false;
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length === 0) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `“${bad.join('”“')}”不是代理地址：应为 off，或以逗号分隔的 IP 地址 / CIDR（如 10.0.0.1,10.1.0.0/16）`,
+  });
+  return z.NEVER;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = schema.safeParse(env, { error: zhErrorMap });

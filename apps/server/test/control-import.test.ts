@@ -377,7 +377,8 @@ describe('a malformed file writes nothing and names every problem', () => {
 
 describe('who may import', () => {
   it('refuses users without the 财务审核 post over the organisation, and keeps jobs to those who may see them', async () => {
-    const preparer = await login(t.app, 'unit.preparer');
+    // The department's preparer sees the unit but holds no import post there: 403 naming the post.
+    const preparer = await login(t.app, 'preparer');
     const upload = multipart('p.csv', csv(PAYMENT_HEADERS, [payment()]));
     const before = await added();
     const refused = await as(t.app, preparer).post(
@@ -386,15 +387,19 @@ describe('who may import', () => {
       upload.headers,
     );
     expect(refused.statusCode).toBe(403);
-    const forbidden = await as(t.app, unitAccountant).post(
+    expect(refused.json().message).toBe('此操作须由财务审核或系统管理员执行');
+    // A unit's accountant cannot see the department above it: answered as an unknown organisation.
+    const outOfScope = await as(t.app, unitAccountant).post(
       `/api/ledger/import?kind=payments&organisationId=${department}`,
       upload.payload,
       upload.headers,
     );
-    expect(forbidden.statusCode).toBe(403);
-    expect(forbidden.json().message).toBe('此操作须由财务审核或系统管理员执行');
+    expect(outOfScope.statusCode).toBe(404);
+    expect(outOfScope.json().message).toBe('单位不存在或无权访问');
     const own = await importAs(accountant, 'payments', 'p.csv', csv(PAYMENT_HEADERS, [payment({ 金额: 'x' })]));
-    expect((await as(t.app, unitAccountant).get(`/api/ledger/import-jobs/${own.jobId}`)).statusCode).toBe(403);
+    const otherJob = await as(t.app, unitAccountant).get(`/api/ledger/import-jobs/${own.jobId}`);
+    expect(otherJob.statusCode).toBe(404);
+    expect(otherJob.json().message).toBe('导入任务不存在或无权访问');
     const admin = await login(t.app, 'admin');
     expect((await as(t.app, admin).get(`/api/ledger/import-jobs/${own.jobId}`)).statusCode).toBe(200);
     expect(await added()).toEqual(before);

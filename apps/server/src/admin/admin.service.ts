@@ -9,7 +9,7 @@ import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../errors.ts';
 import { findOrganisations, getOrganisation } from '../organisations/organisation.repository.ts';
-import { hasRole, rolesOver, visibleOrganisations } from '../policies/scope.ts';
+import { hasRole, isOutOfScope, rolesOver, visibleOrganisations } from '../policies/scope.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear } from '../seed/builders.ts';
 import * as repo from './admin.repository.ts';
 
@@ -246,6 +246,7 @@ export async function listProjects(deps: Deps, ctx: RequestContext, fiscalYear?:
 export async function addProject(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateProject>) {
   return deps.db.transaction(async (tx) => {
     const roles = await rolesOver(tx, ctx.principal, body.organisationId);
+    if (isOutOfScope(ctx.principal, roles)) throw notFound('单位');
     if (!roles.includes('preparer') && !hasRole(ctx.principal, 'admin'))
       throw new AppError('FORBIDDEN', '只有本单位填报人或系统管理员可以新建项目');
     const budget = parseYuan(body.budget);

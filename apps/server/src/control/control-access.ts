@@ -6,6 +6,7 @@ import type { Queryable } from '../db/connect.ts';
 import { controlRefusals, controlSettings } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { ancestorIds } from '../organisations/organisation.repository.ts';
+import { isOutOfScope } from '../policies/scope.ts';
 
 export const POST_LABEL: Partial<Record<Role, string>> = {
   requester: '经办人',
@@ -24,19 +25,24 @@ export async function postsOver(db: Queryable, ctx: RequestContext, organisation
   return ctx.principal.roles.filter((grant) => chain.has(grant.organisationId)).map((grant) => grant.role);
 }
 
-/** Refuses unless the principal holds one of `roles` over the organisation; reading needs any role there. */
+/**
+ * Refuses unless the principal holds one of `roles` over the organisation; reading needs any role
+ * there. A record of an organisation the principal cannot see is reported missing, named `what` as
+ * the caller names it when the id is unknown (default: the organisation itself, for creations), so a
+ * write on it answers exactly what a read or an unknown id does; 403 only for a record one may see.
+ */
 export async function requirePost(
   db: Queryable,
   ctx: RequestContext,
   organisationId: string,
   roles: readonly Role[] | 'any',
+  what = '单位',
 ): Promise<Role[]> {
-  const held = await postsOver(db, ctx, organisationId);
-  const admin = ctx.principal.roles.some((grant) => grant.role === 'admin');
-  if (roles === 'any') {
-    if (held.length === 0 && !admin) throw notFound('记录');
-    return held;
-  }
+  const held = await postsOver(db, ctx, organisationId).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound(what) : error;
+  });
+  if (isOutOfScope(ctx.principal, held)) throw notFound(what);
+  if (roles === 'any') return held;
   if (!roles.some((role) => held.includes(role))) {
     throw new AppError('FORBIDDEN', `此操作须由${roles.map((role) => POST_LABEL[role] ?? role).join('或')}执行`);
   }

@@ -1,7 +1,7 @@
 import type { Role } from '@jixiao/contract';
 import type { RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { requirePost } from './control-access.ts';
 
 /**
@@ -10,12 +10,7 @@ import { requirePost } from './control-access.ts';
  * so the answer says nothing about whether it exists.
  */
 export async function requireReader(db: Queryable, ctx: RequestContext, organisationId: string, what: string): Promise<Role[]> {
-  try {
-    return await requirePost(db, ctx, organisationId, 'any');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound(what);
-    throw error;
-  }
+  return requirePost(db, ctx, organisationId, 'any', what);
 }
 
 /** A workflow step asked of a record in the wrong state: 409 with the state's name. */

@@ -34,7 +34,7 @@ import { type Queryable, readAll } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable, type LedgerSnapshot } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
 import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
-import { rolesOver, scopeOf } from '../policies/scope.ts';
+import { isOutOfScope, rolesOver, scopeOf } from '../policies/scope.ts';
 import * as repo from './evaluation.repository.ts';
 import { authorise } from './evaluation-access.ts';
 import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
@@ -433,6 +433,7 @@ export async function createEvaluationFor(
       if (organisation.kind !== 'department') throw validationFailed([{ path: 'body.organisationId', message: '部门整体自评须选择部门' }]);
     }
     const roles = await rolesOver(tx, ctx.principal, organisationId);
+    if (isOutOfScope(ctx.principal, roles)) throw notFound(input.kind === 'project' ? '项目' : '部门');
     if (!roles.includes('preparer')) throw new AppError('FORBIDDEN', '只有本单位的填报人可以新建自评');
     const created = await repo.insertEvaluation(tx, {
       organisationId,

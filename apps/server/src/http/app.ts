@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authRoutes } from '../auth/auth.routes.ts';
+import type { Config } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session-plugin.ts';
@@ -31,7 +33,8 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
   const app = Fastify({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    // request.ip (login throttle, sessions, audit) is the socket address unless a configured proxy forwarded it.
+    trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 20 * 1024 * 1024,
     logger: options.logger
       ? {
@@ -46,6 +49,8 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
     reply.header('x-request-id', request.id);
   });
 
+  // First, so every answer carries the headers, the refusals of the session hook included.
+  await app.register(fastifyHelmet, securityHeaders(deps.config));
   // The SPA's JavaScript is ~2.3 MB raw and ~0.75 MB compressed; API lists compress well too.
   await app.register(fastifyCompress, { global: true, threshold: 2048, encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
@@ -77,6 +82,42 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
   }
   installSpaFallback(app, options.webRoot);
   return app;
+}
+
+/**
+ * The browser-side defences (docs/security.md): scripts only from this origin, no plugins, no
+ * framing, no MIME sniffing, the path never leaked to other sites. Styles allow 'unsafe-inline'
+ * because antd's CSS-in-JS, Swagger UI and the published report pages write style elements and
+ * attributes; scripts never need it. HSTS only once cookies are secure, i.e. behind HTTPS: sent
+ * over plain HTTP it would lock a LAN deployment out of its own address.
+ */
+function securityHeaders(config: Config): Parameters<typeof fastifyHelmet>[1] {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // ECharts exports charts as data: URLs; antd and Swagger UI draw icons as data: SVG.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+    // Cross-origin isolation would refuse nothing we embed today but also buys nothing; leave it off.
+    crossOriginEmbedderPolicy: false,
+  };
 }
 
 /** Deep links into the SPA get index.html; unknown /api paths stay JSON 404s. */

@@ -23,8 +23,10 @@ declare module 'fastify' {
 }
 
 /**
- * Resolves the session cookie on every /api request. Unsafe methods must echo the session's CSRF
- * token in `x-csrf-token` (the cookie is SameSite=Lax and httpOnly; the token defeats the rest).
+ * Resolves the session cookie on every /api request and refuses, before the body is read or
+ * validated, a request that needs a session and has none (so strangers learn no schema and cost
+ * no work). Unsafe methods must echo the session's CSRF token in `x-csrf-token` (the cookie is
+ * SameSite=Lax and httpOnly; the token defeats the rest).
  */
 export function installSession(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', null);
@@ -32,28 +34,32 @@ export function installSession(app: FastifyInstance, deps: Deps): void {
   const lookup = sessionLookup(deps.db);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const resolved = await resolveSession(deps, token, lookup, !request.routeOptions.config.passive);
-    if (resolved === 'expired') request.sessionExpired = true;
-    else if (resolved) request.principal = resolved;
+    if (token) {
+      const resolved = await resolveSession(deps, token, lookup, !request.routeOptions.config.passive);
+      if (resolved === 'expired') request.sessionExpired = true;
+      else if (resolved) request.principal = resolved;
+    }
+    requireSession(request);
   });
-  app.addHook('preHandler', async (request) => {
-    const config = request.routeOptions.config;
-    if (config.public) return;
-    if (!request.url.startsWith('/api/')) return;
-    const principal = request.principal;
-    if (!principal) {
-      throw request.sessionExpired
-        ? new AppError('SESSION_EXPIRED', '长时间未操作，登录已失效，请重新登录')
-        : new AppError('UNAUTHENTICATED', '请先登录');
-    }
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== principal.csrfToken) {
-      throw new AppError('CSRF_INVALID', '页面已过期（安全令牌无效），请刷新页面后重试');
-    }
-    if (principal.mustChangePassword && !config.allowPasswordChange) {
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码');
-    }
-  });
+}
+
+/** The checks every non-public /api route needs, in the order a client should fix them. */
+function requireSession(request: FastifyRequest): void {
+  const config = request.routeOptions.config;
+  if (config.public) return;
+  if (!request.url.startsWith('/api/')) return;
+  const principal = request.principal;
+  if (!principal) {
+    throw request.sessionExpired
+      ? new AppError('SESSION_EXPIRED', '长时间未操作，登录已失效，请重新登录')
+      : new AppError('UNAUTHENTICATED', '请先登录');
+  }
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== principal.csrfToken) {
+    throw new AppError('CSRF_INVALID', '页面已过期（安全令牌无效），请刷新页面后重试');
+  }
+  if (principal.mustChangePassword && !config.allowPasswordChange) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录须先修改初始密码');
+  }
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {

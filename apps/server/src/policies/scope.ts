@@ -27,6 +27,15 @@ export function hasRole(principal: Principal, role: Role): boolean {
   return principal.roles.some((grant) => grant.role === role);
 }
 
+/**
+ * The principal holds no role over the organisation and is no administrator: its records must be
+ * answered as missing (404, "…不存在或无权访问"), for writes exactly as for reads, so that a refusal
+ * never confirms they exist. 403 is kept for records one can see but whose step one's role may not take.
+ */
+export function isOutOfScope(principal: Principal, rolesHeld: readonly Role[]): boolean {
+  return rolesHeld.length === 0 && !hasRole(principal, 'admin');
+}
+
 /** The roots of what a principal sees (roles reach down the tree), or `all` for administrators. */
 export type Scope = 'all' | readonly string[];
 

@@ -129,7 +129,7 @@ export async function setPlan(deps: Deps, ctx: RequestContext, lineId: string, b
   return deps.db.transaction(async (tx) => {
     const line = await repo.lockLine(tx, lineId);
     if (!line) throw notFound('预算指标');
-    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester']);
+    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester'], '预算指标');
     const total = months.reduce((sum, amount) => sum + amount, 0);
     if (total > budgetOf(line)) {
       throw validationFailed([
@@ -157,7 +157,7 @@ export async function requestAdjustment(deps: Deps, ctx: RequestContext, lineId:
   return deps.db.transaction(async (tx) => {
     const line = await repo.getLine(tx, lineId);
     if (!line) throw notFound('预算指标');
-    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester', 'department-head']);
+    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester', 'department-head'], '预算指标');
     const adjustment = await repo.insertAdjustment(tx, {
       budgetLineId: lineId,
       amountFen,
@@ -183,7 +183,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
       const position = await lockLinePosition(tx, adjustment.budgetLineId);
       if (!position) throw notFound('预算指标');
       const { line, paid, committed } = position;
-      await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer']);
+      await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer'], '预算调整');
       if (adjustment.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理');
       const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
       refuseIfViolated(

@@ -35,7 +35,7 @@ export async function startLedgerImport(
 async function authoriseJob(deps: Deps, ctx: RequestContext, id: string): Promise<ImportJobRow> {
   const job = await findImportJob(deps.db, id);
   if (!job) throw notFound('导入任务');
-  if (job.createdBy !== ctx.principal.userId) await requirePost(deps.db, ctx, job.organisationId, IMPORT_POSTS);
+  if (job.createdBy !== ctx.principal.userId) await requirePost(deps.db, ctx, job.organisationId, IMPORT_POSTS, '导入任务');
   return job;
 }
 

@@ -7,10 +7,11 @@ import type { Queryable } from '../../db/connect.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { ancestorIds } from '../../organisations/organisation.repository.ts';
+import { isOutOfScope } from '../../policies/scope.ts';
 import { chinaToday } from '../../time.ts';
 import * as budget from '../budget/budget.repository.ts';
 import { contractClosedViolation } from '../contracts/contract-closure.rules.ts';
-import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import { controlConfig, controlled, postsOver, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './payment.repository.ts';
 import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from './payment.schemas.ts';
@@ -85,7 +86,10 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const line = await budget.getLine(tx, body.budgetLineId);
-      if (!line) throw validationFailed([{ path: 'body.budgetLineId', message: '预算指标不存在' }]);
+      const unknownLine = validationFailed([{ path: 'body.budgetLineId', message: '预算指标不存在' }]);
+      if (!line) throw unknownLine;
+      // Another organisation's line is answered as an unknown one, which is what the body names.
+      if (isOutOfScope(ctx.principal, await postsOver(tx, ctx, line.organisationId))) throw unknownLine;
       await requirePost(tx, ctx, line.organisationId, ['requester']);
       const config = await controlConfig(tx);
       const extra: control.ControlViolation[] = [];
@@ -193,7 +197,7 @@ async function step(
     deps.db.transaction(async (tx) => {
       const payment = await repo.getPayment(tx, id, true);
       if (!payment) throw notFound('支付申请');
-      await requirePost(tx, ctx, payment.organisationId, definition.posts);
+      await requirePost(tx, ctx, payment.organisationId, definition.posts, '支付申请');
       if (payment.version !== version) throw versionConflict('支付申请');
       if (!definition.from.includes(payment.status)) {
         throw new AppError('INVALID_TRANSITION', `支付申请处于“${PAYMENT_STATUS_LABEL[payment.status]}”状态，不能${definition.label}`);
