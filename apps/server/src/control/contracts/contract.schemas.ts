@@ -1,10 +1,10 @@
-import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { z } from 'zod';
 import { AssetCardInput } from '../assets/asset.schemas.ts';
 import { PositiveAmountFen, Text } from '../control-fields.ts';
 
 export const ContractQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   procurementId: Uuid.optional(),
 });
@@ -46,7 +46,7 @@ export const ContractSummary = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   budgetLineId: Uuid,
   budgetLineCode: z.string(),
   budgetLineName: z.string(),
@@ -61,8 +61,8 @@ export const ContractSummary = z.object({
   signedBy: Uuid,
   signedByName: z.string(),
   status: z.enum(['active', 'closed']),
-  milestoneCount: z.number().int(),
-  acceptedCount: z.number().int(),
+  milestoneCount: Int32,
+  acceptedCount: Int32,
   /** Sum of the accepted milestones: the most that may be paid so far. */
   accepted: Money,
   paid: Money,
@@ -75,7 +75,7 @@ export const ContractSummary = z.object({
 
 export const Milestone = z.object({
   id: Uuid,
-  seq: z.number().int(),
+  seq: Int32,
   description: z.string(),
   amount: Money,
   dueOn: z.string().nullable(),
@@ -85,14 +85,14 @@ export const Milestone = z.object({
   acceptanceNote: z.string().nullable(),
   paid: Money,
   committed: Money,
-  assetCount: z.number().int(),
+  assetCount: Int32,
   version: Version,
 });
 
 export const ContractDetail = ContractSummary.extend({
   milestones: z.array(Milestone),
   /** Payment requests against the contract, by status (支付申请 live in the payments module). */
-  payments: z.array(z.object({ status: z.string(), count: z.number().int(), amount: Money })),
+  payments: z.array(z.object({ status: z.string(), count: Int32, amount: Money })),
   /** Whether the user may accept milestones (not the signer, 合同签订 / 验收 分离). */
   canAccept: z.boolean(),
 });
