@@ -14,6 +14,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { Deps } from '../context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session-plugin.ts';
+import { installTextGuard } from './text-guard.ts';
 
 export interface AppOptions {
   /** Built SPA to serve at /, if present. */
@@ -67,6 +68,7 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
 
   installErrorHandler(app);
   installSession(app, deps);
+  installTextGuard(app);
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes(deps));
