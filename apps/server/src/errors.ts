@@ -57,5 +57,23 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不�
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const validationFailed = (details: readonly FieldDetail[], message = '提交的内容有误，请按提示修改') =>
   new AppError('VALIDATION_FAILED', message, details);
+/** The record the request would create already exists: 409 naming the field that collides. */
+export const alreadyExists = (path: string, message: string) => new AppError('ALREADY_EXISTS', message, [{ path, message }]);
 export const versionConflict = (what: string) =>
   new AppError('VERSION_CONFLICT', `${what}已被他人修改，你的修改未保存。请刷新后重新修改。`);
+
+/** The SQLSTATE of a failed statement, whether the driver's error arrives bare or wrapped by Drizzle (`cause`). */
+export function sqlState(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+/**
+ * A unique-index violation (23505) is a record that already exists: 409 ALREADY_EXISTS naming the
+ * field. The service checks first where it can; this catches the race between its check and the insert.
+ */
+export function rethrowUnique(error: unknown, path: string, message: string): never {
+  if (sqlState(error) === '23505') throw alreadyExists(path, message);
+  throw error;
+}

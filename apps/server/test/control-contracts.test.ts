@@ -188,7 +188,7 @@ describe('signing a contract', () => {
     expect(role.message).toBe('此操作须由经办人或审批人执行');
     const body = contractBody();
     created(await as(t.app, p.requester).post('/api/contracts', body));
-    const again = await expectRejected(t, 400, () => as(t.app, p.requester).post('/api/contracts', body));
+    const again = await expectRejected(t, 409, () => as(t.app, p.requester).post('/api/contracts', body));
     expect(again.details).toEqual([{ path: 'body.code', message: `合同编号“${body.code}”在本单位已存在` }]);
   });
 });

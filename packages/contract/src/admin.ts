@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
-import { IsoDate, Money, Uuid, Version } from './common.ts';
+import { Int32, IsoDate, Money, NonNegativeMoney, Uuid, Version, Year } from './common.ts';
 import { PROJECT_CATEGORIES } from './evaluation.ts';
 
 export const ORGANISATION_KINDS = ['finance-bureau', 'department', 'unit'] as const;
@@ -71,7 +71,7 @@ export const UpdateUser = z.object({
 export const InitialPassword = z.object({ id: Uuid, initialPassword: z.string() });
 
 export const FiscalYear = z.object({
-  year: z.number().int(),
+  year: Year,
   status: z.enum(['open', 'closed']),
   submitDeadline: z.string().nullable(),
   reviewDeadline: z.string().nullable(),
@@ -80,7 +80,7 @@ export const FiscalYear = z.object({
 });
 export const FiscalYearList = z.object({ items: z.array(FiscalYear) });
 export const CreateFiscalYear = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: Year,
   submitDeadline: IsoDate.nullable().optional(),
   reviewDeadline: IsoDate.nullable().optional(),
   financeDeadline: IsoDate.nullable().optional(),
@@ -94,7 +94,7 @@ export const Project = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   code: z.string(),
   name: z.string(),
   category: z.string(),
@@ -105,27 +105,27 @@ export const Project = z.object({
 export const ProjectList = z.object({ items: z.array(Project) });
 export const CreateProject = z.object({
   organisationId: Uuid,
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(200),
   category: z.enum(PROJECT_CATEGORIES),
-  budget: Money,
+  budget: NonNegativeMoney,
 });
 
 /** Result of an .xlsx import of units and users: all rows or none; problems by sheet, row and column. */
 export const ImportIssue = z.object({
   sheet: z.string(),
-  row: z.number().int().optional(),
+  row: Int32.optional(),
   column: z.string().optional(),
   message: z.string(),
 });
 export const ImportResult = z.object({
-  organisationsCreated: z.number().int(),
+  organisationsCreated: Int32,
   usersCreated: z.array(z.object({ username: z.string(), initialPassword: z.string() })),
 });
 
 export const AuditEntry = z.object({
-  id: z.number().int(),
+  id: Int32,
   at: z.string(),
   actorName: z.string().nullable(),
   entityType: z.string(),
@@ -136,13 +136,13 @@ export const AuditEntry = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
 });
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextBeforeId: z.number().int().nullable() });
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextBeforeId: Int32.nullable() });
 export const AuditQuery = z.object({
   entityType: z.string().optional(),
   entityId: z.string().optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  beforeId: z.coerce.number().int().optional(),
+  beforeId: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -164,7 +164,7 @@ export const Task = z.object({
   evaluationId: Uuid,
   title: z.string(),
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   status: z.string(),
   statusLabel: z.string(),
   action: z.enum(['fill', 'fix', 'review-department', 'review-finance', 'publish']),
@@ -179,7 +179,7 @@ export const PublishedReport = z.object({
   url: z.string(),
   organisationName: z.string(),
   organisationCode: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   kind: z.string(),
   projectCode: z.string(),
   title: z.string(),

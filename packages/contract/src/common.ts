@@ -7,7 +7,22 @@ export const PointsText = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, { error: '�
 /** An exact decimal value (目标值, 完成值). */
 export const DecimalText = z.string().regex(/^[+-]?\d{1,18}(\.\d{1,10})?$/, { error: '应为数字，如 "23.39" 或 "-4.53"' });
 export const Uuid = z.uuid({ error: '编号格式不正确' });
-export const Version = z.number().int().min(1);
+/**
+ * Every integer the API accepts lands in a PostgreSQL `integer` column or compares with one (versions,
+ * years, revisions, positions): beyond 32 bits the database refuses it with a fault, so it is refused here.
+ */
+export const Int32 = z.number().int().min(-2147483648).max(2147483647);
+/** The same bound for integers read from a path or query string. */
+export const Int32Text = z.coerce.number().pipe(Int32);
+export const Version = Int32.min(1);
+/**
+ * A budget year. Years are created only within 2000–2100 (新建年度), so any other year names no
+ * record; the bound also keeps date arithmetic on the year (1 January, 31 December) valid.
+ */
+export const Year = z.number().int().min(2000, { error: '年度应在 2000 至 2100 之间' }).max(2100, { error: '年度应在 2000 至 2100 之间' });
+export const YearText = z.coerce.number().pipe(Year);
+/** Budget figures are amounts of money held or spent: never below zero. */
+export const NonNegativeMoney = Money.refine((text) => !text.startsWith('-'), { error: '金额不能为负数' });
 export const IsoDate = z.iso.date({ error: '应为日期，格式 YYYY-MM-DD' });
 
 /** The one error shape of every failure (docs/api.md). */

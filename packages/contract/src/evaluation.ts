@@ -1,6 +1,6 @@
 import { LEVEL2_OF as CORE_LEVEL2_OF, control } from '@jixiao/core';
 import { z } from 'zod';
-import { DecimalText, IsoDate, Money, PointsText, Uuid, Version } from './common.ts';
+import { DecimalText, Int32, IsoDate, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
 
 export const LEVEL1 = ['output', 'effect', 'satisfaction'] as const;
 export const LEVEL2 = [
@@ -62,7 +62,7 @@ export const Indicator = z.object({
   id: Uuid,
   code: z.string(),
   goalId: Uuid.nullable(),
-  position: z.number().int(),
+  position: Int32,
   level1: z.enum(LEVEL1),
   level2: z.enum(LEVEL2),
   name: z.string(),
@@ -81,7 +81,7 @@ export const Indicator = z.object({
   qualitativeScore: z.string().nullable(),
   adjustment: z.object({ score: z.string(), reason: z.string(), by: z.string().nullable() }).nullable(),
   illustrative: z.boolean(),
-  attachmentCount: z.number().int(),
+  attachmentCount: Int32,
   binding: Binding.nullable(),
   /** The actual computed from the ledger for a bound indicator, and how. */
   computedActual: z.string().nullable(),
@@ -106,7 +106,7 @@ export const UpdateGoal = GoalFields.partial().extend({ version: Version });
 export const Goal = z.object({
   id: Uuid,
   code: z.string(),
-  position: z.number().int(),
+  position: Int32,
   text: z.string(),
   summary: z.string().nullable(),
   version: Version,
@@ -141,7 +141,7 @@ export const ManagementEntry = z.object({
   deviationReason: z.string().nullable(),
   note: z.string().nullable(),
   illustrative: z.boolean(),
-  version: z.number().int().nullable(),
+  version: Int32.nullable(),
 });
 export type ManagementEntry = z.infer<typeof ManagementEntry>;
 
@@ -170,19 +170,28 @@ export const UpdateEvaluation = z.object({
   schemeId: z.enum(SCHEME).optional(),
   /** `ledger`: budget figures come from the unit's budget lines and payments. */
   budgetSource: z.enum(['manual', 'ledger']).optional(),
-  budget: Budget.omit({ illustrative: true }).partial().optional(),
+  budget: z
+    .object({
+      initial: NonNegativeMoney,
+      carryOver: NonNegativeMoney,
+      adjusted: NonNegativeMoney,
+      executed: NonNegativeMoney,
+      executionReason: z.string().max(2000).nullable(),
+    })
+    .partial()
+    .optional(),
   narrative: Narrative.partial().optional(),
 });
 
 export const CreateEvaluation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('department'), fiscalYear: z.number().int(), organisationId: Uuid }),
-  z.object({ kind: z.literal('project'), fiscalYear: z.number().int(), projectId: Uuid }),
+  z.object({ kind: z.literal('department'), fiscalYear: Year, organisationId: Uuid }),
+  z.object({ kind: z.literal('project'), fiscalYear: Year, projectId: Uuid }),
 ]);
 
 export const EvaluationSummary = z.object({
   id: Uuid,
   kind: z.enum(['department', 'project']),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   organisationId: Uuid,
   organisationName: z.string(),
   organisationCode: z.string(),
@@ -194,12 +203,12 @@ export const EvaluationSummary = z.object({
   statusLabel: z.string(),
   total: z.string().nullable(),
   grade: z.string().nullable(),
-  errorCount: z.number().int(),
-  warningCount: z.number().int(),
+  errorCount: Int32,
+  warningCount: Int32,
   adjustedBudget: Money,
   executedBudget: Money,
   updatedAt: z.string(),
-  revision: z.number().int(),
+  revision: Int32,
 });
 export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 
@@ -221,7 +230,7 @@ export const Attachment = z.object({
   indicatorId: Uuid.nullable(),
   filename: z.string(),
   contentType: z.string(),
-  sizeBytes: z.number().int(),
+  sizeBytes: Int32,
   uploadedBy: z.string(),
   uploadedAt: z.string(),
 });
@@ -244,7 +253,7 @@ export const EvaluationDetail = EvaluationSummary.extend({
   preparerName: z.string().nullable(),
   preparerPhone: z.string().nullable(),
   filledOn: z.string().nullable(),
-  subordinateUnitCount: z.number().int(),
+  subordinateUnitCount: Int32,
   budget: Budget,
   narrative: Narrative,
   goals: z.array(Goal),
@@ -262,11 +271,11 @@ export const TransitionRequest = z.object({
   action: z.enum(['submit', 'approve', 'return', 'publish']),
   comment: text(2000).optional(),
   /** The revision the user saw: approving a changed evaluation is refused. */
-  revision: z.number().int().min(1),
+  revision: Int32.min(1),
 });
 
 export const ListEvaluationsQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   status: z.enum(STATUS).optional(),
   kind: z.enum(['department', 'project']).optional(),
   organisationId: Uuid.optional(),

@@ -1,12 +1,19 @@
 import { FINDINGS, type PresentedEvaluation, RULES } from '@jixiao/core';
 import { z } from 'zod';
-import { PointsText } from './common.ts';
+import { Int32, PointsText } from './common.ts';
 
 /**
  * The answer of GET /api/evaluations/:id/score: the core's `presentEvaluation`, described for the API
  * reference and checked at compile time against what the core returns (see `_scoreMatchesCore`).
  */
-const points = PointsText.nullable();
+/**
+ * Sums of points (weights of a level, raw totals) are not bounded by one indicator's 999.99: a weight
+ * table that adds up past it is reported by a blocking finding, and must still be shown to be fixed.
+ */
+const points = z
+  .string()
+  .regex(/^-?\d{1,12}(\.\d{1,2})?$/)
+  .nullable();
 const keysOf = <T extends object>(record: T) => Object.keys(record) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
 
 const ScorePair = z.object({ computed: points, final: points });
@@ -70,7 +77,7 @@ export const EvaluationScore = z.object({
       notApplicableWeight: points,
       computed: points,
       final: points,
-      count: z.number().int(),
+      count: Int32,
     }),
   ),
   items: z.array(ScoreItem),

@@ -13,6 +13,7 @@ import {
   UpdateUser,
   UserList,
   Uuid,
+  YearText,
 } from '@jixiao/contract';
 import { writeOrganisationTemplate } from '@jixiao/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -105,7 +106,7 @@ export const adminRoutes =
         schema: {
           tags,
           summary: '修改年度截止日期或状态（管理员）',
-          params: z.object({ year: z.coerce.number().int() }),
+          params: z.object({ year: YearText }),
           body: UpdateFiscalYear,
           response: { 200: z.object({ year: z.number() }) },
         },
@@ -121,7 +122,7 @@ export const adminRoutes =
         schema: {
           tags: ['projects'],
           summary: '项目列表',
-          querystring: z.object({ fiscalYear: z.coerce.number().int().optional() }),
+          querystring: z.object({ fiscalYear: YearText.optional() }),
           response: { 200: ProjectList },
         },
       },

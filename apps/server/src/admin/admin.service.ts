@@ -7,7 +7,7 @@ import { deleteUserSessions, findUserByUsername } from '../auth/auth.repository.
 import { hashPassword } from '../auth/password.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { AppError, notFound, validationFailed, versionConflict } from '../errors.ts';
+import { AppError, alreadyExists, notFound, rethrowUnique, validationFailed, versionConflict } from '../errors.ts';
 import { findOrganisations, getOrganisation } from '../organisations/organisation.repository.ts';
 import { hasRole, isOutOfScope, rolesOver, visibleOrganisations } from '../policies/scope.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear } from '../seed/builders.ts';
@@ -69,13 +69,6 @@ async function checkParent(db: Queryable, kind: keyof typeof PARENT_KIND, parent
     ]);
 }
 
-/** A unique-index violation becomes a field error, not a 500. */
-export function rethrowUnique(error: unknown, path: string, message: string): never {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505') throw validationFailed([{ path, message }]);
-  throw error;
-}
-
 export async function renameOrganisation(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof UpdateOrganisation>) {
   requireAdmin(ctx);
   return deps.db.transaction(async (tx) => {
@@ -135,8 +128,7 @@ export async function addUser(deps: Deps, ctx: RequestContext, body: z.infer<typ
   requireAdmin(ctx);
   return deps.db.transaction(async (tx) => {
     if (!(await getOrganisation(tx, body.organisationId))) throw validationFailed([{ path: 'body.organisationId', message: '单位不存在' }]);
-    if (await findUserByUsername(tx, body.username))
-      throw validationFailed([{ path: 'body.username', message: `用户名“${body.username}”已被使用` }]);
+    if (await findUserByUsername(tx, body.username)) throw alreadyExists('body.username', `用户名“${body.username}”已被使用`);
     await checkGrants(tx, body.roles);
     const password = initialPassword();
     const user = await createUser(tx, { ...body, password, mustChangePassword: true }, deps.config.PASSWORD_HASH_COST);
@@ -203,7 +195,7 @@ export async function addFiscalYear(
   requireAdmin(ctx);
   return deps.db.transaction(async (tx) => {
     const existing = (await repo.findFiscalYears(tx)).find((row) => row.year === body.year);
-    if (existing) throw validationFailed([{ path: 'body.year', message: `${body.year} 年度已存在` }]);
+    if (existing) throw alreadyExists('body.year', `${body.year} 年度已存在`);
     const created = await ensureFiscalYear(tx, body.year, {
       submit: body.submitDeadline ?? undefined,
       review: body.reviewDeadline ?? undefined,
@@ -249,6 +241,8 @@ export async function addProject(deps: Deps, ctx: RequestContext, body: z.infer<
     if (isOutOfScope(ctx.principal, roles)) throw notFound('单位');
     if (!roles.includes('preparer') && !hasRole(ctx.principal, 'admin'))
       throw new AppError('FORBIDDEN', '只有本单位填报人或系统管理员可以新建项目');
+    if (!(await getOrganisation(tx, body.organisationId)))
+      throw validationFailed([{ path: 'body.organisationId', message: `单位 ${body.organisationId} 不存在` }]);
     const budget = parseYuan(body.budget);
     if (!budget.ok) throw validationFailed([{ path: 'body.budget', message: '金额格式不正确' }]);
     const years = await repo.findFiscalYears(tx);

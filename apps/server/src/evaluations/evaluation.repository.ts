@@ -5,6 +5,7 @@ import {
   evaluationContributors,
   evaluations,
   evaluationTransitions,
+  fiscalYears,
   goals,
   indicators,
   type LedgerSnapshot,
@@ -112,6 +113,11 @@ export async function getIndicator(db: Queryable, id: string): Promise<Indicator
 export async function getGoal(db: Queryable, id: string): Promise<GoalRow | undefined> {
   const [row] = await db.select().from(goals).where(eq(goals.id, id));
   return row;
+}
+
+export async function fiscalYearExists(db: Queryable, year: number): Promise<boolean> {
+  const [row] = await db.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.year, year));
+  return row !== undefined;
 }
 
 export async function insertEvaluation(db: Queryable, row: typeof evaluations.$inferInsert): Promise<EvaluationRow> {

@@ -32,7 +32,7 @@ import { loadLedger } from '../control/ledger/ledger.repository.ts';
 import { asOfFor } from '../control/ledger/ledger.service.ts';
 import { type Queryable, readAll } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable, type LedgerSnapshot } from '../db/schema.ts';
-import { AppError, type FieldDetail, notFound, validationFailed, versionConflict } from '../errors.ts';
+import { AppError, alreadyExists, type FieldDetail, notFound, rethrowUnique, validationFailed, versionConflict } from '../errors.ts';
 import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
 import { isOutOfScope, rolesOver, scopeOf } from '../policies/scope.ts';
 import * as repo from './evaluation.repository.ts';
@@ -435,17 +435,23 @@ export async function createEvaluationFor(
     const roles = await rolesOver(tx, ctx.principal, organisationId);
     if (isOutOfScope(ctx.principal, roles)) throw notFound(input.kind === 'project' ? '项目' : '部门');
     if (!roles.includes('preparer')) throw new AppError('FORBIDDEN', '只有本单位的填报人可以新建自评');
-    const created = await repo.insertEvaluation(tx, {
-      organisationId,
-      fiscalYear: input.fiscalYear,
-      kind: input.kind,
-      projectId,
-      schemeId: input.kind === 'department' ? 'department-overall' : 'mof-2020-project',
-      initialFen,
-      adjustedFen: initialFen,
-      preparerName: ctx.principal.displayName,
-      createdBy: ctx.principal.userId,
-    });
+    if (!(await repo.fiscalYearExists(tx, input.fiscalYear)))
+      throw validationFailed([{ path: 'body.fiscalYear', message: `${input.fiscalYear} 年度尚未设立，请先由管理员新建年度` }]);
+    const duplicate =
+      input.kind === 'department' ? `本部门 ${input.fiscalYear} 年度的部门整体自评已存在` : '该项目的自评已存在，一个项目只有一份自评';
+    const created = await repo
+      .insertEvaluation(tx, {
+        organisationId,
+        fiscalYear: input.fiscalYear,
+        kind: input.kind,
+        projectId,
+        schemeId: input.kind === 'department' ? 'department-overall' : 'mof-2020-project',
+        initialFen,
+        adjustedFen: initialFen,
+        preparerName: ctx.principal.displayName,
+        createdBy: ctx.principal.userId,
+      })
+      .catch((error: unknown) => rethrowUnique(error, input.kind === 'department' ? 'body.organisationId' : 'body.projectId', duplicate));
     await repo.addContributor(tx, created.id, ctx.principal.userId);
     await refreshScore(tx, created.id);
     await recordAudit(tx, ctx, { entityType: 'evaluation', entityId: created.id, action: 'create', organisationId, after: created });
@@ -509,7 +515,7 @@ export async function addGoal(
     const position = await repo.nextPosition(tx, goalsTable, evaluationId);
     const code = body.code ?? `G${position}`;
     const existing = await repo.findGoals(tx, evaluationId);
-    if (existing.some((goal) => goal.code === code)) throw validationFailed([{ path: 'body.code', message: `目标编号“${code}”已存在` }]);
+    if (existing.some((goal) => goal.code === code)) throw alreadyExists('body.code', `目标编号“${code}”已存在`);
     const goal = await repo.insertGoal(tx, { evaluationId, position, code, text: body.text, summary: body.summary ?? null });
     await recordAudit(tx, ctx, {
       entityType: 'goal',
@@ -537,7 +543,13 @@ export async function updateGoal(
   const goal = await goalOf(deps, goalId);
   return contentWrite(deps, ctx, goal.evaluationId, 'edit', async (tx, evaluation) => {
     const { version, ...values } = body;
-    const updated = await repo.updateGoal(tx, goalId, version, values);
+    if (values.code !== undefined && values.code !== goal.code) {
+      const existing = await repo.findGoals(tx, goal.evaluationId);
+      if (existing.some((other) => other.code === values.code)) throw alreadyExists('body.code', `目标编号“${values.code}”已存在`);
+    }
+    const updated = await repo
+      .updateGoal(tx, goalId, version, values)
+      .catch((error: unknown) => rethrowUnique(error, 'body.code', `目标编号“${values.code}”已存在`));
     if (!updated) throw versionConflict('绩效目标');
     await recordAudit(tx, ctx, {
       entityType: 'goal',
@@ -572,7 +584,7 @@ export async function addIndicator(deps: Deps, ctx: RequestContext, evaluationId
     const position = await repo.nextPosition(tx, indicatorsTable, evaluationId);
     const code = body.code ?? `I${position}`;
     const existing = await repo.findIndicators(tx, evaluationId);
-    if (existing.some((row) => row.code === code)) throw validationFailed([{ path: 'body.code', message: `指标编号“${code}”已存在` }]);
+    if (existing.some((row) => row.code === code)) throw alreadyExists('body.code', `指标编号“${code}”已存在`);
     const row = {
       level1: body.level1,
       level2: body.level2,
@@ -627,8 +639,7 @@ export async function updateIndicator(
     checkIndicatorConsistency(merged, new Set(goals.map((goal) => goal.id)), merged.goalId);
     if (values.code && values.code !== current.code) {
       const existing = await repo.findIndicators(tx, current.evaluationId);
-      if (existing.some((row) => row.code === values.code))
-        throw validationFailed([{ path: 'body.code', message: `指标编号“${values.code}”已存在` }]);
+      if (existing.some((row) => row.code === values.code)) throw alreadyExists('body.code', `指标编号“${values.code}”已存在`);
     }
     const updated = await repo.updateIndicator(tx, indicatorId, version, { ...values, updatedBy: ctx.principal.userId });
     if (!updated) throw versionConflict('绩效指标');

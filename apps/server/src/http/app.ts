@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session-plugin.ts';
+import { installTextGuard } from './text-guard.ts';
 
 export interface AppOptions {
   /** Built SPA to serve at /, if present. */
@@ -72,6 +73,7 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
 
   installErrorHandler(app);
   installSession(app, deps);
+  installTextGuard(app);
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(authRoutes(deps));

@@ -33,6 +33,7 @@ describe('classifyError', () => {
     ['PASSWORD_CHANGE_REQUIRED', 'change-password'],
     ['VERSION_CONFLICT', 'conflict'],
     ['VALIDATION_FAILED', 'validation'],
+    ['ALREADY_EXISTS', 'validation'],
     ['INVALID_CREDENTIALS', 'other'],
     ['PDF_UNAVAILABLE', 'other'],
   ])('%s → %s', (code, kind) => {

@@ -53,6 +53,8 @@ export function classifyError(error: ApiError): ErrorKind {
       return 'change-password';
     case 'VERSION_CONFLICT':
       return 'conflict';
+    // A duplicate code or name is answered 409 with the field it collides on: shown on that field.
+    case 'ALREADY_EXISTS':
     case 'VALIDATION_FAILED':
       return 'validation';
     default:

@@ -1,4 +1,4 @@
-import { Uuid } from '@jixiao/contract';
+import { Int32, Uuid } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
@@ -24,7 +24,7 @@ const IdParams = z.object({ id: Uuid });
 const DisposalParams = z.object({ id: Uuid, disposalId: Uuid });
 const Created = z.object({ id: Uuid });
 const CreatedCards = z.object({ ids: z.array(Uuid) });
-const CreatedStocktake = z.object({ id: Uuid, differenceCount: z.number().int() });
+const CreatedStocktake = z.object({ id: Uuid, differenceCount: Int32 });
 
 export const assetRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>

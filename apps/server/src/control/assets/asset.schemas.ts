@@ -1,4 +1,4 @@
-import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { Int32, IsoDate, Money, Uuid, Version } from '@jixiao/contract';
 import { z } from 'zod';
 import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
 
@@ -113,8 +113,8 @@ export const Stocktake = z.object({
   performedBy: Uuid,
   performedByName: z.string(),
   note: z.string().nullable(),
-  lineCount: z.number().int(),
-  differenceCount: z.number().int(),
+  lineCount: Int32,
+  differenceCount: Int32,
   createdAt: z.string(),
 });
 

@@ -1,4 +1,4 @@
-import { Ok, Uuid } from '@jixiao/contract';
+import { Ok, Uuid, YearText } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
@@ -20,7 +20,7 @@ export const budgetRoutes =
           tags,
           summary: '预算指标及其执行：预算、计划、占用、已付、可用余额',
           querystring: z.object({
-            fiscalYear: z.coerce.number().int().optional(),
+            fiscalYear: YearText.optional(),
             organisationId: Uuid.optional(),
             projectId: Uuid.optional(),
           }),

@@ -1,11 +1,11 @@
-import { Money, Uuid, Version } from '@jixiao/contract';
+import { Money, Uuid, Version, Year } from '@jixiao/contract';
 import { z } from 'zod';
 
 export const SPENDING_TYPES = ['basic', 'project'] as const;
 
 export const CreateBudgetLine = z.object({
   organisationId: Uuid,
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   projectId: Uuid.nullable().optional(),
   code: z
     .string()
@@ -24,7 +24,7 @@ export const BudgetLine = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   projectId: Uuid.nullable(),
   projectName: z.string().nullable(),
   code: z.string(),

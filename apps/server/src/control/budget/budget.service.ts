@@ -1,10 +1,9 @@
 import { formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { findFiscalYears } from '../../admin/admin.repository.ts';
-import { rethrowUnique } from '../../admin/admin.service.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
-import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
+import { AppError, notFound, rethrowUnique, validationFailed, versionConflict } from '../../errors.ts';
 import { getProject } from '../../evaluations/evaluation.repository.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { scopeOf } from '../../policies/scope.ts';

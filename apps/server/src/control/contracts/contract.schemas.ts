@@ -1,10 +1,10 @@
-import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { z } from 'zod';
 import { AssetCardInput } from '../assets/asset.schemas.ts';
 import { DecisionTrail, PositiveAmountFen, Text } from '../control-fields.ts';
 
 export const ContractQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   procurementId: Uuid.optional(),
 });
@@ -73,7 +73,7 @@ export const ContractSummary = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   budgetLineId: Uuid,
   budgetLineCode: z.string(),
   budgetLineName: z.string(),
@@ -90,8 +90,8 @@ export const ContractSummary = z.object({
   status: z.enum(['active', 'closed']),
   /** How a closed contract ended: 结清 or 终止. */
   closedKind: z.enum(CLOSURE_KINDS).nullable(),
-  milestoneCount: z.number().int(),
-  acceptedCount: z.number().int(),
+  milestoneCount: Int32,
+  acceptedCount: Int32,
   /** Sum of the accepted milestones: the most that may be paid so far. */
   accepted: Money,
   paid: Money,
@@ -104,7 +104,7 @@ export const ContractSummary = z.object({
 
 export const Milestone = z.object({
   id: Uuid,
-  seq: z.number().int(),
+  seq: Int32,
   description: z.string(),
   amount: Money,
   dueOn: z.string().nullable(),
@@ -114,14 +114,14 @@ export const Milestone = z.object({
   acceptanceNote: z.string().nullable(),
   paid: Money,
   committed: Money,
-  assetCount: z.number().int(),
+  assetCount: Int32,
   version: Version,
 });
 
 export const ContractDetail = ContractSummary.extend({
   milestones: z.array(Milestone),
   /** Payment requests against the contract, by status (支付申请 live in the payments module). */
-  payments: z.array(z.object({ status: z.string(), count: z.number().int(), amount: Money })),
+  payments: z.array(z.object({ status: z.string(), count: Int32, amount: Money })),
   /** Whether the user may accept milestones (not the signer, 合同签订 / 验收 分离). */
   canAccept: z.boolean(),
   /** Amount less what is paid: what a closure would release from the line now. */

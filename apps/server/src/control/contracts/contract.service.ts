@@ -1,10 +1,9 @@
 import { formatYuan, formatYuanGrouped } from '@jixiao/core';
 import type { z } from 'zod';
-import { rethrowUnique } from '../../admin/admin.service.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { type FieldDetail, notFound, validationFailed } from '../../errors.ts';
+import { type FieldDetail, notFound, rethrowUnique, validationFailed } from '../../errors.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { checkUscc } from '../control-fields.ts';

@@ -1,4 +1,4 @@
-import { IsoDate, Uuid } from '@jixiao/contract';
+import { IsoDate, Uuid, YearText } from '@jixiao/contract';
 import { control } from '@jixiao/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { drillDown, ledgerOverview, ledgerRollup } from './ledger.service.ts';
 
 const LedgerQuery = z.object({
   organisationId: Uuid,
-  fiscalYear: z.coerce.number().int(),
+  fiscalYear: YearText,
   projectId: Uuid.optional(),
   budgetLineId: Uuid.optional(),
   asOf: IsoDate.optional(),
@@ -43,7 +43,7 @@ export const ledgerRoutes =
     );
     app.get(
       '/api/ledger/rollup',
-      { schema: { tags, summary: '按单位、按月的支付汇总', querystring: z.object({ fiscalYear: z.coerce.number().int() }) } },
+      { schema: { tags, summary: '按单位、按月的支付汇总', querystring: z.object({ fiscalYear: YearText }) } },
       async (request) => ({
         rows: await ledgerRollup(deps, contextOf(request), request.query.fiscalYear),
       }),

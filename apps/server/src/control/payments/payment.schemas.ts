@@ -1,4 +1,4 @@
-import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { Int32, IsoDate, Money, Uuid, Version, YearText } from '@jixiao/contract';
 import { z } from 'zod';
 
 export const PAYMENT_STATUSES = ['requested', 'reviewed', 'approved', 'paid', 'archived', 'rejected'] as const;
@@ -68,9 +68,9 @@ export const Payment = z.object({
   version: Version,
 });
 
-export const PaymentList = z.object({ items: z.array(Payment), total: z.number().int() });
+export const PaymentList = z.object({ items: z.array(Payment), total: Int32 });
 export const PaymentQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
   budgetLineId: Uuid.optional(),
   organisationId: Uuid.optional(),

@@ -1,4 +1,4 @@
-import { Money, Uuid, Version } from '@jixiao/contract';
+import { Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { control } from '@jixiao/core';
 import { z } from 'zod';
 import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
@@ -8,7 +8,7 @@ export const PROCUREMENT_STATUSES = ['draft', 'approved', 'awarded', 'cancelled'
 export const PROCUREMENT_STATUS_LABEL = { draft: '待审批', approved: '已审批', awarded: '已确定供应商', cancelled: '已取消' } as const;
 
 export const ProcurementQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   status: z.enum(PROCUREMENT_STATUSES).optional(),
 });
@@ -49,7 +49,7 @@ export const Procurement = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   budgetLineId: Uuid,
   budgetLineCode: z.string(),
   budgetLineName: z.string(),

@@ -1,10 +1,9 @@
 import { control, formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
-import { rethrowUnique } from '../../admin/admin.service.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { notFound } from '../../errors.ts';
+import { notFound, rethrowUnique } from '../../errors.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { chargeableLine, chargeViolations } from '../line-charge.ts';

@@ -1,4 +1,4 @@
-import { Uuid } from '@jixiao/contract';
+import { Int32, Uuid, YearText } from '@jixiao/contract';
 import { writeSelfAssessmentXlsx } from '@jixiao/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import type { Deps } from '../../context.ts';
 import { contextOf } from '../../http/session-plugin.ts';
 import { getAssessment, saveAssessment } from './self-assessment.service.ts';
 
-const Query = z.object({ organisationId: Uuid, fiscalYear: z.coerce.number().int() });
+const Query = z.object({ organisationId: Uuid, fiscalYear: YearText });
 
 export const selfAssessmentRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -25,7 +25,7 @@ export const selfAssessmentRoutes =
           tags,
           summary: '保存单位评分（覆盖系统预填）',
           body: Query.extend({
-            version: z.number().int().min(0),
+            version: Int32.min(0),
             entries: z
               .array(
                 z.object({

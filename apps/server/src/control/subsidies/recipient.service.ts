@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { rethrowUnique } from '../../admin/admin.service.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
-import { forbidden, validationFailed } from '../../errors.ts';
+import { forbidden, rethrowUnique, validationFailed } from '../../errors.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { checkUscc } from '../control-fields.ts';
 import * as repo from './subsidy.repository.ts';

@@ -1,4 +1,4 @@
-import { IsoDate, Money, Uuid, Version } from '@jixiao/contract';
+import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { z } from 'zod';
 import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
 
@@ -21,7 +21,7 @@ export const Recipient = z.object({
   name: z.string(),
   uscc: z.string(),
   contact: z.string().nullable(),
-  grantCount: z.number().int(),
+  grantCount: Int32,
   createdAt: z.string(),
   version: Version,
 });
@@ -29,7 +29,7 @@ export const Recipient = z.object({
 export const RecipientList = z.object({ items: z.array(Recipient) });
 
 export const GrantQuery = z.object({
-  fiscalYear: z.coerce.number().int().optional(),
+  fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   recipientId: Uuid.optional(),
 });
@@ -48,21 +48,21 @@ export const CreateGrant = z.object({
 });
 
 const FollowUpCounts = z.object({
-  total: z.number().int(),
-  done: z.number().int(),
-  pending: z.number().int(),
+  total: Int32,
+  done: Int32,
+  pending: Int32,
   /** Pending past their due date (China time). */
-  overdue: z.number().int(),
-  abnormal: z.number().int(),
+  overdue: Int32,
+  abnormal: Int32,
   /** Checks that found the enterprise listed for 经营异常. */
-  abnormalOperation: z.number().int(),
+  abnormalOperation: Int32,
 });
 
 export const Grant = z.object({
   id: Uuid,
   organisationId: Uuid,
   organisationName: z.string(),
-  fiscalYear: z.number().int(),
+  fiscalYear: Year,
   recipientId: Uuid,
   recipientName: z.string(),
   recipientUscc: z.string(),
@@ -118,16 +118,16 @@ export const OverdueFollowUp = FollowUp.extend({
   recipientName: z.string(),
   programme: z.string(),
   grantAmount: Money,
-  daysOverdue: z.number().int(),
+  daysOverdue: Int32,
 });
 
 export const OverdueList = z.object({ today: z.string(), items: z.array(OverdueFollowUp) });
 
-export const SummaryQuery = z.object({ fiscalYear: z.coerce.number().int().optional(), organisationId: Uuid.optional() });
+export const SummaryQuery = z.object({ fiscalYear: YearText.optional(), organisationId: Uuid.optional() });
 
 export const GrantSummary = z.object({
   today: z.string(),
-  grantCount: z.number().int(),
+  grantCount: Int32,
   awarded: Money,
   paid: Money,
   committed: Money,
