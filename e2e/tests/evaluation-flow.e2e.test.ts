@@ -46,6 +46,29 @@ async function saveIndicator(): Promise<void> {
   await page.getByTestId('indicator-save').waitFor({ state: 'hidden' });
 }
 
+/** The API requests the page sends while `during` runs and until the score has come back and the page is quiet. */
+async function apiRequestsDuring(during: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (request: { url(): string; method(): string }) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) seen.push(`${request.method()} ${url.pathname.replace(/[0-9a-f-]{36}/g, ':id')}`);
+  };
+  page.on('request', record);
+  try {
+    const scored = page.waitForResponse((response) => /\/api\/evaluations\/[0-9a-f-]{36}\/score$/.test(response.url()), {
+      timeout: 30_000,
+    });
+    await during();
+    await scored;
+    // A request still to come (a second reload) would start within moments of the last answer; a
+    // generous quiet period catches it on a busy machine. Nothing is asserted about time itself.
+    await page.waitForTimeout(3_000);
+  } finally {
+    page.off('request', record);
+  }
+  return seen;
+}
+
 async function statusIs(label: string): Promise<void> {
   await expect.poll(async () => (await page.locator('body').innerText()).includes(label), { timeout: 15_000 }).toBe(true);
 }
@@ -68,6 +91,17 @@ describe('a self-evaluation from the unit to the public', () => {
     await saveIndicator();
     await expect.poll(() => page.getByTestId('score-total').innerText(), { timeout: 15_000 }).not.toContain('99.52');
     await screenshot(page, '03-indicators');
+  });
+
+  it('saving one indicator field is one write and one read (the score), not three loads', async () => {
+    await page.getByTestId('indicator-row-G2-5').click();
+    await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成，已列入下年计划');
+    const requests = await apiRequestsDuring(saveIndicator);
+    // Before the query cache: PATCH, then the whole evaluation and its score again (3 round trips).
+    expect(requests).toEqual(['PATCH /api/indicators/:id', 'GET /api/evaluations/:id/score']);
+    await page.getByTestId('indicator-row-G2-5').click();
+    await expect.poll(() => page.getByTestId('indicator-deviation-input').inputValue()).toContain('已列入下年计划');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
   });
 
   it('submits', async () => {

@@ -71,6 +71,33 @@ describe('editing indicators', () => {
     });
   });
 
+  it('answers a content write with the evaluation as it now stands, so the web app need not load it again', async () => {
+    const before = await detail(t.app, s.preparer, id);
+    const indicator = before.indicators.find((entry) => entry.code === 'G1-1');
+    const response = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, {
+      version: indicator?.version,
+      dataSource: '区统计局年报',
+    });
+    expect(response.statusCode).toBe(200);
+    const answer = response.json();
+    expect(answer).toEqual(await detail(t.app, s.preparer, id));
+    expect(answer.revision).toBe(before.revision + 1);
+    const changed = answer.indicators.find((entry: { code: string }) => entry.code === 'G1-1');
+    expect(changed).toMatchObject({ dataSource: '区统计局年报', version: (indicator?.version ?? 0) + 1 });
+
+    const goal = before.goals[0];
+    const goalAnswer = await as(t.app, s.preparer).patch(`/api/goals/${goal?.id}`, { version: goal?.version, summary: '产业发展' });
+    expect(goalAnswer.json().goals[0]).toMatchObject({ summary: '产业发展', version: (goal?.version ?? 0) + 1 });
+
+    const entry = before.management[0];
+    const managementAnswer = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/${entry?.code}`, {
+      version: entry?.version ?? undefined,
+      note: '按年报填列',
+    });
+    expect(managementAnswer.statusCode).toBe(200);
+    expect(managementAnswer.json().management[0]).toMatchObject({ code: entry?.code, note: '按年报填列' });
+  });
+
   it('refuses a stale edit with a conflict and keeps the other user’s change', async () => {
     const indicator = (await detail(t.app, s.preparer, id)).indicators[1];
     const first = await as(t.app, s.preparer).patch(`/api/indicators/${indicator?.id}`, {

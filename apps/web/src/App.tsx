@@ -1,10 +1,15 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter } from 'react-router';
+import { createQueryClient } from './api/query-client.ts';
 import { SessionProvider } from './auth/SessionProvider.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AppRoutes } from './routes.tsx';
+
+// One cache for the life of the page (created outside the component: a re-render must not empty it).
+const queryClient = createQueryClient();
 
 const THEME = {
   token: {
@@ -30,8 +35,10 @@ function LocalisedApp() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <LocalisedApp />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <LocalisedApp />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

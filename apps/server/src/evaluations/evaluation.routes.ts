@@ -110,10 +110,19 @@ export const evaluationRoutes =
 
     app.patch(
       '/api/goals/:id',
-      { schema: { tags, summary: '修改绩效目标', params: IdParams, body: UpdateGoal, response: { 200: Ok } } },
+      {
+        schema: {
+          tags,
+          summary: '修改绩效目标（答复修改后的自评详情）',
+          params: IdParams,
+          body: UpdateGoal,
+          response: { 200: EvaluationDetail },
+        },
+      },
       async (request) => {
-        await service.updateGoal(deps, contextOf(request), request.params.id, request.body);
-        return { ok: true as const };
+        const ctx = contextOf(request);
+        const goal = await service.updateGoal(deps, ctx, request.params.id, request.body);
+        return service.getEvaluationDetail(deps, ctx, goal.evaluationId);
       },
     );
 
@@ -140,15 +149,18 @@ export const evaluationRoutes =
       {
         schema: {
           tags,
-          summary: '修改绩效指标（目标值、实际值、偏差原因……）',
+          summary: '修改绩效指标（目标值、实际值、偏差原因……；答复修改后的自评详情）',
           params: IdParams,
           body: UpdateIndicator,
-          response: { 200: Ok },
+          response: { 200: EvaluationDetail },
         },
       },
+      // The answer is the evaluation as it now stands (new versions, revision, computed actuals), so the
+      // web app replaces its copy from it and only reads the score again: one write, one read.
       async (request) => {
-        await service.updateIndicator(deps, contextOf(request), request.params.id, request.body);
-        return { ok: true as const };
+        const ctx = contextOf(request);
+        const indicator = await service.updateIndicator(deps, ctx, request.params.id, request.body);
+        return service.getEvaluationDetail(deps, ctx, indicator.evaluationId);
       },
     );
 
@@ -164,11 +176,18 @@ export const evaluationRoutes =
     app.put(
       '/api/indicators/:id/adjustment',
       {
-        schema: { tags, summary: '评价人调整得分（须说明理由；null 取消调整）', params: IdParams, body: Adjustment, response: { 200: Ok } },
+        schema: {
+          tags,
+          summary: '评价人调整得分（须说明理由；null 取消调整；答复修改后的自评详情）',
+          params: IdParams,
+          body: Adjustment,
+          response: { 200: EvaluationDetail },
+        },
       },
       async (request) => {
-        await service.adjustIndicator(deps, contextOf(request), request.params.id, request.body);
-        return { ok: true as const };
+        const ctx = contextOf(request);
+        const indicator = await service.adjustIndicator(deps, ctx, request.params.id, request.body);
+        return service.getEvaluationDetail(deps, ctx, indicator.evaluationId);
       },
     );
 
@@ -177,15 +196,16 @@ export const evaluationRoutes =
       {
         schema: {
           tags,
-          summary: '填写管理效率指标',
+          summary: '填写管理效率指标（答复修改后的自评详情）',
           params: z.object({ id: Uuid, code: z.string().min(1).max(60) }),
           body: ManagementFields,
-          response: { 200: Ok },
+          response: { 200: EvaluationDetail },
         },
       },
       async (request) => {
-        await service.saveManagementEntry(deps, contextOf(request), request.params.id, request.params.code, request.body);
-        return { ok: true as const };
+        const ctx = contextOf(request);
+        await service.saveManagementEntry(deps, ctx, request.params.id, request.params.code, request.body);
+        return service.getEvaluationDetail(deps, ctx, request.params.id);
       },
     );
   };

@@ -81,7 +81,10 @@ import type {
   UserListResponse,
 } from './types.ts';
 
-/** Every endpoint the app calls, typed by the contract. Paths live here and nowhere else. */
+/**
+ * Every endpoint the app calls, typed by the contract. Paths live here and nowhere else. Content writes
+ * that edit one record answer the whole EvaluationDetail, which the query cache takes as it is.
+ */
 
 type Ok = { ok: true };
 type Created = { id: string };
@@ -105,13 +108,15 @@ export const evaluationApi = {
   transition: (id: string, body: TransitionBody) =>
     http.post<{ status: string; statusLabel: string }>(`${evaluationPath(id)}/transitions`, body),
   addGoal: (id: string, body: GoalBody) => http.post<Created>(`${evaluationPath(id)}/goals`, body),
-  updateGoal: (goalId: string, body: UpdateGoalBody) => http.patch<Ok>(`/api/goals/${enc(goalId)}`, body),
+  updateGoal: (goalId: string, body: UpdateGoalBody) => http.patch<EvaluationDetail>(`/api/goals/${enc(goalId)}`, body),
   deleteGoal: (goalId: string, version: number) => http.delete<Ok>(`/api/goals/${enc(goalId)}`, { version }),
   addIndicator: (id: string, body: IndicatorFields) => http.post<Created>(`${evaluationPath(id)}/indicators`, body),
-  updateIndicator: (indicatorId: string, body: UpdateIndicatorBody) => http.patch<Ok>(`/api/indicators/${enc(indicatorId)}`, body),
+  updateIndicator: (indicatorId: string, body: UpdateIndicatorBody) =>
+    http.patch<EvaluationDetail>(`/api/indicators/${enc(indicatorId)}`, body),
   deleteIndicator: (indicatorId: string, version: number) => http.delete<Ok>(`/api/indicators/${enc(indicatorId)}`, { version }),
-  adjust: (indicatorId: string, body: AdjustmentBody) => http.put<Ok>(`/api/indicators/${enc(indicatorId)}/adjustment`, body),
-  saveManagement: (id: string, code: string, body: ManagementBody) => http.put<Ok>(`${evaluationPath(id)}/management/${enc(code)}`, body),
+  adjust: (indicatorId: string, body: AdjustmentBody) => http.put<EvaluationDetail>(`/api/indicators/${enc(indicatorId)}/adjustment`, body),
+  saveManagement: (id: string, code: string, body: ManagementBody) =>
+    http.put<EvaluationDetail>(`${evaluationPath(id)}/management/${enc(code)}`, body),
   uploadAttachment: (id: string, file: File, indicatorId?: string) =>
     http.upload<{ id: string; sha256: string; sizeBytes: number }>(`${evaluationPath(id)}/attachments`, file, { indicatorId }),
   downloadAttachment: (attachmentId: string, filename: string) => http.download(`/api/attachments/${enc(attachmentId)}`, filename),

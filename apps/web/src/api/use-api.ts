@@ -10,7 +10,9 @@ export interface ApiState<T> {
 }
 
 /**
- * Loads data for a page. `key` names what is loaded (usually the URL with its query): a new key loads
+ * Loads data for a page. It remains (issue 8) only for the internal-control and audit pages, which are
+ * being changed on other branches; everything else reads through the query cache (api/*-queries.ts).
+ * `key` names what is loaded (usually the URL with its query): a new key loads
  * again and an answer for an old key is dropped, so a slow response never overwrites a newer one.
  * A null key loads nothing (a dependency is not known yet).
  */

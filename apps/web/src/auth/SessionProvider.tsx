@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { onSessionProblem, setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
@@ -31,6 +32,7 @@ const FOCUS_RECHECK_MS = 30_000;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const queryClient = useQueryClient();
 
   const accept = useCallback((session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
@@ -93,10 +95,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const session = await authApi.login({ username, password });
+      // What the previous user could read is not this user's to see: the cache starts empty.
+      queryClient.clear();
       accept(session);
       return session;
     },
-    [accept],
+    [accept, queryClient],
   );
 
   const signOut = useCallback(async () => {
@@ -104,9 +108,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setCsrfToken(null);
+      queryClient.clear();
       setState({ status: 'signed-out', reason: 'signed-out' });
     }
-  }, []);
+  }, [queryClient]);
 
   const passwordChanged = useCallback(() => {
     setState((current) => (current.status === 'signed-in' ? withMustChange(current.session, false) : current));

@@ -14,7 +14,8 @@ interface ActionOptions {
  * Runs an internal-control step (a write the server checks against the control rules). Like useSave
  * it toasts, reloads and maps validation errors onto the form; a CONTROL_RULE_VIOLATED refusal is
  * kept as `violations` for a <ControlViolations> beside the form, every rule listed. `busy` names the
- * step under way, so only its button spins.
+ * step under way, so only its button spins. It keeps reload callbacks (issue 8) until the internal-control
+ * pages, being changed on other branches, move to the query cache.
  */
 export function useControlAction(reload: () => void) {
   const { message } = App.useApp();

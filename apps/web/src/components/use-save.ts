@@ -1,7 +1,6 @@
-import { App, type FormInstance } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useReportError } from './use-report-error.tsx';
+import type { FormInstance } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useWrite } from './use-write.ts';
 
 interface SaveOptions {
   readonly form?: FormInstance | undefined;
@@ -10,31 +9,20 @@ interface SaveOptions {
 }
 
 /**
- * Runs a write: on success a toast and `reload` (so the next write carries the new version); on
- * VERSION_CONFLICT the user is told and the data reloaded; validation messages land on the form.
- * Resolves to whether the write succeeded.
+ * Runs a write, then `reload` (so the next write carries the new version); on VERSION_CONFLICT the
+ * user is told and the data reloaded. It remains (issue 8) only for the internal-control and audit
+ * pages, which are being changed on other branches; everything else writes through a query-cache
+ * mutation (api/*-queries.ts) and useWrite.
  */
 export function useSave(reload: () => void) {
-  const { message } = App.useApp();
-  const reportError = useReportError();
-  const { t } = useI18n();
-  const [saving, setSaving] = useState(false);
+  const { write, saving } = useWrite();
   const save = useCallback(
-    async (write: () => Promise<unknown>, options: SaveOptions = {}): Promise<boolean> => {
-      setSaving(true);
-      try {
-        await write();
-        message.success(options.success ?? t('common.saved'));
-        reload();
-        return true;
-      } catch (error) {
-        reportError(error, { form: options.form, onConflict: reload });
-        return false;
-      } finally {
-        setSaving(false);
-      }
+    async (run: () => Promise<unknown>, options: SaveOptions = {}): Promise<boolean> => {
+      const ok = await write(run, { ...options, onConflict: reload });
+      if (ok) reload();
+      return ok;
     },
-    [message, reload, reportError, t],
+    [write, reload],
   );
   return useMemo(() => ({ save, saving }), [save, saving]);
 }

@@ -1,7 +1,5 @@
 import { Card, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { adminApi } from '../../api/endpoints.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { FiscalYearsPanel } from './FiscalYearsPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
@@ -15,7 +13,6 @@ const TABS = ['organisations', 'users', 'years', 'projects', 'import'] as const;
 export default function AdminPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const organisations = useApi('organisations', adminApi.organisations);
   const requested = search.get('tab');
   const tab = TABS.find((key) => key === requested) ?? 'organisations';
 
@@ -30,11 +27,11 @@ export default function AdminPage() {
           destroyOnHidden
           onChange={(key) => setSearch({ tab: key }, { replace: true })}
           items={[
-            { key: 'organisations', label: t('admin.organisations'), children: <OrganisationsPanel organisations={organisations} /> },
-            { key: 'users', label: t('admin.users'), children: <UsersPanel organisations={organisations} /> },
+            { key: 'organisations', label: t('admin.organisations'), children: <OrganisationsPanel /> },
+            { key: 'users', label: t('admin.users'), children: <UsersPanel /> },
             { key: 'years', label: t('admin.years'), children: <FiscalYearsPanel /> },
-            { key: 'projects', label: t('admin.projects'), children: <ProjectsPanel organisations={organisations} /> },
-            { key: 'import', label: t('admin.import'), children: <ImportPanel onImported={organisations.reload} /> },
+            { key: 'projects', label: t('admin.projects'), children: <ProjectsPanel /> },
+            { key: 'import', label: t('admin.import'), children: <ImportPanel /> },
           ]}
         />
       </Card>

@@ -2,11 +2,10 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { adminApi } from '../../api/endpoints.ts';
+import { useAdminWrites, useFiscalYears } from '../../api/admin-queries.ts';
 import type { FiscalYearItem } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { useSave } from '../../components/use-save.ts';
+import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../lib/dates.ts';
 
@@ -24,8 +23,9 @@ const iso = (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null)
 /** 年度: fiscal years with their three deadlines (单位提交, 部门审核, 财政复核), open or closed. */
 export function FiscalYearsPanel() {
   const { t } = useI18n();
-  const years = useApi('fiscal-years', adminApi.fiscalYears);
-  const { save, saving } = useSave(years.reload);
+  const years = useFiscalYears();
+  const { write: save, saving } = useWrite();
+  const { createFiscalYear, updateFiscalYear } = useAdminWrites();
   const [editing, setEditing] = useState<FiscalYearItem | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
 
@@ -53,16 +53,18 @@ export function FiscalYearsPanel() {
     const target = editing;
     const ok =
       target === 'new'
-        ? await save(() => adminApi.createFiscalYear({ year: values.year, ...deadlines }), { form })
+        ? await save(() => createFiscalYear.mutateAsync({ year: values.year, ...deadlines }), { form })
         : target
-          ? await save(() => adminApi.updateFiscalYear(target.year, { ...deadlines, status: values.status, version: target.version }), {
-              form,
-            })
+          ? await save(
+              () =>
+                updateFiscalYear.mutateAsync({ year: target.year, body: { ...deadlines, status: values.status, version: target.version } }),
+              { form },
+            )
           : false;
     if (ok) setEditing(null);
   };
 
-  if (years.error) return <ApiErrorAlert error={years.error} onRetry={years.reload} />;
+  if (years.error) return <ApiErrorAlert error={years.error} onRetry={() => void years.refetch()} />;
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }}>
@@ -71,7 +73,7 @@ export function FiscalYearsPanel() {
       <Table<FiscalYearItem>
         rowKey="year"
         size="small"
-        loading={years.loading}
+        loading={years.isFetching}
         dataSource={years.data?.items ?? []}
         pagination={false}
         scroll={{ x: 720 }}

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { useAdminWrites } from '../../api/admin-queries.ts';
 import { ApiError, type FileIssue, fileIssues } from '../../api/api-error.ts';
 import { adminApi } from '../../api/endpoints.ts';
 import type { ImportResultResponse } from '../../api/types.ts';
@@ -9,9 +10,10 @@ import { useReportError } from '../../components/use-report-error.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** 批量导入: units and users from one .xlsx, all or nothing; problems by sheet, row and column; new users' passwords shown once. */
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel() {
   const { t } = useI18n();
   const reportError = useReportError();
+  const { importUnitsAndUsers } = useAdminWrites();
   const [uploading, setUploading] = useState(false);
   const [result, setResult] = useState<ImportResultResponse | null>(null);
   const [problem, setProblem] = useState<{ message: string; issues: FileIssue[] } | null>(null);
@@ -21,8 +23,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setProblem(null);
     setResult(null);
     try {
-      setResult(await adminApi.importUnitsAndUsers(file));
-      onImported();
+      setResult(await importUnitsAndUsers.mutateAsync(file));
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) setProblem({ message: error.message, issues: fileIssues(error.details) });
       else reportError(error);

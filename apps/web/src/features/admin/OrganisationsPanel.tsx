@@ -1,11 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { adminApi } from '../../api/endpoints.ts';
+import { useAdminWrites, useOrganisations } from '../../api/admin-queries.ts';
 import type { Organisation, OrganisationKind } from '../../api/types.ts';
-import type { ApiState } from '../../api/use-api.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { useSave } from '../../components/use-save.ts';
+import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { buildOrganisationTree, childKindOf, type OrganisationNode } from './organisation-tree.ts';
 
@@ -19,9 +18,11 @@ type Editing = { mode: 'create'; kind: OrganisationKind; parent: Organisation | 
 const KIND_COLOR: Readonly<Record<OrganisationKind, string>> = { 'finance-bureau': 'red', department: 'blue', unit: 'default' };
 
 /** 组织机构: the tree of finance bureau → departments → units; create below a node, rename a node. */
-export function OrganisationsPanel({ organisations }: { organisations: ApiState<{ items: Organisation[] }> }) {
+export function OrganisationsPanel() {
   const { t } = useI18n();
-  const { save, saving } = useSave(organisations.reload);
+  const organisations = useOrganisations();
+  const { write: save, saving } = useWrite();
+  const { createOrganisation, updateOrganisation } = useAdminWrites();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [form] = Form.useForm<Values>();
@@ -56,7 +57,7 @@ export function OrganisationsPanel({ organisations }: { organisations: ApiState<
       editing.mode === 'create'
         ? await save(
             () =>
-              adminApi.createOrganisation({
+              createOrganisation.mutateAsync({
                 kind: editing.kind,
                 parentId: editing.parent?.id ?? null,
                 code: values.code.trim(),
@@ -66,17 +67,16 @@ export function OrganisationsPanel({ organisations }: { organisations: ApiState<
           )
         : await save(
             () =>
-              adminApi.updateOrganisation(editing.organisation.id, {
-                code: values.code.trim(),
-                name: values.name.trim(),
-                version: editing.organisation.version,
+              updateOrganisation.mutateAsync({
+                id: editing.organisation.id,
+                body: { code: values.code.trim(), name: values.name.trim(), version: editing.organisation.version },
               }),
             { form },
           );
     if (ok) setEditing(null);
   };
 
-  if (organisations.error) return <ApiErrorAlert error={organisations.error} onRetry={organisations.reload} />;
+  if (organisations.error) return <ApiErrorAlert error={organisations.error} onRetry={() => void organisations.refetch()} />;
   const childKind = childKindOf(selected?.kind ?? null);
   return (
     <Row gutter={[16, 16]}>
@@ -86,7 +86,7 @@ export function OrganisationsPanel({ organisations }: { organisations: ApiState<
             {t('organisation.addBureau')}
           </Button>
         </Space>
-        {items.length === 0 && !organisations.loading ? (
+        {items.length === 0 && !organisations.isFetching ? (
           <Empty />
         ) : (
           <Tree

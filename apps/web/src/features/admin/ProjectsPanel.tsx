@@ -3,13 +3,12 @@ import { PROJECT_CATEGORIES } from '@jixiao/contract';
 import { Button, Form, Input, Modal, Select, Space, Table, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { adminApi } from '../../api/endpoints.ts';
-import type { Organisation, ProjectItem } from '../../api/types.ts';
-import { type ApiState, useApi } from '../../api/use-api.ts';
+import { useAdminWrites, useFiscalYears, useOrganisations, useProjects } from '../../api/admin-queries.ts';
+import type { ProjectItem } from '../../api/types.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { moneyRule } from '../../components/form-rules.ts';
 import { Money } from '../../components/Money.tsx';
-import { useSave } from '../../components/use-save.ts';
+import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { parseMoneyInput } from '../../lib/money.ts';
 import { yearOptions } from '../evaluations/year-options.ts';
@@ -25,14 +24,16 @@ interface Values {
 }
 
 /** 项目: the projects of a year with category and budget, each the subject of a 项目支出绩效自评. */
-export function ProjectsPanel({ organisations }: { organisations: ApiState<{ items: Organisation[] }> }) {
+export function ProjectsPanel() {
   const { t } = useI18n();
-  const fiscalYears = useApi('fiscal-years', adminApi.fiscalYears);
+  const organisations = useOrganisations();
+  const fiscalYears = useFiscalYears();
   const years = yearOptions(fiscalYears.data?.items ?? [], []);
   const [chosenYear, setChosenYear] = useState<number | undefined>(undefined);
   const year = chosenYear ?? years[0];
-  const projects = useApi(`projects:${year ?? ''}`, () => adminApi.projects(year));
-  const { save, saving } = useSave(projects.reload);
+  const projects = useProjects(year);
+  const { write: save, saving } = useWrite();
+  const { createProject } = useAdminWrites();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<Values>();
   const treeData = organisationTreeSelect(buildOrganisationTree(organisations.data?.items ?? []));
@@ -40,7 +41,7 @@ export function ProjectsPanel({ organisations }: { organisations: ApiState<{ ite
   const submit = async (values: Values) => {
     const ok = await save(
       () =>
-        adminApi.createProject({
+        createProject.mutateAsync({
           ...values,
           code: values.code.trim(),
           name: values.name.trim(),
@@ -73,12 +74,12 @@ export function ProjectsPanel({ organisations }: { organisations: ApiState<{ ite
         </Button>
       </Space>
       {projects.error ? (
-        <ApiErrorAlert error={projects.error} onRetry={projects.reload} />
+        <ApiErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />
       ) : (
         <Table<ProjectItem>
           rowKey="id"
           size="small"
-          loading={projects.loading}
+          loading={projects.isFetching}
           dataSource={projects.data?.items ?? []}
           scroll={{ x: 900 }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -1,21 +1,22 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Form, Modal, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { adminApi } from '../../api/endpoints.ts';
-import type { Organisation, User } from '../../api/types.ts';
-import { type ApiState, useApi } from '../../api/use-api.ts';
+import { useAdminWrites, useOrganisations, useUsers } from '../../api/admin-queries.ts';
+import type { User } from '../../api/types.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { useSave } from '../../components/use-save.ts';
+import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { InitialPasswordModal } from './InitialPasswordModal.tsx';
 import { buildOrganisationTree } from './organisation-tree.ts';
 import { UserForm, type UserValues } from './UserForm.tsx';
 
 /** 用户: accounts with their roles; create (initial password shown once), edit, disable, unlock, reset password. */
-export function UsersPanel({ organisations }: { organisations: ApiState<{ items: Organisation[] }> }) {
+export function UsersPanel() {
   const { t } = useI18n();
-  const users = useApi('users', adminApi.users);
-  const { save, saving } = useSave(users.reload);
+  const organisations = useOrganisations();
+  const users = useUsers();
+  const { write: save, saving } = useWrite();
+  const { createUser, updateUser, resetPassword: reset } = useAdminWrites();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [password, setPassword] = useState<{ username: string; password: string } | null>(null);
   const [form] = Form.useForm<UserValues>();
@@ -41,7 +42,7 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
       const username = values.username.trim();
       const ok = await save(
         async () => {
-          const result = await adminApi.createUser({ ...values, username, displayName: values.displayName.trim(), phone });
+          const result = await createUser.mutateAsync({ ...values, username, displayName: values.displayName.trim(), phone });
           setPassword({ username, password: result.initialPassword });
         },
         { form, success: t('user.created') },
@@ -52,7 +53,10 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
     if (!editing) return;
     const ok = await save(
       () =>
-        adminApi.updateUser(editing.id, { version: editing.version, displayName: values.displayName.trim(), phone, roles: values.roles }),
+        updateUser.mutateAsync({
+          id: editing.id,
+          body: { version: editing.version, displayName: values.displayName.trim(), phone, roles: values.roles },
+        }),
       { form },
     );
     if (ok) setEditing(null);
@@ -61,13 +65,13 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
   const resetPassword = (user: User) =>
     save(
       async () => {
-        const result = await adminApi.resetPassword(user.id);
+        const result = await reset.mutateAsync(user.id);
         setPassword({ username: user.username, password: result.initialPassword });
       },
       { success: t('user.passwordReset') },
     );
 
-  if (users.error) return <ApiErrorAlert error={users.error} onRetry={users.reload} />;
+  if (users.error) return <ApiErrorAlert error={users.error} onRetry={() => void users.refetch()} />;
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 12 }} data-testid="user-create">
@@ -76,7 +80,7 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
       <Table<User>
         rowKey="id"
         size="small"
-        loading={users.loading}
+        loading={users.isFetching}
         dataSource={users.data?.items ?? []}
         scroll={{ x: 1000 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -122,7 +126,9 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
                       ? t('user.enableConfirm', { name: user.displayName })
                       : t('user.disableConfirm', { name: user.displayName })
                   }
-                  onConfirm={() => save(() => adminApi.updateUser(user.id, { version: user.version, disabled: !user.disabled }))}
+                  onConfirm={() =>
+                    save(() => updateUser.mutateAsync({ id: user.id, body: { version: user.version, disabled: !user.disabled } }))
+                  }
                 >
                   <Button size="small" icon={<StopOutlined />} danger={!user.disabled}>
                     {user.disabled ? t('user.enable') : t('user.disable')}
@@ -133,7 +139,7 @@ export function UsersPanel({ organisations }: { organisations: ApiState<{ items:
                     size="small"
                     icon={<UnlockOutlined />}
                     onClick={() =>
-                      void save(() => adminApi.updateUser(user.id, { version: user.version, unlock: true }), {
+                      void save(() => updateUser.mutateAsync({ id: user.id, body: { version: user.version, unlock: true } }), {
                         success: t('user.unlocked'),
                       })
                     }

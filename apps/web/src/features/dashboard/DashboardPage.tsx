@@ -1,8 +1,7 @@
 import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { evaluationApi, taskApi } from '../../api/endpoints.ts';
+import { useEvaluationList, useTasks } from '../../api/evaluation-queries.ts';
 import type { TaskItem } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DeadlineTag } from '../../components/DeadlineTag.tsx';
@@ -17,9 +16,9 @@ import { StatusChart } from './StatusChart.tsx';
 export default function DashboardPage() {
   const { t } = useI18n();
   const { session, roles } = useSession();
-  const tasks = useApi('tasks', taskApi.list);
+  const tasks = useTasks();
   const canList = navKeys(roles).includes('evaluations');
-  const evaluations = useApi(canList ? 'evaluations' : null, () => evaluationApi.list({}));
+  const evaluations = useEvaluationList({}, canList);
   const taskItems = tasks.data?.items ?? [];
   const counts = countByStatus(evaluations.data?.items ?? []);
 
@@ -31,7 +30,7 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('dashboard.tasks')} value={taskItems.length} loading={tasks.loading} />
+            <Statistic title={t('dashboard.tasks')} value={taskItems.length} loading={tasks.isLoading} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -39,7 +38,7 @@ export default function DashboardPage() {
             <Statistic
               title={t('dashboard.overdue')}
               value={taskItems.filter((task) => task.overdue).length}
-              loading={tasks.loading}
+              loading={tasks.isLoading}
               styles={{ content: { color: taskItems.some((task) => task.overdue) ? '#cf1322' : undefined } }}
             />
           </Card>
@@ -48,7 +47,7 @@ export default function DashboardPage() {
           <>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('dashboard.evaluations')} value={evaluations.data?.items.length ?? 0} loading={evaluations.loading} />
+                <Statistic title={t('dashboard.evaluations')} value={evaluations.data?.items.length ?? 0} loading={evaluations.isLoading} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
@@ -56,7 +55,7 @@ export default function DashboardPage() {
                 <Statistic
                   title={t('status.published')}
                   value={counts.find((entry) => entry.status === 'published')?.count ?? 0}
-                  loading={evaluations.loading}
+                  loading={evaluations.isLoading}
                 />
               </Card>
             </Col>
@@ -65,9 +64,9 @@ export default function DashboardPage() {
         <Col xs={24} xxl={canList ? 15 : 24}>
           <Card title={t('dashboard.myTasks')} size="small">
             {tasks.error ? (
-              <ApiErrorAlert error={tasks.error} onRetry={tasks.reload} />
+              <ApiErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />
             ) : (
-              <TaskTable tasks={taskItems} loading={tasks.loading} />
+              <TaskTable tasks={taskItems} loading={tasks.isFetching} />
             )}
           </Card>
         </Col>
@@ -75,7 +74,7 @@ export default function DashboardPage() {
           <Col xs={24} xxl={9}>
             <Card title={t('dashboard.byStatus')} size="small" extra={<Link to="/evaluations">{t('dashboard.allEvaluations')}</Link>}>
               {evaluations.error ? (
-                <ApiErrorAlert error={evaluations.error} onRetry={evaluations.reload} />
+                <ApiErrorAlert error={evaluations.error} onRetry={() => void evaluations.refetch()} />
               ) : (
                 <StatusChart counts={counts} />
               )}

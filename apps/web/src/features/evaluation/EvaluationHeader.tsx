@@ -9,11 +9,10 @@ import { WorkflowActions } from './WorkflowActions.tsx';
 interface Props {
   readonly evaluation: EvaluationDetail;
   readonly score: ScoreResponse | undefined;
-  readonly refresh: () => void;
 }
 
 /** Who, which year, where it stands (status, total, grade) and what the user may do next. */
-export function EvaluationHeader({ evaluation, score, refresh }: Props) {
+export function EvaluationHeader({ evaluation, score }: Props) {
   const { t } = useI18n();
   const title = evaluation.projectName ?? evaluation.organisationName;
   const lastReturn =
@@ -74,7 +73,7 @@ export function EvaluationHeader({ evaluation, score, refresh }: Props) {
       {evaluation.permissions.refusal && (
         <Alert type="warning" showIcon style={{ marginTop: 12 }} title={evaluation.permissions.refusal} data-testid="workflow-refusal" />
       )}
-      <WorkflowActions evaluation={evaluation} refresh={refresh} />
+      <WorkflowActions evaluation={evaluation} />
     </Card>
   );
 }

@@ -22,16 +22,15 @@ export default function EvaluationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const data = useEvaluation(id);
-  const { detail, score, refresh } = data;
+  const { detail, score } = useEvaluation(id);
   const requested = search.get('tab');
   const evaluation = detail.data;
 
   if (!evaluation) {
-    return detail.error ? <ApiErrorAlert error={detail.error} onRetry={detail.reload} /> : <Skeleton active />;
+    return detail.error ? <ApiErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : <Skeleton active />;
   }
   const tab: TabKey = isTab(requested) && (requested !== 'management' || evaluation.kind === 'department') ? requested : 'indicators';
-  const props = { evaluation, score, refresh };
+  const props = { evaluation, score };
   const items: TabsProps['items'] = [
     { key: 'goals', label: t('tab.goals'), children: <GoalsTab {...props} /> },
     { key: 'indicators', label: t('tab.indicators'), children: <IndicatorsTab {...props} /> },
@@ -41,13 +40,13 @@ export default function EvaluationPage() {
     { key: 'budget', label: t('tab.budget'), children: <BudgetTab {...props} /> },
     { key: 'score', label: t('tab.score'), children: <ScoreTab {...props} /> },
     { key: 'report', label: t('tab.report'), children: <ReportTab evaluation={evaluation} /> },
-    { key: 'workbook', label: t('tab.workbook'), children: <WorkbookTab evaluation={evaluation} refresh={refresh} /> },
+    { key: 'workbook', label: t('tab.workbook'), children: <WorkbookTab evaluation={evaluation} /> },
     { key: 'history', label: t('tab.history'), children: <HistoryTimeline transitions={evaluation.transitions} /> },
   ].map((item) => ({ ...item, label: <span data-testid={`tab-${item.key}`}>{item.label}</span> }));
 
   return (
     <Flex vertical gap={16} className="page-stack">
-      <EvaluationHeader evaluation={evaluation} score={score.data} refresh={refresh} />
+      <EvaluationHeader evaluation={evaluation} score={score.data} />
       <Card size="small">
         <Tabs
           activeKey={tab}

@@ -1,7 +1,7 @@
 import { CheckOutlined, GlobalOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { evaluationApi } from '../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../api/evaluation-queries.ts';
 import type { EvaluationDetail, WorkflowAction } from '../../api/types.ts';
 import { useReportError } from '../../components/use-report-error.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,12 +17,13 @@ const ICON: Readonly<Record<WorkflowAction, ReactNode>> = {
 /**
  * The workflow buttons the server allows this user now (permissions). A return needs a comment
  * saying what to fix. Every step sends the revision the user is looking at: if the evaluation has
- * changed meanwhile, the server refuses and the page reloads.
+ * changed meanwhile, the server refuses and the evaluation is read again.
  */
-export function WorkflowActions({ evaluation, refresh }: { evaluation: EvaluationDetail; refresh: () => void }) {
+export function WorkflowActions({ evaluation }: { evaluation: EvaluationDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
+  const { transition } = useEvaluationWrites(evaluation.id);
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
   const [returning, setReturning] = useState(false);
   const [form] = Form.useForm<{ comment: string }>();
@@ -33,7 +34,7 @@ export function WorkflowActions({ evaluation, refresh }: { evaluation: Evaluatio
   const run = async (action: WorkflowAction, comment?: string) => {
     setBusy(action);
     try {
-      const result = await evaluationApi.transition(evaluation.id, { action, comment, revision: evaluation.revision });
+      const result = await transition.mutateAsync({ action, comment, revision: evaluation.revision });
       message.success(
         t('workflow.done', {
           action: t(`action.${action}`),
@@ -44,9 +45,8 @@ export function WorkflowActions({ evaluation, refresh }: { evaluation: Evaluatio
         setReturning(false);
         form.resetFields();
       }
-      refresh();
     } catch (error) {
-      reportError(error, { form: action === 'return' ? form : undefined, onConflict: refresh });
+      reportError(error, { form: action === 'return' ? form : undefined });
     } finally {
       setBusy(null);
     }

@@ -1,9 +1,11 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { EvaluationDetail, ScoreResponse } from '../../api/types.ts';
-import type { ApiState } from '../../api/use-api.ts';
 
-/** What every tab of the evaluation page gets: the evaluation, its score, and a way to reload both. */
+/**
+ * What every tab of the evaluation page gets: the evaluation and its score, both from the query cache.
+ * Writes go through useEvaluationWrites, which keeps the cache current; no tab reloads anything itself.
+ */
 export interface TabProps {
   readonly evaluation: EvaluationDetail;
-  readonly score: ApiState<ScoreResponse>;
-  readonly refresh: () => void;
+  readonly score: UseQueryResult<ScoreResponse>;
 }

@@ -1,9 +1,9 @@
 import { Form, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { adminApi, evaluationApi } from '../../api/endpoints.ts';
+import { useOrganisations, useProjects } from '../../api/admin-queries.ts';
+import { useCreateEvaluation } from '../../api/evaluation-queries.ts';
 import type { EvaluationKind } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { useReportError } from '../../components/use-report-error.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -26,8 +26,9 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? 'department';
   const fiscalYear = Form.useWatch('fiscalYear', form);
-  const organisations = useApi(open ? 'organisations' : null, adminApi.organisations);
-  const projects = useApi(open && kind === 'project' && fiscalYear ? `projects?${fiscalYear}` : null, () => adminApi.projects(fiscalYear));
+  const organisations = useOrganisations(open);
+  const projects = useProjects(fiscalYear, open && kind === 'project' && fiscalYear !== undefined);
+  const create = useCreateEvaluation();
 
   // Departments the user prepares for; without the organisation list (not yet served) the grants themselves.
   const preparerGrants = (session?.user.roles ?? []).filter((grant) => grant.role === 'preparer');
@@ -51,7 +52,7 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
         values.kind === 'department'
           ? { kind: 'department' as const, fiscalYear: values.fiscalYear, organisationId: values.organisationId ?? '' }
           : { kind: 'project' as const, fiscalYear: values.fiscalYear, projectId: values.projectId ?? '' };
-      const created = await evaluationApi.create(body);
+      const created = await create.mutateAsync(body);
       onClose();
       navigate(`/evaluations/${created.id}`);
     } catch (error) {
@@ -96,7 +97,7 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
             label={t('evaluation.department')}
             rules={[{ required: true, message: t('evaluation.chooseDepartment') }]}
           >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} loading={organisations.loading} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} loading={organisations.isFetching} />
           </Form.Item>
         ) : (
           <Form.Item
@@ -106,12 +107,12 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
             extra={
               projects.error
                 ? projects.error.message
-                : projectOptions.length === 0 && !projects.loading
+                : projectOptions.length === 0 && !projects.isFetching
                   ? t('evaluation.noProjects')
                   : undefined
             }
           >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={projectOptions} loading={projects.loading} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={projectOptions} loading={projects.isFetching} />
           </Form.Item>
         )}
       </Form>

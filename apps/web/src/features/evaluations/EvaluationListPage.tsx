@@ -3,9 +3,9 @@ import { STATUS } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { adminApi, evaluationApi } from '../../api/endpoints.ts';
+import { useFiscalYears } from '../../api/admin-queries.ts';
+import { useEvaluationList } from '../../api/evaluation-queries.ts';
 import type { EvaluationKind, EvaluationStatus, ListEvaluationsFilter } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,8 +19,8 @@ export default function EvaluationListPage() {
   const { roles } = useSession();
   const [search, setSearch] = useSearchParams();
   const filter = filtersFromSearch(search);
-  const list = useApi(`evaluations?${search.toString()}`, () => evaluationApi.list(filter));
-  const years = useApi('fiscal-years', adminApi.fiscalYears);
+  const list = useEvaluationList(filter);
+  const years = useFiscalYears();
   const [creating, setCreating] = useState(false);
 
   const update = (patch: Partial<ListEvaluationsFilter>) => setSearch(filtersToSearch({ ...filter, ...patch }), { replace: true });
@@ -72,9 +72,9 @@ export default function EvaluationListPage() {
           />
         </Space>
         {list.error ? (
-          <ApiErrorAlert error={list.error} onRetry={list.reload} />
+          <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <EvaluationTable items={list.data?.items ?? []} loading={list.loading} />
+          <EvaluationTable items={list.data?.items ?? []} loading={list.isFetching} />
         )}
       </Card>
       <CreateEvaluationModal open={creating} onClose={() => setCreating(false)} years={knownYears} />

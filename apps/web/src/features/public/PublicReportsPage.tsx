@@ -1,8 +1,7 @@
 import { ExportOutlined } from '@ant-design/icons';
 import { Card, Table, Typography } from 'antd';
-import { publicApi } from '../../api/endpoints.ts';
+import { usePublishedReports } from '../../api/evaluation-queries.ts';
 import type { PublishedReportItem } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../lib/dates.ts';
@@ -11,7 +10,7 @@ import { gradeLabel } from '../../lib/labels.ts';
 /** 公开报告: what has been published; the reports themselves are the server's public pages (/public/<部门编码>/<年度>). */
 export default function PublicReportsPage() {
   const { t } = useI18n();
-  const reports = useApi('public-reports', publicApi.reports);
+  const reports = usePublishedReports();
   return (
     <div className="page-stack">
       <Typography.Title level={3} className="page-title">
@@ -26,12 +25,12 @@ export default function PublicReportsPage() {
         }
       >
         {reports.error ? (
-          <ApiErrorAlert error={reports.error} onRetry={reports.reload} />
+          <ApiErrorAlert error={reports.error} onRetry={() => void reports.refetch()} />
         ) : (
           <Table<PublishedReportItem>
             rowKey="url"
             size="small"
-            loading={reports.loading}
+            loading={reports.isFetching}
             dataSource={reports.data?.items ?? []}
             scroll={{ x: 800 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -1,7 +1,5 @@
 import { Alert, Card, Typography } from 'antd';
-import { evaluationApi, taskApi } from '../../api/endpoints.ts';
-import type { EvaluationSummary } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useReviewQueue, useTasks } from '../../api/evaluation-queries.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -13,13 +11,9 @@ export default function ReviewsPage() {
   const { t } = useI18n();
   const { roles } = useSession();
   const statuses = reviewStatuses(roles);
-  const queue = useApi(statuses.length ? `reviews:${statuses.join(',')}` : null, async () => {
-    const lists = await Promise.all(statuses.map((status) => evaluationApi.list({ status })));
-    const items: EvaluationSummary[] = lists.flatMap((list) => list.items);
-    return items.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  });
+  const queue = useReviewQueue(statuses);
   // Deadlines come from the tasks; without that endpoint the queue still works.
-  const tasks = useApi('tasks', taskApi.list);
+  const tasks = useTasks();
   const deadlines = new Map((tasks.data?.items ?? []).map((task) => [task.evaluationId, task]));
 
   return (
@@ -31,13 +25,13 @@ export default function ReviewsPage() {
         {statuses.length === 0 ? (
           <Alert type="info" showIcon title={t('reviews.notReviewer')} />
         ) : queue.error ? (
-          <ApiErrorAlert error={queue.error} onRetry={queue.reload} />
+          <ApiErrorAlert error={queue.error} onRetry={queue.refetch} />
         ) : (
           <>
             <Typography.Paragraph type="secondary">
               {t('reviews.intro', { statuses: statuses.map((status) => t(`status.${status}`)).join('、') })}
             </Typography.Paragraph>
-            <EvaluationTable items={queue.data ?? []} loading={queue.loading} deadlineOf={(id) => deadlines.get(id)} />
+            <EvaluationTable items={queue.items} loading={queue.isFetching} deadlineOf={(id) => deadlines.get(id)} />
           </>
         )}
       </Card>

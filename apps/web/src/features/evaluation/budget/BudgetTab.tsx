@@ -2,10 +2,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Space, Statistic, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail, UpdateEvaluationBody } from '../../../api/types.ts';
 import { moneyRule } from '../../../components/form-rules.ts';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { executionRatePercent, formatMoney, parseMoneyInput } from '../../../lib/money.ts';
 import type { TabProps } from '../tab-props.ts';
@@ -118,11 +118,12 @@ function LinesField({
 }
 
 /** 预算与文字: budget figures, who prepared it, and the report's own words. */
-export function BudgetTab({ evaluation, refresh }: TabProps) {
+export function BudgetTab({ evaluation }: TabProps) {
   const { t } = useI18n();
-  const { save, saving } = useSave(refresh);
-  // The switch saves on its own: the figures shown change with it, so the form reloads.
-  const { save: saveSource, saving: sourceSaving } = useSave(refresh);
+  const { write: save, saving } = useWrite();
+  // The switch saves on its own: the figures shown change with it, so the form takes the write's answer.
+  const { write: saveSource, saving: sourceSaving } = useWrite();
+  const { update } = useEvaluationWrites(evaluation.id);
   const [form] = Form.useForm<Values>();
   const canEdit = evaluation.permissions.edit;
   const fromLedger = evaluation.budgetSource === 'ledger';
@@ -162,7 +163,7 @@ export function BudgetTab({ evaluation, refresh }: TabProps) {
       layout="vertical"
       scrollToFirstError
       disabled={!canEdit}
-      onFinish={(values) => void save(() => evaluationApi.update(evaluation.id, toBody(values, evaluation.version, fromLedger)), { form })}
+      onFinish={(values) => void save(() => update.mutateAsync(toBody(values, evaluation.version, fromLedger)), { form })}
     >
       <Divider titlePlacement="start">{t('budget.section')}</Divider>
       <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
@@ -171,12 +172,9 @@ export function BudgetTab({ evaluation, refresh }: TabProps) {
           loading={sourceSaving}
           disabled={!canEdit}
           onChange={(ledger) =>
-            void saveSource(
-              () => evaluationApi.update(evaluation.id, { version: evaluation.version, budgetSource: ledger ? 'ledger' : 'manual' }),
-              {
-                success: ledger ? t('budget.sourceLedger') : t('budget.sourceManual'),
-              },
-            )
+            void saveSource(() => update.mutateAsync({ version: evaluation.version, budgetSource: ledger ? 'ledger' : 'manual' }), {
+              success: ledger ? t('budget.sourceLedger') : t('budget.sourceManual'),
+            })
           }
           data-testid="budget-source-switch"
         />

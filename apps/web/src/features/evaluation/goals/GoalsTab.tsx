@@ -1,9 +1,9 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { Goal } from '../../../api/types.ts';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { TabProps } from '../tab-props.ts';
 
@@ -14,9 +14,10 @@ interface Values {
 }
 
 /** 绩效目标: the goals set with the budget; indicators may point at one. */
-export function GoalsTab({ evaluation, refresh }: TabProps) {
+export function GoalsTab({ evaluation }: TabProps) {
   const { t } = useI18n();
-  const { save, saving } = useSave(refresh);
+  const { write: save, saving } = useWrite();
+  const { addGoal, updateGoal, deleteGoal } = useEvaluationWrites(evaluation.id);
   const [editing, setEditing] = useState<Goal | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
   const canEdit = evaluation.permissions.edit;
@@ -34,8 +35,8 @@ export function GoalsTab({ evaluation, refresh }: TabProps) {
     const ok = await save(
       () =>
         target === 'new' || target === null
-          ? evaluationApi.addGoal(evaluation.id, body)
-          : evaluationApi.updateGoal(target.id, { ...body, version: target.version }),
+          ? addGoal.mutateAsync(body)
+          : updateGoal.mutateAsync({ goalId: target.id, body: { ...body, version: target.version } }),
       { form },
     );
     if (ok) setEditing(null);
@@ -69,7 +70,7 @@ export function GoalsTab({ evaluation, refresh }: TabProps) {
                       <Button size="small" icon={<EditOutlined />} onClick={() => open(goal)} aria-label={t('common.edit')} />
                       <Popconfirm
                         title={t('goal.deleteConfirm')}
-                        onConfirm={() => save(() => evaluationApi.deleteGoal(goal.id, goal.version), { success: t('common.deleted') })}
+                        onConfirm={() => save(() => deleteGoal.mutateAsync(goal), { success: t('common.deleted') })}
                       >
                         <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                       </Popconfirm>

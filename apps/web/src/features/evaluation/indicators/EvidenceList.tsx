@@ -2,6 +2,7 @@ import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/ic
 import { App, Button, Empty, Popconfirm, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { Attachment } from '../../../api/types.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -13,14 +14,14 @@ interface Props {
   readonly indicatorId: string;
   readonly attachments: readonly Attachment[];
   readonly canEdit: boolean;
-  readonly onChanged: () => void;
 }
 
 /** 佐证材料 of one indicator: upload (type and size checked), list, download, delete. */
-export function EvidenceList({ evaluationId, indicatorId, attachments, canEdit, onChanged }: Props) {
+export function EvidenceList({ evaluationId, indicatorId, attachments, canEdit }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
+  const { uploadAttachment, deleteAttachment } = useEvaluationWrites(evaluationId);
   const [uploading, setUploading] = useState(false);
 
   const upload = async (file: File) => {
@@ -37,11 +38,10 @@ export function EvidenceList({ evaluationId, indicatorId, attachments, canEdit, 
     }
     setUploading(true);
     try {
-      await evaluationApi.uploadAttachment(evaluationId, file, indicatorId);
+      await uploadAttachment.mutateAsync({ file, indicatorId });
       message.success(t('evidence.uploaded', { name: file.name }));
-      onChanged();
     } catch (error) {
-      reportError(error, { onConflict: onChanged });
+      reportError(error);
     } finally {
       setUploading(false);
     }
@@ -49,11 +49,10 @@ export function EvidenceList({ evaluationId, indicatorId, attachments, canEdit, 
 
   const remove = async (attachment: Attachment) => {
     try {
-      await evaluationApi.deleteAttachment(attachment.id);
+      await deleteAttachment.mutateAsync(attachment.id);
       message.success(t('common.deleted'));
-      onChanged();
     } catch (error) {
-      reportError(error, { onConflict: onChanged });
+      reportError(error);
     }
   };
 

@@ -1,12 +1,12 @@
 import { BAND, DIRECTION, LEDGER_METRICS, LEVEL1, LEVEL2_OF } from '@jixiao/contract';
 import { Alert, Button, Col, Descriptions, Divider, Drawer, Form, Grid, Input, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { budgetApi, evaluationApi } from '../../../api/endpoints.ts';
+import { useBudgetLines } from '../../../api/budget-line-queries.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail, Indicator, ScoredItem } from '../../../api/types.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, pointsRule } from '../../../components/form-rules.ts';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { type IndicatorDraft, type IndicatorFormValues, toFormValues, toIndicatorFields } from './indicator-form.ts';
@@ -20,14 +20,14 @@ interface Props {
   readonly editing: IndicatorEditing | null;
   readonly scored: ScoredItem | undefined;
   readonly onClose: () => void;
-  readonly refresh: () => void;
 }
 
 /** Edits every field of one indicator (or creates one), with its score explanation and evidence files. */
-export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh }: Props) {
+export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { save, saving } = useSave(refresh);
+  const { write, saving } = useWrite();
+  const { updateIndicator, addIndicator } = useEvaluationWrites(evaluation.id);
   const [form] = Form.useForm<IndicatorFormValues>();
   const canEdit = evaluation.permissions.edit;
   const level1 = Form.useWatch('level1', form);
@@ -42,12 +42,9 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
     fiscalYear: evaluation.fiscalYear,
     projectId: evaluation.projectId ?? undefined,
   };
-  const lines = useApi(
-    editing ? `budget-lines:${lineFilter.organisationId}:${lineFilter.fiscalYear}:${lineFilter.projectId ?? ''}` : null,
-    () => budgetApi.lines(lineFilter),
-  );
+  const lines = useBudgetLines(lineFilter, editing !== null);
 
-  // A different indicator (or a reload after saving, with a new version) resets the form to the stored values.
+  // A different indicator (or the write's answer, with a new version) resets the form to the stored values.
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
@@ -56,11 +53,11 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
 
   const submit = async (values: IndicatorFormValues) => {
     const fields = toIndicatorFields(values);
-    const ok = await save(
+    const ok = await write(
       () =>
         existing
-          ? evaluationApi.updateIndicator(existing.id, { ...fields, version: existing.version })
-          : evaluationApi.addIndicator(evaluation.id, fields),
+          ? updateIndicator.mutateAsync({ indicatorId: existing.id, body: { ...fields, version: existing.version } })
+          : addIndicator.mutateAsync(fields),
       { form },
     );
     if (ok && !existing) onClose();
@@ -229,7 +226,7 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
                 mode="multiple"
                 allowClear
                 disabled={!bound}
-                loading={lines.loading}
+                loading={lines.isFetching}
                 placeholder={t('ledger.allLines')}
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(lines.data?.items ?? []).map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
@@ -305,7 +302,6 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose, refresh 
             indicatorId={existing.id}
             attachments={evaluation.attachments.filter((attachment) => attachment.indicatorId === existing.id)}
             canEdit={canEdit}
-            onChanged={refresh}
           />
         </>
       )}

@@ -1,10 +1,10 @@
 import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Row, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { Indicator, ScoredItem } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { TabProps } from '../tab-props.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
@@ -18,9 +18,10 @@ type Editing = { mode: 'edit'; id: string } | { mode: 'create'; draft: Indicator
 const BLANK: IndicatorDraft = { level1: 'output', level2: 'quantity', name: '', direction: '>=' };
 
 /** 绩效指标: the indicator tree, the editor, the 指标库 and the live 质量检查 beside it. */
-export function IndicatorsTab({ evaluation, score, refresh }: TabProps) {
+export function IndicatorsTab({ evaluation, score }: TabProps) {
   const { t } = useI18n();
-  const { save } = useSave(refresh);
+  const { write } = useWrite();
+  const { deleteIndicator } = useEvaluationWrites(evaluation.id);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const canEdit = evaluation.permissions.edit;
@@ -36,7 +37,7 @@ export function IndicatorsTab({ evaluation, score, refresh }: TabProps) {
     if (indicator) setEditing({ mode: 'edit', id: indicator.id });
   };
 
-  // The editor shows the stored indicator of the current load, so a save (new version) refreshes it.
+  // The editor shows the stored indicator from the cache, so a save (its answer has the new version) refreshes it.
   const drawerEditing = useMemo<IndicatorEditing | null>(() => {
     if (!editing) return null;
     if (editing.mode === 'create') return { mode: 'create', draft: editing.draft, hint: editing.hint };
@@ -71,9 +72,7 @@ export function IndicatorsTab({ evaluation, score, refresh }: TabProps) {
           scored={scored}
           canEdit={canEdit}
           onOpen={open}
-          onDelete={(indicator) =>
-            void save(() => evaluationApi.deleteIndicator(indicator.id, indicator.version), { success: t('common.deleted') })
-          }
+          onDelete={(indicator) => void write(() => deleteIndicator.mutateAsync(indicator), { success: t('common.deleted') })}
         />
       </Col>
       <Col xs={24} xxl={7}>
@@ -85,10 +84,10 @@ export function IndicatorsTab({ evaluation, score, refresh }: TabProps) {
               <Badge count={problems} color={findings.some((finding) => finding.severity === 'error') ? '#cf1322' : '#d48806'} />
             </Space>
           }
-          extra={score.loading ? <Spin size="small" /> : null}
+          extra={score.isFetching ? <Spin size="small" /> : null}
         >
           {score.error ? (
-            <ApiErrorAlert error={score.error} onRetry={score.reload} />
+            <ApiErrorAlert error={score.error} onRetry={() => void score.refetch()} />
           ) : (
             <FindingsPanel findings={findings} onOpen={openCode} />
           )}
@@ -99,7 +98,6 @@ export function IndicatorsTab({ evaluation, score, refresh }: TabProps) {
         editing={drawerEditing}
         scored={drawerEditing?.mode === 'edit' ? scored.get(drawerEditing.indicator.code) : undefined}
         onClose={() => setEditing(null)}
-        refresh={refresh}
       />
       <LibraryDrawer
         open={libraryOpen}

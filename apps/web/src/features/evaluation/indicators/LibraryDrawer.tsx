@@ -2,9 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { DIRECTION, LEVEL2, LEVEL2_OF, PROJECT_CATEGORIES } from '@jixiao/contract';
 import { Button, Drawer, Grid, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { libraryApi } from '../../../api/endpoints.ts';
+import { useLibrary } from '../../../api/evaluation-queries.ts';
 import type { Level2, LibraryEntry } from '../../../api/types.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';
@@ -35,7 +34,7 @@ export function LibraryDrawer({ open, category, onClose, onPick }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const [chosen, setChosen] = useState<string | null>(category);
-  const library = useApi(open ? `library:${chosen ?? ''}` : null, () => libraryApi.list(chosen ?? undefined));
+  const library = useLibrary(chosen, open);
 
   return (
     <Drawer open={open} onClose={onClose} size={screens.md ? 720 : '100%'} title={t('library.title')}>
@@ -51,12 +50,12 @@ export function LibraryDrawer({ open, category, onClose, onPick }: Props) {
         />
       </Space>
       {library.error ? (
-        <ApiErrorAlert error={library.error} onRetry={library.reload} />
+        <ApiErrorAlert error={library.error} onRetry={() => void library.refetch()} />
       ) : (
         <Table<LibraryEntry>
           rowKey="id"
           size="small"
-          loading={library.loading}
+          loading={library.isLoading}
           dataSource={library.data?.items ?? []}
           pagination={false}
           scroll={{ x: 600 }}

@@ -1,11 +1,11 @@
 import { BAND } from '@jixiao/contract';
 import { Button, Col, Drawer, Form, Grid, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { Band, ManagementBody, ManagementEntry } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, moneyRule, pointsRule } from '../../../components/form-rules.ts';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { parseMoneyInput } from '../../../lib/money.ts';
 
@@ -25,16 +25,16 @@ interface Props {
   readonly entry: ManagementEntry | null;
   readonly canEdit: boolean;
   readonly onClose: () => void;
-  readonly refresh: () => void;
 }
 
 const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 
 /** Fills in one 管理效率 item: the amounts it is computed from, or a band and score for a qualitative one. */
-export function ManagementDrawer({ evaluationId, entry, canEdit, onClose, refresh }: Props) {
+export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { save, saving } = useSave(refresh);
+  const { write, saving } = useWrite();
+  const { saveManagement } = useEvaluationWrites(evaluationId);
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -72,7 +72,7 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose, refres
       note: blankToNull(values.note),
       version: entry.version ?? undefined,
     };
-    if (await save(() => evaluationApi.saveManagement(evaluationId, entry.code, body), { form })) onClose();
+    if (await write(() => saveManagement.mutateAsync({ code: entry.code, body }), { form })) onClose();
   };
 
   return (

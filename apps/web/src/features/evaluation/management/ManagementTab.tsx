@@ -9,7 +9,7 @@ import type { TabProps } from '../tab-props.ts';
 import { ManagementDrawer } from './ManagementDrawer.tsx';
 
 /** 管理效率 (department-wide evaluations): the catalogue's items with what was filled in and how each scores. */
-export function ManagementTab({ evaluation, score, refresh }: TabProps) {
+export function ManagementTab({ evaluation, score }: TabProps) {
   const { t } = useI18n();
   const [editingCode, setEditingCode] = useState<string | null>(null);
   const scored = useMemo(() => {
@@ -116,7 +116,6 @@ export function ManagementTab({ evaluation, score, refresh }: TabProps) {
         entry={editing}
         canEdit={evaluation.permissions.edit}
         onClose={() => setEditingCode(null)}
-        refresh={refresh}
       />
     </>
   );

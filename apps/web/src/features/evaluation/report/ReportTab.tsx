@@ -2,9 +2,9 @@ import { FilePdfOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/i
 import { Alert, Button, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorText } from '../../../api/api-error.ts';
-import { evaluationApi, reportCss } from '../../../api/endpoints.ts';
+import { evaluationApi } from '../../../api/endpoints.ts';
+import { useReportCss, useReportHtml } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail } from '../../../api/types.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -14,9 +14,8 @@ import { ReportPreview } from './ReportPreview.tsx';
 export function ReportTab({ evaluation }: { evaluation: EvaluationDetail }) {
   const { t } = useI18n();
   const reportError = useReportError();
-  // The preview follows the evaluation's revision: every change to the content gives a new report.
-  const html = useApi(`report:${evaluation.id}:${evaluation.revision}`, () => evaluationApi.reportHtml(evaluation.id));
-  const css = useApi('report.css', () => reportCss());
+  const html = useReportHtml(evaluation.id, evaluation.revision);
+  const css = useReportCss();
   const [downloading, setDownloading] = useState<'docx' | 'pdf' | null>(null);
   const [pdfProblem, setPdfProblem] = useState<ApiError | null>(null);
 
@@ -54,7 +53,7 @@ export function ReportTab({ evaluation }: { evaluation: EvaluationDetail }) {
         >
           {t('report.downloadPdf')}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={html.reload}>
+        <Button icon={<ReloadOutlined />} loading={html.isFetching} onClick={() => void html.refetch()}>
           {t('report.refresh')}
         </Button>
       </Space>
@@ -69,7 +68,7 @@ export function ReportTab({ evaluation }: { evaluation: EvaluationDetail }) {
         />
       )}
       {failure ? (
-        <ApiErrorAlert error={failure} onRetry={html.error ? html.reload : css.reload} />
+        <ApiErrorAlert error={failure} onRetry={() => void (html.error ? html.refetch() : css.refetch())} />
       ) : html.data !== undefined && css.data !== undefined ? (
         <div className="report-preview">
           <ReportPreview html={html.data} css={css.data} />

@@ -1,22 +1,23 @@
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
-import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { Indicator, ScoredItem } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { pointsRule } from '../../../components/form-rules.ts';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 
 interface Props {
+  readonly evaluationId: string;
   readonly target: { indicator: Indicator; item: ScoredItem } | null;
   readonly onClose: () => void;
-  readonly refresh: () => void;
 }
 
 /** 评价人调整: a reviewer sets an indicator's score, and must say why; the computed score stays visible. */
-export function AdjustModal({ target, onClose, refresh }: Props) {
+export function AdjustModal({ evaluationId, target, onClose }: Props) {
   const { t } = useI18n();
-  const { save, saving } = useSave(refresh);
+  const { write, saving } = useWrite();
+  const { adjust } = useEvaluationWrites(evaluationId);
   const [form] = Form.useForm<{ score: string | null; reason: string }>();
 
   // The form starts from the stored adjustment (or the computed score) of this indicator version.
@@ -30,7 +31,9 @@ export function AdjustModal({ target, onClose, refresh }: Props) {
   const run = async (score: string | null, reason: string | null) => {
     if (!target) return;
     const { indicator } = target;
-    const ok = await save(() => evaluationApi.adjust(indicator.id, { version: indicator.version, score, reason }), { form });
+    const ok = await write(() => adjust.mutateAsync({ indicatorId: indicator.id, body: { version: indicator.version, score, reason } }), {
+      form,
+    });
     if (ok) onClose();
   };
 

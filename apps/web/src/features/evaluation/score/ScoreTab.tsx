@@ -47,10 +47,10 @@ function Explanation({ item }: { item: ScoredItem }) {
 }
 
 /** 得分: every scored line with its rule and arithmetic, the totals, the charts, and reviewers' adjustments. */
-export function ScoreTab({ evaluation, score, refresh }: TabProps) {
+export function ScoreTab({ evaluation, score }: TabProps) {
   const { t } = useI18n();
   const [adjustingCode, setAdjustingCode] = useState<string | null>(null);
-  if (score.error) return <ApiErrorAlert error={score.error} onRetry={score.reload} />;
+  if (score.error) return <ApiErrorAlert error={score.error} onRetry={() => void score.refetch()} />;
   const data = score.data;
   if (!data) return <Skeleton active />;
   // Scored items name indicators by code.
@@ -60,7 +60,7 @@ export function ScoreTab({ evaluation, score, refresh }: TabProps) {
   // Computed and adjustment columns only matter once someone can adjust or has adjusted.
   const adjusted = data.items.some((item) => item.adjustment);
   const showAdjustment = canAdjust || adjusted;
-  // Looked up on every load, so after a reload the modal works with the indicator's current version.
+  // Looked up on every render, so after a write the modal works with the indicator's current version.
   const adjustingIndicator = adjustingCode ? indicators.get(adjustingCode) : undefined;
   const adjustingItem = data.items.find((item) => item.kind === 'indicator' && item.id === adjustingCode);
   const adjusting = adjustingIndicator && adjustingItem ? { indicator: adjustingIndicator, item: adjustingItem } : null;
@@ -162,7 +162,7 @@ export function ScoreTab({ evaluation, score, refresh }: TabProps) {
       <Card size="small" title={t('findings.title')}>
         <FindingsPanel findings={data.findings} />
       </Card>
-      <AdjustModal target={adjusting} onClose={() => setAdjustingCode(null)} refresh={refresh} />
+      <AdjustModal evaluationId={evaluation.id} target={adjusting} onClose={() => setAdjustingCode(null)} />
     </Flex>
   );
 }

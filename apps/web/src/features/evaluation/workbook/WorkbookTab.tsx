@@ -3,6 +3,7 @@ import { Alert, App, Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, type FileIssue, fileIssues } from '../../../api/api-error.ts';
 import { evaluationApi } from '../../../api/endpoints.ts';
+import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail } from '../../../api/types.ts';
 import { FileIssueTable } from '../../../components/FileIssueTable.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
@@ -11,10 +12,11 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 const FILE_ERRORS = new Set(['BAD_FILE', 'VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE']);
 
 /** 导入导出: the evaluation as a workbook (.xlsx / .json) to work on offline, and its upload to replace the content. */
-export function WorkbookTab({ evaluation, refresh }: { evaluation: EvaluationDetail; refresh: () => void }) {
+export function WorkbookTab({ evaluation }: { evaluation: EvaluationDetail }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
+  const { importWorkbook } = useEvaluationWrites(evaluation.id);
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<{ message: string; issues: FileIssue[] } | null>(null);
   const canEdit = evaluation.permissions.edit;
@@ -23,14 +25,13 @@ export function WorkbookTab({ evaluation, refresh }: { evaluation: EvaluationDet
     setUploading(true);
     setProblem(null);
     try {
-      const result = await evaluationApi.importWorkbook(evaluation.id, file);
+      const result = await importWorkbook.mutateAsync(file);
       message.success(t('workbook.imported', { goals: result.goals, indicators: result.indicators }));
-      refresh();
     } catch (error) {
       // A bad file is listed by sheet, row and column, to be fixed in the file and uploaded again.
       if (error instanceof ApiError && FILE_ERRORS.has(error.code))
         setProblem({ message: error.message, issues: fileIssues(error.details) });
-      else reportError(error, { onConflict: refresh });
+      else reportError(error);
     } finally {
       setUploading(false);
     }
