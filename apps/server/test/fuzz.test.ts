@@ -75,6 +75,7 @@ const TABLE_OF: Record<string, string> = {
   procurements: 'procurements',
   contracts: 'contracts',
   milestones: 'contract_milestones',
+  closures: 'contract_closures',
   assets: 'assets',
   disposals: 'asset_disposals',
   grants: 'subsidy_grants',
