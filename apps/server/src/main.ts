@@ -3,6 +3,7 @@ import { ROLE_LABEL } from '@jixiao/contract';
 import { loadConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { failStaleImportJobs, IMPORT_STALE_AFTER_MS } from './control/import/import-job.repository.ts';
+import { installStaleImportJobSweep } from './control/import/stale-import-jobs.ts';
 import { connect } from './db/connect.ts';
 import { buildApp } from './http/app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
@@ -35,6 +36,7 @@ export async function start(): Promise<void> {
   const pdf = new PdfRenderer(config.CHROMIUM_PATH);
   const app = await buildApp(deps, createRoutes(pdf), { webRoot: WEB_ROOT, logger: true });
   app.addHook('onClose', () => pdf.close());
+  installStaleImportJobSweep(app, deps);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();

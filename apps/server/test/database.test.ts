@@ -78,5 +78,6 @@ try { await connect({ kind: 'pglite', dataDir: ${JSON.stringify(dir)} }); consol
     }
     const reopened = await connect({ kind: 'pglite', dataDir: dir });
     await reopened.close();
-  });
+    // initdb of a fresh folder alone takes ~25 s on a busy two-core machine.
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-o
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { serveBackups } from './backup-socket.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -25,6 +26,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball, loadable with `{ kind: 'pglite-memory', snapshot }`. */
   snapshot?: () => Promise<Blob>;
+  /** PGlite only: a consistent, gzip-compressed snapshot for `jixiao backup`, taken between transactions. */
+  backup?: () => Promise<Blob>;
 }
 
 const MIGRATIONS = new URL('../../drizzle', import.meta.url).pathname;
@@ -72,16 +75,23 @@ async function connectPglite(dataDir: string | undefined, snapshot: Blob | undef
     const client = dataDir ? new PGlite(join(dataDir, 'pglite')) : new PGlite(snapshot ? { loadDataDir: snapshot } : {});
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // Holding the transaction mutex, no transaction is half done and no statement runs while the files
+    // are read (every query takes it too); synchronous_commit is on, so every commit is in the WAL on disk,
+    // and the snapshot opens as PostgreSQL opens after a crash: with every committed transaction.
+    const backup = () => client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
+    const stopServing = dataDir ? await serveBackups(dataDir, backup) : undefined;
     return {
       db,
       kind: 'pglite',
       description: dataDir ? `内置数据库 PGlite（${dataDir}）` : '内置数据库 PGlite（内存）',
       migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS }),
       close: async () => {
+        await stopServing?.();
         await client.close();
         lock?.release();
       },
       snapshot: () => client.dumpDataDir('none'),
+      backup,
     };
   } catch (error) {
     lock?.release();

@@ -1,7 +1,7 @@
 import type { LedgerIssue, LedgerKind } from '@jixiao/documents';
-import { and, eq, inArray, lt } from 'drizzle-orm';
-import type { Queryable } from '../../db/connect.ts';
-import { importJobs } from '../../db/schema.ts';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { type Queryable, ref } from '../../db/connect.ts';
+import { auditLog, importJobs } from '../../db/schema.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
@@ -58,8 +58,13 @@ export async function finishImportJob(
 
 /** A running job is touched this often by its process, even inside one long step (the commit). */
 export const IMPORT_HEARTBEAT_MS = 30_000;
-/** Four missed heartbeats: the process that ran the job has ended. */
+/** Four missed heartbeats: the process that ran the job has ended (a crash, kill -9, a restart). */
 export const IMPORT_STALE_AFTER_MS = 4 * IMPORT_HEARTBEAT_MS;
+/**
+ * How often every running instance looks for such jobs: well under the limit, so a job is settled
+ * between 2 min and 2 min 15 s after its last heartbeat, with or without a restart.
+ */
+export const IMPORT_SWEEP_MS = 15_000;
 
 /** The heartbeat of a running job; a finished one is left as it is. */
 export async function touchImportJob(db: Queryable, id: string, at: Date): Promise<void> {
@@ -69,16 +74,32 @@ export async function touchImportJob(db: Queryable, id: string, at: Date): Promi
     .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['validating', 'committing'])));
 }
 
+export const INTERRUPTED_MESSAGE = '导入进程中断：服务重启或停止，未写入任何数据，请重新导入';
+export const INTERRUPTED_AFTER_COMMIT_MESSAGE = '导入的数据已全部写入，但处理进程在记录结果前中断；请核对已导入的数据，不要重复导入';
+
 /**
  * Jobs run in the process that received the upload, which touches them every IMPORT_HEARTBEAT_MS.
- * A job whose process ended (a restart) stops moving; at start-up those not touched for
- * `staleAfterMs` are marked failed, so nobody waits for them — and a job another instance is still
- * running is never among them.
+ * A job whose process ended stops moving; those not touched for `staleAfterMs` are settled, so
+ * nobody waits for them. One UPDATE with the staleness condition in its WHERE: PostgreSQL re-checks
+ * it on the locked row, so of two instances sweeping at once only one settles a job, and a job whose
+ * heartbeat has just arrived (another instance still running it) is never among them.
+ *
+ * The commit writes its audit record in the same transaction as the rows; if that record exists the
+ * rows are in (the process died between the commit and writing the outcome), so the job is done, and
+ * saying "nothing was written" would invite a duplicate import.
  */
 export async function failStaleImportJobs(db: Queryable, now: Date, staleAfterMs: number): Promise<number> {
+  const commitAudit = sql`from ${auditLog} where ${ref(auditLog.entityType)} = 'import-job' and ${ref(auditLog.entityId)} = ${ref(importJobs.id)}::text`;
+  const committed = sql`exists (select 1 ${commitAudit})`;
   const rows = await db
     .update(importJobs)
-    .set({ status: 'failed', message: '导入过程中服务重启，未写入任何数据，请重新导入', finishedAt: now, updatedAt: now })
+    .set({
+      status: sql`case when ${committed} then 'done' else 'failed' end`,
+      message: sql`case when ${committed} then ${INTERRUPTED_AFTER_COMMIT_MESSAGE} else ${INTERRUPTED_MESSAGE} end`,
+      createdRows: sql`coalesce((select (${ref(auditLog.after)} ->> 'createdRows')::int ${commitAudit} limit 1), ${ref(importJobs.createdRows)})`,
+      finishedAt: now,
+      updatedAt: now,
+    })
     .where(and(inArray(importJobs.status, ['validating', 'committing']), lt(importJobs.updatedAt, new Date(now.getTime() - staleAfterMs))))
     .returning({ id: importJobs.id });
   return rows.length;
