@@ -4,7 +4,7 @@ import { chainUnchained, findChainHead, recordAudit } from '../src/audit/audit.r
 import { type AuditVerification, verifyAuditChain } from '../src/audit/audit.service.ts';
 import { contentHash, GENESIS_HASH, linkHash } from '../src/audit/audit-chain.ts';
 import { connect, type Queryable, queryRows } from '../src/db/connect.ts';
-import { DATABASE_KIND, login, type TestApp, testApp } from './harness.ts';
+import { as, DATABASE_KIND, login, type TestApp, testApp } from './harness.ts';
 
 const SYSTEM = { requestId: 'test', ip: '127.0.0.1' };
 
@@ -83,6 +83,19 @@ describe(`audit hash chain (${DATABASE_KIND})`, () => {
     expect(await findChainHead(t.deps.db)).toEqual({ seq: total, hash: rows.at(-1)?.hash });
     // A page size that does not divide the count, so the check crosses page boundaries.
     expect(await verifyAuditChain(t.deps.db, 7)).toEqual({ ok: true, count: total, head: { seq: total, hash: rows.at(-1)?.hash } });
+  });
+
+  it('answers an administrator on the API, and no one else', async () => {
+    const admin = await login(t.app, 'admin');
+    total += 1; // the login itself
+    const response = await as(t.app, admin).post('/api/audit/verify');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ ok: true, count: total, head: { seq: total } });
+    const auditor = await login(t.app, 'auditor');
+    total += 1;
+    const refused = await as(t.app, auditor).post('/api/audit/verify');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', message: '只有系统管理员可以校验审计日志' });
   });
 
   it('finds a row whose details were edited in SQL, and names it', async () => {
