@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ROLE_LABEL } from '@jixiao/contract';
+import { chainUnchained } from './audit/audit.repository.ts';
 import { loadConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { failStaleImportJobs, IMPORT_STALE_AFTER_MS } from './control/import/import-job.repository.ts';
@@ -19,6 +20,8 @@ export async function start(): Promise<void> {
   const deps: Deps = { db: database.db, config, clock: () => new Date() };
   try {
     await database.migrate();
+    const chained = await chainUnchained(database.db);
+    if (chained > 0) console.log(`审计日志：已将 ${chained} 条此前的记录接入哈希链`);
     // PGlite serves one process, so every unfinished job belonged to a process that has ended; with PostgreSQL
     // other instances may still be running theirs, and they keep touching them.
     await failStaleImportJobs(database.db, new Date(), database.kind === 'pglite' ? 0 : IMPORT_STALE_AFTER_MS);

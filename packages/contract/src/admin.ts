@@ -146,6 +146,23 @@ export const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The audit log's hash chain checked end to end: intact with its count, or the first place it breaks. */
+export const AuditChainProblem = z.enum(['content-changed', 'link-broken', 'entry-missing', 'unchained']);
+export const AuditVerification = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), count: z.number().int(), head: z.object({ seq: z.number().int(), hash: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    count: z.number().int(),
+    broken: z.object({
+      problem: AuditChainProblem,
+      seq: z.number().int().nullable(),
+      id: z.number().int().nullable(),
+      at: z.string().nullable(),
+      message: z.string(),
+    }),
+  }),
+]);
+
 export const LibraryItem = z.object({
   id: Uuid,
   category: z.string(),

@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
-import type { Queryable } from '../db/connect.ts';
-import { auditLog } from '../db/schema.ts';
+import type { Db, Queryable } from '../db/connect.ts';
+import { auditChainHead, auditLog } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { type AuditContent, type ChainedEntry, type ChainHead, canonicalTime, contentHash, linkHash } from './audit-chain.ts';
 
 export interface AuditEntry {
   readonly entityType: string;
@@ -14,14 +16,17 @@ export interface AuditEntry {
 
 /**
  * Appends to the audit log inside the caller's transaction, so a change and its record commit or
- * roll back together. Nothing in the application updates or deletes audit rows.
+ * roll back together. Nothing in the application updates or deletes audit rows. The entry carries the hash
+ * of its content; the database links it into the hash chain when the transaction commits (see auditLog).
  */
 export async function recordAudit(
   db: Queryable,
   ctx: Pick<RequestContext, 'requestId' | 'ip'> & { principal?: RequestContext['principal'] | undefined },
   entry: AuditEntry,
 ): Promise<void> {
-  await db.insert(auditLog).values({
+  const at = new Date();
+  const content: AuditContent = {
+    at: canonicalTime(at),
     actorId: ctx.principal?.userId ?? null,
     actorName: ctx.principal?.displayName ?? null,
     organisationId: entry.organisationId ?? null,
@@ -32,7 +37,8 @@ export async function recordAudit(
     after: entry.after === undefined ? null : toJson(entry.after),
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
+  await db.insert(auditLog).values({ ...content, at, contentHash: contentHash(content) });
 }
 
 /** Dates to ISO strings, Uint8Arrays to their size: what an auditor needs, and valid JSON. */
@@ -70,4 +76,99 @@ export async function findAudit(db: Queryable, query: AuditQuery) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
+}
+
+/** `at` as the hash reads it: UTC, microseconds, the same text on both drivers (a Date would drop microseconds). */
+const AT_TEXT = sql<string>`to_char(${auditLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const CHAIN_COLUMNS = {
+  id: auditLog.id,
+  at: AT_TEXT,
+  actorId: auditLog.actorId,
+  actorName: auditLog.actorName,
+  organisationId: auditLog.organisationId,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  action: auditLog.action,
+  before: auditLog.before,
+  after: auditLog.after,
+  requestId: auditLog.requestId,
+  ip: auditLog.ip,
+  contentHash: auditLog.contentHash,
+  prevHash: auditLog.prevHash,
+  hash: auditLog.hash,
+};
+
+/** The chain's end; undefined only if someone deleted the row the migration created. */
+export async function findChainHead(db: Queryable, lock = false): Promise<ChainHead | undefined> {
+  const query = db.select({ seq: auditChainHead.seq, hash: auditChainHead.hash }).from(auditChainHead).where(eq(auditChainHead.id, 1));
+  const [head] = lock ? await query.for('update') : await query;
+  return head;
+}
+
+/**
+ * The chain from its start up to `throughSeq`, in seq order, a page at a time: each page is its own query
+ * (keyset on seq), so a million entries never load at once and no transaction is held open meanwhile.
+ */
+export async function* streamChain(db: Queryable, throughSeq: number, pageSize: number): AsyncGenerator<ChainedEntry[]> {
+  let afterSeq = 0;
+  while (afterSeq < throughSeq) {
+    const rows = await db
+      .select({ ...CHAIN_COLUMNS, seq: sql<number>`${auditLog.seq}`.mapWith(Number) })
+      .from(auditLog)
+      .where(and(gt(auditLog.seq, afterSeq), lte(auditLog.seq, throughSeq)))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
+    if (rows.length === 0) return;
+    yield rows;
+    afterSeq = rows.at(-1)?.seq ?? throughSeq;
+  }
+}
+
+/** The oldest row outside the chain (written before it existed, or by an older version), if any. */
+export async function findFirstUnchained(db: Queryable): Promise<{ id: number; at: string } | undefined> {
+  const [row] = await db
+    .select({ id: auditLog.id, at: AT_TEXT })
+    .from(auditLog)
+    .where(isNull(auditLog.seq))
+    .orderBy(asc(auditLog.id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Links rows that have no place in the chain yet onto its end, oldest id first, a page per transaction with
+ * the head locked as the trigger locks it. Run at start-up: rows from before the chain existed (and any an
+ * older instance wrote during a rolling upgrade) are chained once, in the order they were written.
+ */
+export async function chainUnchained(db: Db, pageSize = 500): Promise<number> {
+  let chained = 0;
+  for (;;) {
+    const count = await db.transaction(async (tx) => {
+      const locked = await findChainHead(tx, true);
+      if (!locked) throw new AppError('INTERNAL', '审计日志的链头（audit_chain_head 第 1 行）缺失：数据库被改动过，无法接续哈希链');
+      let head: ChainHead = locked;
+      const rows = await tx.select(CHAIN_COLUMNS).from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id)).limit(pageSize);
+      if (rows.length === 0) return 0;
+      const links = rows.map((row) => {
+        const seq = head.seq + 1;
+        const hashed = contentHash(row);
+        const link = { id: row.id, seq, contentHash: hashed, prevHash: head.hash, hash: linkHash(seq, hashed, head.hash) };
+        head = { seq, hash: link.hash };
+        return link;
+      });
+      const values = sql.join(
+        links.map((link) => sql`(${link.id}::bigint, ${link.seq}::bigint, ${link.contentHash}, ${link.prevHash}, ${link.hash})`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update ${auditLog} set seq = v.seq, content_hash = v.content_hash, prev_hash = v.prev_hash, hash = v.hash
+        from (values ${values}) as v(id, seq, content_hash, prev_hash, hash)
+        where ${auditLog.id} = v.id`);
+      await tx.update(auditChainHead).set(head).where(eq(auditChainHead.id, 1));
+      return rows.length;
+    });
+    chained += count;
+    if (count < pageSize) return chained;
+  }
 }

@@ -1,4 +1,4 @@
-import { AuditPage, AuditQuery } from '@jixiao/contract';
+import { AuditPage, AuditQuery, AuditVerification } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -6,6 +6,7 @@ import { contextOf } from '../http/session-plugin.ts';
 import { descendantIds } from '../organisations/organisation.repository.ts';
 import { hasRole } from '../policies/scope.ts';
 import { findAudit } from './audit.repository.ts';
+import { verifyAuditChain } from './audit.service.ts';
 
 /** Roles that may read the audit log: administrators, auditors and finance reviewers everywhere they reach; department heads for their department. */
 const AUDIT_READERS = new Set(['admin', 'auditor', 'finance-reviewer', 'department-head']);
@@ -40,6 +41,21 @@ export const auditRoutes =
           items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
           nextBeforeId: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null,
         };
+      },
+    );
+    app.post(
+      '/api/audit/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计日志的哈希链：完整则返回条数，否则返回第一处断点',
+          response: { 200: AuditVerification },
+        },
+      },
+      async (request) => {
+        // The whole chain is read: only administrators, not every reader, may set that going.
+        if (!hasRole(contextOf(request).principal, 'admin')) throw new AppError('FORBIDDEN', '只有系统管理员可以校验审计日志');
+        return verifyAuditChain(deps.db);
       },
     );
   };

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 
@@ -21,6 +22,7 @@ export interface ServerCommand {
 }
 
 export const SERVER_COMMANDS: Readonly<Record<string, ServerCommand>> = {
+  audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -366,7 +367,15 @@ export const attachments = pgTable(
   (table) => [index('attachments_evaluation_idx').on(table.evaluationId), index('attachments_indicator_idx').on(table.indicatorId)],
 );
 
-/** Who changed what, when, from what to what. Append-only: the application never updates or deletes rows. */
+/**
+ * Who changed what, when, from what to what. Append-only: the application never updates or deletes rows.
+ * Tamper-evident (apps/server/src/audit/audit-chain.ts): the writer stores `content_hash`, SHA-256 of the
+ * entry's canonical content; at commit the trigger `audit_log_chain` (migration audit_hash_chain) gives the
+ * entry the next `seq` from `audit_chain_head`, locked, and `hash` = SHA-256 of seq, content hash and the
+ * previous entry's hash. Chaining at commit keeps the head lock the last lock a transaction takes, so it
+ * cannot deadlock with the row locks the write took before, and holds it only for the commit.
+ * The four columns are empty only on rows written before the chain existed (chained at start-up).
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -382,11 +391,28 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
     ip: text('ip'),
+    /** Position in the chain: 1, 2, 3 … in commit order, without gaps (ids have gaps and follow insertion order). */
+    seq: bigint('seq', { mode: 'number' }),
+    contentHash: text('content_hash'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (table) => [
     index('audit_log_entity_idx').on(table.entityType, table.entityId),
     index('audit_log_org_at_idx').on(table.organisationId, table.at),
+    uniqueIndex('audit_log_seq_idx').on(table.seq),
   ],
+);
+
+/** The end of the audit chain, one row: the last entry's seq and hash (genesis: 0 and 64 zeros). */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: integer('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [check('audit_chain_head_single_row', sql`${table.id} = 1`)],
 );
 
 /** The frozen report of a published evaluation: what the public reads at a stable URL. */

@@ -50,6 +50,7 @@ import type {
   AdjustmentBody,
   AuditFilter,
   AuditPageResponse,
+  AuditVerificationResult,
   CreateEvaluationBody,
   CreateFiscalYearBody,
   CreateOrganisationBody,
@@ -157,6 +158,7 @@ export const adminApi = {
 
 export const auditApi = {
   page: (filter: AuditFilter) => http.get<AuditPageResponse>('/api/audit', filter),
+  verify: () => http.post<AuditVerificationResult>('/api/audit/verify'),
 };
 
 export const publicApi = {

@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   AuditPage,
   AuditQuery,
+  AuditVerification,
   BAND,
   CreateEvaluation,
   CreateFiscalYear,
@@ -101,6 +102,7 @@ export type ImportResultResponse = z.infer<typeof ImportResult>;
 export type AuditEntryItem = z.infer<typeof AuditEntry>;
 export type AuditPageResponse = z.infer<typeof AuditPage>;
 export type AuditFilter = Partial<z.infer<typeof AuditQuery>>;
+export type AuditVerificationResult = z.infer<typeof AuditVerification>;
 export type LibraryEntry = z.infer<typeof LibraryItem>;
 export type LibraryListResponse = z.infer<typeof LibraryList>;
 export type PublishedReportItem = z.infer<typeof PublishedReport>;

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { auditApi } from '../../api/endpoints.ts';
 import type { AuditEntryItem, AuditFilter } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { auditActionLabel } from '../../lib/labels.ts';
 import { isOneOf } from '../../lib/one-of.ts';
+import { AuditVerifyPanel } from './AuditVerifyPanel.tsx';
 import { JsonDiff } from './JsonDiff.tsx';
 
 const ENTITY_TYPES = [
@@ -30,6 +32,7 @@ const PAGE_SIZE = 50;
  */
 export default function AuditPage() {
   const { t } = useI18n();
+  const { roles } = useSession();
   const [filter, setFilter] = useState<Omit<AuditFilter, 'beforeId' | 'limit'>>({});
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const beforeId = cursors.at(-1);
@@ -49,6 +52,7 @@ export default function AuditPage() {
       <Typography.Title level={3} className="page-title">
         {t('nav.audit')}
       </Typography.Title>
+      {roles.includes('admin') && <AuditVerifyPanel />}
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<string>
