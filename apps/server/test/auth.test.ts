@@ -1,5 +1,6 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../src/db/schema.ts';
+import { auditLog, users } from '../src/db/schema.ts';
 import { SESSION_COOKIE } from '../src/http/session-plugin.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { as, login, type TestApp, testApp } from './harness.ts';
@@ -46,6 +47,32 @@ describe('login', () => {
     now = new Date(now.getTime() + 16 * 60_000);
     expect((await attempt('head', DEMO_PASSWORD)).statusCode).toBe(200);
   });
+
+  it('counts concurrent failures atomically: 40 wrong passwords at once check at most the limit and leave the account locked', async () => {
+    // From 40 addresses, as a spread-out attack would: the per-address throttle must not be what stops them.
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: `198.51.100.${index + 1}`,
+          payload: { username: 'cashier', password: `wrong-password-${index}` },
+        }),
+      ),
+    );
+    const [cashier] = await t.deps.db.select().from(users).where(eq(users.username, 'cashier'));
+    const checked = await t.deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, cashier?.id ?? ''), inArray(auditLog.action, ['login-failed', 'login-failed-locked'])));
+    expect(checked.length).toBe(3);
+    expect(responses.filter((response) => response.statusCode === 401)).toHaveLength(2);
+    expect(responses.filter((response) => response.statusCode === 423)).toHaveLength(38);
+    expect(cashier?.lockedUntil?.getTime()).toBeGreaterThan(now.getTime());
+    const right = await attempt('cashier', DEMO_PASSWORD);
+    expect(right.statusCode).toBe(423);
+    expect(right.json().code).toBe('ACCOUNT_LOCKED');
+  }, 60_000);
 
   it('throttles an address hammering one username', async () => {
     const codes: number[] = [];
