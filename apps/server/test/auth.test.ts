@@ -159,6 +159,19 @@ describe('passwords', () => {
     });
     expect(named.json().details).toEqual([{ path: 'body.newPassword', message: '密码不能包含用户名' }]);
 
+    for (const common of ['Password123!', DEMO_PASSWORD, '1qaz@WSX3edc', 'P@ssw0rd2025']) {
+      const refused = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: common });
+      expect(refused.statusCode, common).toBe(400);
+      expect(refused.json().details, common).toEqual([
+        { path: 'body.newPassword', message: '密码过于常见：它在常用密码表中，或只是常见单词加数字和符号，容易被猜中' },
+      ]);
+    }
+    const withName = await as(t.app, session).post('/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: '新填报人-Goals#Plan25',
+    });
+    expect(withName.json().details).toEqual([{ path: 'body.newPassword', message: '密码不能包含姓名' }]);
+
     const changed = await as(t.app, session).post('/api/auth/password', {
       currentPassword: initialPassword,
       newPassword: 'Budget#Goals2025',

@@ -145,7 +145,7 @@ export async function changePassword(deps: Deps, ctx: RequestContext, currentPas
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
-  const problems = passwordProblems(newPassword, user.username);
+  const problems = passwordProblems(newPassword, user);
   if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
   if (problems.length > 0) {
     throw new AppError(

@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { isCommonPassword } from './common-passwords.ts';
 
 /**
  * Passwords are hashed with scrypt, the memory-hard function built into Node (no native addon to
@@ -37,28 +38,19 @@ export function dummyPasswordHash(logN: number): Promise<string> {
   return dummyHash;
 }
 
-const COMMON = new Set([
-  'password',
-  'password1',
-  '12345678',
-  '123456789',
-  '1234567890',
-  'qwertyuiop',
-  'abc12345',
-  'admin123',
-  'jixiao123',
-  'a1234567',
-  '11111111',
-  '88888888',
-]);
-
-/** Password rules: at least 10 characters, three kinds of character, not the username, not a common one. */
-export function passwordProblems(password: string, username: string): string[] {
+/**
+ * Password rules for real accounts (not the demo's): at least 10 characters, three kinds of character, not
+ * containing the username or the user's name, not a common password (see common-passwords.ts). Messages name the rule broken.
+ */
+export function passwordProblems(password: string, user: { readonly username: string; readonly displayName?: string }): string[] {
   const problems: string[] = [];
   if (password.length < 10) problems.push('密码至少 10 个字符');
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
   if (kinds < 3) problems.push('密码须包含大写字母、小写字母、数字、符号中的至少三类');
-  if (password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
-  if (COMMON.has(password.toLowerCase())) problems.push('密码过于常见');
+  const lower = password.toLowerCase();
+  if (lower.includes(user.username.toLowerCase())) problems.push('密码不能包含用户名');
+  const name = user.displayName?.trim().toLowerCase();
+  if (name && lower.includes(name)) problems.push('密码不能包含姓名');
+  if (isCommonPassword(password)) problems.push('密码过于常见：它在常用密码表中，或只是常见单词加数字和符号，容易被猜中');
   return problems;
 }
