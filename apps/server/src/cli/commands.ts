@@ -1,3 +1,5 @@
+import { adminCommand } from './admin.ts';
+
 /**
  * The `jixiao` commands that work on the system's database (accounts, audit, backup): the CLI package
  * hands them their arguments; each opens the database the server would open (same settings) and closes it.
@@ -17,4 +19,6 @@ export interface ServerCommand {
   readonly run: (args: readonly string[], out: CommandOutput, env?: Record<string, string | undefined>) => Promise<CommandExit>;
 }
 
-export const SERVER_COMMANDS: Readonly<Record<string, ServerCommand>> = {};
+export const SERVER_COMMANDS: Readonly<Record<string, ServerCommand>> = {
+  admin: adminCommand(),
+};
