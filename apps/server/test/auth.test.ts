@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HASH_CONCURRENCY, hashesWaiting, hashPassword, verifyPassword } from '../src/auth/password.ts';
 import { auditLog, users } from '../src/db/schema.ts';
 import { SESSION_COOKIE } from '../src/http/session-plugin.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
@@ -179,6 +180,32 @@ describe('passwords', () => {
     expect(changed.statusCode).toBe(200);
     expect((await as(t.app, session).get('/api/evaluations')).statusCode).toBe(200);
     expect((await attempt('new.preparer', initialPassword)).statusCode).toBe(401);
+  });
+
+  it('re-hashes at sign-in a password stored at another cost, and the password still works', async () => {
+    const [before] = await t.deps.db.select().from(users).where(eq(users.username, 'approver'));
+    const stronger = await testApp({ database: t.database, seed: false, env: { PASSWORD_HASH_COST: '11' } });
+    try {
+      expect(
+        (await stronger.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'approver', password: DEMO_PASSWORD } }))
+          .statusCode,
+      ).toBe(200);
+      const [after] = await t.deps.db.select().from(users).where(eq(users.username, 'approver'));
+      expect(before?.passwordHash).toMatch(/^scrypt\$10\$/);
+      expect(after?.passwordHash).toMatch(/^scrypt\$11\$8\$1\$/);
+      expect(after?.version).toBe(before?.version);
+      expect((await attempt('approver', DEMO_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await stronger.close();
+    }
+  });
+
+  it('hashes no more passwords at once than the queue allows, and each still verifies', async () => {
+    const hashes = Array.from({ length: 8 }, (_, index) => hashPassword(`Queue#Test-${index}`, 10));
+    expect(hashesWaiting()).toBe(8 - HASH_CONCURRENCY);
+    const done = await Promise.all(hashes);
+    expect(hashesWaiting()).toBe(0);
+    expect(await Promise.all(done.map((hash, index) => verifyPassword(`Queue#Test-${index}`, hash)))).toEqual(Array(8).fill(true));
   });
 
   it('stores only a memory-hard hash', async () => {

@@ -59,6 +59,11 @@ export async function resetFailedLogins(db: Queryable, userId: string): Promise<
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
+/** A new hash of the same password (new cost): not an edit of the account, so its version stays. */
+export async function replacePasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
 export async function updatePassword(db: Queryable, userId: string, passwordHash: string): Promise<void> {
   await db
     .update(users)

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, Principal, RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './auth.repository.ts';
-import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { dummyPasswordHash, hashPassword, needsRehash, passwordProblems, verifyPassword } from './password.ts';
 
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Touch the session at most once a minute: idle timeout needs minutes, not a write per request. */
@@ -72,7 +72,12 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   const sessionId = hashToken(token);
   const csrfToken = randomBytes(24).toString('base64url');
   const principal = await toPrincipal(deps, user, sessionId, csrfToken);
+  // A hash made at an older cost is replaced now, while the password is at hand; it costs one hash, once.
+  const rehash = needsRehash(user.passwordHash, config.PASSWORD_HASH_COST)
+    ? await hashPassword(input.password, config.PASSWORD_HASH_COST)
+    : undefined;
   await db.transaction(async (tx) => {
+    if (rehash) await repo.replacePasswordHash(tx, user.id, rehash);
     await repo.resetFailedLogins(tx, user.id);
     await repo.clearThrottle(tx, throttleKey);
     await repo.insertSession(tx, {

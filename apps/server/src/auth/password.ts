@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { isCommonPassword } from './common-passwords.ts';
 
 /**
@@ -10,11 +11,40 @@ const KEY_LENGTH = 32;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 
+/**
+ * Hashes run one core's worth at a time less than the machine has (at least one): scrypt runs on libuv's
+ * thread pool, which file reads, DNS and compression share, so 200 sign-ins at once would otherwise fill
+ * the pool and every core and starve the requests of users already signed in. The others wait their turn
+ * here, in arrival order; memory stays at (this many) × 128·N·r bytes.
+ */
+export const HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function queued<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASH_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line, so a newcomer cannot overtake it.
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+/** How many hashes are waiting for a slot (for tests and diagnostics). */
+export const hashesWaiting = () => waiting.length;
+
 function scrypt(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return queued(
+    () =>
+      new Promise((resolve, reject) => {
+        scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string, logN: number): Promise<string> {
@@ -29,6 +59,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   const actual = await scrypt(password, Buffer.from(salt, 'base64url'), Number(logN), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** True when a stored hash was made with other parameters than the current ones: it is replaced at the next sign-in. */
+export function needsRehash(stored: string, logN: number): boolean {
+  const [, storedLogN, r, p] = stored.split('$');
+  return Number(storedLogN) !== logN || Number(r) !== BLOCK_SIZE || Number(p) !== PARALLELISM;
 }
 
 /** A hash to verify against when the user does not exist, so response time does not reveal usernames. */
