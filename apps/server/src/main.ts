@@ -9,7 +9,7 @@ import { connect } from './db/connect.ts';
 import { buildApp } from './http/app.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { createRoutes } from './routes.ts';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD, hasUsers, isEmpty, seedDemo } from './seed/demo.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,13 +25,7 @@ export async function start(): Promise<void> {
     // PGlite serves one process, so every unfinished job belonged to a process that has ended; with PostgreSQL
     // other instances may still be running theirs, and they keep touching them.
     await failStaleImportJobs(database.db, new Date(), database.kind === 'pglite' ? 0 : IMPORT_STALE_AFTER_MS);
-    if (config.JIXIAO_DEMO === 'auto' && (await isEmpty(database.db))) {
-      console.log('首次启动：正在载入番禺区科工商信局 2024 年度演示数据……');
-      const accounts = await seedDemo(deps);
-      console.log('\n演示账户（密码均为 %s）：', DEMO_PASSWORD);
-      for (const account of accounts)
-        console.log(`  ${account.username.padEnd(14)} ${account.displayName}（${ROLE_LABEL[account.role]}，${account.organisation}）`);
-    }
+    await firstStart(deps, database.kind, (line) => console.log(line));
   } catch (error) {
     await database.close();
     throw error;
@@ -50,6 +44,33 @@ export async function start(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\nJixiao 绩效 已启动：http://localhost:${config.PORT}  （${database.description}；API 文档 /api/docs）`);
+}
+
+/**
+ * An empty database gets the demo where it is allowed (see JIXIAO_DEMO); a database without any account otherwise
+ * gets no account at all, and the operator is told how to create the first administrator: production never
+ * starts with a known password.
+ */
+export async function firstStart(deps: Deps, kind: 'pglite' | 'postgres', print: (line: string) => void): Promise<void> {
+  if (deps.config.loadDemo && (await isEmpty(deps.db))) {
+    print('首次启动：正在载入番禺区科工商信局 2024 年度演示数据……');
+    const accounts = await seedDemo(deps);
+    print(`\n演示账户（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const account of accounts)
+      print(`  ${account.username.padEnd(14)} ${account.displayName}（${ROLE_LABEL[account.role]}，${account.organisation}）`);
+    return;
+  }
+  if (await hasUsers(deps.db)) return;
+  print(
+    [
+      '\n数据库中还没有任何账户（生产环境不载入演示数据；需要演示数据请设置 JIXIAO_DEMO=on）。请创建第一个系统管理员：',
+      '  npx jixiao admin create --username <用户名> --name <姓名> --organisation <单位编码> --organisation-name <单位名称>',
+      '命令打印一次性初始密码，首次登录时必须修改（或加 --password-stdin 从标准输入读取密码）。',
+      kind === 'pglite'
+        ? '内置数据库只允许一个进程打开：请先停止本服务（Ctrl+C），运行上述命令后再启动。'
+        : '使用 PostgreSQL 时可在服务运行期间执行，命令读取相同的 DATABASE_URL。',
+    ].join('\n'),
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

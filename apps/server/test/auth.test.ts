@@ -1,5 +1,7 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../src/db/schema.ts';
+import { HASH_CONCURRENCY, hashesWaiting, hashPassword, verifyPassword } from '../src/auth/password.ts';
+import { auditLog, users } from '../src/db/schema.ts';
 import { SESSION_COOKIE } from '../src/http/session-plugin.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { as, login, type TestApp, testApp } from './harness.ts';
@@ -46,6 +48,32 @@ describe('login', () => {
     now = new Date(now.getTime() + 16 * 60_000);
     expect((await attempt('head', DEMO_PASSWORD)).statusCode).toBe(200);
   });
+
+  it('counts concurrent failures atomically: 40 wrong passwords at once check at most the limit and leave the account locked', async () => {
+    // From 40 addresses, as a spread-out attack would: the per-address throttle must not be what stops them.
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: `198.51.100.${index + 1}`,
+          payload: { username: 'cashier', password: `wrong-password-${index}` },
+        }),
+      ),
+    );
+    const [cashier] = await t.deps.db.select().from(users).where(eq(users.username, 'cashier'));
+    const checked = await t.deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, cashier?.id ?? ''), inArray(auditLog.action, ['login-failed', 'login-failed-locked'])));
+    expect(checked.length).toBe(3);
+    expect(responses.filter((response) => response.statusCode === 401)).toHaveLength(2);
+    expect(responses.filter((response) => response.statusCode === 423)).toHaveLength(38);
+    expect(cashier?.lockedUntil?.getTime()).toBeGreaterThan(now.getTime());
+    const right = await attempt('cashier', DEMO_PASSWORD);
+    expect(right.statusCode).toBe(423);
+    expect(right.json().code).toBe('ACCOUNT_LOCKED');
+  }, 60_000);
 
   it('throttles an address hammering one username', async () => {
     const codes: number[] = [];
@@ -132,6 +160,19 @@ describe('passwords', () => {
     });
     expect(named.json().details).toEqual([{ path: 'body.newPassword', message: '密码不能包含用户名' }]);
 
+    for (const common of ['Password123!', DEMO_PASSWORD, '1qaz@WSX3edc', 'P@ssw0rd2025']) {
+      const refused = await as(t.app, session).post('/api/auth/password', { currentPassword: initialPassword, newPassword: common });
+      expect(refused.statusCode, common).toBe(400);
+      expect(refused.json().details, common).toEqual([
+        { path: 'body.newPassword', message: '密码过于常见：它在常用密码表中，或只是常见单词加数字和符号，容易被猜中' },
+      ]);
+    }
+    const withName = await as(t.app, session).post('/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: '新填报人-Goals#Plan25',
+    });
+    expect(withName.json().details).toEqual([{ path: 'body.newPassword', message: '密码不能包含姓名' }]);
+
     const changed = await as(t.app, session).post('/api/auth/password', {
       currentPassword: initialPassword,
       newPassword: 'Budget#Goals2025',
@@ -139,6 +180,32 @@ describe('passwords', () => {
     expect(changed.statusCode).toBe(200);
     expect((await as(t.app, session).get('/api/evaluations')).statusCode).toBe(200);
     expect((await attempt('new.preparer', initialPassword)).statusCode).toBe(401);
+  });
+
+  it('re-hashes at sign-in a password stored at another cost, and the password still works', async () => {
+    const [before] = await t.deps.db.select().from(users).where(eq(users.username, 'approver'));
+    const stronger = await testApp({ database: t.database, seed: false, env: { PASSWORD_HASH_COST: '11' } });
+    try {
+      expect(
+        (await stronger.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'approver', password: DEMO_PASSWORD } }))
+          .statusCode,
+      ).toBe(200);
+      const [after] = await t.deps.db.select().from(users).where(eq(users.username, 'approver'));
+      expect(before?.passwordHash).toMatch(/^scrypt\$10\$/);
+      expect(after?.passwordHash).toMatch(/^scrypt\$11\$8\$1\$/);
+      expect(after?.version).toBe(before?.version);
+      expect((await attempt('approver', DEMO_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await stronger.close();
+    }
+  });
+
+  it('hashes no more passwords at once than the queue allows, and each still verifies', async () => {
+    const hashes = Array.from({ length: 8 }, (_, index) => hashPassword(`Queue#Test-${index}`, 10));
+    expect(hashesWaiting()).toBe(8 - HASH_CONCURRENCY);
+    const done = await Promise.all(hashes);
+    expect(hashesWaiting()).toBe(0);
+    expect(await Promise.all(done.map((hash, index) => verifyPassword(`Queue#Test-${index}`, hash)))).toEqual(Array(8).fill(true));
   });
 
   it('stores only a memory-hard hash', async () => {

@@ -28,21 +28,40 @@ export async function organisationName(db: Queryable, id: string): Promise<strin
   return row?.name ?? '';
 }
 
-export async function recordFailedLogin(db: Queryable, userId: string, lockUntil: Date | null): Promise<number> {
+/**
+ * Claims one password check for the account before the (slow) hash is compared: the claim counts as a
+ * failure until a success resets it, and the claim that reaches `maxFailures` locks the account at once.
+ * One UPDATE decides, so concurrent attempts can never check more passwords than the limit, and an
+ * attempt on a locked account gets no row (it is refused without a check). A lock that has ended starts
+ * the count again.
+ */
+export async function claimPasswordCheck(
+  db: Queryable,
+  userId: string,
+  now: Date,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ failures: number; locking: boolean } | undefined> {
+  const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const failures = sql`case when ${expired} then 1 else ${users.failedLogins} + 1 end`;
   const [row] = await db
     .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1`, lockedUntil: lockUntil ?? users.lockedUntil })
-    .where(eq(users.id, userId))
-    .returning({ failedLogins: users.failedLogins });
-  return row?.failedLogins ?? 0;
-}
-
-export async function lockUser(db: Queryable, userId: string, until: Date): Promise<void> {
-  await db.update(users).set({ lockedUntil: until }).where(eq(users.id, userId));
+    .set({
+      failedLogins: failures,
+      lockedUntil: sql`case when ${failures} >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz when ${expired} then null else ${users.lockedUntil} end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`))
+    .returning({ failures: users.failedLogins, lockedUntil: users.lockedUntil });
+  return row && { failures: row.failures, locking: row.lockedUntil !== null };
 }
 
 export async function resetFailedLogins(db: Queryable, userId: string): Promise<void> {
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/** A new hash of the same password (new cost): not an edit of the account, so its version stays. */
+export async function replacePasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 export async function updatePassword(db: Queryable, userId: string, passwordHash: string): Promise<void> {

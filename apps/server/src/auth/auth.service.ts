@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, Principal, RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './auth.repository.ts';
-import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { dummyPasswordHash, hashPassword, needsRehash, passwordProblems, verifyPassword } from './password.ts';
 
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Touch the session at most once a minute: idle timeout needs minutes, not a write per request. */
@@ -35,55 +35,67 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   }
   const user = await repo.findUserByUsername(db, input.username);
   const audit = { requestId: input.requestId, ip: input.ip };
-  if (user?.lockedUntil && user.lockedUntil > now) {
+  const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
+  // The check is claimed before the hash is compared, so concurrent attempts cannot all read "not locked" and each check a password.
+  const claim = user && (await repo.claimPasswordCheck(db, user.id, now, config.LOGIN_MAX_FAILURES, lockUntil));
+  if (user && !claim) {
+    const lockedUntil = (await repo.findUserById(db, user.id))?.lockedUntil ?? lockUntil;
     await recordAudit(db, audit, {
       entityType: 'user',
       entityId: user.id,
       action: 'login-refused-locked',
       organisationId: user.organisationId,
     });
-    throw new AppError('ACCOUNT_LOCKED', `账户因多次登录失败已锁定，请于 ${formatTime(user.lockedUntil)} 后再试，或联系系统管理员解锁`, {
-      lockedUntil: user.lockedUntil.toISOString(),
+    throw new AppError('ACCOUNT_LOCKED', `账户因多次登录失败已锁定，请于 ${formatTime(lockedUntil)} 后再试，或联系系统管理员解锁`, {
+      lockedUntil: lockedUntil.toISOString(),
     });
   }
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash(config.PASSWORD_HASH_COST)));
-  if (!user || !valid || user.disabled) {
-    await repo.bumpThrottle(db, throttleKey, now, THROTTLE_WINDOW_MS);
-    if (user) {
-      const failures = await repo.recordFailedLogin(db, user.id, null);
-      const locking = failures >= config.LOGIN_MAX_FAILURES;
-      if (locking) await repo.lockUser(db, user.id, new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000));
-      await recordAudit(db, audit, {
-        entityType: 'user',
-        entityId: user.id,
-        action: locking ? 'login-failed-locked' : 'login-failed',
-        organisationId: user.organisationId,
+  if (!user || !claim || !valid || user.disabled) {
+    await db.transaction(async (tx) => {
+      await repo.bumpThrottle(tx, throttleKey, now, THROTTLE_WINDOW_MS);
+      if (user)
+        await recordAudit(tx, audit, {
+          entityType: 'user',
+          entityId: user.id,
+          action: claim?.locking ? 'login-failed-locked' : 'login-failed',
+          organisationId: user.organisationId,
+        });
+    });
+    if (claim?.locking)
+      throw new AppError('ACCOUNT_LOCKED', `连续 ${claim.failures} 次登录失败，账户已锁定 ${config.LOGIN_LOCK_MINUTES} 分钟`, {
+        lockedUntil: lockUntil.toISOString(),
       });
-      if (locking) throw new AppError('ACCOUNT_LOCKED', `连续 ${failures} 次登录失败，账户已锁定 ${config.LOGIN_LOCK_MINUTES} 分钟`);
-    }
     throw new AppError('INVALID_CREDENTIALS', '用户名或密码不正确');
   }
-  await repo.resetFailedLogins(db, user.id);
-  await repo.clearThrottle(db, throttleKey);
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
   const csrfToken = randomBytes(24).toString('base64url');
-  await repo.insertSession(db, {
-    id: sessionId,
-    userId: user.id,
-    csrfToken,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + config.SESSION_MAX_HOURS * 3_600_000),
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 300) ?? null,
-  });
   const principal = await toPrincipal(deps, user, sessionId, csrfToken);
-  await recordAudit(
-    db,
-    { ...audit, principal },
-    { entityType: 'user', entityId: user.id, action: 'login', organisationId: user.organisationId },
-  );
+  // A hash made at an older cost is replaced now, while the password is at hand; it costs one hash, once.
+  const rehash = needsRehash(user.passwordHash, config.PASSWORD_HASH_COST)
+    ? await hashPassword(input.password, config.PASSWORD_HASH_COST)
+    : undefined;
+  await db.transaction(async (tx) => {
+    if (rehash) await repo.replacePasswordHash(tx, user.id, rehash);
+    await repo.resetFailedLogins(tx, user.id);
+    await repo.clearThrottle(tx, throttleKey);
+    await repo.insertSession(tx, {
+      id: sessionId,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.SESSION_MAX_HOURS * 3_600_000),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(
+      tx,
+      { ...audit, principal },
+      { entityType: 'user', entityId: user.id, action: 'login', organisationId: user.organisationId },
+    );
+  });
   return { token, principal };
 }
 
@@ -138,7 +150,7 @@ export async function changePassword(deps: Deps, ctx: RequestContext, currentPas
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }]);
   }
-  const problems = passwordProblems(newPassword, user.username);
+  const problems = passwordProblems(newPassword, user);
   if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
   if (problems.length > 0) {
     throw new AppError(

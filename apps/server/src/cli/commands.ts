@@ -1,3 +1,4 @@
+import { adminCommand } from './admin.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
@@ -22,6 +23,7 @@ export interface ServerCommand {
 }
 
 export const SERVER_COMMANDS: Readonly<Record<string, ServerCommand>> = {
+  admin: adminCommand(),
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,

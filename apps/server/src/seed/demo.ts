@@ -3,7 +3,7 @@ import type { Role } from '@jixiao/contract';
 import { parseWorkbookJson, type Workbook } from '@jixiao/core';
 import type { Deps } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { organisations } from '../db/schema.ts';
+import { organisations, users } from '../db/schema.ts';
 import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { refreshScore } from '../evaluations/evaluation.service.ts';
@@ -200,6 +200,12 @@ async function loadContent(tx: Queryable, evaluationId: string, workbook: Workbo
   await replaceContent(tx, evaluationId, workbook);
   if (preparer) await evaluationRepo.addContributor(tx, evaluationId, preparer);
   await refreshScore(tx, evaluationId);
+}
+
+/** Whether any account exists: without one, nobody can sign in and the first administrator must be created. */
+export async function hasUsers(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
 }
 
 export async function isEmpty(db: Queryable): Promise<boolean> {
