@@ -6,7 +6,7 @@ import { type LockedLine, lockLinePosition } from './line-lock.ts';
 /**
  * What procurements, contracts and subsidy grants share with payments: each is charged to one
  * budget line of the organisation that makes it, and may not exceed what the line has left
- * (预算控制, rules.md §5.2 and §5.9(d)). The line's position (budget − paid − committed) is the
+ * (预算控制, docs/rules.md §5.2 and §5.9(d)). The line's position (budget − paid − committed) is the
  * budget module's; procurements, contracts and grants are not themselves commitments on it.
  */
 

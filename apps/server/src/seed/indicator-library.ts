@@ -1,7 +1,7 @@
 /**
  * The common-indicator library (通用共性指标库) seeded into a new database, by project category.
- * Source: rules.md §4.5 (购置 / 培训 / 会议 / 文字成果 examples) and §4.1 (the 产出 / 效益 / 满意度
- * taxonomy); the 补贴 / 建设 / 信息化 entries follow the same pattern [I]. Administrators extend it.
+ * Source: docs/rules.md §4.5 (购置 / 培训 / 会议 / 文字成果 examples) and §4.1 (the 产出 / 效益 / 满意度
+ * taxonomy); the 补贴 / 建设 / 信息化 entries follow the same pattern (a design choice). Administrators extend it.
  */
 export interface LibraryEntry {
   readonly category: string;

@@ -9,7 +9,7 @@ import type { AssetCardInput } from './asset.schemas.ts';
 
 /**
  * 资产卡片 from an accepted delivery, made at the acceptance itself or afterwards by the 资产管理员.
- * The person who accepted the delivery may not keep it (验收 / 保管 分离, rules.md §5.4); the cards
+ * The person who accepted the delivery may not keep it (验收 / 保管 分离, docs/rules.md §5.4); the cards
  * may not be worth more than the milestone delivered; only goods become assets.
  */
 

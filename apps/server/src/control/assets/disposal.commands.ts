@@ -10,7 +10,7 @@ import { ASSET, lockAsset } from './asset.service.ts';
 
 /**
  * 资产处置: requested by the 资产管理员 or the asset's 保管人, decided by an 审批人 or 部门负责人
- * who did not request it (财产保护控制, rules.md §5.2). The asset carries the version: a request
+ * who did not request it (财产保护控制, docs/rules.md §5.2). The asset carries the version: a request
  * moves it to 处置审批中, the decision to 已处置 or back to 在用.
  */
 

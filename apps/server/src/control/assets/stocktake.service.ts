@@ -64,7 +64,7 @@ export function differenceOf(line: z.infer<typeof StocktakeLineInput>, asset: Pi
 }
 
 /**
- * 资产盘点 (财产保护控制: periodic counts and book-to-physical reconciliation, rules.md §5.2,
+ * 资产盘点 (财产保护控制: periodic counts and book-to-physical reconciliation, docs/rules.md §5.2,
  * §5.9(f)) by the 资产管理员 over assets of the organisation or its units that are not disposed.
  * The count records differences; moving a card to where it was found is a separate, audited change.
  */

@@ -16,7 +16,7 @@ const MILESTONE = '合同里程碑';
 
 /**
  * 验收 of one milestone by someone of the department who did not sign the contract (合同签订 /
- * 验收, rules.md §5.4). Goods may be carded at the same time, kept by someone other than the
+ * 验收, docs/rules.md §5.4). Goods may be carded at the same time, kept by someone other than the
  * accepter (验收 / 保管). The contract row is locked, as payments lock it to read what is accepted,
  * so a payment never sees half an acceptance.
  */

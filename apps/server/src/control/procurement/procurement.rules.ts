@@ -2,7 +2,7 @@ import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { ProcurementRow } from './procurement.repository.ts';
 
 /**
- * The procurement rules that need no database (rules.md §5.3–5.4): the method against the
+ * The procurement rules that need no database (docs/rules.md §5.3–5.4): the method against the
  * thresholds, the drafter who may not approve (需求制定 / 内部审批), and the award tolerance.
  */
 
@@ -38,7 +38,7 @@ export const AWARD_TOLERANCE_PERCENT = 10;
 /**
  * 成交金额 above 采购预算 by more than 10 % needs a written justification. Compared exactly in
  * integer fen (result × 100 > estimate × 110, no rounding), so 110 % itself is still within.
- * Source: [I] a design rule, after 《政府采购法》第四十九条 (追加采购不超过原合同金额的百分之十).
+ * Source: a design choice, after 《政府采购法》第四十九条 (追加采购不超过原合同金额的百分之十).
  */
 export function exceedsEstimate(resultFen: Fen, estimatedFen: Fen): boolean {
   return BigInt(resultFen) * 100n > BigInt(estimatedFen) * BigInt(100 + AWARD_TOLERANCE_PERCENT);

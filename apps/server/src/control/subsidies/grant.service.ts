@@ -87,7 +87,7 @@ export async function summariseGrants(
   };
 }
 
-/** A grant by an 经办人, charged to a 项目支出 line of the unit with enough left (rules.md §5.5, §5.9(d)). */
+/** A grant by an 经办人, charged to a 项目支出 line of the unit with enough left (docs/rules.md §5.5, §5.9(d)). */
 export async function createGrant(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateGrant>) {
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
