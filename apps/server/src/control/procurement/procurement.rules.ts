@@ -2,7 +2,7 @@ import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { ProcurementRow } from './procurement.repository.ts';
 
 /**
- * The procurement rules that need no database (docs/rules.md §5.3–5.4): the method against the
+ * The procurement rules that need no database (docs/rules.md §5.3–5.4, §5.10–5.11): the method against the
  * thresholds, the drafter who may not approve (需求制定 / 内部审批), and the award tolerance.
  */
 
