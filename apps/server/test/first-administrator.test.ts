@@ -87,13 +87,16 @@ describe('jixiao admin create', () => {
       const session = await login(t.app, 'it.admin', password);
       const blocked = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: session.cookie } });
       expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-
+    } finally {
+      await t.close();
+      // The embedded database admits one opener, this process included: the command runs again after it is closed.
+      await database.close();
+    }
+    try {
       const again = output();
       expect(await adminCommand().run(['create', '--username', 'IT.Admin', '--name', '又一个'], again.out, target.env)).toBe(1);
       expect(again.text.stderr).toContain('--username：用户名“IT.Admin”已被使用');
     } finally {
-      await t.close();
-      await database.close();
       await target.done();
     }
   }, 120_000);
