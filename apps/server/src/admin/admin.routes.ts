@@ -18,8 +18,8 @@ import {
 import { writeOrganisationTemplate } from '@jixiao/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../attachments/file-types.ts';
 import type { Deps } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import { readUpload } from '../http/upload.ts';
 import * as service from './admin.service.ts';

@@ -2,10 +2,10 @@ import { Ok, Uuid } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import { readUpload } from '../http/upload.ts';
 import { addAttachment, getAttachment, removeAttachment } from './attachment.service.ts';
-import { contentDisposition } from './file-types.ts';
 
 export const attachmentRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>

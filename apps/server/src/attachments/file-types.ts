@@ -40,9 +40,3 @@ export function checkFile(filename: string, bytes: Uint8Array): FileCheck {
   }
   return { ok: true, contentType: type.contentType };
 }
-
-/** Content-Disposition for a Chinese file name: ASCII fallback plus RFC 5987 filename*. */
-export function contentDisposition(filename: string, inline = false): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

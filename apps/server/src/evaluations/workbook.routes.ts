@@ -1,8 +1,8 @@
 import { Uuid } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../attachments/file-types.ts';
 import type { Deps } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import { readUpload } from '../http/upload.ts';
 import { exportWorkbook, exportWorkbookXlsx, importWorkbook } from './workbook.service.ts';

@@ -2,8 +2,8 @@ import { Int32, Uuid, YearText } from '@jixiao/contract';
 import { writeSelfAssessmentXlsx } from '@jixiao/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../attachments/file-types.ts';
 import type { Deps } from '../../context.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
 import { contextOf } from '../../http/session-plugin.ts';
 import { getAssessment, saveAssessment } from './self-assessment.service.ts';
 
