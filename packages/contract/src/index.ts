@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './score.ts';

@@ -1,3 +1,4 @@
+import type { AssetCardInput } from '@jixiao/contract';
 import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -5,7 +6,6 @@ import type { RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { type FieldDetail, validationFailed } from '../../errors.ts';
 import * as repo from './asset.repository.ts';
-import type { AssetCardInput } from './asset.schemas.ts';
 
 /**
  * 资产卡片 from an accepted delivery, made at the acceptance itself or afterwards by the 资产管理员.

@@ -1,8 +1,3 @@
-import { Int32, Uuid } from '@jixiao/contract';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { contextOf } from '../../http/session-plugin.ts';
 import {
   AssetDetail,
   AssetList,
@@ -10,12 +5,18 @@ import {
   CreateAssetCards,
   CreateStocktake,
   DecideDisposal,
+  Int32,
   RequestDisposal,
   StocktakeDetail,
   StocktakeList,
   StocktakeQuery,
   UpdateAsset,
-} from './asset.schemas.ts';
+  Uuid,
+} from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context.ts';
+import { contextOf } from '../../http/session-plugin.ts';
 import { createAssetCards, getAssetDetail, listAssets, updateAsset } from './asset.service.ts';
 import { decideDisposal, requestDisposal } from './disposal.commands.ts';
 import { createStocktake, getStocktakeDetail, listStocktakes } from './stocktake.service.ts';

@@ -1,3 +1,12 @@
+import {
+  ASSET_STATUS_LABEL,
+  type Asset,
+  type AssetDetail,
+  type AssetQuery,
+  type CreateAssetCards,
+  DISPOSAL_STATUS_LABEL,
+  type UpdateAsset,
+} from '@jixiao/contract';
 import { formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -11,15 +20,6 @@ import { controlled, refuseIfViolated, requirePost } from '../control-access.ts'
 import { getProcurement } from '../procurement/procurement.repository.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './asset.repository.ts';
-import {
-  ASSET_STATUS_LABEL,
-  type Asset,
-  type AssetDetail,
-  type AssetQuery,
-  type CreateAssetCards,
-  DISPOSAL_STATUS_LABEL,
-  type UpdateAsset,
-} from './asset.schemas.ts';
 import { insertCards, prepareCards } from './asset-cards.ts';
 import { findAssetStocktakes } from './stocktake.repository.ts';
 

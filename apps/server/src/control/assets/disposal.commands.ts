@@ -1,3 +1,4 @@
+import { ASSET_STATUS_LABEL, type DecideDisposal, DISPOSAL_STATUS_LABEL, type RequestDisposal } from '@jixiao/contract';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -5,7 +6,6 @@ import { forbidden, notFound, validationFailed, versionConflict } from '../../er
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { invalidStep } from '../readable.ts';
 import * as repo from './asset.repository.ts';
-import { ASSET_STATUS_LABEL, type DecideDisposal, DISPOSAL_STATUS_LABEL, type RequestDisposal } from './asset.schemas.ts';
 import { ASSET, lockAsset } from './asset.service.ts';
 
 /**

@@ -1,3 +1,4 @@
+import type { CreateStocktake, Stocktake, StocktakeDetail, StocktakeLineInput, StocktakeQuery } from '@jixiao/contract';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -7,7 +8,6 @@ import { chinaToday } from '../../time.ts';
 import { requirePost } from '../control-access.ts';
 import { requireReader } from '../readable.ts';
 import { type AssetRow, findAssets } from './asset.repository.ts';
-import type { CreateStocktake, Stocktake, StocktakeDetail, StocktakeLineInput, StocktakeQuery } from './asset.schemas.ts';
 import * as repo from './stocktake.repository.ts';
 
 const STOCKTAKE = '资产盘点';

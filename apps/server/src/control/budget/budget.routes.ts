@@ -1,9 +1,18 @@
-import { Ok, Uuid, YearText } from '@jixiao/contract';
+import {
+  BudgetLineDetail,
+  BudgetLineList,
+  CreateBudgetLine,
+  DecideAdjustment,
+  Ok,
+  RequestAdjustment,
+  SetPlan,
+  Uuid,
+  YearText,
+} from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
 import { contextOf } from '../../http/session-plugin.ts';
-import { BudgetLineDetail, BudgetLineList, CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from './budget.schemas.ts';
 import * as service from './budget.service.ts';
 
 const IdParams = z.object({ id: Uuid });

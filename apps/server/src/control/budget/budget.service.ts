@@ -1,3 +1,4 @@
+import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from '@jixiao/contract';
 import { formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { findFiscalYears } from '../../admin/admin.repository.ts';
@@ -10,7 +11,6 @@ import { scopeOf } from '../../policies/scope.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './budget.repository.ts';
-import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from './budget.schemas.ts';
 
 type PositionRow = Awaited<ReturnType<typeof repo.findLinesWithPosition>>[number];
 

@@ -1,3 +1,4 @@
+import type { AcceptMilestone } from '@jixiao/contract';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -8,7 +9,6 @@ import { controlled, refuseIfViolated } from '../control-access.ts';
 import { getProcurement } from '../procurement/procurement.repository.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
-import type { AcceptMilestone } from './contract.schemas.ts';
 import { CONTRACT } from './contract.service.ts';
 import { contractClosedViolation } from './contract-closure.rules.ts';
 

@@ -1,3 +1,4 @@
+import type { DecideClosure, RequestClosure } from '@jixiao/contract';
 import { formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -8,7 +9,6 @@ import { controlled, refuseIfViolated, requirePost } from '../control-access.ts'
 import { lockLinePosition } from '../line-lock.ts';
 import { invalidStep, requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
-import type { DecideClosure, RequestClosure } from './contract.schemas.ts';
 import { CONTRACT } from './contract.service.ts';
 import {
   CLOSURE_DECISION_POSTS,

@@ -1,9 +1,3 @@
-import { Uuid } from '@jixiao/contract';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { contextOf } from '../../http/session-plugin.ts';
-import { acceptMilestone } from './accept-milestone.ts';
 import {
   AcceptMilestone,
   ContractDetail,
@@ -12,7 +6,13 @@ import {
   CreateContract,
   DecideClosure,
   RequestClosure,
-} from './contract.schemas.ts';
+  Uuid,
+} from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context.ts';
+import { contextOf } from '../../http/session-plugin.ts';
+import { acceptMilestone } from './accept-milestone.ts';
 import { createContract, getContractDetail, listContracts } from './contract.service.ts';
 import { decideContractClosure, requestContractClosure } from './contract-closure.commands.ts';
 

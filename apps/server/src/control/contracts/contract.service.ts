@@ -1,3 +1,12 @@
+import {
+  ACCEPTANCE_LABEL,
+  type Closure,
+  type ContractDetail,
+  type ContractQuery,
+  type ContractSummary,
+  type CreateContract,
+  checkUscc,
+} from '@jixiao/contract';
 import { formatYuan, formatYuanGrouped } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -6,19 +15,10 @@ import type { Queryable } from '../../db/connect.ts';
 import { type FieldDetail, notFound, rethrowUnique, validationFailed } from '../../errors.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
-import { checkUscc } from '../control-fields.ts';
 import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { getProcurement } from '../procurement/procurement.repository.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
-import {
-  ACCEPTANCE_LABEL,
-  type Closure,
-  type ContractDetail,
-  type ContractQuery,
-  type ContractSummary,
-  type CreateContract,
-} from './contract.schemas.ts';
 import {
   CLOSURE_DECISION_POSTS,
   CLOSURE_KIND_LABEL,

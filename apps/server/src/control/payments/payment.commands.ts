@@ -1,3 +1,4 @@
+import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from '@jixiao/contract';
 import { control, parseYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -14,7 +15,6 @@ import { contractClosedViolation } from '../contracts/contract-closure.rules.ts'
 import { controlConfig, controlled, postsOver, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './payment.repository.ts';
-import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from './payment.schemas.ts';
 
 type Facts = control.PaymentFacts;
 const DAY_MS = 86_400_000;

@@ -1,13 +1,3 @@
-import { Uuid } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { notFound } from '../../errors.ts';
-import { contextOf } from '../../http/session-plugin.ts';
-import { scopeOf } from '../../policies/scope.ts';
-import * as commands from './payment.commands.ts';
-import { findPayments, type PaymentListRow } from './payment.repository.ts';
 import {
   ApprovePayment,
   CreatePayment,
@@ -18,7 +8,17 @@ import {
   PaymentStep,
   PayPayment,
   RejectPayment,
-} from './payment.schemas.ts';
+  Uuid,
+} from '@jixiao/contract';
+import { formatYuan } from '@jixiao/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { contextOf } from '../../http/session-plugin.ts';
+import { scopeOf } from '../../policies/scope.ts';
+import * as commands from './payment.commands.ts';
+import { findPayments, type PaymentListRow } from './payment.repository.ts';
 
 const IdParams = z.object({ id: Uuid });
 

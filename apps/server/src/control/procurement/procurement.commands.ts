@@ -1,15 +1,20 @@
+import {
+  type ApproveProcurement,
+  type AwardProcurement,
+  type CancelProcurement,
+  checkUscc,
+  PROCUREMENT_STATUS_LABEL,
+} from '@jixiao/contract';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { versionConflict } from '../../errors.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
-import { checkUscc } from '../control-fields.ts';
 import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { invalidStep } from '../readable.ts';
 import * as repo from './procurement.repository.ts';
 import { approvalViolations, awardToleranceViolations } from './procurement.rules.ts';
-import { type ApproveProcurement, type AwardProcurement, type CancelProcurement, PROCUREMENT_STATUS_LABEL } from './procurement.schemas.ts';
 import { lockProcurement, PROCUREMENT } from './procurement.service.ts';
 
 /**

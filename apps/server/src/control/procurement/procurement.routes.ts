@@ -1,9 +1,3 @@
-import { Uuid } from '@jixiao/contract';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { contextOf } from '../../http/session-plugin.ts';
-import { approveProcurement, awardProcurement, cancelProcurement } from './procurement.commands.ts';
 import {
   ApproveProcurement,
   AwardProcurement,
@@ -12,7 +6,13 @@ import {
   Procurement,
   ProcurementList,
   ProcurementQuery,
-} from './procurement.schemas.ts';
+  Uuid,
+} from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context.ts';
+import { contextOf } from '../../http/session-plugin.ts';
+import { approveProcurement, awardProcurement, cancelProcurement } from './procurement.commands.ts';
 import { createProcurement, getProcurementDetail, listProcurements } from './procurement.service.ts';
 
 const IdParams = z.object({ id: Uuid });

@@ -1,3 +1,4 @@
+import { type CreateProcurement, PROCUREMENT_STATUS_LABEL, type Procurement, type ProcurementQuery } from '@jixiao/contract';
 import { control, formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -10,7 +11,6 @@ import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './procurement.repository.ts';
 import { methodFacts } from './procurement.rules.ts';
-import { type CreateProcurement, PROCUREMENT_STATUS_LABEL, type Procurement, type ProcurementQuery } from './procurement.schemas.ts';
 
 export const PROCUREMENT = '政府采购登记';
 

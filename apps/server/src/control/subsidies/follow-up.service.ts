@@ -1,3 +1,11 @@
+import {
+  type CreateFollowUp,
+  FOLLOW_UP_RESULT_LABEL,
+  type FollowUp,
+  type OverdueFollowUp,
+  type OverdueQuery,
+  type RecordFollowUp,
+} from '@jixiao/contract';
 import { formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -8,14 +16,6 @@ import { chinaToday } from '../../time.ts';
 import { requirePost } from '../control-access.ts';
 import { invalidStep, requireReader } from '../readable.ts';
 import * as repo from './subsidy.repository.ts';
-import {
-  type CreateFollowUp,
-  FOLLOW_UP_RESULT_LABEL,
-  type FollowUp,
-  type OverdueFollowUp,
-  type OverdueQuery,
-  type RecordFollowUp,
-} from './subsidy.schemas.ts';
 
 /**
  * 事后跟踪检查 after a subsidy is paid: the reference report admits "经费拨付后，对项目绩效的事后监管力度

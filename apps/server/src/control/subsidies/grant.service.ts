@@ -1,3 +1,4 @@
+import type { CreateGrant, Grant, GrantDetail, GrantQuery, GrantSummary, SummaryQuery } from '@jixiao/contract';
 import { formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -10,7 +11,6 @@ import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { requireReader } from '../readable.ts';
 import { presentFollowUp } from './follow-up.service.ts';
 import * as repo from './subsidy.repository.ts';
-import type { CreateGrant, Grant, GrantDetail, GrantQuery, GrantSummary, SummaryQuery } from './subsidy.schemas.ts';
 
 export const GRANT = '补贴';
 

@@ -1,11 +1,11 @@
+import type { CreateRecipient, Recipient } from '@jixiao/contract';
+import { checkUscc } from '@jixiao/contract';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { forbidden, rethrowUnique, validationFailed } from '../../errors.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
-import { checkUscc } from '../control-fields.ts';
 import * as repo from './subsidy.repository.ts';
-import type { CreateRecipient, Recipient } from './subsidy.schemas.ts';
 
 function presentRecipient(row: Awaited<ReturnType<typeof repo.findRecipients>>[number]): z.infer<typeof Recipient> {
   const { recipient } = row;

@@ -1,11 +1,3 @@
-import { Uuid } from '@jixiao/contract';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../context.ts';
-import { contextOf } from '../../http/session-plugin.ts';
-import { createFollowUp, listOverdueFollowUps, recordFollowUpResult } from './follow-up.service.ts';
-import { createGrant, getGrantDetail, listGrants, summariseGrants } from './grant.service.ts';
-import { createRecipient, listRecipients } from './recipient.service.ts';
 import {
   CreateFollowUp,
   CreateGrant,
@@ -20,7 +12,15 @@ import {
   RecipientQuery,
   RecordFollowUp,
   SummaryQuery,
-} from './subsidy.schemas.ts';
+  Uuid,
+} from '@jixiao/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../context.ts';
+import { contextOf } from '../../http/session-plugin.ts';
+import { createFollowUp, listOverdueFollowUps, recordFollowUpResult } from './follow-up.service.ts';
+import { createGrant, getGrantDetail, listGrants, summariseGrants } from './grant.service.ts';
+import { createRecipient, listRecipients } from './recipient.service.ts';
 
 const IdParams = z.object({ id: Uuid });
 const Created = z.object({ id: Uuid });

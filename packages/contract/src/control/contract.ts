@@ -1,7 +1,7 @@
-import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { z } from 'zod';
-import { AssetCardInput } from '../assets/asset.schemas.ts';
-import { DecisionTrail, PositiveAmountFen, Text } from '../control-fields.ts';
+import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { AssetCardInput } from './asset.ts';
+import { DecisionTrail, PositiveAmountFen, Text } from './fields.ts';
 
 export const ContractQuery = z.object({
   fiscalYear: YearText.optional(),

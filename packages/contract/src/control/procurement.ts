@@ -1,7 +1,7 @@
-import { Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { control } from '@jixiao/core';
 import { z } from 'zod';
-import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
+import { Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const;
 export const PROCUREMENT_STATUSES = ['draft', 'approved', 'awarded', 'cancelled'] as const;

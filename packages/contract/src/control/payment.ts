@@ -1,5 +1,5 @@
-import { Int32, IsoDate, Money, Uuid, Version, YearText } from '@jixiao/contract';
 import { z } from 'zod';
+import { Int32, IsoDate, Money, Uuid, Version, YearText } from '../common.ts';
 
 export const PAYMENT_STATUSES = ['requested', 'reviewed', 'approved', 'paid', 'archived', 'rejected'] as const;
 export const PAYMENT_STATUS_LABEL = {

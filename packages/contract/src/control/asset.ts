@@ -1,6 +1,6 @@
-import { Int32, IsoDate, Money, Uuid, Version } from '@jixiao/contract';
 import { z } from 'zod';
-import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
+import { Int32, IsoDate, Money, Uuid, Version } from '../common.ts';
+import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const ASSET_STATUSES = ['in-use', 'disposal-requested', 'disposed'] as const;
 export const ASSET_STATUS_LABEL = { 'in-use': '在用', 'disposal-requested': '处置审批中', disposed: '已处置' } as const;

@@ -1,6 +1,6 @@
-import { Money, Uuid } from '@jixiao/contract';
 import { control, type Fen, parseYuan } from '@jixiao/core';
 import { z } from 'zod';
+import { Money, Uuid } from '../common.ts';
 
 /**
  * Edge helpers shared by the procurement, contract, asset and subsidy modules: amounts arrive as

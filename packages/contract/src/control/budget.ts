@@ -1,5 +1,5 @@
-import { Money, Uuid, Version, Year } from '@jixiao/contract';
 import { z } from 'zod';
+import { Money, Uuid, Version, Year } from '../common.ts';
 
 export const SPENDING_TYPES = ['basic', 'project'] as const;
 
@@ -44,7 +44,7 @@ export const BudgetLine = z.object({
 
 export const BudgetLineList = z.object({ items: z.array(BudgetLine) });
 
-export const Adjustment = z.object({
+export const BudgetAdjustment = z.object({
   id: Uuid,
   amount: Money,
   reason: z.string(),
@@ -58,7 +58,7 @@ export const Adjustment = z.object({
 
 export const BudgetLineDetail = BudgetLine.extend({
   plan: z.array(Money).length(12),
-  adjustmentHistory: z.array(Adjustment),
+  adjustmentHistory: z.array(BudgetAdjustment),
 });
 
 export const RequestAdjustment = z.object({ amount: Money, reason: z.string().trim().min(1).max(500) });

@@ -1,6 +1,6 @@
-import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '@jixiao/contract';
 import { z } from 'zod';
-import { OptionalText, PositiveAmountFen, Text } from '../control-fields.ts';
+import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const FOLLOW_UP_RESULTS = ['pending', 'normal', 'abnormal'] as const;
 export const FOLLOW_UP_RESULT_LABEL = { pending: '待检查', normal: '正常', abnormal: '异常' } as const;
