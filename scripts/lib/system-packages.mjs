@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const LIBREOFFICE = '/usr/lib/libreoffice/program';
 
 /**
  * `suites`: the requirement is needed when any of them runs. `libreoffice` is the documents project
@@ -35,6 +36,10 @@ export function isPresent(name, env = process.env) {
     }
     case 'initdb':
       return existsSync(join(PG_BIN, 'initdb'));
+    case 'soffice':
+      // `apt-get remove` leaves libreoffice-common's /usr/bin/soffice behind, pointing at nothing: look for
+      // the program and the Writer and Calc components themselves (either Debian variant ships them).
+      return isOnPath('soffice', env) && ['soffice.bin', 'libswlo.so', 'libsclo.so'].every((file) => existsSync(join(LIBREOFFICE, file)));
     default:
       return isOnPath(name, env);
   }
