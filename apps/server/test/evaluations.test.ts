@@ -136,7 +136,7 @@ describe('editing indicators', () => {
     const goals = (await detail(t.app, s.preparer, id)).goals;
     const added = goals.find((entry) => entry.id === goal.json().id);
     expect((await as(t.app, s.preparer).delete(`/api/goals/${added?.id}?version=${added?.version}`)).statusCode).toBe(200);
-    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, created.json().id));
+    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, created.json().id)).orderBy(auditLog.seq);
     expect(audit.map((row) => row.action)).toEqual(['create', 'delete']);
     expect(audit[0]?.actorName).toBe('吴晓东');
   });

@@ -111,7 +111,7 @@ describe('the review workflow 草稿 → 单位提交 → 部门审核 → 财�
       'approve:department_approved→finance_approved',
       'publish:finance_approved→published',
     ]);
-    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.seq);
     expect(audit.filter((row) => row.action.startsWith('workflow.')).map((row) => row.action)).toEqual([
       'workflow.submit',
       'workflow.return',
