@@ -63,3 +63,24 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export async function signOut(page: Page): Promise<void> {
   await page.context().clearCookies();
 }
+
+/**
+ * Chooses an option of an antd Select and waits until the select shows it. A click that lands while the
+ * list is still opening or closing can miss: the choice is checked and tried again, never assumed.
+ */
+export async function chooseOption(page: Page, selectTestId: string, title: string): Promise<void> {
+  const select = page.getByTestId(selectTestId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+    await option.waitFor();
+    await option.click();
+    try {
+      await select.locator(`[title="${title}"]`).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

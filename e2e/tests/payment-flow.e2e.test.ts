@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+import { baseUrl, chooseOption, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let context: BrowserContext;
@@ -60,10 +60,7 @@ async function openPayment(): Promise<void> {
   await page.getByTestId('payment-steps').waitFor();
 }
 
-async function selectLine(line: string): Promise<void> {
-  await page.getByTestId('payment-line-select').click();
-  await page.locator(`.ant-select-item-option[title="${line}"]`).click();
-}
+const selectLine = (line: string) => chooseOption(page, 'payment-line-select', line);
 
 async function fillRequest(line: string, amount: string): Promise<void> {
   await selectLine(line);

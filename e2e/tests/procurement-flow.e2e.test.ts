@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+import { baseUrl, chooseOption, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let context: BrowserContext;
@@ -61,10 +61,7 @@ async function statusIs(drawer: string, status: string): Promise<void> {
   await page.locator(`[data-testid="${drawer}"] .ant-drawer-header [data-status="${status}"]`).waitFor({ timeout: 15_000 });
 }
 
-async function choose(select: string, option: string): Promise<void> {
-  await page.getByTestId(select).click();
-  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
-}
+const choose = (select: string, option: string) => chooseOption(page, select, option);
 
 /** Types a date into an antd date picker, as a user who knows it would. */
 async function enterDate(picker: string, date: string): Promise<void> {
