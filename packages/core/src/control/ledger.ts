@@ -1,5 +1,6 @@
 import { type Fraction, formatPercent, formatScaled, fraction, roundHalfUp } from '../numbers/decimal.ts';
 import { type Fen, formatYuanGrouped } from '../numbers/money.ts';
+import { lineBudget } from './balance.ts';
 
 /**
  * Indicators computed from the ledger (docs/rules.md §7.4–7.7, §3.5–3.6). Pure: the server loads the
@@ -141,7 +142,6 @@ export interface LedgerOptions {
 export const DEFAULT_LEDGER_OPTIONS: Omit<LedgerOptions, 'asOf'> = { costControl: 'deviation', carryOverBase: 'executed' };
 
 const sum = (values: readonly Fen[]) => values.reduce((total, value) => total + value, 0);
-export const lineBudget = (line: LedgerLine): Fen => line.initial + line.carryOver + line.adjustments;
 
 function paidBy(ledger: Ledger, asOf: string): LedgerPayment[] {
   return ledger.payments.filter(

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTROL_CONFIG } from './config.ts';
+import { base, contract } from './payment.cases.ts';
 import { checkPayment, type PaymentFacts, type PaymentStep } from './payment-rules.ts';
 import { checkProcurementMethod } from './procurement.ts';
 
-const base: PaymentFacts = {
-  amount: 10_000_00,
-  expenseType: 'project',
-  budgetLine: { spendingType: 'project', budget: 100_000_00, paid: 50_000_00, committedByOthers: 20_000_00 },
-  payee: { name: '广州某科技有限公司' },
-  people: { requester: 'amy', actor: 'amy' },
-  duplicates: 0,
-  duplicateConfirmed: false,
-};
-const contract = {
-  counterpartyName: '广州某科技有限公司',
-  counterpartyUscc: '91350100M000100Y43',
-  amount: 200_000_00,
-  paid: 0,
-  committedByOthers: 0,
-  accepted: 200_000_00,
-};
 const codes = (step: PaymentStep, facts: Partial<PaymentFacts>) =>
   checkPayment(step, { ...base, ...facts }, DEFAULT_CONTROL_CONFIG).map((entry) => entry.code);
 

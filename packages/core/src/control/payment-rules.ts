@@ -1,4 +1,5 @@
 import { type Fen, formatYuanGrouped } from '../numbers/money.ts';
+import { availableOf } from './balance.ts';
 import type { ControlConfig, ControlViolation } from './config.ts';
 import { validateUscc } from './uscc.ts';
 
@@ -54,7 +55,7 @@ export function checkPayment(step: PaymentStep, facts: PaymentFacts, config: Con
   const { budgetLine, contract, people, amount } = facts;
 
   // 预算控制: checked at every step, since the ledger moves between steps.
-  const available = budgetLine.budget - budgetLine.paid - budgetLine.committedByOthers;
+  const available = availableOf(budgetLine.budget, budgetLine.paid, budgetLine.committedByOthers);
   if (amount > available) {
     violations.push({
       code: 'IC_BALANCE_INSUFFICIENT',
@@ -79,9 +80,7 @@ export function checkPayment(step: PaymentStep, facts: PaymentFacts, config: Con
     });
   }
   if (contract) {
-    const sameName = normalise(contract.counterpartyName) === normalise(facts.payee.name);
-    const sameCode = !facts.payee.uscc || facts.payee.uscc.toUpperCase() === contract.counterpartyUscc.toUpperCase();
-    if (!sameName || !sameCode) {
+    if (!isSameParty(facts.payee, { name: contract.counterpartyName, uscc: contract.counterpartyUscc })) {
       violations.push({
         code: 'IC_PAYEE_NOT_COUNTERPARTY',
         field: 'payeeName',
@@ -152,6 +151,27 @@ export function checkPayment(step: PaymentStep, facts: PaymentFacts, config: Con
   return violations;
 }
 
-function normalise(name: string): string {
-  return name.replace(/[\s（）()]/g, '').toLowerCase();
+/** A payee as a request names it: the name, and the 统一社会信用代码 when given. */
+export interface Party {
+  readonly name: string;
+  readonly uscc?: string | undefined;
+}
+
+/**
+ * The one payee-name normaliser, for contracts and grants alike: full-width and half-width forms are
+ * the same (NFKC: “（”→“(”, “Ａ”→“A”), and spaces, brackets and case do not count, so “广州某科技（有限）公司”
+ * and “广州某科技(有限)公司 ” are one name.
+ */
+export function normalisePayeeName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s()]/g, '')
+    .toLowerCase();
+}
+
+/** Whether the payee is the party: the same normalised name, and the same code when the payee gives one. */
+export function isSameParty(payee: Party, party: { readonly name: string; readonly uscc: string }): boolean {
+  const sameName = normalisePayeeName(payee.name) === normalisePayeeName(party.name);
+  const payeeCode = payee.uscc?.trim();
+  return sameName && (!payeeCode || payeeCode.toUpperCase() === party.uscc.trim().toUpperCase());
 }

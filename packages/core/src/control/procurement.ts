@@ -58,3 +58,26 @@ export function checkProcurementMethod(facts: ProcurementFacts, config: ControlC
   }
   return violations;
 }
+
+export const AWARD_TOLERANCE_PERCENT = 10;
+
+/**
+ * 成交金额 above 采购预算 by more than 10 % needs a written justification. Compared exactly in
+ * integer fen (result × 100 > estimate × 110, no rounding), so 110 % itself is still within.
+ * Source: a design choice, after 《政府采购法》第四十九条 (追加采购不超过原合同金额的百分之十).
+ */
+export function exceedsEstimate(resultFen: Fen, estimatedFen: Fen): boolean {
+  return BigInt(resultFen) * 100n > BigInt(estimatedFen) * BigInt(100 + AWARD_TOLERANCE_PERCENT);
+}
+
+/** IC_PROCUREMENT_JUSTIFICATION at 确定供应商: a result beyond the tolerance needs a stated reason. */
+export function checkAwardTolerance(resultFen: Fen, estimatedFen: Fen, justification: string | null | undefined): ControlViolation[] {
+  if (!exceedsEstimate(resultFen, estimatedFen) || justification?.trim()) return [];
+  return [
+    {
+      code: 'IC_PROCUREMENT_JUSTIFICATION',
+      field: 'awardJustification',
+      message: `成交金额 ${formatYuanGrouped(resultFen)} 元超过采购预算 ${formatYuanGrouped(estimatedFen)} 元的 ${AWARD_TOLERANCE_PERCENT}% 以上，须说明理由`,
+    },
+  ];
+}

@@ -1,3 +1,5 @@
+import type { ControlViolation } from './config.ts';
+
 /**
  * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters from a 31-character
  * alphabet (digits and capital letters without I, O, S, V, Z). Character 18 is a check character:
@@ -39,4 +41,14 @@ export function validateUscc(input: string): { ok: true; code: string } | { ok: 
   if (!/^\d{6}$/.test(code.slice(2, 8))) return fail('division');
   if (usccCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return fail('check');
   return { ok: true, code };
+}
+
+/**
+ * IC_USCC_INVALID for a party's code: the code normalised (upper case, no surrounding spaces) with the
+ * violation, if any, naming the field and the party ("供应商的统一社会信用代码校验位不正确").
+ */
+export function checkUscc(field: string, party: string, text: string): { code: string; violations: ControlViolation[] } {
+  const checked = validateUscc(text);
+  if (checked.ok) return { code: checked.code, violations: [] };
+  return { code: text.trim().toUpperCase(), violations: [{ code: 'IC_USCC_INVALID', field, message: `${party}的${checked.message}` }] };
 }
