@@ -287,3 +287,32 @@ describe('the demo', () => {
     expect(new Set(grants.map((entry) => entry.budgetLineCode))).toEqual(new Set(['KGSX-XM-CYFC']));
   });
 });
+
+// Last: its payment request would change the unit's committed figure the summary above asserts.
+describe('paying a grant (补贴拨付)', () => {
+  const pay = (grantId: string, payee: { payeeName: string; payeeUscc?: string }) =>
+    as(t.app, p.requester).post('/api/payments', {
+      budgetLineId: projectLine,
+      grantId,
+      ...payee,
+      amount: '1000.00',
+      purpose: '补贴拨付',
+      expenseType: 'project',
+    });
+
+  it('IC_PAYEE_NOT_COUNTERPARTY: pays the recipient, its name compared as a contract counterparty’s (width, spaces, case)', async () => {
+    const code = uscc('MA5PAYE01');
+    const recipientId = created(await recipient({ name: 'ABC农业合作社（示范）', uscc: code }));
+    const grantId = created(await grant(grantBody(recipientId)));
+    created(await pay(grantId, { payeeName: 'ａｂｃ农业 合作社(示范)', payeeUscc: code.toLowerCase() }));
+    const refusal = await expectRefused(t, 'IC_PAYEE_NOT_COUNTERPARTY', () => pay(grantId, { payeeName: '另一家合作社' }));
+    expect(refusal.details).toEqual([
+      {
+        code: 'IC_PAYEE_NOT_COUNTERPARTY',
+        path: 'body.payeeName',
+        message: '收款人“另一家合作社”不是补贴对象“ABC农业合作社（示范）”',
+        confirmable: false,
+      },
+    ]);
+  });
+});

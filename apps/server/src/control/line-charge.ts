@@ -1,4 +1,4 @@
-import { type control, type Fen, formatYuanGrouped } from '@jixiao/core';
+import { control } from '@jixiao/core';
 import type { Queryable } from '../db/connect.ts';
 import { validationFailed } from '../errors.ts';
 import { type LockedLine, lockLinePosition } from './line-lock.ts';
@@ -23,32 +23,10 @@ export async function chargeableLine(db: Queryable, organisationId: string, budg
   return locked;
 }
 
-export interface Charge {
-  readonly amountFen: Fen;
-  /** The request field holding the amount, for the violation's path. */
-  readonly field: string;
-  /** What is charged, for the message: "采购预算", "合同金额", "补贴金额". */
-  readonly what: string;
-  /** Set when the business may only be paid from 项目支出, naming it for the message ("工程采购"). */
-  readonly projectOnly?: string | undefined;
-}
+/** One amount charged to the line, as core's checkLineCharge takes it (the line's position filled in here). */
+export type Charge = Omit<control.LineCharge, 'line'>;
 
-/** IC_BASIC_PROJECT_MIXED and IC_BALANCE_INSUFFICIENT for one charge to the line. */
+/** IC_BASIC_PROJECT_MIXED and IC_BALANCE_INSUFFICIENT for one charge to the line (core decides). */
 export function chargeViolations({ line, available }: LockedLine, charge: Charge): control.ControlViolation[] {
-  const violations: control.ControlViolation[] = [];
-  if (charge.projectOnly && line.spendingType !== 'project') {
-    violations.push({
-      code: 'IC_BASIC_PROJECT_MIXED',
-      field: 'budgetLineId',
-      message: `${charge.projectOnly}须列支项目支出，“${line.name}”是基本支出指标`,
-    });
-  }
-  if (charge.amountFen > available) {
-    violations.push({
-      code: 'IC_BALANCE_INSUFFICIENT',
-      field: charge.field,
-      message: `${charge.what} ${formatYuanGrouped(charge.amountFen)} 元超过预算指标“${line.name}”的可用余额 ${formatYuanGrouped(available)} 元`,
-    });
-  }
-  return violations;
+  return control.checkLineCharge({ ...charge, line: { name: line.name, spendingType: line.spendingType, available } });
 }

@@ -1,11 +1,11 @@
-import { control, type Fen, parseYuan } from '@jixiao/core';
+import { type Fen, parseYuan } from '@jixiao/core';
 import { z } from 'zod';
 import { Money, Uuid } from '../common.ts';
 
 /**
  * Edge helpers shared by the procurement, contract, asset and subsidy modules: amounts arrive as
  * yuan text and leave the schema as integer fen (style guide rule 15); codes of counterparties are
- * checked against GB 32100-2015.
+ * checked against GB 32100-2015 by core (control.checkUscc).
  */
 
 /** A non-negative amount, yuan text in, integer fen out. */
@@ -27,16 +27,6 @@ export const PositiveAmountFen = AmountFen.refine((fen) => fen > 0, { error: '�
 /** Free text a person types: trimmed, bounded, and not blank when required. */
 export const Text = (max: number) => z.string().trim().min(1).max(max);
 export const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-
-/**
- * Checks a 统一社会信用代码 and returns it normalised (upper case, no spaces) with the violation, if
- * any, as IC_USCC_INVALID naming the field and the party ("供应商的统一社会信用代码校验位不正确").
- */
-export function checkUscc(field: string, party: string, text: string): { code: string; violations: control.ControlViolation[] } {
-  const checked = control.validateUscc(text);
-  if (checked.ok) return { code: checked.code, violations: [] };
-  return { code: text.trim().toUpperCase(), violations: [{ code: 'IC_USCC_INVALID', field, message: `${party}的${checked.message}` }] };
-}
 
 /** Who asked and who decided, as every request-then-approve record (处置, 结清/终止) presents it. */
 export const DecisionTrail = {

@@ -1,4 +1,5 @@
 import { ASSET_STATUS_LABEL, type DecideDisposal, DISPOSAL_STATUS_LABEL, type RequestDisposal } from '@jixiao/contract';
+import { control } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -58,11 +59,10 @@ export async function decideDisposal(
       if (!disposal || disposal.assetId !== assetId) throw notFound('资产处置申请');
       if (disposal.status !== 'requested') throw invalidStep('资产处置申请', DISPOSAL_STATUS_LABEL[disposal.status], '审批');
       if (!body.approve && !body.comment) throw validationFailed([{ path: 'body.comment', message: '驳回须说明理由' }]);
-      if (disposal.requestedBy === ctx.principal.userId) {
-        refuseIfViolated({ organisationId: asset.organisationId, entityType: 'asset', entityId: assetId }, [
-          { code: 'IC_DISPOSAL_APPROVAL', message: '资产处置由你申请，不能由你审批' },
-        ]);
-      }
+      refuseIfViolated(
+        { organisationId: asset.organisationId, entityType: 'asset', entityId: assetId },
+        control.checkDisposalDecider(disposal.requestedBy, ctx.principal.userId),
+      );
       const decided = await repo.decideDisposal(tx, disposalId, {
         status: body.approve ? 'approved' : 'rejected',
         decidedBy: ctx.principal.userId,

@@ -1,5 +1,5 @@
 import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from '@jixiao/contract';
-import { formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
+import { control, formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { findFiscalYears } from '../../admin/admin.repository.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -181,30 +181,13 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
       if (!adjustment) throw notFound('预算调整');
       const position = await lockLinePosition(tx, adjustment.budgetLineId);
       if (!position) throw notFound('预算指标');
-      const { line, paid, committed } = position;
+      const { line } = position;
       await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer'], '预算调整');
       if (adjustment.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理');
       const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
-      refuseIfViolated(
-        subject,
-        adjustment.requestedBy === ctx.principal.userId
-          ? [{ code: 'IC_ADJUSTMENT_APPROVAL', message: '调整申请人不能审批自己的预算调整' }]
-          : [],
-      );
+      refuseIfViolated(subject, control.checkAdjustmentDecider(adjustment.requestedBy, ctx.principal.userId));
       if (body.approve) {
-        const newBudget = position.budget + adjustment.amountFen;
-        refuseIfViolated(
-          subject,
-          newBudget < paid + committed
-            ? [
-                {
-                  code: 'IC_ADJUSTMENT_BELOW_SPENT',
-                  field: 'amount',
-                  message: `调整后预算 ${formatYuanGrouped(newBudget)} 元低于已支付与已占用之和 ${formatYuanGrouped(paid + committed)} 元`,
-                },
-              ]
-            : [],
-        );
+        refuseIfViolated(subject, control.checkAdjustmentApproval(position, adjustment.amountFen));
         await repo.addApprovedAdjustment(tx, line.id, adjustment.amountFen);
       }
       const decided = await repo.decideAdjustment(tx, adjustmentId, {

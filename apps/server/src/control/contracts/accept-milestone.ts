@@ -1,4 +1,5 @@
 import type { AcceptMilestone } from '@jixiao/contract';
+import { control } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -10,7 +11,6 @@ import { getProcurement } from '../procurement/procurement.repository.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import { CONTRACT } from './contract.service.ts';
-import { contractClosedViolation } from './contract-closure.rules.ts';
 
 const MILESTONE = '合同里程碑';
 
@@ -37,11 +37,10 @@ export async function acceptMilestone(
       if (!milestone || milestone.contractId !== contractId) throw notFound(MILESTONE);
       if (milestone.version !== input.version) throw versionConflict(MILESTONE);
       if (milestone.acceptedAt) throw new AppError('INVALID_TRANSITION', `里程碑“${milestone.description}”已经验收`);
-      if (contract.status !== 'active') {
-        refuseIfViolated({ organisationId: contract.organisationId, entityType: 'contract-milestone', entityId: milestoneId }, [
-          contractClosedViolation(contract, '验收'),
-        ]);
-      }
+      refuseIfViolated(
+        { organisationId: contract.organisationId, entityType: 'contract-milestone', entityId: milestoneId },
+        control.checkContractOpen(contract, '验收'),
+      );
       const procurement = contract.procurementId ? await getProcurement(tx, contract.procurementId) : undefined;
       const source: CardSource = {
         organisationId: contract.organisationId,

@@ -1,5 +1,5 @@
 import type { DecideClosure, RequestClosure } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { control, formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -15,8 +15,6 @@ import {
   CLOSURE_KIND_LABEL,
   CLOSURE_REQUEST_POSTS,
   CLOSURE_STATUS_LABEL,
-  closureProblems,
-  contractClosedViolation,
   releasedFen,
 } from './contract-closure.rules.ts';
 
@@ -36,8 +34,8 @@ const subjectOf = (contract: repo.ContractRow) => ({
 
 /** Refuses a closure the contract's state does not allow (409 naming every reason). */
 async function requireClosable(tx: Queryable, contract: repo.ContractRow, kind: repo.ClosureRow['kind']): Promise<void> {
-  if (contract.status !== 'active') refuseIfViolated(subjectOf(contract), [contractClosedViolation(contract, CLOSURE_KIND_LABEL[kind])]);
-  const problems = closureProblems({
+  refuseIfViolated(subjectOf(contract), control.checkContractOpen(contract, CLOSURE_KIND_LABEL[kind]));
+  const problems = control.closureProblems({
     contract,
     kind,
     openRequests: await repo.openRequestsOn(tx, contract.id),

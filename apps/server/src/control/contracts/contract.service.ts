@@ -5,9 +5,8 @@ import {
   type ContractQuery,
   type ContractSummary,
   type CreateContract,
-  checkUscc,
 } from '@jixiao/contract';
-import { formatYuan, formatYuanGrouped } from '@jixiao/core';
+import { control, formatYuan, formatYuanGrouped } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -188,7 +187,7 @@ export async function createContract(deps: Deps, ctx: RequestContext, body: z.in
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       await requirePost(tx, ctx, body.organisationId, ['requester', 'approver']);
-      const uscc = checkUscc('counterpartyUscc', '合同相对方', body.counterpartyUscc);
+      const uscc = control.checkUscc('counterpartyUscc', '合同相对方', body.counterpartyUscc);
       // The procurement is locked before the line, as its award does (line-lock.ts: record → line).
       const problems = [...milestoneProblems(body), ...(await procurementProblems(tx, body, uscc.code))];
       const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
@@ -196,7 +195,7 @@ export async function createContract(deps: Deps, ctx: RequestContext, body: z.in
       if (problems.length) throw validationFailed(problems);
       refuseIfViolated({ organisationId: body.organisationId, entityType: 'contract' }, [
         ...uscc.violations,
-        ...chargeViolations(charged, { amountFen: body.amount, field: 'amount', what: '合同金额' }),
+        ...chargeViolations(charged, { amount: body.amount, field: 'amount', what: '合同金额' }),
       ]);
       const created = await repo
         .insertContract(

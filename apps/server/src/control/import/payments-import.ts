@@ -14,14 +14,6 @@ import {
 } from './ledger-lookup.repository.ts';
 import { unitsInScope } from './unit-scope.ts';
 
-/**
- * The workflow's rules that apply to a payment already made elsewhere: budget control (预算控制)
- * and no 基本/项目 cross-use. The others (contract, acceptance, collective decision, segregation of
- * duties, suspected duplicates) concern how a payment is made in Jixiao, which an import of a
- * ledger kept elsewhere cannot re-enact; the 统一社会信用代码 was checked when the file was read.
- */
-const BUDGET_RULES: ReadonlySet<control.ControlRuleCode> = new Set(['IC_BALANCE_INSUFFICIENT', 'IC_BASIC_PROJECT_MIXED']);
-
 /** Per budget line: what the database says and what the file adds, walking the rows in order. */
 interface LineRunning {
   readonly fact: LineFact;
@@ -76,9 +68,8 @@ export async function checkPayments(
       isValid = false;
     }
     const state = running.get(line.id) ?? startRunning(running, line, spending.get(line.id));
-    const violations = control
-      .checkPayment('pay', factsOf(row, state, input.userId), options.config)
-      .filter((violation) => BUDGET_RULES.has(violation.code));
+    // Which rules apply to an imported payment is core's (control/import.ts checkImportedPayment).
+    const violations = control.checkImportedPayment(factsOf(row, state, input.userId), options.config);
     for (const violation of violations) {
       if (violation.code === 'IC_BASIC_PROJECT_MIXED') {
         issueAt(
@@ -170,7 +161,7 @@ function lineKeyOf(row: PaymentRow, units: ReadonlyMap<string, UnitFact>): LineK
 function reportOverspending(input: ImportInput<PaymentRow>, running: ReadonlyMap<string, LineRunning>): void {
   for (const state of running.values()) {
     if (!state.firstOverspend) continue;
-    const available = state.fact.budget_fen - state.paid - state.committed;
+    const available = control.availableOf(state.fact.budget_fen, state.paid, state.committed);
     const excess = state.fileTotal - available;
     issueAt(
       input,

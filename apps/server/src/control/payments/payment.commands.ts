@@ -11,7 +11,6 @@ import { ancestorIds } from '../../organisations/organisation.repository.ts';
 import { isOutOfScope } from '../../policies/scope.ts';
 import { chinaToday } from '../../time.ts';
 import * as budget from '../budget/budget.repository.ts';
-import { contractClosedViolation } from '../contracts/contract-closure.rules.ts';
 import { controlConfig, controlled, postsOver, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './payment.repository.ts';
@@ -57,10 +56,11 @@ async function gatherFacts(
   if (payment.contractId && !contract) throw validationFailed([{ path: 'body.contractId', message: '合同不存在' }]);
   if (contract && contract.contract.budgetLineId !== line.id)
     throw validationFailed([{ path: 'body.contractId', message: '合同不属于所选预算指标' }]);
-  if (contract && contract.contract.status !== 'active') {
-    refuseIfViolated({ organisationId: line.organisationId, entityType: 'payment-request', entityId: excludeId }, [
-      contractClosedViolation(contract.contract, '支付', 'contractId'),
-    ]);
+  if (contract) {
+    refuseIfViolated(
+      { organisationId: line.organisationId, entityType: 'payment-request', entityId: excludeId },
+      control.checkContractOpen(contract.contract, '支付', 'contractId'),
+    );
   }
   return {
     amount: payment.amountFen,
@@ -80,6 +80,10 @@ async function gatherFacts(
   };
 }
 
+/** IC_NOT_ACCEPTED, by core's one rule, at the request and again at 支付. */
+const milestoneVerdict = (milestone: { description: string; acceptedAt: Date | null }) =>
+  control.checkMilestoneAccepted({ description: milestone.description, accepted: milestone.acceptedAt !== null });
+
 /** 支付申请 by the 经办人: every rule is checked before anything is written. */
 export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreatePayment>) {
   const amountFen = amountOf(body.amount);
@@ -98,17 +102,14 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
         const milestone = await repo.getMilestone(tx, body.milestoneId);
         if (!milestone || milestone.contractId !== body.contractId)
           throw validationFailed([{ path: 'body.milestoneId', message: '里程碑不属于所选合同' }]);
-        if (!milestone.acceptedAt)
-          extra.push({ code: 'IC_NOT_ACCEPTED', field: 'milestoneId', message: `里程碑“${milestone.description}”尚未验收，不能付款` });
+        extra.push(...milestoneVerdict(milestone));
         dueOn ??= milestone.dueOn;
       }
       if (body.grantId) {
         const grant = await repo.getGrantWithRecipient(tx, body.grantId);
         if (!grant || grant.grant.budgetLineId !== line.id)
           throw validationFailed([{ path: 'body.grantId', message: '补贴不属于所选预算指标' }]);
-        if (grant.recipient.name !== body.payeeName || (body.payeeUscc && body.payeeUscc.toUpperCase() !== grant.recipient.uscc)) {
-          extra.push({ code: 'IC_PAYEE_NOT_COUNTERPARTY', field: 'payeeName', message: `收款人须为补贴对象“${grant.recipient.name}”` });
-        }
+        extra.push(...control.checkGrantPayee({ name: body.payeeName, uscc: body.payeeUscc ?? undefined }, grant.recipient));
         dueOn ??= grant.grant.dueOn;
       }
       const draft = {
@@ -233,7 +234,7 @@ async function checkStep(
   const violations = control.checkPayment(stepName, { ...facts, duplicates: 0, duplicateConfirmed: true }, config);
   if (payment.milestoneId && stepName === 'pay') {
     const milestone = await repo.getMilestone(tx, payment.milestoneId);
-    if (!milestone?.acceptedAt) violations.push({ code: 'IC_NOT_ACCEPTED', field: 'milestoneId', message: '里程碑尚未验收，不能付款' });
+    if (milestone) violations.push(...milestoneVerdict(milestone));
   }
   refuseIfViolated({ organisationId: payment.organisationId, entityType: 'payment-request', entityId: payment.id }, violations);
 }

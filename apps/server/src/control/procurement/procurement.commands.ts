@@ -1,10 +1,5 @@
-import {
-  type ApproveProcurement,
-  type AwardProcurement,
-  type CancelProcurement,
-  checkUscc,
-  PROCUREMENT_STATUS_LABEL,
-} from '@jixiao/contract';
+import { type ApproveProcurement, type AwardProcurement, type CancelProcurement, PROCUREMENT_STATUS_LABEL } from '@jixiao/contract';
+import { control } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -14,7 +9,7 @@ import { controlConfig, controlled, refuseIfViolated, requirePost } from '../con
 import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { invalidStep } from '../readable.ts';
 import * as repo from './procurement.repository.ts';
-import { approvalViolations, awardToleranceViolations } from './procurement.rules.ts';
+import { approvalViolations } from './procurement.rules.ts';
 import { lockProcurement, PROCUREMENT } from './procurement.service.ts';
 
 /**
@@ -70,12 +65,12 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
       await requirePost(tx, ctx, procurement.organisationId, ['requester']);
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'approved') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '确定供应商');
-      const uscc = checkUscc('supplierUscc', '供应商', input.supplierUscc);
+      const uscc = control.checkUscc('supplierUscc', '供应商', input.supplierUscc);
       const charged = await chargeableLine(tx, procurement.organisationId, procurement.budgetLineId);
       refuseIfViolated(subjectOf(procurement), [
         ...uscc.violations,
-        ...awardToleranceViolations(input.result, procurement.estimatedFen, input.awardJustification),
-        ...chargeViolations(charged, { amountFen: input.result, field: 'result', what: '成交金额' }),
+        ...control.checkAwardTolerance(input.result, procurement.estimatedFen, input.awardJustification),
+        ...chargeViolations(charged, { amount: input.result, field: 'result', what: '成交金额' }),
       ]);
       const updated = await repo.updateProcurement(tx, id, input.version, {
         status: 'awarded',

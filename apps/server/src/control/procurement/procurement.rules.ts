@@ -1,9 +1,10 @@
-import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
+import { control } from '@jixiao/core';
 import type { ProcurementRow } from './procurement.repository.ts';
 
 /**
- * The procurement rules that need no database (docs/rules.md §5.3–5.4, §5.10–5.11): the method against the
- * thresholds, the drafter who may not approve (需求制定 / 内部审批), and the award tolerance.
+ * The procurement facts core's rules take, and the drafter who may not approve (需求制定 / 内部审批,
+ * segregation of duties, until it joins core's segregation rules). The method and award rules are core's
+ * (control/procurement.ts).
  */
 
 type MethodFields = Pick<ProcurementRow, 'category' | 'estimatedFen' | 'method'> & {
@@ -31,30 +32,4 @@ export function approvalViolations(
     violations.unshift({ code: 'IC_SOD_PROCUREMENT', message: '采购需求由你制定，不能由你审批，请由其他审批人审批' });
   }
   return violations;
-}
-
-export const AWARD_TOLERANCE_PERCENT = 10;
-
-/**
- * 成交金额 above 采购预算 by more than 10 % needs a written justification. Compared exactly in
- * integer fen (result × 100 > estimate × 110, no rounding), so 110 % itself is still within.
- * Source: a design choice, after 《政府采购法》第四十九条 (追加采购不超过原合同金额的百分之十).
- */
-export function exceedsEstimate(resultFen: Fen, estimatedFen: Fen): boolean {
-  return BigInt(resultFen) * 100n > BigInt(estimatedFen) * BigInt(100 + AWARD_TOLERANCE_PERCENT);
-}
-
-export function awardToleranceViolations(
-  resultFen: Fen,
-  estimatedFen: Fen,
-  justification: string | null | undefined,
-): control.ControlViolation[] {
-  if (!exceedsEstimate(resultFen, estimatedFen) || justification?.trim()) return [];
-  return [
-    {
-      code: 'IC_PROCUREMENT_JUSTIFICATION',
-      field: 'awardJustification',
-      message: `成交金额 ${formatYuanGrouped(resultFen)} 元超过采购预算 ${formatYuanGrouped(estimatedFen)} 元的 ${AWARD_TOLERANCE_PERCENT}% 以上，须说明理由`,
-    },
-  ];
 }

@@ -94,7 +94,7 @@ export async function createProcurement(deps: Deps, ctx: RequestContext, body: z
       const violations = [
         ...control.checkProcurementMethod(methodFacts(facts), await controlConfig(tx)),
         ...chargeViolations(charged, {
-          amountFen: body.estimated,
+          amount: body.estimated,
           field: 'estimated',
           what: '采购预算',
           projectOnly: body.category === 'works' ? '工程采购' : undefined,

@@ -99,7 +99,7 @@ export async function createGrant(deps: Deps, ctx: RequestContext, body: z.infer
       if (body.dueOn < body.awardedOn) throw validationFailed([{ path: 'body.dueOn', message: '应拨付日期不能早于批准日期' }]);
       refuseIfViolated(
         { organisationId: body.organisationId, entityType: 'subsidy-grant' },
-        chargeViolations(charged, { amountFen: body.amount, field: 'amount', what: '补贴金额', projectOnly: '补贴资金' }),
+        chargeViolations(charged, { amount: body.amount, field: 'amount', what: '补贴金额', projectOnly: '补贴资金' }),
       );
       const created = await repo.insertGrant(tx, {
         organisationId: body.organisationId,

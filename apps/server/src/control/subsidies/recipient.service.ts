@@ -1,5 +1,5 @@
 import type { CreateRecipient, Recipient } from '@jixiao/contract';
-import { checkUscc } from '@jixiao/contract';
+import { control } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -31,7 +31,7 @@ export async function createRecipient(deps: Deps, ctx: RequestContext, body: z.i
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       await requirePost(tx, ctx, body.organisationId, ['requester']);
-      const uscc = checkUscc('uscc', '补贴对象', body.uscc);
+      const uscc = control.checkUscc('uscc', '补贴对象', body.uscc);
       refuseIfViolated({ organisationId: body.organisationId, entityType: 'subsidy-recipient' }, uscc.violations);
       const duplicate = await repo.findRecipientByUscc(tx, uscc.code);
       const taken = (name: string) => `统一社会信用代码 ${uscc.code} 已登记为“${name}”，无需重复登记`;
