@@ -1,20 +1,109 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows, ref } from '../../db/connect.ts';
+import { control } from '@jixiao/core';
+import { and, asc, Column, eq, inArray, is, type SQL, sql } from 'drizzle-orm';
+import { type Queryable, ref } from '../../db/connect.ts';
 import { budgetAdjustments, budgetLines, organisations, paymentPlans, projects } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
 
-/** A line's budget: initial + carry-over + approved adjustments. */
-export const budgetOf = (line: BudgetLineRow) => line.initialFen + line.carryOverFen + line.adjustmentsFen;
+/** A line's budget (initial + carry-over + approved adjustments), by core's one definition. */
+export const budgetOf = (line: BudgetLineRow) =>
+  control.lineBudget({ initial: line.initialFen, carryOver: line.carryOverFen, adjustments: line.adjustmentsFen });
 
 /** Statuses that hold money on a line: committed while open, spent once paid. */
 export const OPEN_STATUSES = ['requested', 'reviewed', 'approved'] as const;
 export const PAID_STATUSES = ['paid', 'archived'] as const;
 
+const statusList = (statuses: readonly string[]) =>
+  sql.join(
+    statuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
+
 /**
- * Each line with its ledger position: budget (initial + carry-over + approved adjustments), planned,
- * committed (open requests), paid, available = budget − paid − committed.
+ * Payment requests on one record (its budget line, contract, milestone or grant) in the given statuses,
+ * summed in fen: the one "paid / committed" SQL every position and list reads. `id` is the record's id
+ * (a ref() to an outer column, or a parameter); `also` narrows the requests further.
+ */
+export const paymentSum = (
+  column: 'budget_line_id' | 'contract_id' | 'milestone_id' | 'grant_id',
+  id: Column | SQL,
+  statuses: readonly string[],
+  also: SQL = sql``,
+) =>
+  sql<number>`(select coalesce(sum(r.amount_fen), 0)::bigint from payment_requests r
+    where r.${sql.raw(column)} = ${is(id, Column) ? ref(id) : id} and r.status in (${statusList(statuses)}) ${also})`;
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** What a position leaves out: the request being decided, and its own contract or grant (see positionSql). */
+export interface PositionExclusion {
+  readonly requestId?: string | undefined;
+  readonly contractId?: string | null | undefined;
+  readonly grantId?: string | null | undefined;
+}
+
+/**
+ * The one SQL definition of what a line has paid and committed (占用). Committed is what the line owes
+ * beyond what it has paid: open payment requests not tied to a contract or grant, plus, for every
+ * active contract and every grant on the line, its amount less what has been paid against it (their
+ * open requests fall inside that). `exclude` leaves out the request being decided, and counts its own
+ * contract or grant by its open requests only, since the request moves money inside that reservation.
+ */
+function positionSql(line: Column, exclude: PositionExclusion) {
+  const request = sql`${exclude.requestId ?? NONE}::uuid`;
+  const contract = sql`${exclude.contractId ?? NONE}::uuid`;
+  const grant = sql`${exclude.grantId ?? NONE}::uuid`;
+  const notRequest = sql`and r.id <> ${request}`;
+  const owed = (table: 'contracts' | 'subsidy_grants', column: 'contract_id' | 'grant_id', excluded: SQL, also: SQL) =>
+    sql`coalesce((select sum(greatest(x.amount_fen - ${paymentSum(column, sql`x.id`, PAID_STATUSES)}, 0))
+      from ${sql.raw(table)} x where x.budget_line_id = ${ref(line)} and x.id <> ${excluded} ${also}), 0)`;
+  return {
+    paid: paymentSum('budget_line_id', line, PAID_STATUSES),
+    committed: sql<number>`(${paymentSum('budget_line_id', line, OPEN_STATUSES, sql`and r.contract_id is null and r.grant_id is null ${notRequest}`)}
+      + ${owed('contracts', 'contract_id', contract, sql`and x.status = 'active'`)}
+      + ${paymentSum('contract_id', contract, OPEN_STATUSES, notRequest)}
+      + ${owed('subsidy_grants', 'grant_id', grant, sql``)}
+      + ${paymentSum('grant_id', grant, OPEN_STATUSES, notRequest)})::bigint`,
+  };
+}
+
+/** A budget line with its position (budget, paid, committed, available: core's arithmetic). */
+export type LineWithPosition = { readonly line: BudgetLineRow } & control.LinePosition;
+
+function withPosition(line: BudgetLineRow, paid: number | string, committed: number | string): LineWithPosition {
+  return {
+    line,
+    ...control.linePosition({
+      initial: line.initialFen,
+      carryOver: line.carryOverFen,
+      adjustments: line.adjustmentsFen,
+      paid: Number(paid),
+      committed: Number(committed),
+    }),
+  };
+}
+
+/**
+ * The position of each line, by id: the one query every step, import and list reads a line's money
+ * through. Unlocked: a step that moves money locks first (line-lock.ts) and reads through here after.
+ */
+export async function linePositions(
+  db: Queryable,
+  ids: readonly string[],
+  exclude: PositionExclusion = {},
+): Promise<Map<string, LineWithPosition>> {
+  if (ids.length === 0) return new Map();
+  const { paid, committed } = positionSql(budgetLines.id, exclude);
+  const rows = await db
+    .select({ line: budgetLines, paid, committed })
+    .from(budgetLines)
+    .where(inArray(budgetLines.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.line.id, withPosition(row.line, row.paid, row.committed)]));
+}
+
+/**
+ * Each line with its ledger position (positionSql, core's arithmetic) and what is planned (用款计划).
  */
 export async function findLinesWithPosition(
   db: Queryable,
@@ -33,23 +122,20 @@ export async function findLinesWithPosition(
   if (filter.organisationId) conditions.push(eq(budgetLines.organisationId, filter.organisationId));
   if (filter.projectId) conditions.push(eq(budgetLines.projectId, filter.projectId));
   if (filter.ids) conditions.push(inArray(budgetLines.id, [...filter.ids]));
-  return db
+  const rows = await db
     .select({
       line: budgetLines,
       organisationName: organisations.name,
       projectName: projects.name,
       planned: sql<number>`coalesce((select sum(p.amount_fen) from payment_plans p where p.budget_line_id = ${ref(budgetLines.id)}), 0)::bigint`,
-      // Same definition as linePosition: open standalone requests + what contracts and grants still owe.
-      committed: sql<number>`(coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ${OPEN} and r.contract_id is null and r.grant_id is null), 0)
-        + coalesce((select sum(greatest(c.amount_fen - coalesce((select sum(p.amount_fen) from payment_requests p where p.contract_id = c.id and p.status in ${PAID}), 0), 0)) from contracts c where c.budget_line_id = ${ref(budgetLines.id)} and c.status = 'active'), 0)
-        + coalesce((select sum(greatest(g.amount_fen - coalesce((select sum(p.amount_fen) from payment_requests p where p.grant_id = g.id and p.status in ${PAID}), 0), 0)) from subsidy_grants g where g.budget_line_id = ${ref(budgetLines.id)}), 0))::bigint`,
-      paid: sql<number>`coalesce((select sum(r.amount_fen) from payment_requests r where r.budget_line_id = ${ref(budgetLines.id)} and r.status in ('paid', 'archived')), 0)::bigint`,
+      ...positionSql(budgetLines.id, {}),
     })
     .from(budgetLines)
     .innerJoin(organisations, eq(organisations.id, budgetLines.organisationId))
     .leftJoin(projects, eq(projects.id, budgetLines.projectId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(organisations.code), asc(budgetLines.code));
+  return rows.map((row) => ({ ...row, position: withPosition(row.line, row.paid, row.committed) }));
 }
 
 /**
@@ -75,40 +161,6 @@ export async function lockLine(db: Queryable, id: string): Promise<BudgetLineRow
 export async function getLine(db: Queryable, id: string): Promise<BudgetLineRow | undefined> {
   const [row] = await db.select().from(budgetLines).where(eq(budgetLines.id, id));
   return row;
-}
-
-const OPEN = sql`('requested', 'reviewed', 'approved')`;
-const PAID = sql`('paid', 'archived')`;
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-/**
- * What a line has paid and what it has committed (占用). Committed is what the line owes beyond what
- * it has paid: open payment requests not tied to a contract or grant, plus, for every active
- * contract and every grant on the line, its amount less what has been paid against it (their open
- * requests fall inside that). `exclude` leaves out the request being decided, and counts its own
- * contract or grant by its open requests only, since the request moves money inside that reservation.
- */
-export async function linePosition(
-  db: Queryable,
-  lineId: string,
-  exclude: { requestId?: string | undefined; contractId?: string | null | undefined; grantId?: string | null | undefined } = {},
-) {
-  const request = exclude.requestId ?? NONE;
-  const contract = exclude.contractId ?? NONE;
-  const grant = exclude.grantId ?? NONE;
-  const [row] = await queryRows<{ paid: number; committed: number }>(
-    db,
-    sql`select
-      coalesce((select sum(amount_fen) from payment_requests where budget_line_id = ${lineId}::uuid and status in ${PAID}), 0)::bigint as paid,
-      (coalesce((select sum(amount_fen) from payment_requests where budget_line_id = ${lineId}::uuid and status in ${OPEN} and contract_id is null and grant_id is null and id <> ${request}::uuid), 0)
-       + coalesce((select sum(greatest(c.amount_fen - coalesce((select sum(r.amount_fen) from payment_requests r where r.contract_id = c.id and r.status in ${PAID}), 0), 0))
-                   from contracts c where c.budget_line_id = ${lineId}::uuid and c.status = 'active' and c.id <> ${contract}::uuid), 0)
-       + coalesce((select sum(amount_fen) from payment_requests where contract_id = ${contract}::uuid and status in ${OPEN} and id <> ${request}::uuid), 0)
-       + coalesce((select sum(greatest(g.amount_fen - coalesce((select sum(r.amount_fen) from payment_requests r where r.grant_id = g.id and r.status in ${PAID}), 0), 0))
-                   from subsidy_grants g where g.budget_line_id = ${lineId}::uuid and g.id <> ${grant}::uuid), 0)
-       + coalesce((select sum(amount_fen) from payment_requests where grant_id = ${grant}::uuid and status in ${OPEN} and id <> ${request}::uuid), 0))::bigint as committed`,
-  );
-  return { paid: Number(row?.paid ?? 0), committed: Number(row?.committed ?? 0) };
 }
 
 export async function insertLine(db: Queryable, values: typeof budgetLines.$inferInsert): Promise<BudgetLineRow> {

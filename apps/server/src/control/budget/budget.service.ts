@@ -17,10 +17,7 @@ type PositionRow = Awaited<ReturnType<typeof repo.findLinesWithPosition>>[number
 export const budgetOf = repo.budgetOf;
 
 function present(row: PositionRow) {
-  const { line } = row;
-  const budget = budgetOf(line);
-  const paid = Number(row.paid);
-  const committed = Number(row.committed);
+  const { line, position } = row;
   return {
     id: line.id,
     organisationId: line.organisationId,
@@ -35,11 +32,11 @@ function present(row: PositionRow) {
     initial: formatYuan(line.initialFen),
     carryOver: formatYuan(line.carryOverFen),
     adjustments: formatYuan(line.adjustmentsFen),
-    budget: formatYuan(budget),
+    budget: formatYuan(position.budget),
     planned: formatYuan(Number(row.planned)),
-    committed: formatYuan(committed),
-    paid: formatYuan(paid),
-    available: formatYuan(budget - paid - committed),
+    committed: formatYuan(position.committed),
+    paid: formatYuan(position.paid),
+    available: formatYuan(position.available),
     version: line.version,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, type Column, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, ref } from '../../db/connect.ts';
 import {
@@ -12,7 +12,7 @@ import {
   users,
 } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
-import { OPEN_STATUSES, PAID_STATUSES } from '../budget/budget.repository.ts';
+import { OPEN_STATUSES, PAID_STATUSES, paymentSum } from '../budget/budget.repository.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type MilestoneRow = typeof contractMilestones.$inferSelect;
@@ -25,18 +25,8 @@ export interface ContractFilter {
   readonly id?: string | undefined;
 }
 
-const listOf = (statuses: readonly string[]) =>
-  sql.join(
-    statuses.map((status) => sql`${status}`),
-    sql`, `,
-  );
 const signer = alias(users, 'signer');
 const accepter = alias(users, 'accepter');
-
-/** Payment requests against the contract (or milestone) in the given statuses, summed in fen. */
-const paymentSum = (column: 'contract_id' | 'milestone_id', id: Column, statuses: readonly string[]) =>
-  sql<number>`(select coalesce(sum(r.amount_fen), 0)::bigint from payment_requests r
-    where r.${sql.raw(column)} = ${ref(id)} and r.status in (${listOf(statuses)}))`;
 
 /** Contracts with their line, procurement and signer, and what is accepted, paid and committed on each. */
 export async function findContracts(db: Queryable, filter: ContractFilter) {

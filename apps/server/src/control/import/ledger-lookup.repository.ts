@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/connect.ts';
-import { linePosition } from '../budget/budget.repository.ts';
 
 /**
  * The database facts an import is checked against, each fetched for all rows in one query. Keys
@@ -51,47 +50,20 @@ export async function findProjects(db: Queryable, keys: readonly LineKey[]): Pro
 export interface LineFact extends LineKey {
   readonly id: string;
   readonly spending_type: 'basic' | 'project';
-  /** Adjusted budget including carry-over: 年初预算数 + 上年结转 + approved adjustments. */
-  readonly budget_fen: number;
 }
 
 /**
- * The budget lines with these keys, unlocked: an import that writes money locks them through
- * line-lock.ts (lockLinePositions) and re-reads their budgets there.
+ * The budget lines with these keys; their money is read through the one position definition
+ * (budget.repository.ts linePositions, after line-lock.ts when the import writes).
  */
 export async function findBudgetLines(db: Queryable, keys: readonly LineKey[]): Promise<LineFact[]> {
   const rows = await queryRows<LineFact>(
     db,
-    sql`select bl.id, bl.organisation_id, bl.fiscal_year, bl.code, bl.spending_type,
-               (bl.initial_fen + bl.carry_over_fen + bl.adjustments_fen)::bigint as budget_fen
+    sql`select bl.id, bl.organisation_id, bl.fiscal_year, bl.code, bl.spending_type
         from budget_lines bl
         join ${LINE_KEYS(keys)} on bl.organisation_id = k.organisation_id and bl.fiscal_year = k.fiscal_year and bl.code = k.code`,
   );
-  return rows.map((row) => ({ ...row, fiscal_year: Number(row.fiscal_year), budget_fen: Number(row.budget_fen) }));
-}
-
-export interface LineSpending {
-  readonly id: string;
-  readonly paid_fen: number;
-  readonly committed_fen: number;
-}
-
-/**
- * What is already spent of each line: paid (支付, 归档) and committed (申请, 审核, 审批 under way);
- * rejected requests count for nothing. The same split as the payment workflow's balance check.
- */
-/**
- * Paid and committed per line, by the one definition the payment workflow uses (budget/budget.repository.ts
- * linePosition: open requests plus what contracts and grants still owe), so an import is held to the same
- * available balance as a payment request.
- */
-export async function findLineSpending(db: Queryable, lineIds: readonly string[]): Promise<LineSpending[]> {
-  const spending: LineSpending[] = [];
-  for (const id of lineIds) {
-    const { paid, committed } = await linePosition(db, id);
-    spending.push({ id, paid_fen: paid, committed_fen: committed });
-  }
-  return spending;
+  return rows.map((row) => ({ ...row, fiscal_year: Number(row.fiscal_year) }));
 }
 
 export interface PaymentKey {

@@ -1,22 +1,17 @@
 import { control, type Fen, formatYuanGrouped } from '@jixiao/core';
 import type { PaymentRow } from '@jixiao/documents';
 import type { Queryable } from '../../db/connect.ts';
+import { type LineWithPosition, linePositions } from '../budget/budget.repository.ts';
 import { lockLinePositions } from '../line-lock.ts';
 import { type ImportInput, issueAt } from './import-input.ts';
 import type { NewImportedPayment } from './ledger-insert.repository.ts';
-import {
-  findBudgetLines,
-  findLineSpending,
-  findRecordedPayments,
-  type LineFact,
-  type LineKey,
-  type UnitFact,
-} from './ledger-lookup.repository.ts';
+import { findBudgetLines, findRecordedPayments, type LineFact, type LineKey, type UnitFact } from './ledger-lookup.repository.ts';
 import { unitsInScope } from './unit-scope.ts';
 
 /** Per budget line: what the database says and what the file adds, walking the rows in order. */
 interface LineRunning {
   readonly fact: LineFact;
+  readonly budget: Fen;
   readonly paid: Fen;
   readonly committed: Fen;
   fileTotal: Fen;
@@ -37,7 +32,7 @@ export async function checkPayments(
   input: ImportInput<PaymentRow>,
   options: { lock: boolean; config: control.ControlConfig },
 ): Promise<{ payments: NewImportedPayment[]; totalFen: Fen }> {
-  const { units, problems, lines, spending, recorded } = await gatherFacts(db, input, options.lock);
+  const { units, problems, lines, positions, recorded } = await gatherFacts(db, input, options.lock);
   const running = new Map<string, LineRunning>();
   const payments: NewImportedPayment[] = [];
   let totalFen = 0;
@@ -67,7 +62,7 @@ export async function checkPayments(
       });
       isValid = false;
     }
-    const state = running.get(line.id) ?? startRunning(running, line, spending.get(line.id));
+    const state = running.get(line.id) ?? startRunning(running, line, positions.get(line.id));
     // Which rules apply to an imported payment is core's (control/import.ts checkImportedPayment).
     const violations = control.checkImportedPayment(factsOf(row, state, input.userId), options.config);
     for (const violation of violations) {
@@ -118,20 +113,10 @@ async function gatherFacts(db: Queryable, input: ImportInput<PaymentRow>, lock: 
   const lineKeys = uniqueKeys(rows.flatMap((row) => lineKeyOf(row, units) ?? []));
   const found = await findBudgetLines(db, lineKeys);
   const lineIds = found.map((line) => line.id);
-  // Committing locks the lines (in id order, as every money step does) and reads budget and spending
+  // Committing locks the lines (in id order, as every money step does) and reads their positions
   // after the lock, so the balance checked is the balance written against; a preview reads without.
-  const locked = lock ? await lockLinePositions(db, lineIds) : undefined;
-  const lines = new Map(
-    found.map((line) => {
-      const fresh = locked?.get(line.id);
-      return [keyText(line), fresh ? { ...line, budget_fen: fresh.budget } : line];
-    }),
-  );
-  const spending = new Map(
-    locked
-      ? [...locked.values()].map(({ line, paid, committed }) => [line.id, { id: line.id, paid_fen: paid, committed_fen: committed }])
-      : (await findLineSpending(db, lineIds)).map((line) => [line.id, line]),
-  );
+  const positions = lock ? await lockLinePositions(db, lineIds) : await linePositions(db, lineIds);
+  const lines = new Map(found.map((line) => [keyText(line), line]));
   const paymentKeys = rows.flatMap((row) => {
     const unit = units.get(row.unitCode);
     if (!unit) return [];
@@ -148,7 +133,7 @@ async function gatherFacts(db: Queryable, input: ImportInput<PaymentRow>, lock: 
     ];
   });
   const recorded = new Set(await findRecordedPayments(db, paymentKeys));
-  return { units, problems, lines, spending, recorded };
+  return { units, problems, lines, positions, recorded };
 }
 
 /** The budget line a payment is charged to: its unit's line with that code in the year of 支付日期. */
@@ -161,7 +146,7 @@ function lineKeyOf(row: PaymentRow, units: ReadonlyMap<string, UnitFact>): LineK
 function reportOverspending(input: ImportInput<PaymentRow>, running: ReadonlyMap<string, LineRunning>): void {
   for (const state of running.values()) {
     if (!state.firstOverspend) continue;
-    const available = control.availableOf(state.fact.budget_fen, state.paid, state.committed);
+    const available = control.availableOf(state.budget, state.paid, state.committed);
     const excess = state.fileTotal - available;
     issueAt(
       input,
@@ -172,12 +157,14 @@ function reportOverspending(input: ImportInput<PaymentRow>, running: ReadonlyMap
   }
 }
 
-function startRunning(
-  running: Map<string, LineRunning>,
-  fact: LineFact,
-  spent: { paid_fen: number; committed_fen: number } | undefined,
-): LineRunning {
-  const state: LineRunning = { fact, paid: spent?.paid_fen ?? 0, committed: spent?.committed_fen ?? 0, fileTotal: 0 };
+function startRunning(running: Map<string, LineRunning>, fact: LineFact, position: LineWithPosition | undefined): LineRunning {
+  const state: LineRunning = {
+    fact,
+    budget: position?.budget ?? 0,
+    paid: position?.paid ?? 0,
+    committed: position?.committed ?? 0,
+    fileTotal: 0,
+  };
   running.set(fact.id, state);
   return state;
 }
@@ -189,7 +176,7 @@ function factsOf(row: PaymentRow, state: LineRunning, userId: string): control.P
     expenseType: row.expenseType,
     budgetLine: {
       spendingType: state.fact.spending_type,
-      budget: state.fact.budget_fen,
+      budget: state.budget,
       paid: state.paid + state.fileTotal,
       committedByOthers: state.committed,
     },

@@ -2,6 +2,7 @@ import { aliasedTable, and, count, desc, eq, ne, type SQL, sql } from 'drizzle-o
 import type { Queryable } from '../../db/connect.ts';
 import { budgetLines, contractMilestones, contracts, paymentRequests, subsidyGrants, subsidyRecipients, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
+import { OPEN_STATUSES, PAID_STATUSES, paymentSum } from '../budget/budget.repository.ts';
 
 export type PaymentRow = typeof paymentRequests.$inferSelect;
 
@@ -56,14 +57,14 @@ export async function countDuplicates(
 export async function contractPosition(db: Queryable, contractId: string, excludeRequestId?: string) {
   const [contract] = await db.select().from(contracts).where(eq(contracts.id, contractId)).for('update');
   if (!contract) return undefined;
-  const exclude = excludeRequestId ? sql`and id <> ${excludeRequestId}::uuid` : sql``;
+  const exclude = excludeRequestId ? sql`and r.id <> ${excludeRequestId}::uuid` : sql``;
   const [money] = await db
     .select({
-      paid: sql<number>`coalesce(sum(amount_fen) filter (where status in ('paid', 'archived')), 0)::bigint`,
-      committed: sql<number>`coalesce(sum(amount_fen) filter (where status in ('requested', 'reviewed', 'approved') ${exclude}), 0)::bigint`,
+      paid: paymentSum('contract_id', contracts.id, PAID_STATUSES),
+      committed: paymentSum('contract_id', contracts.id, OPEN_STATUSES, exclude),
     })
-    .from(paymentRequests)
-    .where(eq(paymentRequests.contractId, contractId));
+    .from(contracts)
+    .where(eq(contracts.id, contractId));
   const [accepted] = await db
     .select({ value: sql<number>`coalesce(sum(amount_fen) filter (where accepted_at is not null), 0)::bigint` })
     .from(contractMilestones)

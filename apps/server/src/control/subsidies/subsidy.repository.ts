@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, ref } from '../../db/connect.ts';
 import { budgetLines, organisations, subsidyFollowUps, subsidyGrants, subsidyRecipients, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
-import { OPEN_STATUSES, PAID_STATUSES } from '../budget/budget.repository.ts';
+import { OPEN_STATUSES, PAID_STATUSES, paymentSum } from '../budget/budget.repository.ts';
 
 export type RecipientRow = typeof subsidyRecipients.$inferSelect;
 export type GrantRow = typeof subsidyGrants.$inferSelect;
@@ -48,14 +48,6 @@ export interface GrantFilter {
   readonly id?: string | undefined;
 }
 
-const statusList = (statuses: readonly string[]) =>
-  sql.join(
-    statuses.map((status) => sql`${status}`),
-    sql`, `,
-  );
-const paymentSum = (statuses: readonly string[]) =>
-  sql<number>`(select coalesce(sum(r.amount_fen), 0)::bigint from payment_requests r
-    where r.grant_id = ${ref(subsidyGrants.id)} and r.status in (${statusList(statuses)}))`;
 const followUps = (condition: SQL) =>
   sql<number>`(select count(*)::int from subsidy_follow_ups f where f.grant_id = ${ref(subsidyGrants.id)} and ${condition})`;
 
@@ -77,8 +69,8 @@ export async function findGrants(db: Queryable, filter: GrantFilter, today: stri
       fiscalYear: budgetLines.fiscalYear,
       lineCode: budgetLines.code,
       lineName: budgetLines.name,
-      paid: paymentSum(PAID_STATUSES),
-      committed: paymentSum(OPEN_STATUSES),
+      paid: paymentSum('grant_id', subsidyGrants.id, PAID_STATUSES),
+      committed: paymentSum('grant_id', subsidyGrants.id, OPEN_STATUSES),
       total: followUps(sql`true`),
       done: followUps(sql`f.result <> 'pending'`),
       pending: followUps(sql`f.result = 'pending'`),
