@@ -1,10 +1,10 @@
 import { ASSET_STATUS_LABEL, type DecideDisposal, DISPOSAL_STATUS_LABEL, type RequestDisposal } from '@jixiao/contract';
 import { control } from '@jixiao/core';
 import type { z } from 'zod';
-import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
-import { forbidden, notFound, validationFailed, versionConflict } from '../../errors.ts';
-import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
+import { forbidden, notFound, versionConflict } from '../../errors.ts';
+import { decideStep, requestStep } from '../approval-step.ts';
+import { controlled, requirePost } from '../control-access.ts';
 import { invalidStep } from '../readable.ts';
 import * as repo from './asset.repository.ts';
 import { ASSET, lockAsset } from './asset.service.ts';
@@ -23,23 +23,19 @@ export async function requestDisposal(deps: Deps, ctx: RequestContext, assetId: 
     }
     if (asset.version !== body.version) throw versionConflict(ASSET);
     if (asset.status !== 'in-use') throw invalidStep(ASSET, ASSET_STATUS_LABEL[asset.status], '申请处置');
-    const disposal = await repo.insertDisposal(tx, {
-      assetId,
-      reason: body.reason,
-      method: body.method,
-      requestedBy: ctx.principal.userId,
+    return requestStep(tx, ctx, {
+      insert: (requestedBy) => repo.insertDisposal(tx, { assetId, reason: body.reason, method: body.method, requestedBy }),
+      touch: () => repo.updateAsset(tx, assetId, body.version, { status: 'disposal-requested' }),
+      conflict: () => versionConflict(ASSET),
+      audit: (disposal, updated) => ({
+        entityType: 'asset',
+        entityId: assetId,
+        action: 'disposal.request',
+        organisationId: asset.organisationId,
+        before: { status: asset.status },
+        after: { status: updated?.status, disposal },
+      }),
     });
-    const updated = await repo.updateAsset(tx, assetId, body.version, { status: 'disposal-requested' });
-    if (!updated) throw versionConflict(ASSET);
-    await recordAudit(tx, ctx, {
-      entityType: 'asset',
-      entityId: assetId,
-      action: 'disposal.request',
-      organisationId: asset.organisationId,
-      before: { status: asset.status },
-      after: { status: updated.status, disposal },
-    });
-    return disposal;
   });
 }
 
@@ -57,28 +53,37 @@ export async function decideDisposal(
       if (asset.version !== body.version) throw versionConflict(ASSET);
       const disposal = await repo.getDisposal(tx, disposalId);
       if (!disposal || disposal.assetId !== assetId) throw notFound('资产处置申请');
-      if (disposal.status !== 'requested') throw invalidStep('资产处置申请', DISPOSAL_STATUS_LABEL[disposal.status], '审批');
-      if (!body.approve && !body.comment) throw validationFailed([{ path: 'body.comment', message: '驳回须说明理由' }]);
-      refuseIfViolated(
-        { organisationId: asset.organisationId, entityType: 'asset', entityId: assetId },
-        control.checkDisposalDecider(disposal.requestedBy, ctx.principal.userId),
+      const { decided } = await decideStep(
+        tx,
+        ctx,
+        disposal,
+        { approve: body.approve, opinion: body.comment },
+        {
+          subject: { organisationId: asset.organisationId, entityType: 'asset', entityId: assetId },
+          notPending: () => invalidStep('资产处置申请', DISPOSAL_STATUS_LABEL[disposal.status], '审批'),
+          opinionRequired: { path: 'body.comment', message: '驳回须说明理由' },
+          separation: control.checkDisposalDecider,
+          write: async (decision) => {
+            const row = await repo.decideDisposal(tx, disposalId, {
+              status: decision.status,
+              decidedBy: decision.decidedBy,
+              decidedAt: deps.clock(),
+              comment: decision.opinion,
+            });
+            const updated = await repo.updateAsset(tx, assetId, body.version, { status: decision.approve ? 'disposed' : 'in-use' });
+            return row && updated ? { decided: row, updated } : undefined;
+          },
+          conflict: () => versionConflict(ASSET),
+          audit: ({ decided: row, updated }, decision) => ({
+            entityType: 'asset',
+            entityId: assetId,
+            action: decision.approve ? 'disposal.approve' : 'disposal.reject',
+            organisationId: asset.organisationId,
+            before: { status: asset.status },
+            after: { status: updated.status, disposalId, comment: row.comment },
+          }),
+        },
       );
-      const decided = await repo.decideDisposal(tx, disposalId, {
-        status: body.approve ? 'approved' : 'rejected',
-        decidedBy: ctx.principal.userId,
-        decidedAt: deps.clock(),
-        comment: body.comment || null,
-      });
-      const updated = await repo.updateAsset(tx, assetId, body.version, { status: body.approve ? 'disposed' : 'in-use' });
-      if (!decided || !updated) throw versionConflict(ASSET);
-      await recordAudit(tx, ctx, {
-        entityType: 'asset',
-        entityId: assetId,
-        action: body.approve ? 'disposal.approve' : 'disposal.reject',
-        organisationId: asset.organisationId,
-        before: { status: asset.status },
-        after: { status: updated.status, disposalId, comment: decided.comment },
-      });
       return decided;
     }),
   );

@@ -8,6 +8,7 @@ import { AppError, notFound, rethrowUnique, validationFailed, versionConflict } 
 import { getProject } from '../../evaluations/evaluation.repository.ts';
 import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
 import { scopeOf } from '../../policies/scope.ts';
+import { decideStep, requestStep } from '../approval-step.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import * as repo from './budget.repository.ts';
@@ -154,20 +155,17 @@ export async function requestAdjustment(deps: Deps, ctx: RequestContext, lineId:
     const line = await repo.getLine(tx, lineId);
     if (!line) throw notFound('预算指标');
     await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester', 'department-head'], '预算指标');
-    const adjustment = await repo.insertAdjustment(tx, {
-      budgetLineId: lineId,
-      amountFen,
-      reason: body.reason,
-      requestedBy: ctx.principal.userId,
+    return requestStep(tx, ctx, {
+      insert: (requestedBy) => repo.insertAdjustment(tx, { budgetLineId: lineId, amountFen, reason: body.reason, requestedBy }),
+      conflict: () => versionConflict('预算指标'),
+      audit: (adjustment) => ({
+        entityType: 'budget-adjustment',
+        entityId: adjustment.id,
+        action: 'request',
+        organisationId: line.organisationId,
+        after: adjustment,
+      }),
     });
-    await recordAudit(tx, ctx, {
-      entityType: 'budget-adjustment',
-      entityId: adjustment.id,
-      action: 'request',
-      organisationId: line.organisationId,
-      after: adjustment,
-    });
-    return adjustment;
   });
 }
 
@@ -180,27 +178,38 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
       if (!position) throw notFound('预算指标');
       const { line } = position;
       await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer'], '预算调整');
-      if (adjustment.status !== 'requested') throw new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理');
       const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
-      refuseIfViolated(subject, control.checkAdjustmentDecider(adjustment.requestedBy, ctx.principal.userId));
-      if (body.approve) {
-        refuseIfViolated(subject, control.checkAdjustmentApproval(position, adjustment.amountFen));
-        await repo.addApprovedAdjustment(tx, line.id, adjustment.amountFen);
-      }
-      const decided = await repo.decideAdjustment(tx, adjustmentId, {
-        status: body.approve ? 'approved' : 'rejected',
-        decidedBy: ctx.principal.userId,
-        decidedAt: new Date(),
-        comment: body.comment ?? null,
-      });
-      await recordAudit(tx, ctx, {
-        entityType: 'budget-adjustment',
-        entityId: adjustmentId,
-        action: body.approve ? 'approve' : 'reject',
-        organisationId: line.organisationId,
-        before: adjustment,
-        after: decided,
-      });
+      const decided = await decideStep(
+        tx,
+        ctx,
+        adjustment,
+        { approve: body.approve, opinion: body.comment },
+        {
+          subject,
+          notPending: () => new AppError('INVALID_TRANSITION', '该调整已审批，不能重复处理'),
+          separation: control.checkAdjustmentDecider,
+          onApprove: async () => {
+            refuseIfViolated(subject, control.checkAdjustmentApproval(position, adjustment.amountFen));
+            await repo.addApprovedAdjustment(tx, line.id, adjustment.amountFen);
+          },
+          write: (decision) =>
+            repo.decideAdjustment(tx, adjustmentId, {
+              status: decision.status,
+              decidedBy: decision.decidedBy,
+              decidedAt: new Date(),
+              comment: decision.opinion,
+            }),
+          conflict: () => notFound('预算调整'),
+          audit: (row, decision) => ({
+            entityType: 'budget-adjustment',
+            entityId: adjustmentId,
+            action: decision.approve ? 'approve' : 'reject',
+            organisationId: line.organisationId,
+            before: adjustment,
+            after: row,
+          }),
+        },
+      );
       await rescoreLedgerLinked(tx, line.organisationId, line.fiscalYear);
       return decided;
     }),

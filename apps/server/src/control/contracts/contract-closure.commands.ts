@@ -1,10 +1,10 @@
 import type { DecideClosure, RequestClosure } from '@jixiao/contract';
 import { control, formatYuan } from '@jixiao/core';
 import type { z } from 'zod';
-import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { decideStep, requestStep } from '../approval-step.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
 import { invalidStep, requireReader } from '../readable.ts';
@@ -56,17 +56,18 @@ export async function requestContractClosure(deps: Deps, ctx: RequestContext, co
       // The contract row is locked, so a second request waits here and then sees the first.
       if ((await repo.findClosures(tx, contractId)).some((entry) => entry.closure.status === 'requested'))
         throw new AppError('INVALID_TRANSITION', `合同“${contract.code}”已有待审批的结清/终止申请`);
-      const closure = await repo.insertClosure(tx, { contractId, kind: body.kind, reason: body.reason, requestedBy: ctx.principal.userId });
-      const updated = await repo.updateContract(tx, contractId, body.version, {});
-      if (!updated) throw versionConflict(CONTRACT);
-      await recordAudit(tx, ctx, {
-        entityType: 'contract',
-        entityId: contractId,
-        action: 'closure.request',
-        organisationId: contract.organisationId,
-        after: { closure },
+      return requestStep(tx, ctx, {
+        insert: (requestedBy) => repo.insertClosure(tx, { contractId, kind: body.kind, reason: body.reason, requestedBy }),
+        touch: () => repo.updateContract(tx, contractId, body.version, {}),
+        conflict: () => versionConflict(CONTRACT),
+        audit: (closure) => ({
+          entityType: 'contract',
+          entityId: contractId,
+          action: 'closure.request',
+          organisationId: contract.organisationId,
+          after: { closure },
+        }),
       });
-      return closure;
     }),
   );
 }
@@ -93,35 +94,41 @@ export async function decideContractClosure(
       await requireReader(tx, ctx, contract.organisationId, CONTRACT);
       await requirePost(tx, ctx, contract.organisationId, CLOSURE_DECISION_POSTS);
       if (contract.version !== body.version) throw versionConflict(CONTRACT);
-      if (closure.status !== 'requested') throw invalidStep(CLOSURE, CLOSURE_STATUS_LABEL[closure.status], '审批');
-      const opinion = body.opinion?.trim() || null;
-      if (!body.approve && !opinion) throw validationFailed([{ path: 'body.opinion', message: '驳回须填写审批意见，说明理由' }]);
-      if (closure.requestedBy === ctx.principal.userId) {
-        refuseIfViolated(subjectOf(contract), [
-          {
-            code: 'IC_SOD_CONTRACT_CLOSURE',
-            message: `合同${CLOSURE_KIND_LABEL[closure.kind]}由你申请，不能由你审批（申请与审批须分离）`,
-          },
-        ]);
-      }
-      if (body.approve) await requireClosable(tx, contract, closure.kind);
-      const released = body.approve ? releasedFen(contract.amountFen, await repo.paidOn(tx, contractId)) : null;
-      const decided = await repo.decideClosure(tx, closureId, {
-        status: body.approve ? 'approved' : 'rejected',
-        decidedBy: ctx.principal.userId,
-        decidedAt: deps.clock(),
-        opinion,
-        releasedFen: released,
-      });
-      const updated = await repo.updateContract(tx, contractId, body.version, body.approve ? { status: 'closed' } : {});
-      if (!decided || !updated) throw versionConflict(CONTRACT);
-      await recordAudit(tx, ctx, {
-        entityType: 'contract',
-        entityId: contractId,
-        action: body.approve ? 'closure.approve' : 'closure.reject',
-        organisationId: contract.organisationId,
-        before: { status: contract.status, lineCommitted: formatYuan(line.committed) },
-        after: { status: updated.status, closure: decided, released: released === null ? null : formatYuan(released) },
+      const { decided } = await decideStep(tx, ctx, closure, body, {
+        subject: subjectOf(contract),
+        notPending: () => invalidStep(CLOSURE, CLOSURE_STATUS_LABEL[closure.status], '审批'),
+        opinionRequired: { path: 'body.opinion', message: '驳回须填写审批意见，说明理由' },
+        separation: (requestedBy, deciderId) =>
+          requestedBy === deciderId
+            ? [
+                {
+                  code: 'IC_SOD_CONTRACT_CLOSURE',
+                  message: `合同${CLOSURE_KIND_LABEL[closure.kind]}由你申请，不能由你审批（申请与审批须分离）`,
+                },
+              ]
+            : [],
+        onApprove: () => requireClosable(tx, contract, closure.kind),
+        write: async (decision) => {
+          const released = decision.approve ? releasedFen(contract.amountFen, await repo.paidOn(tx, contractId)) : null;
+          const row = await repo.decideClosure(tx, closureId, {
+            status: decision.status,
+            decidedBy: decision.decidedBy,
+            decidedAt: deps.clock(),
+            opinion: decision.opinion,
+            releasedFen: released,
+          });
+          const updated = await repo.updateContract(tx, contractId, body.version, decision.approve ? { status: 'closed' } : {});
+          return row && updated ? { decided: row, updated, released } : undefined;
+        },
+        conflict: () => versionConflict(CONTRACT),
+        audit: ({ decided: row, updated, released }, decision) => ({
+          entityType: 'contract',
+          entityId: contractId,
+          action: decision.approve ? 'closure.approve' : 'closure.reject',
+          organisationId: contract.organisationId,
+          before: { status: contract.status, lineCommitted: formatYuan(line.committed) },
+          after: { status: updated.status, closure: row, released: released === null ? null : formatYuan(released) },
+        }),
       });
       return decided;
     }),
