@@ -36,4 +36,12 @@ describe('internal-control rules live in core', () => {
     expect([...new Set(built)].sort()).toEqual([...SEGREGATION_STILL_IN_SERVER].sort());
     expect(SEGREGATION_STILL_IN_SERVER.every((entry) => entry.includes(' IC_SOD_'))).toBe(true);
   });
+
+  it('control services and commands hold no SQL: queries are in the repositories', () => {
+    const withSql = sources(join(SOURCE, 'control'))
+      .filter((path) => /\.(service|commands)\.ts$/.test(path))
+      .filter((path) => /from '(drizzle-orm|[./]+db\/schema\.ts)'/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(SOURCE, path).split('\\').join('/'));
+    expect(withSql).toEqual([]);
+  });
 });

@@ -1,92 +1,18 @@
 import { control, formatPoints, parsePoints } from '@jixiao/core';
-import { and, count, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
-import { type Queryable, ref } from '../../db/connect.ts';
-import {
-  assets,
-  budgetAdjustments,
-  budgetLines,
-  contracts,
-  controlRefusals,
-  paymentRequests,
-  procurements,
-  selfAssessments,
-  stocktakes,
-} from '../../db/schema.ts';
+import type { Queryable } from '../../db/connect.ts';
 import { validationFailed, versionConflict } from '../../errors.ts';
 import { descendantIds } from '../../organisations/organisation.repository.ts';
 import { controlConfig, requirePost } from '../control-access.ts';
-
-const countOf = async (query: Promise<{ value: number }[]>) => Number((await query)[0]?.value ?? 0);
+import * as repo from './self-assessment.repository.ts';
 
 /** What the system knows about a unit's internal control in a year (the pre-fill's evidence). */
 export async function gatherFacts(db: Queryable, organisationId: string, fiscalYear: number): Promise<control.ControlFacts> {
   const units = await descendantIds(db, [organisationId]);
-  const from = new Date(`${fiscalYear}-01-01T00:00:00+08:00`);
-  const to = new Date(`${fiscalYear + 1}-01-01T00:00:00+08:00`);
-  const lines = await db
-    .select({ id: budgetLines.id })
-    .from(budgetLines)
-    .where(and(inArray(budgetLines.organisationId, units), eq(budgetLines.fiscalYear, fiscalYear)));
-  const lineIds = lines.map((line) => line.id);
-  const onLines = lineIds.length ? lineIds : ['00000000-0000-0000-0000-000000000000'];
   const config = await controlConfig(db);
-  const [payments, decisions, adjustments, refusals, purchases, contractRows, assetCount, stocktakeCount] = await Promise.all([
-    countOf(db.select({ value: count() }).from(paymentRequests).where(inArray(paymentRequests.budgetLineId, onLines))),
-    countOf(
-      db
-        .select({ value: count() })
-        .from(paymentRequests)
-        .where(
-          and(
-            inArray(paymentRequests.budgetLineId, onLines),
-            or(isNotNull(paymentRequests.decisionReference), isNotNull(paymentRequests.countersignedBy)),
-          ),
-        ),
-    ),
-    countOf(
-      db
-        .select({ value: count() })
-        .from(budgetAdjustments)
-        .where(and(inArray(budgetAdjustments.budgetLineId, onLines), eq(budgetAdjustments.status, 'approved'))),
-    ),
-    countOf(
-      db
-        .select({ value: count() })
-        .from(controlRefusals)
-        .where(and(inArray(controlRefusals.organisationId, units), gte(controlRefusals.at, from), lt(controlRefusals.at, to))),
-    ),
-    db
-      .select({
-        category: procurements.category,
-        estimated: procurements.estimatedFen,
-        method: procurements.method,
-        justification: procurements.methodJustification,
-      })
-      .from(procurements)
-      .where(and(inArray(procurements.budgetLineId, onLines), sql`${procurements.status} <> 'cancelled'`)),
-    db
-      .select({
-        id: contracts.id,
-        accepted: sql<number>`(select count(*)::int from contract_milestones m where m.contract_id = ${ref(contracts.id)} and m.accepted_at is not null)`,
-      })
-      .from(contracts)
-      .where(inArray(contracts.budgetLineId, onLines)),
-    countOf(db.select({ value: count() }).from(assets).where(inArray(assets.organisationId, units))),
-    countOf(
-      db
-        .select({ value: count() })
-        .from(stocktakes)
-        .where(
-          and(
-            inArray(stocktakes.organisationId, units),
-            gte(stocktakes.takenOn, `${fiscalYear}-01-01`),
-            lt(stocktakes.takenOn, `${fiscalYear + 1}-01-01`),
-          ),
-        ),
-    ),
-  ]);
+  const { lineIds, payments, decisions, adjustments, refusals, purchases, contractRows, assetCount, stocktakeCount } =
+    await repo.findControlEvidence(db, units, fiscalYear);
   const compliant = purchases.filter(
     (purchase) =>
       control.checkProcurementMethod(
@@ -118,20 +44,12 @@ export async function gatherFacts(db: Queryable, organisationId: string, fiscalY
   };
 }
 
-async function storedEntries(db: Queryable, organisationId: string, fiscalYear: number) {
-  const [row] = await db
-    .select()
-    .from(selfAssessments)
-    .where(and(eq(selfAssessments.organisationId, organisationId), eq(selfAssessments.fiscalYear, fiscalYear)));
-  return row;
-}
-
 /** The assessment as the unit sees it: every item with the system's pre-fill and basis, the unit's score, and the totals. */
 export async function getAssessment(deps: Deps, ctx: RequestContext, organisationId: string, fiscalYear: number) {
   await requirePost(deps.db, ctx, organisationId, 'any');
   const [facts, stored] = await Promise.all([
     gatherFacts(deps.db, organisationId, fiscalYear),
-    storedEntries(deps.db, organisationId, fiscalYear),
+    repo.getSelfAssessment(deps.db, organisationId, fiscalYear),
   ]);
   const result = control.assess(facts, stored?.entries ?? []);
   const points = (value: number | undefined) => (value === undefined ? null : formatPoints(value));
@@ -189,22 +107,15 @@ export async function saveAssessment(
   if (problems.length) throw validationFailed(problems);
   await deps.db.transaction(async (tx) => {
     await requirePost(tx, ctx, body.organisationId, ['department-head', 'accountant', 'admin']);
-    const stored = await storedEntries(tx, body.organisationId, body.fiscalYear);
+    const stored = await repo.getSelfAssessment(tx, body.organisationId, body.fiscalYear);
     if ((stored?.version ?? 0) !== body.version) throw versionConflict('内部控制评价');
     const clean = entries.map((entry) =>
       Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)),
     ) as typeof entries;
     if (stored) {
-      const [updated] = await tx
-        .update(selfAssessments)
-        .set({ entries: clean as never, updatedAt: new Date(), version: sql`${selfAssessments.version} + 1` })
-        .where(and(eq(selfAssessments.id, stored.id), eq(selfAssessments.version, body.version)))
-        .returning();
-      if (!updated) throw versionConflict('内部控制评价');
+      if (!(await repo.updateSelfAssessment(tx, stored.id, body.version, clean as never))) throw versionConflict('内部控制评价');
     } else {
-      await tx
-        .insert(selfAssessments)
-        .values({ organisationId: body.organisationId, fiscalYear: body.fiscalYear, entries: clean as never });
+      await repo.insertSelfAssessment(tx, { organisationId: body.organisationId, fiscalYear: body.fiscalYear, entries: clean as never });
     }
     await recordAudit(tx, ctx, {
       entityType: 'self-assessment',
