@@ -301,11 +301,6 @@ export async function findAttachmentList(db: Queryable, evaluationId: string) {
     .orderBy(asc(attachments.uploadedAt));
 }
 
-export async function getProject(db: Queryable, id: string) {
-  const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  return row;
-}
-
 export async function saveLedgerSnapshot(db: Queryable, id: string, snapshot: LedgerSnapshot | null): Promise<void> {
   await db.update(evaluations).set({ ledgerSnapshot: snapshot }).where(eq(evaluations.id, id));
 }

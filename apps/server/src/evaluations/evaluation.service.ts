@@ -28,13 +28,13 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
-import { loadLedger } from '../control/ledger/ledger.repository.ts';
-import { asOfFor } from '../control/ledger/ledger.service.ts';
 import { type Queryable, readAll } from '../db/connect.ts';
 import { type evaluations, goals as goalsTable, indicators as indicatorsTable, type LedgerSnapshot } from '../db/schema.ts';
 import { AppError, alreadyExists, type FieldDetail, notFound, rethrowUnique, validationFailed, versionConflict } from '../errors.ts';
 import { getOrganisation, getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
+import { getProject } from '../organisations/project.repository.ts';
 import { isOutOfScope, rolesOver, scopeOf } from '../policies/scope.ts';
+import { ledgerReader } from '../ports/ledger-reader.ts';
 import * as repo from './evaluation.repository.ts';
 import { authorise } from './evaluation-access.ts';
 import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
@@ -47,7 +47,7 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     () => repo.findGoals(db, evaluation.id),
     () => repo.findIndicators(db, evaluation.id),
     () => repo.findManagement(db, evaluation.id),
-    () => (evaluation.projectId ? repo.getProject(db, evaluation.projectId) : Promise.resolve(undefined)),
+    () => (evaluation.projectId ? getProject(db, evaluation.projectId) : Promise.resolve(undefined)),
   ]);
   if (!withCount) throw notFound('单位');
   const { computedActuals, ledgerBudget } = await ledgerFigures(db, evaluation, indicatorRows, now);
@@ -81,12 +81,13 @@ async function ledgerFigures(db: Queryable, evaluation: repo.EvaluationRow, indi
   const computedActuals = new Map<string, { actual: string; source: string }>();
   if (bound.length === 0 && evaluation.budgetSource !== 'ledger') return { computedActuals, ledgerBudget: undefined };
   // One load of the evaluation's ledger; an indicator bound to some lines reads its part of it.
-  const ledger = await loadLedger(db, {
+  const reader = ledgerReader();
+  const ledger = await reader.load(db, {
     organisationId: evaluation.organisationId,
     fiscalYear: evaluation.fiscalYear,
     projectId: evaluation.projectId ?? undefined,
   });
-  const options = { ...control.DEFAULT_LEDGER_OPTIONS, asOf: asOfFor(evaluation.fiscalYear, now) };
+  const options = { ...control.DEFAULT_LEDGER_OPTIONS, asOf: reader.asOf(evaluation.fiscalYear, now) };
   for (const row of bound) {
     const lineIds = row.bindingScope?.budgetLineIds;
     const result = control.computeMetric(
@@ -421,7 +422,7 @@ export async function createEvaluationFor(
     let projectId: string | null = null;
     let initialFen = 0;
     if (input.kind === 'project') {
-      const project = await repo.getProject(tx, input.projectId);
+      const project = await getProject(tx, input.projectId);
       if (!project) throw notFound('项目');
       organisationId = project.organisationId;
       projectId = project.id;

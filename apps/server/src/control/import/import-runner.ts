@@ -3,7 +3,7 @@ import { IssueList, type LedgerKind, readLedgerRows } from '@jixiao/documents';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
+import { announceLedgerChanged } from '../../events/ledger-events.ts';
 import { controlConfig } from '../control-access.ts';
 import { checkBudgetLines } from './budget-lines-import.ts';
 import { finishImportJob, IMPORT_HEARTBEAT_MS, touchImportJob, updateImportProgress } from './import-job.repository.ts';
@@ -77,7 +77,7 @@ export async function runImportJob(
         organisationId: job.organisationId,
         after: { filename: job.filename, kind: job.kind, createdRows: checked.count, total: formatYuan(checked.totalFen) },
       });
-      await rescoreLedgerLinked(tx, job.organisationId, undefined, { subtree: true });
+      await announceLedgerChanged(tx, { organisationId: job.organisationId, subtree: true });
       return checked;
     });
     if (!written) return await finish('failed', failedMessage(issues.total));
