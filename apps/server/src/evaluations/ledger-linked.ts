@@ -1,10 +1,10 @@
 import { workflow } from '@jixiao/core';
-import { and, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
-import { type EvaluationStatus, evaluations, indicators } from '../db/schema.ts';
+import type { EvaluationStatus } from '../db/schema.ts';
 import type { LedgerChange } from '../events/ledger-events.ts';
 import { ancestorIds, descendantIds } from '../organisations/organisation.repository.ts';
-import { refreshScore } from './evaluation.service.ts';
+import * as repo from './evaluation.repository.ts';
+import { refreshScore } from './evaluation-aggregate.ts';
 
 const EDITABLE = (Object.keys(workflow.STATUS_LABEL) as EvaluationStatus[]).filter(workflow.isEditable);
 
@@ -18,20 +18,6 @@ const EDITABLE = (Object.keys(workflow.STATUS_LABEL) as EvaluationStatus[]).filt
 export async function rescoreLedgerLinked(db: Queryable, { organisationId, fiscalYear, subtree }: LedgerChange): Promise<void> {
   const chain = [...new Set([...(await ancestorIds(db, organisationId)), ...(subtree ? await descendantIds(db, [organisationId]) : [])])];
   if (chain.length === 0) return;
-  const bound = db
-    .select({ id: indicators.id })
-    .from(indicators)
-    .where(and(eq(indicators.evaluationId, evaluations.id), isNotNull(indicators.bindingMetric)));
-  const rows = await db
-    .select({ id: evaluations.id })
-    .from(evaluations)
-    .where(
-      and(
-        inArray(evaluations.organisationId, chain),
-        inArray(evaluations.status, EDITABLE),
-        fiscalYear === undefined ? undefined : eq(evaluations.fiscalYear, fiscalYear),
-        or(eq(evaluations.budgetSource, 'ledger'), exists(bound)),
-      ),
-    );
+  const rows = await repo.findLedgerReading(db, chain, EDITABLE, fiscalYear);
   for (const row of rows) await refreshScore(db, row.id);
 }

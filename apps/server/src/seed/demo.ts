@@ -6,7 +6,7 @@ import type { Queryable } from '../db/connect.ts';
 import { organisations, users } from '../db/schema.ts';
 import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
-import { refreshScore } from '../evaluations/evaluation.service.ts';
+import { refreshScore } from '../evaluations/evaluation-aggregate.ts';
 import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
