@@ -1,3 +1,4 @@
+import { importJobStore } from './control/import/import-job.repository.ts';
 import { loadLedger } from './control/ledger/ledger.repository.ts';
 import { asOfFor } from './control/ledger/ledger.service.ts';
 import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
@@ -17,3 +18,6 @@ export function wireModules(): void {
   provideLedgerReader({ load: loadLedger, asOf: asOfFor });
   onLedgerChanged(rescoreLedgerLinked);
 }
+
+/** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */
+export const JOB_STORES = [importJobStore] as const;
