@@ -6,6 +6,7 @@ import pg from 'pg';
 import { startLedgerImport } from '../../apps/server/src/control/import/import.service.ts';
 import { findImportJob } from '../../apps/server/src/control/import/import-job.repository.ts';
 import { queryRows } from '../../apps/server/src/db/connect.ts';
+import { JobQueue } from '../../apps/server/src/jobs/job-queue.ts';
 import { copyFrom } from '../copy-from.ts';
 import {
   type BenchDatabaseKind,
@@ -108,6 +109,7 @@ async function importBudgetLines(demo: DemoLedger): Promise<BenchLine[]> {
 async function runImport(demo: DemoLedger, kind: 'budget-lines' | 'payments', filename: string, bytes: Uint8Array) {
   const { jobId, finished } = await startLedgerImport(
     demo.deps,
+    new JobQueue(demo.deps, console),
     demo.ctx,
     { kind, organisationId: demo.departmentId },
     { filename, bytes },

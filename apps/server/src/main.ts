@@ -3,10 +3,10 @@ import { ROLE_LABEL } from '@jixiao/contract';
 import { chainUnchained } from './audit/audit.repository.ts';
 import { loadConfig } from './config.ts';
 import type { Deps } from './context.ts';
-import { failStaleImportJobs, IMPORT_STALE_AFTER_MS } from './control/import/import-job.repository.ts';
-import { installStaleImportJobSweep } from './control/import/stale-import-jobs.ts';
 import { connect } from './db/connect.ts';
 import { buildApp } from './http/app.ts';
+import { failJobsLeftAtStart, installStaleJobSweep } from './jobs/stale-jobs.ts';
+import { JOB_STORES } from './modules.ts';
 import { PdfRenderer } from './reports/pdf.ts';
 import { createRoutes } from './routes.ts';
 import { DEMO_PASSWORD, hasUsers, isEmpty, seedDemo } from './seed/demo.ts';
@@ -22,9 +22,7 @@ export async function start(): Promise<void> {
     await database.migrate();
     const chained = await chainUnchained(database.db);
     if (chained > 0) console.log(`审计日志：已将 ${chained} 条此前的记录接入哈希链`);
-    // PGlite serves one process, so every unfinished job belonged to a process that has ended; with PostgreSQL
-    // other instances may still be running theirs, and they keep touching them.
-    await failStaleImportJobs(database.db, new Date(), database.kind === 'pglite' ? 0 : IMPORT_STALE_AFTER_MS);
+    await failJobsLeftAtStart(database.db, database.kind, JOB_STORES, new Date());
     await firstStart(deps, database.kind, (line) => console.log(line));
   } catch (error) {
     await database.close();
@@ -33,7 +31,7 @@ export async function start(): Promise<void> {
   const pdf = new PdfRenderer(config.CHROMIUM_PATH);
   const app = await buildApp(deps, createRoutes(pdf), { webRoot: WEB_ROOT, logger: true });
   app.addHook('onClose', () => pdf.close());
-  installStaleImportJobSweep(app, deps);
+  installStaleJobSweep(app, deps, JOB_STORES);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();

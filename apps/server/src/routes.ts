@@ -14,6 +14,7 @@ import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
 import { workbookRoutes } from './evaluations/workbook.routes.ts';
 import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
+import { wireModules } from './modules.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -21,6 +22,7 @@ import { taskRoutes } from './tasks/tasks.routes.ts';
 
 /** Every route module of the application. The PDF renderer is the one dependency some routes add to Deps. */
 export function createRoutes(pdf: PdfRenderer): RouteModule[] {
+  wireModules();
   return [
     evaluationRoutes,
     workbookRoutes,

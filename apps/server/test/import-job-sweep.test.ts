@@ -1,9 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportJob, failStaleImportJobs, findImportJob, IMPORT_STALE_AFTER_MS } from '../src/control/import/import-job.repository.ts';
-import { installStaleImportJobSweep } from '../src/control/import/stale-import-jobs.ts';
 import { connect, type Database } from '../src/db/connect.ts';
 import { auditLog, importJobs, organisations, users } from '../src/db/schema.ts';
+import { installStaleJobSweep } from '../src/jobs/stale-jobs.ts';
+import { JOB_STORES } from '../src/modules.ts';
 import { DATABASE_KIND, type TestApp, testApp } from './harness.ts';
 
 let t: TestApp;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   organisationId = dept.id;
   createdBy = user.id;
   // What main.ts does, with a short interval so the test need not wait 15 s.
-  installStaleImportJobSweep(t.app, t.deps, { intervalMs: 100 });
+  installStaleJobSweep(t.app, t.deps, JOB_STORES, { intervalMs: 100 });
   await t.app.ready();
 }, 120_000);
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import type { Role } from '@jixiao/contract';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { evaluations, fiscalYears, organisations, projects, userRoles, users } from '../db/schema.ts';
@@ -97,4 +98,16 @@ export async function setPassword(db: Queryable, id: string, passwordHash: strin
     .where(eq(users.id, id))
     .returning();
   return row;
+}
+
+/** A user created by the organisation import, with their posts; the password hash is already computed. */
+export async function insertUserWithRoles(
+  db: Queryable,
+  values: typeof users.$inferInsert,
+  grants: readonly { role: Role; organisationId: string }[],
+): Promise<{ id: string }> {
+  const [created] = await db.insert(users).values(values).returning({ id: users.id });
+  if (!created) throw new Error('user insert returned nothing');
+  if (grants.length) await db.insert(userRoles).values(grants.map((grant) => ({ userId: created.id, ...grant })));
+  return created;
 }

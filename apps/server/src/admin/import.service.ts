@@ -4,10 +4,10 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Deps, RequestContext } from '../context.ts';
-import { userRoles, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { createOrganisation } from '../seed/builders.ts';
+import { insertUserWithRoles } from './admin.repository.ts';
 import { initialPassword, requireAdmin } from './admin.service.ts';
 
 const PARENT_KIND = { department: 'finance-bureau', unit: 'department', 'finance-bureau': null } as const;
@@ -112,21 +112,18 @@ export async function importOrganisations(deps: Deps, ctx: RequestContext, bytes
       const roleOrganisationId = idByCode.get(user.roleOrganisationCode);
       const hash = hashes.get(user.username);
       if (!organisationId || !roleOrganisationId || !hash) throw new Error('import lost a resolved reference');
-      const [created] = await tx
-        .insert(users)
-        .values({
+      await insertUserWithRoles(
+        tx,
+        {
           username: user.username,
           displayName: user.displayName,
           organisationId,
           phone: user.phone ?? null,
           passwordHash: hash,
           mustChangePassword: true,
-        })
-        .returning({ id: users.id });
-      if (!created) throw new Error('user insert returned nothing');
-      await tx
-        .insert(userRoles)
-        .values(user.roles.map((role) => ({ userId: created.id, role: role as Role, organisationId: roleOrganisationId })));
+        },
+        user.roles.map((role) => ({ role: role as Role, organisationId: roleOrganisationId })),
+      );
     }
     await recordAudit(tx, ctx, {
       entityType: 'import',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows, ref } from '../db/connect.ts';
 import {
   attachments,
@@ -301,11 +301,33 @@ export async function findAttachmentList(db: Queryable, evaluationId: string) {
     .orderBy(asc(attachments.uploadedAt));
 }
 
-export async function getProject(db: Queryable, id: string) {
-  const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  return row;
-}
-
 export async function saveLedgerSnapshot(db: Queryable, id: string, snapshot: LedgerSnapshot | null): Promise<void> {
   await db.update(evaluations).set({ ledgerSnapshot: snapshot }).where(eq(evaluations.id, id));
+}
+
+/**
+ * The evaluations in some statuses of the given organisations (and year, if given) that read the
+ * ledger: their budget comes from it, or one of their indicators is bound to a ledger metric.
+ */
+export async function findLedgerReading(
+  db: Queryable,
+  organisationIds: readonly string[],
+  statuses: readonly EvaluationRow['status'][],
+  fiscalYear: number | undefined,
+): Promise<{ id: string }[]> {
+  const bound = db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.evaluationId, evaluations.id), isNotNull(indicators.bindingMetric)));
+  return db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(
+      and(
+        inArray(evaluations.organisationId, [...organisationIds]),
+        inArray(evaluations.status, [...statuses]),
+        fiscalYear === undefined ? undefined : eq(evaluations.fiscalYear, fiscalYear),
+        or(eq(evaluations.budgetSource, 'ledger'), exists(bound)),
+      ),
+    );
 }

@@ -20,6 +20,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { contextOf } from '../http/session-plugin.ts';
+import { addGoal, removeGoal, updateGoal } from './commands/edit-goals.ts';
+import { updateEvaluationHeader } from './commands/edit-header.ts';
+import { addIndicator, adjustIndicator, removeIndicator, updateIndicator } from './commands/edit-indicators.ts';
+import { saveManagementEntry } from './commands/edit-management.ts';
 import { transitionEvaluation } from './commands/transition-evaluation.ts';
 import * as service from './evaluation.service.ts';
 
@@ -75,7 +79,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const ctx = contextOf(request);
-        await service.updateEvaluationHeader(deps, ctx, request.params.id, request.body);
+        await updateEvaluationHeader(deps, ctx, request.params.id, request.body);
         return service.getEvaluationDetail(deps, ctx, request.params.id);
       },
     );
@@ -103,7 +107,7 @@ export const evaluationRoutes =
       '/api/evaluations/:id/goals',
       { schema: { tags, summary: '新增绩效目标', params: IdParams, body: GoalFields, response: { 201: Created } } },
       async (request, reply) => {
-        const goal = await service.addGoal(deps, contextOf(request), request.params.id, request.body);
+        const goal = await addGoal(deps, contextOf(request), request.params.id, request.body);
         return reply.status(201).send({ id: goal.id });
       },
     );
@@ -121,7 +125,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const ctx = contextOf(request);
-        const goal = await service.updateGoal(deps, ctx, request.params.id, request.body);
+        const goal = await updateGoal(deps, ctx, request.params.id, request.body);
         return service.getEvaluationDetail(deps, ctx, goal.evaluationId);
       },
     );
@@ -130,7 +134,7 @@ export const evaluationRoutes =
       '/api/goals/:id',
       { schema: { tags, summary: '删除绩效目标', params: IdParams, querystring: VersionQuery, response: { 200: Ok } } },
       async (request) => {
-        await service.removeGoal(deps, contextOf(request), request.params.id, request.query.version);
+        await removeGoal(deps, contextOf(request), request.params.id, request.query.version);
         return { ok: true as const };
       },
     );
@@ -139,7 +143,7 @@ export const evaluationRoutes =
       '/api/evaluations/:id/indicators',
       { schema: { tags, summary: '新增绩效指标', params: IdParams, body: CreateIndicator, response: { 201: Created } } },
       async (request, reply) => {
-        const indicator = await service.addIndicator(deps, contextOf(request), request.params.id, request.body);
+        const indicator = await addIndicator(deps, contextOf(request), request.params.id, request.body);
         return reply.status(201).send({ id: indicator.id });
       },
     );
@@ -159,7 +163,7 @@ export const evaluationRoutes =
       // web app replaces its copy from it and only reads the score again: one write, one read.
       async (request) => {
         const ctx = contextOf(request);
-        const indicator = await service.updateIndicator(deps, ctx, request.params.id, request.body);
+        const indicator = await updateIndicator(deps, ctx, request.params.id, request.body);
         return service.getEvaluationDetail(deps, ctx, indicator.evaluationId);
       },
     );
@@ -168,7 +172,7 @@ export const evaluationRoutes =
       '/api/indicators/:id',
       { schema: { tags, summary: '删除绩效指标', params: IdParams, querystring: VersionQuery, response: { 200: Ok } } },
       async (request) => {
-        await service.removeIndicator(deps, contextOf(request), request.params.id, request.query.version);
+        await removeIndicator(deps, contextOf(request), request.params.id, request.query.version);
         return { ok: true as const };
       },
     );
@@ -186,7 +190,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const ctx = contextOf(request);
-        const indicator = await service.adjustIndicator(deps, ctx, request.params.id, request.body);
+        const indicator = await adjustIndicator(deps, ctx, request.params.id, request.body);
         return service.getEvaluationDetail(deps, ctx, indicator.evaluationId);
       },
     );
@@ -204,7 +208,7 @@ export const evaluationRoutes =
       },
       async (request) => {
         const ctx = contextOf(request);
-        await service.saveManagementEntry(deps, ctx, request.params.id, request.params.code, request.body);
+        await saveManagementEntry(deps, ctx, request.params.id, request.params.code, request.body);
         return service.getEvaluationDetail(deps, ctx, request.params.id);
       },
     );

@@ -1,9 +1,10 @@
 import { workflow } from '@jixiao/core';
-import { and, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
-import { type EvaluationStatus, evaluations, indicators } from '../db/schema.ts';
+import type { EvaluationStatus } from '../db/schema.ts';
+import type { LedgerChange } from '../events/ledger-events.ts';
 import { ancestorIds, descendantIds } from '../organisations/organisation.repository.ts';
-import { refreshScore } from './evaluation.service.ts';
+import * as repo from './evaluation.repository.ts';
+import { refreshScore } from './evaluation-aggregate.ts';
 
 const EDITABLE = (Object.keys(workflow.STATUS_LABEL) as EvaluationStatus[]).filter(workflow.isEditable);
 
@@ -12,33 +13,11 @@ const EDITABLE = (Object.keys(workflow.STATUS_LABEL) as EvaluationStatus[]).filt
  * figures of every editable evaluation that reads the ledger of that organisation: its own, or one
  * above it whose scope includes it (and, for a write spanning units, those below). Their cached totals, which lists show, are re-scored in the same
  * transaction so a list never disagrees with the evaluation page. Submitted evaluations keep their
- * snapshot and are left alone.
+ * snapshot and are left alone. Runs as the handler of `announceLedgerChanged` (events/ledger-events.ts).
  */
-export async function rescoreLedgerLinked(
-  db: Queryable,
-  organisationId: string,
-  fiscalYear?: number,
-  /** The write may concern units below the organisation too (an import for a department). */
-  options: { subtree?: boolean } = {},
-): Promise<void> {
-  const chain = [
-    ...new Set([...(await ancestorIds(db, organisationId)), ...(options.subtree ? await descendantIds(db, [organisationId]) : [])]),
-  ];
+export async function rescoreLedgerLinked(db: Queryable, { organisationId, fiscalYear, subtree }: LedgerChange): Promise<void> {
+  const chain = [...new Set([...(await ancestorIds(db, organisationId)), ...(subtree ? await descendantIds(db, [organisationId]) : [])])];
   if (chain.length === 0) return;
-  const bound = db
-    .select({ id: indicators.id })
-    .from(indicators)
-    .where(and(eq(indicators.evaluationId, evaluations.id), isNotNull(indicators.bindingMetric)));
-  const rows = await db
-    .select({ id: evaluations.id })
-    .from(evaluations)
-    .where(
-      and(
-        inArray(evaluations.organisationId, chain),
-        inArray(evaluations.status, EDITABLE),
-        fiscalYear === undefined ? undefined : eq(evaluations.fiscalYear, fiscalYear),
-        or(eq(evaluations.budgetSource, 'ledger'), exists(bound)),
-      ),
-    );
+  const rows = await repo.findLedgerReading(db, chain, EDITABLE, fiscalYear);
   for (const row of rows) await refreshScore(db, row.id);
 }

@@ -5,8 +5,8 @@ import type { Deps, RequestContext } from '../context.ts';
 import { AppError, type FieldDetail } from '../errors.ts';
 import { replaceContent } from './commands/replace-content.ts';
 import * as repo from './evaluation.repository.ts';
-import { loadAggregate, refreshScore } from './evaluation.service.ts';
 import { authorise } from './evaluation-access.ts';
+import { loadAggregate, refreshScore } from './evaluation-aggregate.ts';
 import { toWorkbookJson } from './evaluation-mapping.ts';
 
 export async function exportWorkbook(deps: Deps, ctx: RequestContext, evaluationId: string): Promise<{ json: WorkbookJson; name: string }> {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Config } from '../config.ts';
 import type { Deps } from '../context.ts';
+import { installJobQueue } from '../jobs/job-queue.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session-plugin.ts';
 import { installTextGuard } from './text-guard.ts';
@@ -72,6 +73,7 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   installErrorHandler(app);
+  installJobQueue(app, deps);
   installSession(app, deps);
   installTextGuard(app);
 

@@ -3,10 +3,10 @@ import { renderDocx, renderHtml } from '@jixiao/documents';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { publishedReports } from '../db/schema.ts';
-import { scoreAggregate } from '../evaluations/evaluation.service.ts';
+import { scoreAggregate } from '../evaluations/evaluation-aggregate.ts';
 import type { Aggregate } from '../evaluations/evaluation-mapping.ts';
 import { toEvaluationInput } from '../evaluations/evaluation-mapping.ts';
+import { savePublishedReport } from './report.repository.ts';
 
 /**
  * Freezes the report at publication: the public reads exactly what the finance bureau approved,
@@ -33,10 +33,7 @@ export async function publishReport(tx: Queryable, ctx: RequestContext, aggregat
     publishedBy: ctx.principal.userId,
     publishedAt: new Date(),
   };
-  await tx
-    .insert(publishedReports)
-    .values(row)
-    .onConflictDoUpdate({ target: publishedReports.evaluationId, set: { ...row } });
+  await savePublishedReport(tx, row);
   await recordAudit(tx, ctx, {
     entityType: 'published-report',
     entityId: aggregate.evaluation.id,

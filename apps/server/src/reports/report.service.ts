@@ -1,8 +1,8 @@
 import { buildReportModel, type ReportModel } from '@jixiao/core';
 import { REPORT_CSS, renderDocx, renderHtml } from '@jixiao/documents';
 import type { Deps, RequestContext } from '../context.ts';
-import { loadAggregate, scoreAggregate } from '../evaluations/evaluation.service.ts';
 import { authorise } from '../evaluations/evaluation-access.ts';
+import { loadAggregate, scoreAggregate } from '../evaluations/evaluation-aggregate.ts';
 import { toEvaluationInput } from '../evaluations/evaluation-mapping.ts';
 import type { PdfRenderer } from './pdf.ts';
 

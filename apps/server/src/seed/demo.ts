@@ -6,7 +6,8 @@ import type { Queryable } from '../db/connect.ts';
 import { organisations, users } from '../db/schema.ts';
 import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
-import { refreshScore } from '../evaluations/evaluation.service.ts';
+import { refreshScore } from '../evaluations/evaluation-aggregate.ts';
+import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
 
@@ -34,6 +35,8 @@ function example(path: string): Workbook {
  * transcribed from the reference report, and one project evaluation.
  */
 export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
+  // The demo scores its evaluations against the ledger it seeds, before any app is built.
+  wireModules();
   return deps.db.transaction(async (tx) => {
     const bureau = await createOrganisation(tx, { kind: 'finance-bureau', code: 'PY-CZJ', name: '广州市番禺区财政局' });
     const department = await createOrganisation(tx, {

@@ -5,8 +5,8 @@ import { findFiscalYears } from '../../admin/admin.repository.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { AppError, notFound, rethrowUnique, validationFailed, versionConflict } from '../../errors.ts';
-import { getProject } from '../../evaluations/evaluation.repository.ts';
-import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
+import { announceLedgerChanged } from '../../events/ledger-events.ts';
+import { getProject } from '../../organisations/project.repository.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { decideStep, requestStep } from '../approval-step.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
@@ -113,7 +113,7 @@ export async function createLine(deps: Deps, ctx: RequestContext, body: z.infer<
       organisationId: created.organisationId,
       after: created,
     });
-    await rescoreLedgerLinked(tx, created.organisationId, created.fiscalYear);
+    await announceLedgerChanged(tx, { organisationId: created.organisationId, fiscalYear: created.fiscalYear });
     return created;
   });
 }
@@ -210,7 +210,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
           }),
         },
       );
-      await rescoreLedgerLinked(tx, line.organisationId, line.fiscalYear);
+      await announceLedgerChanged(tx, { organisationId: line.organisationId, fiscalYear: line.fiscalYear });
       return decided;
     }),
   );

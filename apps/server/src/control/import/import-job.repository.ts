@@ -2,13 +2,18 @@ import type { LedgerIssue, LedgerKind } from '@jixiao/documents';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { type Queryable, ref } from '../../db/connect.ts';
 import { auditLog, importJobs } from '../../db/schema.ts';
+import { JOB_STALE_AFTER_MS, type JobStore } from '../../jobs/job-queue.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
-export async function createImportJob(
-  db: Queryable,
-  values: { organisationId: string; kind: LedgerKind; filename: string; createdBy: string },
-): Promise<ImportJobRow> {
+export interface NewImportJob {
+  readonly organisationId: string;
+  readonly kind: LedgerKind;
+  readonly filename: string;
+  readonly createdBy: string;
+}
+
+export async function createImportJob(db: Queryable, values: NewImportJob): Promise<ImportJobRow> {
   const [row] = await db.insert(importJobs).values(values).returning();
   if (!row) throw new Error('import job insert returned nothing');
   return row;
@@ -56,15 +61,8 @@ export async function finishImportJob(
     .where(eq(importJobs.id, id));
 }
 
-/** A running job is touched this often by its process, even inside one long step (the commit). */
-export const IMPORT_HEARTBEAT_MS = 30_000;
-/** Four missed heartbeats: the process that ran the job has ended (a crash, kill -9, a restart). */
-export const IMPORT_STALE_AFTER_MS = 4 * IMPORT_HEARTBEAT_MS;
-/**
- * How often every running instance looks for such jobs: well under the limit, so a job is settled
- * between 2 min and 2 min 15 s after its last heartbeat, with or without a restart.
- */
-export const IMPORT_SWEEP_MS = 15_000;
+/** Import jobs live as every job does (jobs/job-queue.ts): a heartbeat, and settled once it stops. */
+export const IMPORT_STALE_AFTER_MS = JOB_STALE_AFTER_MS;
 
 /** The heartbeat of a running job; a finished one is left as it is. */
 export async function touchImportJob(db: Queryable, id: string, at: Date): Promise<void> {
@@ -78,7 +76,7 @@ export const INTERRUPTED_MESSAGE = '导入进程中断：服务重启或停止�
 export const INTERRUPTED_AFTER_COMMIT_MESSAGE = '导入的数据已全部写入，但处理进程在记录结果前中断；请核对已导入的数据，不要重复导入';
 
 /**
- * Jobs run in the process that received the upload, which touches them every IMPORT_HEARTBEAT_MS.
+ * Jobs run in the process that received the upload, which touches them every JOB_HEARTBEAT_MS.
  * A job whose process ended stops moving; those not touched for `staleAfterMs` are settled, so
  * nobody waits for them. One UPDATE with the staleness condition in its WHERE: PostgreSQL re-checks
  * it on the locked row, so of two instances sweeping at once only one settles a job, and a job whose
@@ -104,3 +102,19 @@ export async function failStaleImportJobs(db: Queryable, now: Date, staleAfterMs
     .returning({ id: importJobs.id });
   return rows.length;
 }
+
+export type ImportStep = 'validating' | 'committing';
+
+/** The import job's rows, for the job queue. */
+export const importJobStore: JobStore<NewImportJob, ImportJobRow, ImportStep> = {
+  name: 'import',
+  create: createImportJob,
+  progress: (db, id, { step, processed, total }) =>
+    updateImportProgress(db, id, {
+      processedRows: processed,
+      ...(total !== undefined && { totalRows: total }),
+      ...(step && { status: step }),
+    }),
+  touch: touchImportJob,
+  failStale: failStaleImportJobs,
+};

@@ -3,10 +3,11 @@ import { IssueList, type LedgerKind, readLedgerRows } from '@jixiao/documents';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
+import { announceLedgerChanged } from '../../events/ledger-events.ts';
+import type { RunningJob } from '../../jobs/job-queue.ts';
 import { controlConfig } from '../control-access.ts';
 import { checkBudgetLines } from './budget-lines-import.ts';
-import { finishImportJob, IMPORT_HEARTBEAT_MS, touchImportJob, updateImportProgress } from './import-job.repository.ts';
+import { finishImportJob, type ImportStep } from './import-job.repository.ts';
 import { insertBudgetLines, insertImportedPayments } from './ledger-insert.repository.ts';
 import { checkPayments } from './payments-import.ts';
 
@@ -29,9 +30,10 @@ type CheckAgainst = (db: Queryable, lock: boolean) => Promise<Checked>;
 const KIND_NOUN: Readonly<Record<LedgerKind, string>> = { 'budget-lines': '预算指标', payments: '支付记录' };
 
 /**
- * Runs an import job to its end, in the background of the request that created it:
- *   1. validating — read the file (progress in processed_rows), every row checked on its own;
- *   2. committing — in ONE transaction: check the rows against the database (budget lines locked),
+ * The work of an import job, run by the job queue (jobs/job-queue.ts, which beats its heart) in the
+ * background of the request that created it:
+ *   1. parse and validate — read the file (progress in processed_rows), every row checked on its own;
+ *   2. commit — in ONE transaction: check the rows against the database (budget lines locked),
  *      and only if nothing is wrong insert them all and record one audit entry;
  *   3. done, or failed with every issue saved and nothing written.
  * A file with problems of its own is still checked against the database (without writing), so the
@@ -41,6 +43,7 @@ const KIND_NOUN: Readonly<Record<LedgerKind, string>> = { 'budget-lines': '预�
 export async function runImportJob(
   deps: Deps,
   ctx: RequestContext,
+  running: RunningJob<ImportStep>,
   job: ImportJobSpec,
   bytes: Uint8Array,
   onCrash: (error: unknown) => void,
@@ -55,17 +58,14 @@ export async function runImportJob(
       omittedIssues: issues.omitted,
       at: deps.clock(),
     });
-  // Outside the job's transaction, on its own connection, so other instances see the job is alive.
-  const heartbeat = setInterval(() => touchImportJob(deps.db, job.id, deps.clock()).catch(onCrash), IMPORT_HEARTBEAT_MS);
-  heartbeat.unref();
   try {
-    const { rowCount, checkAgainst } = await readFile(deps, ctx, job, bytes, issues);
-    await updateImportProgress(deps.db, job.id, { processedRows: rowCount, totalRows: rowCount });
+    const { rowCount, checkAgainst } = await readFile(deps, ctx, running, job, bytes, issues);
+    await running.progress({ processed: rowCount, total: rowCount });
     if (issues.total > 0) {
       await checkAgainst(deps.db, false);
       return await finish('failed', failedMessage(issues.total));
     }
-    await updateImportProgress(deps.db, job.id, { processedRows: rowCount, status: 'committing' });
+    await running.progress({ processed: rowCount, step: 'committing' });
     const written = await deps.db.transaction(async (tx) => {
       const checked = await checkAgainst(tx, true);
       if (issues.total > 0) return undefined;
@@ -77,7 +77,7 @@ export async function runImportJob(
         organisationId: job.organisationId,
         after: { filename: job.filename, kind: job.kind, createdRows: checked.count, total: formatYuan(checked.totalFen) },
       });
-      await rescoreLedgerLinked(tx, job.organisationId, undefined, { subtree: true });
+      await announceLedgerChanged(tx, { organisationId: job.organisationId, subtree: true });
       return checked;
     });
     if (!written) return await finish('failed', failedMessage(issues.total));
@@ -85,8 +85,6 @@ export async function runImportJob(
   } catch (error) {
     onCrash(error);
     await finish('failed', crashMessage(error, ctx.requestId)).catch(onCrash);
-  } finally {
-    clearInterval(heartbeat);
   }
 }
 
@@ -94,11 +92,12 @@ export async function runImportJob(
 async function readFile(
   deps: Deps,
   ctx: RequestContext,
+  running: RunningJob<ImportStep>,
   job: ImportJobSpec,
   bytes: Uint8Array,
   issues: IssueList,
 ): Promise<{ rowCount: number; checkAgainst: CheckAgainst }> {
-  const options = { issues, onProgress: (rowsRead: number) => updateImportProgress(deps.db, job.id, { processedRows: rowsRead }) };
+  const options = { issues, onProgress: (rowsRead: number) => running.progress({ processed: rowsRead }) };
   const base = { organisationId: job.organisationId, issues, userId: ctx.principal.userId };
   if (job.kind === 'payments') {
     const parsed = await readLedgerRows('payments', job.filename, bytes, options);

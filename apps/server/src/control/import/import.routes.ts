@@ -31,11 +31,6 @@ export const ledgerImportRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['ledger-import'];
-    // Jobs run in this process after their request has been answered; closing the server waits for them.
-    const running = new Set<Promise<void>>();
-    app.addHook('onClose', async () => {
-      await Promise.allSettled(running);
-    });
 
     app.post(
       '/api/ledger/import',
@@ -49,11 +44,10 @@ export const ledgerImportRoutes =
       },
       async (request, reply) => {
         const upload = await readUpload(request, deps.config.ATTACHMENT_MAX_MB);
-        const { jobId, finished } = await startLedgerImport(deps, contextOf(request), request.query, upload, (error) =>
+        // The job goes on in this process after the answer; the app's queue keeps it (closing waits for it).
+        const { jobId } = await startLedgerImport(deps, app.jobs, contextOf(request), request.query, upload, (error) =>
           request.log.error({ err: error }, 'ledger import job crashed'),
         );
-        running.add(finished);
-        void finished.finally(() => running.delete(finished));
         return reply.status(202).send({ jobId });
       },
     );

@@ -2,8 +2,9 @@ import type { Role } from '@jixiao/contract';
 import { type LedgerKind, writeLedgerIssuesXlsx, writeLedgerTemplate } from '@jixiao/documents';
 import type { Deps, RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { requirePost } from '../control-access.ts';
-import { createImportJob, findImportJob, type ImportJobRow } from './import-job.repository.ts';
+import { findImportJob, type ImportJobRow, importJobStore } from './import-job.repository.ts';
 import { runImportJob } from './import-runner.ts';
 
 /** Importing a ledger writes budget lines and paid payments: 财务审核's work, or the administrator's. */
@@ -20,14 +21,18 @@ const TEMPLATE_NAME: Readonly<Record<LedgerKind, string>> = { 'budget-lines': '�
  */
 export async function startLedgerImport(
   deps: Deps,
+  jobs: JobQueue,
   ctx: RequestContext,
   params: { kind: LedgerKind; organisationId: string },
   upload: { filename: string; bytes: Uint8Array },
   onCrash: (error: unknown) => void,
 ): Promise<{ jobId: string; finished: Promise<void> }> {
   await requirePost(deps.db, ctx, params.organisationId, IMPORT_POSTS);
-  const job = await createImportJob(deps.db, { ...params, filename: upload.filename, createdBy: ctx.principal.userId });
-  const finished = runImportJob(deps, ctx, { ...params, id: job.id, filename: upload.filename }, upload.bytes, onCrash);
+  const { job, finished } = await jobs.enqueue(
+    importJobStore,
+    { ...params, filename: upload.filename, createdBy: ctx.principal.userId },
+    (running) => runImportJob(deps, ctx, running, { ...params, id: running.id, filename: upload.filename }, upload.bytes, onCrash),
+  );
   return { jobId: job.id, finished };
 }
 

@@ -6,7 +6,7 @@ import { findRoles } from '../../auth/auth.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
-import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
+import { announceLedgerChanged } from '../../events/ledger-events.ts';
 import { ancestorIds } from '../../organisations/organisation.repository.ts';
 import { isOutOfScope } from '../../policies/scope.ts';
 import { chinaToday } from '../../time.ts';
@@ -155,7 +155,7 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
         organisationId: line.organisationId,
         after: created,
       });
-      await rescoreLedgerLinked(tx, line.organisationId, line.fiscalYear);
+      await announceLedgerChanged(tx, { organisationId: line.organisationId, fiscalYear: line.fiscalYear });
       return created;
     }),
   );
@@ -216,7 +216,8 @@ async function step(
       });
       // What the ledger counts changes only when a request is paid (its amount) or rejected (its due date
       // leaves 及时足额率); reviewing, approving and archiving leave every figure as it was.
-      if (definition.to === 'paid' || definition.to === 'rejected') await rescoreLedgerLinked(tx, payment.organisationId);
+      if (definition.to === 'paid' || definition.to === 'rejected')
+        await announceLedgerChanged(tx, { organisationId: payment.organisationId });
       return updated;
     }),
   );

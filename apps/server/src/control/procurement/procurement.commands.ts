@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { versionConflict } from '../../errors.ts';
-import { rescoreLedgerLinked } from '../../evaluations/ledger-linked.ts';
+import { announceLedgerChanged } from '../../events/ledger-events.ts';
 import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { invalidStep } from '../readable.ts';
@@ -47,7 +47,7 @@ export async function approveProcurement(deps: Deps, ctx: RequestContext, id: st
         before: { status: procurement.status },
         after: { status: updated.status, comment: input.comment ?? null },
       });
-      await rescoreLedgerLinked(tx, procurement.organisationId);
+      await announceLedgerChanged(tx, { organisationId: procurement.organisationId });
       return updated;
     }),
   );
@@ -93,7 +93,7 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
           awardJustification: input.awardJustification || null,
         },
       });
-      await rescoreLedgerLinked(tx, procurement.organisationId);
+      await announceLedgerChanged(tx, { organisationId: procurement.organisationId });
       return updated;
     }),
   );
@@ -118,7 +118,7 @@ export async function cancelProcurement(deps: Deps, ctx: RequestContext, id: str
       before: { status: procurement.status },
       after: { status: updated.status, reason: input.reason },
     });
-    await rescoreLedgerLinked(tx, procurement.organisationId);
+    await announceLedgerChanged(tx, { organisationId: procurement.organisationId });
     return updated;
   });
 }

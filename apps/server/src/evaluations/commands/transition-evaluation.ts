@@ -5,15 +5,9 @@ import { readAll } from '../../db/connect.ts';
 import { AppError } from '../../errors.ts';
 import { publishReport } from '../../reports/publish.ts';
 import * as repo from '../evaluation.repository.ts';
-import {
-  cacheScore,
-  lastDepartmentApprover,
-  ledgerSnapshotOf,
-  loadAggregate,
-  refreshScore,
-  scoreAggregate,
-} from '../evaluation.service.ts';
+import { lastDepartmentApprover } from '../evaluation.service.ts';
 import { authorise } from '../evaluation-access.ts';
+import { cacheScore, ledgerSnapshotOf, loadAggregate, refreshScore, scoreAggregate } from '../evaluation-aggregate.ts';
 
 export interface TransitionInput {
   readonly action: workflow.WorkflowAction;

@@ -1,0 +1,23 @@
+import { importJobStore } from './control/import/import-job.repository.ts';
+import { loadLedger } from './control/ledger/ledger.repository.ts';
+import { asOfFor } from './control/ledger/ledger.service.ts';
+import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
+import { onLedgerChanged } from './events/ledger-events.ts';
+import { provideLedgerReader } from './ports/ledger-reader.ts';
+
+let wired = false;
+
+/**
+ * The composition root of the modules that must not import each other (biome.json forbids it): internal
+ * control provides the ledger the evaluations read, and the evaluations re-score on the ledger writes
+ * control announces. Called when the app is built and before the demo is seeded; once per process.
+ */
+export function wireModules(): void {
+  if (wired) return;
+  wired = true;
+  provideLedgerReader({ load: loadLedger, asOf: asOfFor });
+  onLedgerChanged(rescoreLedgerLinked);
+}
+
+/** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */
+export const JOB_STORES = [importJobStore] as const;
