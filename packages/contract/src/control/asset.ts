@@ -149,3 +149,5 @@ export type Stocktake = z.infer<typeof Stocktake>;
 export type StocktakeDetail = z.infer<typeof StocktakeDetail>;
 export type CreateStocktakeBody = z.input<typeof CreateStocktake>;
 export type CreatedStocktake = z.infer<typeof CreatedStocktake>;
+export type AssetList = z.infer<typeof AssetList>;
+export type StocktakeList = z.infer<typeof StocktakeList>;

@@ -77,3 +77,4 @@ export type CreateBudgetLineBody = z.input<typeof CreateBudgetLine>;
 export type RequestAdjustmentBody = z.input<typeof RequestAdjustment>;
 export type DecideAdjustmentBody = z.input<typeof DecideAdjustment>;
 export type SetPlanBody = z.input<typeof SetPlan>;
+export type BudgetLineList = z.infer<typeof BudgetLineList>;

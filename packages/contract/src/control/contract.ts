@@ -150,3 +150,4 @@ export type CreateContractBody = z.input<typeof CreateContract>;
 export type AcceptMilestoneBody = z.input<typeof AcceptMilestone>;
 export type RequestClosureBody = z.input<typeof RequestClosure>;
 export type DecideClosureBody = z.input<typeof DecideClosure>;
+export type ContractList = z.infer<typeof ContractList>;

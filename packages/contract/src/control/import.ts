@@ -32,3 +32,4 @@ export type LedgerImportKind = z.infer<typeof LedgerImportKind>;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 export type LedgerImportIssue = z.infer<typeof LedgerImportIssue>;
 export type ImportJob = z.infer<typeof ImportJob>;
+export type StartedImport = z.infer<typeof StartedImport>;

@@ -78,3 +78,4 @@ export type MonthProgressView = z.infer<typeof MonthProgressView>;
 export type LedgerOverview = z.infer<typeof LedgerOverview>;
 export type DrillDown = z.infer<typeof DrillDown>;
 export type RollupRow = z.infer<typeof RollupRow>;
+export type Rollup = z.infer<typeof Rollup>;

@@ -88,3 +88,4 @@ export type CreateProcurementBody = z.input<typeof CreateProcurement>;
 export type ApproveProcurementBody = z.input<typeof ApproveProcurement>;
 export type AwardProcurementBody = z.input<typeof AwardProcurement>;
 export type CancelProcurementBody = z.input<typeof CancelProcurement>;
+export type ProcurementList = z.infer<typeof ProcurementList>;

@@ -148,3 +148,5 @@ export type OverdueFollowUp = z.infer<typeof OverdueFollowUp>;
 export type OverdueList = z.infer<typeof OverdueList>;
 export type GrantSummaryFilter = z.infer<typeof SummaryQuery>;
 export type GrantSummary = z.infer<typeof GrantSummary>;
+export type RecipientList = z.infer<typeof RecipientList>;
+export type GrantList = z.infer<typeof GrantList>;

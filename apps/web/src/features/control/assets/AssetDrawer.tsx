@@ -1,6 +1,6 @@
+import { type AssetDetail, DISPOSAL_METHODS, type DisposalMethod } from '@jixiao/contract';
 import { Button, Card, Col, Descriptions, Drawer, Form, Grid, Input, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type AssetDetail, DISPOSAL_METHODS, type DisposalMethod } from '../../../api/control-types.ts';
 import { adminApi, assetApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { Asset, AssetStatus, Stocktake } from '@jixiao/contract';
 import { Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Asset, AssetStatus, Stocktake } from '../../../api/control-types.ts';
 import { assetApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

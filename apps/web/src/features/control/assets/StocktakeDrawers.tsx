@@ -1,7 +1,7 @@
+import type { Asset, StocktakeDetail } from '@jixiao/contract';
 import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, Skeleton, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { Asset, StocktakeDetail } from '../../../api/control-types.ts';
 import { assetApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';

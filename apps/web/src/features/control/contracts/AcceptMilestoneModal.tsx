@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { AcceptMilestoneBody, ContractDetail, Milestone } from '@jixiao/contract';
 import { Button, Col, Form, Input, Modal, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { AcceptMilestoneBody, ContractDetail, Milestone } from '../../../api/control-types.ts';
 import { adminApi, contractApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,6 +1,6 @@
+import { CLOSURE_KINDS, type ClosureKind, type ContractDetail } from '@jixiao/contract';
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
 import { useEffect } from 'react';
-import { CLOSURE_KINDS, type ClosureKind, type ContractDetail } from '../../../api/control-types.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { Money } from '../../../components/Money.tsx';

@@ -1,8 +1,8 @@
+import type { ContractClosure, ContractDetail, Milestone } from '@jixiao/contract';
+import { PAYMENT_STATUSES } from '@jixiao/contract';
 import { Alert, Button, Descriptions, Divider, Drawer, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ContractClosure, ContractDetail, Milestone } from '../../../api/control-types.ts';
-import { PAYMENT_STATUSES } from '../../../api/control-types.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { AcceptanceState, ContractSummary } from '@jixiao/contract';
 import { Button, Card, Flex, Progress, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import type { AcceptanceState, ContractSummary } from '../../../api/control-types.ts';
 import { contractApi, procurementApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

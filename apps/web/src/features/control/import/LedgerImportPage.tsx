@@ -1,8 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { ImportJob, LedgerImportIssue, LedgerImportKind } from '@jixiao/contract';
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ImportIssue, ImportJob, LedgerImportKind } from '../../../api/control-types.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
@@ -181,7 +181,7 @@ export default function LedgerImportPage() {
                   />
                 )}
                 {job.errors.length > 0 && (
-                  <Table<ImportIssue & { key: number }>
+                  <Table<LedgerImportIssue & { key: number }>
                     size="small"
                     dataSource={job.errors.map((issue, index) => ({ ...issue, key: index }))}
                     pagination={job.errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}

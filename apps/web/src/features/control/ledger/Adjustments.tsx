@@ -1,6 +1,6 @@
+import type { BudgetAdjustment, BudgetLineDetail } from '@jixiao/contract';
 import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { BudgetAdjustment, BudgetLineDetail } from '../../../api/control-types.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { moneyRule } from '../../../components/form-rules.ts';

@@ -1,5 +1,5 @@
+import type { CreateBudgetLineBody, SpendingType } from '@jixiao/contract';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import type { CreateBudgetLineBody, SpendingType } from '../../../api/control-types.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import type { ProjectItem } from '../../../api/types.ts';
 import { moneyRule } from '../../../components/form-rules.ts';

@@ -1,7 +1,7 @@
+import type { BudgetLine, DrillDown, LedgerMetricView, LedgerQuery, MetricTermKey } from '@jixiao/contract';
 import { Alert, Drawer, Grid, Segmented, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import type { BudgetLine, DrillDown, LedgerMetricView, LedgerQuery, MetricTermKey } from '../../../api/control-types.ts';
 import { ledgerApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { LedgerQuery } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import type { LedgerQuery } from '../../../api/control-types.ts';
 import { adminApi, budgetApi, ledgerApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

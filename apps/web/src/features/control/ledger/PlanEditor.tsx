@@ -1,6 +1,6 @@
+import type { BudgetLineDetail } from '@jixiao/contract';
 import { Alert, Button, Col, Flex, Form, Row, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { BudgetLineDetail } from '../../../api/control-types.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import { moneyRule } from '../../../components/form-rules.ts';
 import { MoneyInput } from '../../../components/MoneyInput.tsx';

@@ -1,7 +1,7 @@
+import type { BudgetLine, CreatePaymentBody, SpendingType } from '@jixiao/contract';
 import { Button, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Grid, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { BudgetLine, CreatePaymentBody, SpendingType } from '../../../api/control-types.ts';
 import { contractApi, paymentApi, subsidyApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Role } from '@jixiao/contract';
+import type { Payment, PaymentStepName as PaymentStep, Role } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -21,7 +21,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { Payment, PaymentStep } from '../../../api/control-types.ts';
 import { adminApi, paymentApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../../../api/control-types.ts';
 import { budgetApi, paymentApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

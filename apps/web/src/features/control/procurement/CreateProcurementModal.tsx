@@ -1,4 +1,3 @@
-import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import {
   type BudgetLine,
   type CreateProcurementBody,
@@ -6,7 +5,8 @@ import {
   PROCUREMENT_METHODS,
   type ProcurementCategory,
   type ProcurementMethod,
-} from '../../../api/control-types.ts';
+} from '@jixiao/contract';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { procurementApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';

@@ -1,7 +1,7 @@
+import type { Procurement } from '@jixiao/contract';
 import { Button, Card, Col, Descriptions, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { Procurement } from '../../../api/control-types.ts';
 import { procurementApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';

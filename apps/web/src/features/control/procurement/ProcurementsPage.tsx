@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PROCUREMENT_STATUSES, type Procurement, type ProcurementStatus } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import { PROCUREMENT_STATUSES, type Procurement, type ProcurementStatus } from '../../../api/control-types.ts';
 import { procurementApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,4 +1,5 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import type { AssessmentItem, AssessmentLevel } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { queryString } from '../../../api/client.ts';
-import type { AssessmentItem, AssessmentLevel } from '../../../api/control-types.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

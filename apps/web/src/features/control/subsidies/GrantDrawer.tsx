@@ -1,3 +1,4 @@
+import type { FollowUp } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -20,7 +21,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { FollowUp } from '../../../api/control-types.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

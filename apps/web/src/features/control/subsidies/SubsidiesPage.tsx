@@ -1,9 +1,9 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import type { Grant, OverdueFollowUp, Recipient } from '@jixiao/contract';
 import { Alert, Button, Card, Col, Flex, Input, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { queryString } from '../../../api/client.ts';
-import type { Grant, OverdueFollowUp, Recipient } from '../../../api/control-types.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';

@@ -1,6 +1,6 @@
+import type { BudgetLine, CreateGrantBody, Recipient } from '@jixiao/contract';
 import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { BudgetLine, CreateGrantBody, Recipient } from '../../../api/control-types.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
