@@ -83,4 +83,5 @@ export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 export type AssessmentItem = z.infer<typeof AssessmentItem>;
 export type SelfAssessment = z.infer<typeof SelfAssessment>;
 export type AssessmentEntryBody = z.input<typeof AssessmentEntry>;
-export type SaveAssessmentBody = z.input<typeof SaveSelfAssessment>;
+/** z.infer, not z.input: the year is coerced (it is read from the query string too), and the app sends it as a number. */
+export type SaveAssessmentBody = z.infer<typeof SaveSelfAssessment>;

@@ -3,6 +3,7 @@ import type { ImportJob, LedgerImportIssue, LedgerImportKind } from '@jixiao/con
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useImportJob } from '../../../api/control-queries.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
@@ -12,35 +13,16 @@ import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { isRunning, progressPercent } from './import-progress.ts';
 
-const POLL_MS = 700;
 const KINDS: readonly LedgerImportKind[] = ['budget-lines', 'payments'];
 
-/** Polls an import job until it is done or failed. */
-function useImportJob(jobId: string | null): ImportJob | null {
+/** The job the page follows (a query polled while it runs); a job that cannot be read is reported once. */
+function useFollowedJob(jobId: string | null): ImportJob | null {
   const reportError = useReportError();
-  const [job, setJob] = useState<ImportJob | null>(null);
+  const { data, error } = useImportJob(jobId);
   useEffect(() => {
-    setJob(null);
-    if (!jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await ledgerImportApi.job(jobId);
-        if (stopped) return;
-        setJob(next);
-        if (isRunning(next)) timer = setTimeout(() => void poll(), POLL_MS);
-      } catch (error) {
-        if (!stopped) reportError(error);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId, reportError]);
-  return job;
+    if (error) reportError(error);
+  }, [error, reportError]);
+  return data ?? null;
 }
 
 /**
@@ -57,7 +39,7 @@ export default function LedgerImportPage() {
   const [kind, setKind] = useState<LedgerImportKind>(search.get('kind') === 'payments' ? 'payments' : 'budget-lines');
   const [uploading, setUploading] = useState(false);
   const jobId = search.get('job');
-  const job = useImportJob(jobId);
+  const job = useFollowedJob(jobId);
   const { organisationId } = scope;
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const canImport = holdsAny(posts, ['accountant', 'admin']);

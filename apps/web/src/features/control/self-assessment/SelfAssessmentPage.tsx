@@ -19,9 +19,8 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { queryString } from '../../../api/client.ts';
+import { useSaveSelfAssessment, useSelfAssessment } from '../../../api/control-queries.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
@@ -29,7 +28,7 @@ import { EChart } from '../../../components/EChart.tsx';
 import { type ChartOption, chartValue } from '../../../components/echarts.ts';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
@@ -89,13 +88,12 @@ export default function SelfAssessmentPage() {
   const scope = useControlScope();
   const { organisationId, fiscalYear } = scope;
   const query = organisationId && fiscalYear ? { organisationId, fiscalYear } : null;
-  const assessment = useApi(query ? `self-assessment${queryString(query)}` : null, () =>
-    selfAssessmentApi.get(organisationId ?? '', fiscalYear ?? 0),
-  );
+  const assessment = useSelfAssessment(query);
   const data = assessment.data;
   const items = data?.items ?? [];
   const [edits, setEdits] = useState<Edits>({});
-  const { save, saving } = useSave(assessment.reload);
+  const saveAssessment = useSaveSelfAssessment();
+  const { write, saving } = useWrite();
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const canEdit = holdsAny(posts, ['department-head', 'accountant', 'admin']);
 
@@ -287,7 +285,7 @@ export default function SelfAssessmentPage() {
               disabled={invalid || !dirty}
               onClick={() =>
                 query &&
-                void save(() => selfAssessmentApi.save({ ...query, version: data.version, entries: toEntries(data.items, edits) }), {
+                void write(() => saveAssessment.mutateAsync({ ...query, version: data.version, entries: toEntries(data.items, edits) }), {
                   success: t('assessment.saved'),
                 })
               }
@@ -299,7 +297,7 @@ export default function SelfAssessmentPage() {
         </Space>
       </Flex>
       <ScopeBar scope={scope} />
-      {assessment.error && <ApiErrorAlert error={assessment.error} onRetry={assessment.reload} />}
+      {assessment.error && <ApiErrorAlert error={assessment.error} onRetry={assessment.refetch} />}
       {!data && !assessment.error && <Skeleton active />}
       {data && (
         <Flex vertical gap={16}>
