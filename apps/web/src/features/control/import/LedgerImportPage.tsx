@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type { ImportJob, LedgerImportIssue, LedgerImportKind } from '@jixiao/contract';
+import { type ImportJob, LEDGER_IMPORT_KINDS, type LedgerImportIssue, type LedgerImportKind } from '@jixiao/contract';
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,8 +12,6 @@ import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { isRunning, progressPercent } from './import-progress.ts';
-
-const KINDS: readonly LedgerImportKind[] = ['budget-lines', 'payments'];
 
 /** The job the page follows (a query polled while it runs); a job that cannot be read is reported once. */
 function useFollowedJob(jobId: string | null): ImportJob | null {
@@ -81,12 +79,12 @@ export default function LedgerImportPage() {
               optionType="button"
               value={kind}
               onChange={(event) => setKind(event.target.value as LedgerImportKind)}
-              options={KINDS.map((value) => ({ value, label: t(`ledgerImport.kind.${value}`) }))}
+              options={LEDGER_IMPORT_KINDS.map((value) => ({ value, label: t(`ledgerImport.kind.${value}`) }))}
               data-testid="import-kind"
             />
           </ScopeBar>
           <Flex gap={8} wrap>
-            {KINDS.map((value) => (
+            {LEDGER_IMPORT_KINDS.map((value) => (
               <Button
                 key={value}
                 icon={<DownloadOutlined />}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import type { AssessmentItem, AssessmentLevel } from '@jixiao/contract';
+import { ASSESSMENT_LEVELS, type AssessmentItem, type AssessmentLevel } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -34,8 +34,6 @@ import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { byCategory, type Edits, type ItemEdit, initialEdits, isDirty, scoreProblem, toEntries } from './assessment.ts';
-
-const LEVELS: readonly AssessmentLevel[] = ['unit', 'business'];
 
 /** Scores by category against their points, as edited (horizontal bars: the category names are long). */
 function CategoryChart({ groups }: { groups: ReturnType<typeof byCategory> }) {
@@ -354,7 +352,7 @@ export default function SelfAssessmentPage() {
               </Card>
             </Col>
           </Row>
-          {LEVELS.map((level) => (
+          {ASSESSMENT_LEVELS.map((level) => (
             <Card key={level} size="small" title={t(level === 'unit' ? 'assessment.unitLevel' : 'assessment.businessLevel')}>
               {levelTable(level)}
             </Card>
