@@ -40,6 +40,22 @@ describe('the API reference', () => {
     for (const field of ['items', 'explanation', 'findings', 'totalExplanation']) expect(schema).toContain(`"${field}"`);
   });
 
+  it('declares the answer of every JSON route, so a field the contract does not name cannot reach the web app', async () => {
+    const document = (await as(t.app, session).get('/api/docs/json')).json() as OpenApi;
+    // Files (workbooks, reports, attachments, the report style sheet) answer bytes, not JSON.
+    const isFile = (path: string) => /\.(xlsx|docx|pdf|html|css|json)$/.test(path) || path === '/api/attachments/{id}';
+    const undeclared = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/') && !path.startsWith('/api/docs') && !isFile(path))
+      .flatMap(([path, operations]) =>
+        Object.entries(operations)
+          .filter(
+            ([, operation]) => !Object.values(operation.responses ?? {}).some((answer) => answer.content?.['application/json']?.schema),
+          )
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+    expect(undeclared).toEqual([]);
+  });
+
   it('is for signed-in users: the deployment’s surface is not advertised to anyone who asks', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(401);
   });

@@ -35,3 +35,8 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;
+
+/** What a create answers: the new record's id. */
+export const Created = z.object({ id: Uuid });
+export type Created = z.infer<typeof Created>;

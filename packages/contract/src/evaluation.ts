@@ -280,3 +280,7 @@ export const ListEvaluationsQuery = z.object({
   kind: z.enum(['department', 'project']).optional(),
   organisationId: Uuid.optional(),
 });
+
+/** What a workflow step answers: the evaluation's new status. */
+export const TransitionResult = z.object({ status: z.enum(STATUS), statusLabel: z.string() });
+export type TransitionResult = z.infer<typeof TransitionResult>;

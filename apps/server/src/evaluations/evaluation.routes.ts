@@ -10,6 +10,7 @@ import {
   ManagementFields,
   Ok,
   TransitionRequest,
+  TransitionResult,
   UpdateEvaluation,
   UpdateGoal,
   UpdateIndicator,
@@ -99,7 +100,15 @@ export const evaluationRoutes =
 
     app.post(
       '/api/evaluations/:id/transitions',
-      { schema: { tags, summary: '流程操作：提交、审核通过、退回、公开', params: IdParams, body: TransitionRequest } },
+      {
+        schema: {
+          tags,
+          summary: '流程操作：提交、审核通过、退回、公开',
+          params: IdParams,
+          body: TransitionRequest,
+          response: { 200: TransitionResult },
+        },
+      },
       async (request) => transitionEvaluation(deps, contextOf(request), request.params.id, request.body),
     );
 

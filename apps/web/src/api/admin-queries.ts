@@ -10,8 +10,8 @@ export function useOrganisations(enabled = true) {
   return useQuery({ queryKey: adminKeys.organisations, queryFn: adminApi.organisations, enabled, staleTime: ADMIN_STALE_MS });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: adminKeys.users, queryFn: adminApi.users, staleTime: ADMIN_STALE_MS });
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: adminKeys.users, queryFn: adminApi.users, enabled, staleTime: ADMIN_STALE_MS });
 }
 
 export function useFiscalYears() {

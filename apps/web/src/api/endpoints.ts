@@ -1,51 +1,72 @@
-import type { ChangePasswordRequest, LoginRequest } from '@jixiao/contract';
-import type { z } from 'zod';
-import { http, queryString } from './client.ts';
 import type {
   AcceptMilestoneBody,
-  Asset,
+  ApproveProcurementBody,
   AssetDetail,
+  AssetFilter,
+  AssetList,
   AwardProcurementBody,
-  BudgetLine,
   BudgetLineDetail,
   BudgetLineFilter,
+  BudgetLineList,
+  CancelProcurementBody,
+  ChangePasswordRequest,
   ContractDetail,
-  ContractSummary,
+  ContractFilter,
+  ContractList,
   CreateBudgetLineBody,
   CreateContractBody,
+  Created,
+  CreatedStocktake,
+  CreateFollowUpBody,
   CreateGrantBody,
   CreatePaymentBody,
   CreateProcurementBody,
+  CreateRecipientBody,
   CreateStocktakeBody,
+  DecideAdjustmentBody,
   DecideClosureBody,
-  DisposalMethod,
+  DecideDisposalBody,
   DrillDown,
-  Grant,
   GrantDetail,
+  GrantFilter,
+  GrantList,
   GrantSummary,
+  GrantSummaryFilter,
   ImportJob,
   LedgerImportKind,
   LedgerMetric,
   LedgerOverview,
   LedgerQuery,
+  LoginRequest,
   MetricTermKey,
-  OverdueFollowUp,
+  MilestoneAccepted,
+  Ok,
+  OverdueList,
   Payment,
   PaymentFilter,
   PaymentListResponse,
-  PaymentStep,
   PaymentStepBody,
+  PaymentStepName,
   Procurement,
-  ProcurementStatus,
-  Recipient,
+  ProcurementFilter,
+  ProcurementList,
+  RecipientList,
   RecordFollowUpBody,
+  RequestAdjustmentBody,
   RequestClosureBody,
-  RollupRow,
+  RequestDisposalBody,
+  Rollup,
   SaveAssessmentBody,
   SelfAssessment,
-  Stocktake,
+  SetPlanBody,
+  StartedImport,
   StocktakeDetail,
-} from './control-types.ts';
+  StocktakeList,
+  TransitionResult,
+  UpdateAssetBody,
+} from '@jixiao/contract';
+import type { z } from 'zod';
+import { http, queryString } from './client.ts';
 import type {
   AdjustmentBody,
   AuditFilter,
@@ -87,8 +108,6 @@ import type {
  * that edit one record answer the whole EvaluationDetail, which the query cache takes as it is.
  */
 
-type Ok = { ok: true };
-type Created = { id: string };
 const enc = encodeURIComponent;
 
 export const authApi = {
@@ -106,8 +125,7 @@ export const evaluationApi = {
   get: (id: string) => http.get<EvaluationDetail>(evaluationPath(id)),
   update: (id: string, body: UpdateEvaluationBody) => http.patch<EvaluationDetail>(evaluationPath(id), body),
   score: (id: string) => http.get<ScoreResponse>(`${evaluationPath(id)}/score`),
-  transition: (id: string, body: TransitionBody) =>
-    http.post<{ status: string; statusLabel: string }>(`${evaluationPath(id)}/transitions`, body),
+  transition: (id: string, body: TransitionBody) => http.post<TransitionResult>(`${evaluationPath(id)}/transitions`, body),
   addGoal: (id: string, body: GoalBody) => http.post<Created>(`${evaluationPath(id)}/goals`, body),
   updateGoal: (goalId: string, body: UpdateGoalBody) => http.patch<EvaluationDetail>(`/api/goals/${enc(goalId)}`, body),
   deleteGoal: (goalId: string, version: number) => http.delete<Ok>(`/api/goals/${enc(goalId)}`, { version }),
@@ -167,16 +185,13 @@ export const publicApi = {
 
 // ── 内部控制 ─────────────────────────────────────────────────────────────────────────────────────
 
-type Items<T> = { items: T[] };
-
 export const budgetApi = {
-  lines: (filter: BudgetLineFilter) => http.get<Items<BudgetLine>>('/api/budget-lines', { ...filter }),
+  lines: (filter: BudgetLineFilter) => http.get<BudgetLineList>('/api/budget-lines', { ...filter }),
   create: (body: CreateBudgetLineBody) => http.post<Created>('/api/budget-lines', body),
   line: (id: string) => http.get<BudgetLineDetail>(`/api/budget-lines/${enc(id)}`),
-  setPlan: (id: string, body: { version: number; months: string[] }) => http.put<Ok>(`/api/budget-lines/${enc(id)}/plan`, body),
-  requestAdjustment: (id: string, body: { amount: string; reason: string }) =>
-    http.post<Created>(`/api/budget-lines/${enc(id)}/adjustments`, body),
-  decideAdjustment: (adjustmentId: string, body: { approve: boolean; comment?: string }) =>
+  setPlan: (id: string, body: SetPlanBody) => http.put<Ok>(`/api/budget-lines/${enc(id)}/plan`, body),
+  requestAdjustment: (id: string, body: RequestAdjustmentBody) => http.post<Created>(`/api/budget-lines/${enc(id)}/adjustments`, body),
+  decideAdjustment: (adjustmentId: string, body: DecideAdjustmentBody) =>
     http.post<Ok>(`/api/budget-adjustments/${enc(adjustmentId)}/decision`, body),
 };
 
@@ -184,18 +199,18 @@ export const paymentApi = {
   list: (filter: PaymentFilter) => http.get<PaymentListResponse>('/api/payments', { ...filter }),
   get: (id: string) => http.get<Payment>(`/api/payments/${enc(id)}`),
   create: (body: CreatePaymentBody) => http.post<Payment>('/api/payments', body),
-  step: (id: string, step: PaymentStep, body: PaymentStepBody) => http.post<Payment>(`/api/payments/${enc(id)}/${step}`, body),
+  step: (id: string, step: PaymentStepName, body: PaymentStepBody) => http.post<Payment>(`/api/payments/${enc(id)}/${step}`, body),
 };
 
 export const ledgerApi = {
   overview: (query: LedgerQuery) => http.get<LedgerOverview>('/api/ledger', { ...query }),
   drill: (query: LedgerQuery & { metric: LedgerMetric; term: MetricTermKey }) => http.get<DrillDown>('/api/ledger/drill', { ...query }),
-  rollup: (fiscalYear: number) => http.get<{ rows: RollupRow[] }>('/api/ledger/rollup', { fiscalYear }),
+  rollup: (fiscalYear: number) => http.get<Rollup>('/api/ledger/rollup', { fiscalYear }),
 };
 
 export const ledgerImportApi = {
   start: (kind: LedgerImportKind, organisationId: string, file: File) =>
-    http.upload<{ jobId: string }>('/api/ledger/import', file, { kind, organisationId }),
+    http.upload<StartedImport>('/api/ledger/import', file, { kind, organisationId }),
   job: (id: string) => http.get<ImportJob>(`/api/ledger/import-jobs/${enc(id)}`),
   downloadErrors: (id: string) => http.download(`/api/ledger/import-jobs/${enc(id)}/errors.xlsx`, '导入错误清单.xlsx'),
   downloadTemplate: (kind: LedgerImportKind) =>
@@ -208,56 +223,47 @@ export const ledgerImportApi = {
 const procurementPath = (id: string) => `/api/procurements/${enc(id)}`;
 
 export const procurementApi = {
-  list: (filter: { fiscalYear?: number; organisationId?: string; status?: ProcurementStatus }) =>
-    http.get<Items<Procurement>>('/api/procurements', filter),
+  list: (filter: ProcurementFilter) => http.get<ProcurementList>('/api/procurements', filter),
   create: (body: CreateProcurementBody) => http.post<Created>('/api/procurements', body),
-  approve: (id: string, body: { version: number; comment?: string | null }) =>
-    http.post<Procurement>(`${procurementPath(id)}/approve`, body),
+  approve: (id: string, body: ApproveProcurementBody) => http.post<Procurement>(`${procurementPath(id)}/approve`, body),
   award: (id: string, body: AwardProcurementBody) => http.post<Procurement>(`${procurementPath(id)}/award`, body),
-  cancel: (id: string, body: { version: number; reason: string }) => http.post<Procurement>(`${procurementPath(id)}/cancel`, body),
+  cancel: (id: string, body: CancelProcurementBody) => http.post<Procurement>(`${procurementPath(id)}/cancel`, body),
 };
 
 export const contractApi = {
-  list: (filter: { fiscalYear?: number; organisationId?: string; procurementId?: string }) =>
-    http.get<Items<ContractSummary>>('/api/contracts', filter),
+  list: (filter: ContractFilter) => http.get<ContractList>('/api/contracts', filter),
   get: (id: string) => http.get<ContractDetail>(`/api/contracts/${enc(id)}`),
   create: (body: CreateContractBody) => http.post<Created>('/api/contracts', body),
   accept: (id: string, milestoneId: string, body: AcceptMilestoneBody) =>
-    http.post<{ contract: ContractDetail; assetIds: string[] }>(`/api/contracts/${enc(id)}/milestones/${enc(milestoneId)}/accept`, body),
+    http.post<MilestoneAccepted>(`/api/contracts/${enc(id)}/milestones/${enc(milestoneId)}/accept`, body),
   requestClosure: (id: string, body: RequestClosureBody) => http.post<ContractDetail>(`/api/contracts/${enc(id)}/closures`, body),
   decideClosure: (id: string, closureId: string, body: DecideClosureBody) =>
     http.post<ContractDetail>(`/api/contracts/${enc(id)}/closures/${enc(closureId)}/decision`, body),
 };
 
 export const assetApi = {
-  list: (filter: { organisationId?: string; status?: Asset['status']; contractId?: string }) =>
-    http.get<Items<Asset>>('/api/assets', filter),
+  list: (filter: AssetFilter) => http.get<AssetList>('/api/assets', filter),
   get: (id: string) => http.get<AssetDetail>(`/api/assets/${enc(id)}`),
-  update: (id: string, body: { version: number; custodianId?: string; location?: string }) =>
-    http.patch<AssetDetail>(`/api/assets/${enc(id)}`, body),
-  requestDisposal: (id: string, body: { version: number; reason: string; method: DisposalMethod }) =>
-    http.post<Created>(`/api/assets/${enc(id)}/disposals`, body),
-  decideDisposal: (id: string, disposalId: string, body: { version: number; approve: boolean; comment?: string | null }) =>
+  update: (id: string, body: UpdateAssetBody) => http.patch<AssetDetail>(`/api/assets/${enc(id)}`, body),
+  requestDisposal: (id: string, body: RequestDisposalBody) => http.post<Created>(`/api/assets/${enc(id)}/disposals`, body),
+  decideDisposal: (id: string, disposalId: string, body: DecideDisposalBody) =>
     http.post<AssetDetail>(`/api/assets/${enc(id)}/disposals/${enc(disposalId)}/decision`, body),
-  stocktakes: (organisationId?: string) => http.get<Items<Stocktake>>('/api/stocktakes', { organisationId }),
+  stocktakes: (organisationId?: string) => http.get<StocktakeList>('/api/stocktakes', { organisationId }),
   stocktake: (id: string) => http.get<StocktakeDetail>(`/api/stocktakes/${enc(id)}`),
-  createStocktake: (body: CreateStocktakeBody) => http.post<{ id: string; differenceCount: number }>('/api/stocktakes', body),
+  createStocktake: (body: CreateStocktakeBody) => http.post<CreatedStocktake>('/api/stocktakes', body),
 };
 
 export const subsidyApi = {
-  recipients: (q?: string) => http.get<Items<Recipient>>('/api/subsidies/recipients', { q }),
-  createRecipient: (body: { organisationId: string; name: string; uscc: string; contact?: string | null }) =>
-    http.post<Created>('/api/subsidies/recipients', body),
-  grants: (filter: { fiscalYear?: number; organisationId?: string; recipientId?: string }) =>
-    http.get<Items<Grant>>('/api/subsidies/grants', filter),
+  recipients: (q?: string) => http.get<RecipientList>('/api/subsidies/recipients', { q }),
+  createRecipient: (body: CreateRecipientBody) => http.post<Created>('/api/subsidies/recipients', body),
+  grants: (filter: GrantFilter) => http.get<GrantList>('/api/subsidies/grants', filter),
   grant: (id: string) => http.get<GrantDetail>(`/api/subsidies/grants/${enc(id)}`),
   createGrant: (body: CreateGrantBody) => http.post<Created>('/api/subsidies/grants', body),
-  summary: (filter: { fiscalYear?: number; organisationId?: string }) => http.get<GrantSummary>('/api/subsidies/summary', filter),
-  scheduleFollowUp: (grantId: string, body: { dueOn: string }) =>
+  summary: (filter: GrantSummaryFilter) => http.get<GrantSummary>('/api/subsidies/summary', filter),
+  scheduleFollowUp: (grantId: string, body: CreateFollowUpBody) =>
     http.post<Created>(`/api/subsidies/grants/${enc(grantId)}/follow-ups`, body),
   recordFollowUp: (id: string, body: RecordFollowUpBody) => http.post<GrantDetail>(`/api/subsidies/follow-ups/${enc(id)}/result`, body),
-  overdue: (organisationId?: string) =>
-    http.get<{ today: string; items: OverdueFollowUp[] }>('/api/subsidies/follow-ups/overdue', { organisationId }),
+  overdue: (organisationId?: string) => http.get<OverdueList>('/api/subsidies/follow-ups/overdue', { organisationId }),
 };
 
 export const selfAssessmentApi = {

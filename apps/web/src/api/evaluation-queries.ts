@@ -20,8 +20,8 @@ import type {
 
 // The evaluation and its score are heavy reads (the server loads the aggregate and scores it): they never
 // refetch on focus, and writes keep them current through the cache. They are read afresh each time the
-// page is opened all the same: payments and budget lines (the internal-control pages, not yet on the
-// cache, issue 8) change the computed actuals of bound indicators without the cache knowing.
+// page is opened all the same: another user's payment or budget line changes the computed actuals of
+// bound indicators (this app's own ledger writes invalidate evaluations, api/control-cache.ts).
 const EVALUATION_STALE_MS = 0;
 
 export function useEvaluationDetail(id: string) {

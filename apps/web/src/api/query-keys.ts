@@ -31,7 +31,47 @@ export const adminKeys = {
 
 export const publicKeys = { reports: ['public-reports'] as const };
 
-export const budgetLineKeys = {
-  list: (filter: { organisationId: string; fiscalYear: number; projectId?: string | undefined }) =>
-    ['budget-lines', { ...filter, projectId: filter.projectId ?? null }] as const,
+// ── 内部控制 and 审计 ── Each resource's keys sit under one root, so a write invalidates a whole
+// resource with `all`, or one record with `one(id)`; lists sit under `lists()` beside the records.
+// Filters are normalised (undefined → null) so the same filter is always the same key.
+
+type Filter = Readonly<Record<string, string | number | boolean | null | undefined>>;
+const normalised = (filter: Filter) => Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value ?? null]));
+
+function resourceKeys<const Root extends string>(root: Root) {
+  const all = [root] as const;
+  return {
+    all,
+    lists: () => [...all, 'list'] as const,
+    list: (filter: Filter) => [...all, 'list', normalised(filter)] as const,
+    one: (id: string) => [...all, 'one', id] as const,
+  };
+}
+
+export const budgetLineKeys = resourceKeys('budget-lines');
+export const paymentKeys = resourceKeys('payments');
+export const procurementKeys = resourceKeys('procurements');
+export const contractKeys = resourceKeys('contracts');
+export const assetKeys = resourceKeys('assets');
+export const stocktakeKeys = resourceKeys('stocktakes');
+export const recipientKeys = resourceKeys('recipients');
+/** 补贴: grants, with their summary and the overdue follow-ups, which every grant write changes. */
+export const grantKeys = {
+  ...resourceKeys('grants'),
+  summary: (filter: Filter) => ['grants', 'summary', normalised(filter)] as const,
+  overdue: (organisationId: string | undefined) => ['grants', 'overdue', organisationId ?? null] as const,
 };
+/** 台账: computed from payments, lines, adjustments and procurements; every money write invalidates it. */
+export const ledgerKeys = {
+  all: ['ledger'] as const,
+  overview: (query: Filter) => ['ledger', 'overview', normalised(query)] as const,
+  drill: (query: Filter) => ['ledger', 'drill', normalised(query)] as const,
+  rollup: (fiscalYear: number) => ['ledger', 'rollup', fiscalYear] as const,
+  yearsWithData: (organisationId: string, years: readonly number[]) => ['ledger', 'years', organisationId, years] as const,
+};
+export const selfAssessmentKeys = {
+  all: ['self-assessment'] as const,
+  one: (organisationId: string, fiscalYear: number) => ['self-assessment', organisationId, fiscalYear] as const,
+};
+export const importJobKeys = { one: (id: string) => ['import-jobs', id] as const };
+export const auditKeys = { all: ['audit'] as const, page: (filter: Filter) => ['audit', 'page', normalised(filter)] as const };

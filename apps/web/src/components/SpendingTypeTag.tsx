@@ -1,5 +1,5 @@
+import type { SpendingType } from '@jixiao/contract';
 import { Tag } from 'antd';
-import type { SpendingType } from '../api/control-types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** 基本支出 / 项目支出: they must not be used for each other (docs/rules.md §5.5), so the tag is always shown. */

@@ -1,5 +1,7 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { useCallback, useMemo } from 'react';
+import { type Changes, invalidate, invalidateOnConflict } from '../api/control-cache.ts';
 import { useWrite } from './use-write.ts';
 
 interface SaveOptions {
@@ -9,20 +11,21 @@ interface SaveOptions {
 }
 
 /**
- * Runs a write, then `reload` (so the next write carries the new version); on VERSION_CONFLICT the
- * user is told and the data reloaded. It remains (issue 8) only for the internal-control and audit
- * pages, which are being changed on other branches; everything else writes through a query-cache
- * mutation (api/*-queries.ts) and useWrite.
+ * Runs an internal-control write that no control rule can refuse (a plan, a stocktake, a form) as a
+ * mutation that invalidates `changes` (api/control-cache.ts), on success and on VERSION_CONFLICT,
+ * telling the user through useWrite.
  */
-export function useSave(reload: () => void) {
+export function useSave(changes: Changes) {
+  const client = useQueryClient();
+  const { mutateAsync } = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
+    onSuccess: () => invalidate(client, changes),
+    onError: (error) => invalidateOnConflict(client, changes, error),
+  });
   const { write, saving } = useWrite();
   const save = useCallback(
-    async (run: () => Promise<unknown>, options: SaveOptions = {}): Promise<boolean> => {
-      const ok = await write(run, { ...options, onConflict: reload });
-      if (ok) reload();
-      return ok;
-    },
-    [write, reload],
+    (run: () => Promise<unknown>, options: SaveOptions = {}): Promise<boolean> => write(() => mutateAsync(run), options),
+    [write, mutateAsync],
   );
   return useMemo(() => ({ save, saving }), [save, saving]);
 }

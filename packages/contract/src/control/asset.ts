@@ -133,3 +133,21 @@ export const StocktakeDetail = Stocktake.extend({
 });
 
 export const StocktakeList = z.object({ items: z.array(Stocktake) });
+
+export const CreatedStocktake = z.object({ id: Uuid, differenceCount: Int32 });
+
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
+export type Asset = z.infer<typeof Asset>;
+export type AssetDetail = z.infer<typeof AssetDetail>;
+export type AssetFilter = z.infer<typeof AssetQuery>;
+export type AssetCardBody = z.input<typeof AssetCardInput>;
+export type UpdateAssetBody = z.input<typeof UpdateAsset>;
+export type RequestDisposalBody = z.input<typeof RequestDisposal>;
+export type DecideDisposalBody = z.input<typeof DecideDisposal>;
+export type Stocktake = z.infer<typeof Stocktake>;
+export type StocktakeDetail = z.infer<typeof StocktakeDetail>;
+export type CreateStocktakeBody = z.input<typeof CreateStocktake>;
+export type CreatedStocktake = z.infer<typeof CreatedStocktake>;
+export type AssetList = z.infer<typeof AssetList>;
+export type StocktakeList = z.infer<typeof StocktakeList>;

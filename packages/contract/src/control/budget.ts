@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Money, Uuid, Version, Year } from '../common.ts';
+import { Money, Uuid, Version, Year, YearText } from '../common.ts';
 
 export const SPENDING_TYPES = ['basic', 'project'] as const;
 
@@ -64,3 +64,17 @@ export const BudgetLineDetail = BudgetLine.extend({
 export const RequestAdjustment = z.object({ amount: Money, reason: z.string().trim().min(1).max(500) });
 export const DecideAdjustment = z.object({ approve: z.boolean(), comment: z.string().trim().max(500).optional() });
 export const SetPlan = z.object({ version: Version, months: z.array(Money).length(12, { error: '用款计划须有 12 个月' }) });
+
+export const BudgetLineQuery = z.object({ fiscalYear: YearText.optional(), organisationId: Uuid.optional(), projectId: Uuid.optional() });
+
+export type SpendingType = (typeof SPENDING_TYPES)[number];
+export type BudgetLine = z.infer<typeof BudgetLine>;
+export type BudgetAdjustment = z.infer<typeof BudgetAdjustment>;
+export type AdjustmentStatus = BudgetAdjustment['status'];
+export type BudgetLineDetail = z.infer<typeof BudgetLineDetail>;
+export type BudgetLineFilter = z.infer<typeof BudgetLineQuery>;
+export type CreateBudgetLineBody = z.input<typeof CreateBudgetLine>;
+export type RequestAdjustmentBody = z.input<typeof RequestAdjustment>;
+export type DecideAdjustmentBody = z.input<typeof DecideAdjustment>;
+export type SetPlanBody = z.input<typeof SetPlan>;
+export type BudgetLineList = z.infer<typeof BudgetLineList>;

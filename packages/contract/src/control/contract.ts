@@ -135,3 +135,19 @@ export const ContractDetail = ContractSummary.extend({
 });
 
 export const ContractList = z.object({ items: z.array(ContractSummary) });
+
+export const MilestoneAccepted = z.object({ contract: ContractDetail, assetIds: z.array(Uuid) });
+
+export type ClosureKind = (typeof CLOSURE_KINDS)[number];
+export type AcceptanceState = (typeof ACCEPTANCE_STATES)[number];
+export type ContractSummary = z.infer<typeof ContractSummary>;
+export type Milestone = z.infer<typeof Milestone>;
+export type ContractClosure = z.infer<typeof Closure>;
+export type ContractDetail = z.infer<typeof ContractDetail>;
+export type ContractFilter = z.infer<typeof ContractQuery>;
+export type MilestoneAccepted = z.infer<typeof MilestoneAccepted>;
+export type CreateContractBody = z.input<typeof CreateContract>;
+export type AcceptMilestoneBody = z.input<typeof AcceptMilestone>;
+export type RequestClosureBody = z.input<typeof RequestClosure>;
+export type DecideClosureBody = z.input<typeof DecideClosure>;
+export type ContractList = z.infer<typeof ContractList>;

@@ -77,3 +77,16 @@ export const PaymentQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** The steps of a payment request, each its own route (/api/payments/:id/<step>). */
+export const PAYMENT_STEPS = ['review', 'approve', 'pay', 'archive', 'reject'] as const;
+
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export type PaymentStepName = (typeof PAYMENT_STEPS)[number];
+export type Payment = z.infer<typeof Payment>;
+export type PaymentListResponse = z.infer<typeof PaymentList>;
+export type PaymentFilter = Partial<z.infer<typeof PaymentQuery>>;
+export type CreatePaymentBody = z.input<typeof CreatePayment>;
+/** The body of any step: the version read, and what approve, pay or reject also take. */
+export type PaymentStepBody = z.input<typeof PaymentStep> &
+  Partial<Omit<z.input<typeof ApprovePayment> & z.input<typeof PayPayment> & z.input<typeof RejectPayment>, 'version'>>;

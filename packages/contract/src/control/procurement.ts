@@ -76,3 +76,16 @@ export const Procurement = z.object({
 });
 
 export const ProcurementList = z.object({ items: z.array(Procurement) });
+
+export const PROCUREMENT_METHODS = control.PROCUREMENT_METHODS;
+
+export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
+export type ProcurementStatus = (typeof PROCUREMENT_STATUSES)[number];
+export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
+export type Procurement = z.infer<typeof Procurement>;
+export type ProcurementFilter = z.infer<typeof ProcurementQuery>;
+export type CreateProcurementBody = z.input<typeof CreateProcurement>;
+export type ApproveProcurementBody = z.input<typeof ApproveProcurement>;
+export type AwardProcurementBody = z.input<typeof AwardProcurement>;
+export type CancelProcurementBody = z.input<typeof CancelProcurement>;
+export type ProcurementList = z.infer<typeof ProcurementList>;

@@ -133,3 +133,20 @@ export const GrantSummary = z.object({
   committed: Money,
   followUps: FollowUpCounts,
 });
+
+export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
+export type Recipient = z.infer<typeof Recipient>;
+export type CreateRecipientBody = z.input<typeof CreateRecipient>;
+export type Grant = z.infer<typeof Grant>;
+export type GrantFilter = z.infer<typeof GrantQuery>;
+export type FollowUp = z.infer<typeof FollowUp>;
+export type GrantDetail = z.infer<typeof GrantDetail>;
+export type CreateGrantBody = z.input<typeof CreateGrant>;
+export type CreateFollowUpBody = z.input<typeof CreateFollowUp>;
+export type RecordFollowUpBody = z.input<typeof RecordFollowUp>;
+export type OverdueFollowUp = z.infer<typeof OverdueFollowUp>;
+export type OverdueList = z.infer<typeof OverdueList>;
+export type GrantSummaryFilter = z.infer<typeof SummaryQuery>;
+export type GrantSummary = z.infer<typeof GrantSummary>;
+export type RecipientList = z.infer<typeof RecipientList>;
+export type GrantList = z.infer<typeof GrantList>;

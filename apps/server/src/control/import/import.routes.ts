@@ -1,4 +1,4 @@
-import { Uuid } from '@jixiao/contract';
+import { ImportJob, LedgerTemplateQuery, StartedImport, StartLedgerImportQuery, Uuid } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
@@ -8,24 +8,7 @@ import { readUpload } from '../../http/upload.ts';
 import { getLedgerImportJob, ledgerImportErrorsXlsx, ledgerImportTemplate, startLedgerImport } from './import.service.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Kind = z.enum(['budget-lines', 'payments'], { error: 'kind 应为 budget-lines（预算指标）或 payments（支付明细）' });
 const IdParams = z.object({ id: Uuid });
-
-const Issue = z.object({ row: z.number(), column: z.string(), message: z.string() });
-const JobView = z.object({
-  id: Uuid,
-  kind: Kind,
-  filename: z.string(),
-  status: z.enum(['validating', 'committing', 'done', 'failed']),
-  totalRows: z.number(),
-  processedRows: z.number(),
-  createdRows: z.number(),
-  errorCount: z.number(),
-  errors: z.array(Issue),
-  message: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 
 export const ledgerImportRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -38,8 +21,8 @@ export const ledgerImportRoutes =
         schema: {
           tags,
           summary: '导入预算指标或支付明细（.xlsx 或 .csv）；立即返回任务编号，后台校验并一次性写入，有任何问题则全部不导入',
-          querystring: z.object({ kind: Kind, organisationId: Uuid }),
-          response: { 202: z.object({ jobId: Uuid }) },
+          querystring: StartLedgerImportQuery,
+          response: { 202: StartedImport },
         },
       },
       async (request, reply) => {
@@ -54,7 +37,7 @@ export const ledgerImportRoutes =
 
     app.get(
       '/api/ledger/import-jobs/:id',
-      { schema: { tags, summary: '导入任务的进度和结果（最多列出前 200 处问题）', params: IdParams, response: { 200: JobView } } },
+      { schema: { tags, summary: '导入任务的进度和结果（最多列出前 200 处问题）', params: IdParams, response: { 200: ImportJob } } },
       async (request) => getLedgerImportJob(deps, contextOf(request), request.params.id),
     );
 
@@ -69,7 +52,7 @@ export const ledgerImportRoutes =
 
     app.get(
       '/api/ledger/import/template.xlsx',
-      { schema: { tags, summary: '下载空白导入模板', querystring: z.object({ kind: Kind }) } },
+      { schema: { tags, summary: '下载空白导入模板', querystring: LedgerTemplateQuery } },
       async (request, reply) => {
         const { bytes, filename } = await ledgerImportTemplate(request.query.kind);
         return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(filename)).send(Buffer.from(bytes));

@@ -1,9 +1,8 @@
 import { Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { auditApi } from '../../api/endpoints.ts';
+import { useAuditPage } from '../../api/control-queries.ts';
 import type { AuditEntryItem, AuditFilter } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -37,7 +36,7 @@ export default function AuditPage() {
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const beforeId = cursors.at(-1);
   const query: AuditFilter = { ...filter, beforeId, limit: PAGE_SIZE };
-  const page = useApi(`audit:${JSON.stringify(query)}`, () => auditApi.page(query));
+  const page = useAuditPage(query);
 
   const change = (patch: Omit<AuditFilter, 'beforeId' | 'limit'>) => {
     setFilter((current) => ({ ...current, ...patch }));
@@ -72,12 +71,12 @@ export default function AuditPage() {
           <DatePicker.RangePicker onChange={range} />
         </Space>
         {page.error ? (
-          <ApiErrorAlert error={page.error} onRetry={page.reload} />
+          <ApiErrorAlert error={page.error} onRetry={page.refetch} />
         ) : (
           <Table<AuditEntryItem>
             rowKey="id"
             size="small"
-            loading={page.loading}
+            loading={page.isFetching}
             dataSource={page.data?.items ?? []}
             pagination={false}
             scroll={{ x: 1000 }}

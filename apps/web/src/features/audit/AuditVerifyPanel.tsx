@@ -1,8 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { auditApi } from '../../api/endpoints.ts';
-import type { AuditVerificationResult } from '../../api/types.ts';
+import { useAuditVerification } from '../../api/control-queries.ts';
 import { useReportError } from '../../components/use-report-error.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
@@ -13,19 +11,10 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export function AuditVerifyPanel() {
   const { t } = useI18n();
   const reportError = useReportError();
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<AuditVerificationResult | null>(null);
-
-  const verify = async () => {
-    setRunning(true);
-    try {
-      setResult(await auditApi.verify());
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setRunning(false);
-    }
-  };
+  const verification = useAuditVerification();
+  const result = verification.data;
+  const running = verification.isPending;
+  const verify = () => verification.mutateAsync().catch((error: unknown) => reportError(error));
 
   return (
     <Card size="small" title={t('audit.verify.title')} data-testid="audit-verify">

@@ -1,8 +1,10 @@
+import { type AssetDetail, DISPOSAL_METHODS, type DisposalMethod } from '@jixiao/contract';
 import { Button, Card, Col, Descriptions, Drawer, Form, Grid, Input, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type AssetDetail, DISPOSAL_METHODS, type DisposalMethod } from '../../../api/control-types.ts';
-import { adminApi, assetApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useUsers } from '../../../api/admin-queries.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { useAsset } from '../../../api/control-queries.ts';
+import { assetApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
@@ -26,28 +28,22 @@ export function AssetDrawer({
   assetId,
   organisations,
   onClose,
-  onChanged,
 }: {
   assetId: string | null;
   organisations: readonly OrganisationNode[];
   onClose: () => void;
-  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const detail = useApi(assetId ? `asset:${assetId}` : null, () => assetApi.get(assetId ?? ''));
+  const detail = useAsset(assetId);
   const asset = detail.data;
-  const changed = () => {
-    detail.reload();
-    onChanged();
-  };
-  const action = useControlAction(changed);
+  const action = useControlAction(changesOf.asset(assetId ?? ''));
   const posts = asset ? postsOver(session?.user.roles ?? [], organisations, asset.organisationId) : [];
   const isManager = holdsAny(posts, ['asset-manager']);
   const canDecide = holdsAny(posts, ['approver', 'department-head']);
   const canRequestDisposal = asset?.status === 'in-use' && (isManager || asset.custodianId === session?.user.id);
-  const users = useApi(isManager ? 'users' : null, adminApi.users);
+  const users = useUsers(isManager);
   const [custodianId, setCustodianId] = useState<string | undefined>();
   const [location, setLocation] = useState('');
   const [method, setMethod] = useState<DisposalMethod>('报废');
@@ -89,7 +85,7 @@ export function AssetDrawer({
       }
       data-testid="asset-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!asset && !detail.error && <Skeleton active />}
       {asset && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -120,7 +116,7 @@ export function AssetDrawer({
                     placeholder={t('asset.newCustodian')}
                     value={custodianId}
                     onChange={setCustodianId}
-                    loading={users.loading}
+                    loading={users.isFetching}
                     options={(users.data?.items ?? [])
                       .filter((user) => user.id !== asset.custodianId)
                       .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }))}

@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { Asset, AssetStatus, Stocktake } from '@jixiao/contract';
 import { Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Asset, AssetStatus, Stocktake } from '../../../api/control-types.ts';
-import { assetApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useAssets, useStocktakes } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
@@ -36,16 +35,10 @@ export default function AssetsPage() {
   const [openStocktake, setOpenStocktake] = useState<string | null>(null);
   const [counting, setCounting] = useState(false);
   const { organisationId } = scope;
-  const assets = useApi(organisationId ? `assets:${organisationId}:${contractId ?? ''}` : null, () =>
-    assetApi.list({ organisationId: scope.listOrganisationId, contractId }),
-  );
-  const stocktakes = useApi(organisationId ? `stocktakes:${organisationId}` : null, () => assetApi.stocktakes(scope.listOrganisationId));
+  const assets = useAssets(organisationId ? { organisationId: scope.listOrganisationId, contractId } : null);
+  const stocktakes = useStocktakes(scope.listOrganisationId, organisationId !== undefined);
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const items = assets.data?.items ?? [];
-  const refresh = () => {
-    assets.reload();
-    stocktakes.reload();
-  };
   const setParam = (name: string, value: string | undefined) =>
     setSearch(
       (current) => {
@@ -58,7 +51,7 @@ export default function AssetsPage() {
     );
 
   const cards = assets.error ? (
-    <ApiErrorAlert error={assets.error} onRetry={assets.reload} />
+    <ApiErrorAlert error={assets.error} onRetry={assets.refetch} />
   ) : (
     <>
       {contractId && (
@@ -69,7 +62,7 @@ export default function AssetsPage() {
       <Table<Asset>
         size="small"
         rowKey="id"
-        loading={assets.loading || scope.loading}
+        loading={assets.isFetching || scope.loading}
         dataSource={items}
         pagination={items.length > 20 ? { pageSize: 20 } : false}
         scroll={{ x: 1000 }}
@@ -122,7 +115,7 @@ export default function AssetsPage() {
   );
 
   const counts = stocktakes.error ? (
-    <ApiErrorAlert error={stocktakes.error} onRetry={stocktakes.reload} />
+    <ApiErrorAlert error={stocktakes.error} onRetry={stocktakes.refetch} />
   ) : (
     <>
       {holdsAny(posts, ['asset-manager']) && (
@@ -139,7 +132,7 @@ export default function AssetsPage() {
       <Table<Stocktake>
         size="small"
         rowKey="id"
-        loading={stocktakes.loading}
+        loading={stocktakes.isFetching}
         dataSource={stocktakes.data?.items ?? []}
         pagination={false}
         scroll={{ x: 760 }}
@@ -185,16 +178,10 @@ export default function AssetsPage() {
           ]}
         />
       </Card>
-      <AssetDrawer assetId={openAsset} organisations={scope.organisations} onClose={() => setOpenAsset(null)} onChanged={refresh} />
+      <AssetDrawer assetId={openAsset} organisations={scope.organisations} onClose={() => setOpenAsset(null)} />
       <StocktakeDrawer stocktakeId={openStocktake} onClose={() => setOpenStocktake(null)} />
       {organisationId && (
-        <CreateStocktakeDrawer
-          open={counting}
-          organisationId={organisationId}
-          assets={items}
-          onClose={() => setCounting(false)}
-          onCreated={refresh}
-        />
+        <CreateStocktakeDrawer open={counting} organisationId={organisationId} assets={items} onClose={() => setCounting(false)} />
       )}
     </div>
   );

@@ -1,9 +1,10 @@
+import type { Asset, StocktakeDetail } from '@jixiao/contract';
 import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, Skeleton, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { Asset, StocktakeDetail } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { useStocktake } from '../../../api/control-queries.ts';
 import { assetApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -24,17 +25,15 @@ export function CreateStocktakeDrawer({
   organisationId,
   assets,
   onClose,
-  onCreated,
 }: {
   open: boolean;
   organisationId: string;
   assets: readonly Asset[];
   onClose: () => void;
-  onCreated: () => void;
 }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { save, saving } = useSave(onCreated);
+  const { save, saving } = useSave(changesOf.stocktake());
   const counted = assets.filter((asset) => asset.status !== 'disposed');
   const [takenOn, setTakenOn] = useState<Dayjs>(dayjs(chinaToday()));
   const [note, setNote] = useState('');
@@ -178,7 +177,7 @@ type StocktakeLine = StocktakeDetail['lines'][number];
 export function StocktakeDrawer({ stocktakeId, onClose }: { stocktakeId: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const detail = useApi(stocktakeId ? `stocktake:${stocktakeId}` : null, () => assetApi.stocktake(stocktakeId ?? ''));
+  const detail = useStocktake(stocktakeId);
   const stocktake = detail.data;
   const lines = stocktake ? [...stocktake.lines].sort((a, b) => Number(b.difference !== null) - Number(a.difference !== null)) : [];
   return (
@@ -189,7 +188,7 @@ export function StocktakeDrawer({ stocktakeId, onClose }: { stocktakeId: string 
       title={stocktake ? t('stocktake.title', { date: formatDate(stocktake.takenOn) }) : t('asset.stocktakes')}
       data-testid="stocktake-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!stocktake && !detail.error && <Skeleton active />}
       {stocktake && (
         <>

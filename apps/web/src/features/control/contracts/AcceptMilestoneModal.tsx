@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { AcceptMilestoneBody, ContractDetail, Milestone } from '@jixiao/contract';
 import { Button, Col, Form, Input, Modal, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { AcceptMilestoneBody, ContractDetail, Milestone } from '../../../api/control-types.ts';
-import { adminApi, contractApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useUsers } from '../../../api/admin-queries.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { contractApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
@@ -28,19 +29,17 @@ export function AcceptMilestoneModal({
   contract,
   milestone,
   onClose,
-  onAccepted,
 }: {
   contract: ContractDetail;
   milestone: Milestone | null;
   onClose: () => void;
-  onAccepted: () => void;
 }) {
   const { t } = useI18n();
   const { session } = useSession();
   const [form] = Form.useForm<Values>();
-  const action = useControlAction(onAccepted);
+  const action = useControlAction(changesOf.contract());
   const withAssets = Form.useWatch('withAssets', form) ?? false;
-  const users = useApi(milestone ? 'users' : null, adminApi.users);
+  const users = useUsers(milestone !== null);
   const people = (users.data?.items ?? [])
     .filter((user) => user.id !== session?.user.id)
     .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }));
@@ -117,7 +116,12 @@ export function AcceptMilestoneModal({
               label={t('contract.custodian')}
               rules={[{ required: true, message: t('contract.custodianRequired') }]}
             >
-              <Select showSearch={{ optionFilterProp: 'label' }} options={people} loading={users.loading} data-testid="accept-custodian" />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={people}
+                loading={users.isFetching}
+                data-testid="accept-custodian"
+              />
             </Form.Item>
             <Form.List name="assets">
               {(fields, { add, remove }) => (

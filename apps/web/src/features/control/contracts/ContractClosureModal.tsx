@@ -1,6 +1,7 @@
+import { CLOSURE_KINDS, type ClosureKind, type ContractDetail } from '@jixiao/contract';
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
 import { useEffect } from 'react';
-import { CLOSURE_KINDS, type ClosureKind, type ContractDetail } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { Money } from '../../../components/Money.tsx';
@@ -26,16 +27,14 @@ export function ContractClosureModal({
   contract,
   mode,
   onClose,
-  onDone,
 }: {
   contract: ContractDetail;
   mode: ClosureMode | null;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const action = useControlAction(onDone);
+  const action = useControlAction(changesOf.contract());
   const kind = Form.useWatch('kind', form) ?? 'terminated';
   const pending = contract.closures.find((closure) => closure.status === 'requested');
   const { clearViolations } = action;

@@ -1,10 +1,9 @@
+import type { ContractClosure, ContractDetail, Milestone } from '@jixiao/contract';
+import { PAYMENT_STATUSES } from '@jixiao/contract';
 import { Alert, Button, Descriptions, Divider, Drawer, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ContractClosure, ContractDetail, Milestone } from '../../../api/control-types.ts';
-import { PAYMENT_STATUSES } from '../../../api/control-types.ts';
-import { contractApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useContract } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
@@ -25,28 +24,16 @@ function refusalKey(contract: ContractDetail, userId: string | undefined): Messa
 }
 
 /** A contract: its milestones with acceptance, what is paid and committed, and 验收 for those allowed. */
-export function ContractDrawer({
-  contractId,
-  onClose,
-  onChanged,
-}: {
-  contractId: string | null;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function ContractDrawer({ contractId, onClose }: { contractId: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const detail = useApi(contractId ? `contract:${contractId}` : null, () => contractApi.get(contractId ?? ''));
+  const detail = useContract(contractId);
   const [accepting, setAccepting] = useState<Milestone | null>(null);
   const [closing, setClosing] = useState<ClosureMode | null>(null);
   const contract = detail.data;
   const open = contract?.milestones.some((milestone) => !milestone.acceptedAt) ?? false;
   const pending = contract?.closures.find((closure) => closure.status === 'requested');
-  const changed = () => {
-    detail.reload();
-    onChanged();
-  };
 
   return (
     <Drawer
@@ -70,7 +57,7 @@ export function ContractDrawer({
       }
       data-testid="contract-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!contract && !detail.error && <Skeleton active />}
       {contract && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -229,8 +216,8 @@ export function ContractDrawer({
               />
             </>
           )}
-          <AcceptMilestoneModal contract={contract} milestone={accepting} onClose={() => setAccepting(null)} onAccepted={changed} />
-          <ContractClosureModal contract={contract} mode={closing} onClose={() => setClosing(null)} onDone={changed} />
+          <AcceptMilestoneModal contract={contract} milestone={accepting} onClose={() => setAccepting(null)} />
+          <ContractClosureModal contract={contract} mode={closing} onClose={() => setClosing(null)} />
         </Space>
       )}
     </Drawer>

@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { AcceptanceState, ContractSummary } from '@jixiao/contract';
 import { Button, Card, Flex, Progress, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import type { AcceptanceState, ContractSummary } from '../../../api/control-types.ts';
-import { contractApi, procurementApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useContracts, useProcurements } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
@@ -35,16 +33,12 @@ export default function ContractsPage() {
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, procurementId } : null;
-  const list = useApi(filter ? `contracts:${organisationId}${queryString(filter)}` : null, () => contractApi.list(filter ?? {}));
+  const list = useContracts(filter);
   const lines = useScopeLines(scope);
-  const awarded = useApi(creating && organisationId && fiscalYear ? `procurements:awarded:${organisationId}:${fiscalYear}` : null, () =>
-    procurementApi.list({ organisationId: scope.listOrganisationId, fiscalYear, status: 'awarded' }),
+  const awarded = useProcurements(
+    creating && organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status: 'awarded' } : null,
   );
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const refresh = () => {
-    list.reload();
-    lines.reload();
-  };
 
   return (
     <div className="page-stack">
@@ -79,12 +73,12 @@ export default function ContractsPage() {
           )}
         </ScopeBar>
         {list.error ? (
-          <ApiErrorAlert error={list.error} onRetry={list.reload} />
+          <ApiErrorAlert error={list.error} onRetry={list.refetch} />
         ) : (
           <Table<ContractSummary>
             size="small"
             rowKey="id"
-            loading={list.loading || scope.loading}
+            loading={list.isFetching || scope.loading}
             dataSource={list.data?.items ?? []}
             pagination={false}
             scroll={{ x: 1180 }}
@@ -142,10 +136,9 @@ export default function ContractsPage() {
           procurements={awarded.data?.items ?? []}
           initialProcurementId={procurementId}
           onClose={() => setCreating(false)}
-          onCreated={refresh}
         />
       )}
-      <ContractDrawer contractId={openId} onClose={() => setOpenId(null)} onChanged={refresh} />
+      <ContractDrawer contractId={openId} onClose={() => setOpenId(null)} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { BudgetLine, CreateContractBody, Procurement } from '@jixiao/contract';
 import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
-import type { BudgetLine, CreateContractBody, Procurement } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { contractApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
@@ -37,7 +38,6 @@ export function CreateContractModal({
   procurements,
   initialProcurementId,
   onClose,
-  onCreated,
 }: {
   open: boolean;
   organisationId: string;
@@ -46,11 +46,10 @@ export function CreateContractModal({
   procurements: readonly Procurement[];
   initialProcurementId?: string | undefined;
   onClose: () => void;
-  onCreated: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const action = useControlAction(onCreated);
+  const action = useControlAction(changesOf.contract());
   const amount = Form.useWatch('amount', form) ?? '';
   const milestones = Form.useWatch('milestones', form) ?? [];
   const milestoneTotal = sumMoney(milestones.map((milestone) => parseMoneyInput(milestone?.amount ?? '')));

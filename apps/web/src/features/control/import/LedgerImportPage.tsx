@@ -1,8 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { type ImportJob, LEDGER_IMPORT_KINDS, type LedgerImportIssue, type LedgerImportKind } from '@jixiao/contract';
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ImportIssue, ImportJob, LedgerImportKind } from '../../../api/control-types.ts';
+import { useImportJob } from '../../../api/control-queries.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
@@ -12,35 +13,14 @@ import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { isRunning, progressPercent } from './import-progress.ts';
 
-const POLL_MS = 700;
-const KINDS: readonly LedgerImportKind[] = ['budget-lines', 'payments'];
-
-/** Polls an import job until it is done or failed. */
-function useImportJob(jobId: string | null): ImportJob | null {
+/** The job the page follows (a query polled while it runs); a job that cannot be read is reported once. */
+function useFollowedJob(jobId: string | null): ImportJob | null {
   const reportError = useReportError();
-  const [job, setJob] = useState<ImportJob | null>(null);
+  const { data, error } = useImportJob(jobId);
   useEffect(() => {
-    setJob(null);
-    if (!jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await ledgerImportApi.job(jobId);
-        if (stopped) return;
-        setJob(next);
-        if (isRunning(next)) timer = setTimeout(() => void poll(), POLL_MS);
-      } catch (error) {
-        if (!stopped) reportError(error);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId, reportError]);
-  return job;
+    if (error) reportError(error);
+  }, [error, reportError]);
+  return data ?? null;
 }
 
 /**
@@ -57,7 +37,7 @@ export default function LedgerImportPage() {
   const [kind, setKind] = useState<LedgerImportKind>(search.get('kind') === 'payments' ? 'payments' : 'budget-lines');
   const [uploading, setUploading] = useState(false);
   const jobId = search.get('job');
-  const job = useImportJob(jobId);
+  const job = useFollowedJob(jobId);
   const { organisationId } = scope;
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const canImport = holdsAny(posts, ['accountant', 'admin']);
@@ -99,12 +79,12 @@ export default function LedgerImportPage() {
               optionType="button"
               value={kind}
               onChange={(event) => setKind(event.target.value as LedgerImportKind)}
-              options={KINDS.map((value) => ({ value, label: t(`ledgerImport.kind.${value}`) }))}
+              options={LEDGER_IMPORT_KINDS.map((value) => ({ value, label: t(`ledgerImport.kind.${value}`) }))}
               data-testid="import-kind"
             />
           </ScopeBar>
           <Flex gap={8} wrap>
-            {KINDS.map((value) => (
+            {LEDGER_IMPORT_KINDS.map((value) => (
               <Button
                 key={value}
                 icon={<DownloadOutlined />}
@@ -181,7 +161,7 @@ export default function LedgerImportPage() {
                   />
                 )}
                 {job.errors.length > 0 && (
-                  <Table<ImportIssue & { key: number }>
+                  <Table<LedgerImportIssue & { key: number }>
                     size="small"
                     dataSource={job.errors.map((issue, index) => ({ ...issue, key: index }))}
                     pagination={job.errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}

@@ -1,4 +1,4 @@
-import type { ImportJob } from '../../../api/control-types.ts';
+import type { ImportJob } from '@jixiao/contract';
 
 /** Whether the job is still running (the page keeps polling it). */
 export const isRunning = (job: Pick<ImportJob, 'status'>) => job.status === 'validating' || job.status === 'committing';

@@ -1,6 +1,7 @@
+import type { BudgetAdjustment, BudgetLineDetail } from '@jixiao/contract';
 import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { BudgetAdjustment, BudgetLineDetail } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { moneyRule } from '../../../components/form-rules.ts';
@@ -21,18 +22,17 @@ interface Props {
   readonly userId: string | undefined;
   /** Display names by user id (the history carries ids only). */
   readonly names: ReadonlyMap<string, string>;
-  readonly onChanged: () => void;
 }
 
 /**
  * 预算调整: a signed amount with a reason, which changes the line only once someone else approves it
  * (the requester cannot decide their own: IC_ADJUSTMENT_APPROVAL); the history with every decision.
  */
-export function Adjustments({ line, canRequest, canDecide, userId, names, onChanged }: Props) {
+export function Adjustments({ line, canRequest, canDecide, userId, names }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ amount: string; reason: string }>();
-  const { save, saving } = useSave(onChanged);
-  const decision = useControlAction(onChanged);
+  const { save, saving } = useSave(changesOf.budgetLine());
+  const decision = useControlAction(changesOf.budgetLine());
   const [deciding, setDeciding] = useState<BudgetAdjustment | null>(null);
   const [comment, setComment] = useState('');
   const nameOf = (id: string | null) => {

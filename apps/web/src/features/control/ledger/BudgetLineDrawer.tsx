@@ -1,8 +1,8 @@
 import { Descriptions, Divider, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { adminApi, budgetApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useUsers } from '../../../api/admin-queries.ts';
+import { useBudgetLine } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money } from '../../../components/Money.tsx';
@@ -17,25 +17,19 @@ interface Props {
   readonly lineId: string | null;
   readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
-  /** The page's figures change with a plan or an approved adjustment. */
-  readonly onChanged: () => void;
 }
 
 /** One 预算指标: its position, the 12-month 用款计划, and 预算调整 with their approval. */
-export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: Props) {
+export function BudgetLineDrawer({ lineId, organisations, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const detail = useApi(lineId ? `budget-line:${lineId}` : null, () => budgetApi.line(lineId ?? ''));
+  const detail = useBudgetLine(lineId);
   // The adjustment history names people by id; the visible users give their names (best effort).
-  const users = useApi(lineId ? 'users' : null, adminApi.users);
+  const users = useUsers(lineId !== null);
   const names = useMemo(() => new Map((users.data?.items ?? []).map((user) => [user.id, user.displayName])), [users.data]);
   const line = detail.data;
   const posts = line ? postsOver(session?.user.roles ?? [], organisations, line.organisationId) : [];
-  const changed = () => {
-    detail.reload();
-    onChanged();
-  };
 
   return (
     <Drawer
@@ -55,7 +49,7 @@ export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: 
       }
       data-testid="budget-line-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!line && !detail.error && <Skeleton active />}
       {line && (
         <>
@@ -87,7 +81,7 @@ export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: 
           />
           <Link to={`/control/payments?line=${line.id}`}>{t('line.payments')}</Link>
           <Divider titlePlacement="start">{t('plan.title')}</Divider>
-          <PlanEditor line={line} canEdit={holdsAny(posts, ['accountant', 'requester'])} onSaved={changed} />
+          <PlanEditor line={line} canEdit={holdsAny(posts, ['accountant', 'requester'])} />
           <Divider titlePlacement="start">{t('adjustment.title')}</Divider>
           <Adjustments
             line={line}
@@ -95,7 +89,6 @@ export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: 
             canDecide={holdsAny(posts, ['approver', 'department-head', 'finance-reviewer'])}
             userId={session?.user.id}
             names={names}
-            onChanged={changed}
           />
         </>
       )}

@@ -1,5 +1,5 @@
+import type { BudgetLine } from '@jixiao/contract';
 import { Space, Table, type TableColumnsType, Typography } from 'antd';
-import type { BudgetLine } from '../../../api/control-types.ts';
 import { Money } from '../../../components/Money.tsx';
 import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';

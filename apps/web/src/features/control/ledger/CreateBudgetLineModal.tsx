@@ -1,5 +1,6 @@
+import type { CreateBudgetLineBody, SpendingType } from '@jixiao/contract';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import type { CreateBudgetLineBody, SpendingType } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import type { ProjectItem } from '../../../api/types.ts';
 import { moneyRule } from '../../../components/form-rules.ts';
@@ -25,18 +26,16 @@ export function CreateBudgetLineModal({
   fiscalYear,
   projects,
   onClose,
-  onCreated,
 }: {
   open: boolean;
   organisationId: string;
   fiscalYear: number;
   projects: readonly ProjectItem[];
   onClose: () => void;
-  onCreated: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const { save, saving } = useSave(onCreated);
+  const { save, saving } = useSave(changesOf.budgetLine());
   const submit = async (values: Values) => {
     const body: CreateBudgetLineBody = {
       organisationId,

@@ -1,9 +1,7 @@
+import type { BudgetLine, DrillDown, LedgerMetricView, LedgerQuery, MetricTermKey } from '@jixiao/contract';
 import { Alert, Drawer, Grid, Segmented, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import type { BudgetLine, DrillDown, LedgerMetricView, LedgerQuery, MetricTermKey } from '../../../api/control-types.ts';
-import { ledgerApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useLedgerDrill } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
@@ -43,9 +41,7 @@ export function DrillDownDrawer({
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const request = drill && query ? { ...query, metric: drill.metric.metric, term: drill.term } : null;
-  const records = useApi(request ? `ledger-drill${queryString(request)}` : null, () =>
-    request ? ledgerApi.drill(request) : Promise.reject(new Error('no drill')),
-  );
+  const records = useLedgerDrill(request);
   const lineName = new Map(lines.map((line) => [line.id, `${line.code} ${line.name}`]));
   const data = records.data;
   const sections = data
@@ -155,7 +151,7 @@ export function DrillDownDrawer({
           <Typography.Paragraph className="wrap-text" style={{ margin: 0 }}>
             {drill.metric.formula}
           </Typography.Paragraph>
-          {records.error && <ApiErrorAlert error={records.error} onRetry={records.reload} />}
+          {records.error && <ApiErrorAlert error={records.error} onRetry={records.refetch} />}
           {data && (
             <Alert
               type="info"
@@ -163,7 +159,7 @@ export function DrillDownDrawer({
               data-testid="drill-sum"
             />
           )}
-          {records.loading && !data ? <Table loading columns={[]} /> : sections}
+          {records.isFetching && !data ? <Table loading columns={[]} /> : sections}
           {data && sections.length === 0 && <Typography.Text type="secondary">{t('drill.empty')}</Typography.Text>}
         </Space>
       )}

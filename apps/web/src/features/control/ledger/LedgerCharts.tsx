@@ -1,6 +1,6 @@
+import type { MonthProgressView } from '@jixiao/contract';
 import { Col, Row, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { MonthProgressView } from '../../../api/control-types.ts';
 import { EChart } from '../../../components/EChart.tsx';
 import type { ChartOption } from '../../../components/echarts.ts';
 import { useIsPhone } from '../../../components/use-is-phone.ts';

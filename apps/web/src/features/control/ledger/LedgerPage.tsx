@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { LedgerQuery } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import type { LedgerQuery } from '../../../api/control-types.ts';
-import { adminApi, budgetApi, ledgerApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useProjects } from '../../../api/admin-queries.ts';
+import { useBudgetLines, useLedgerOverview } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -45,25 +44,17 @@ export default function LedgerPage() {
   const { organisationId, fiscalYear } = scope;
   const query: LedgerQuery | null =
     organisationId && fiscalYear ? { organisationId, fiscalYear, projectId: projectFilter, budgetLineId: lineFilter } : null;
-  const ledger = useApi(query ? `ledger${queryString({ ...query })}` : null, () =>
-    query ? ledgerApi.overview(query) : Promise.reject(new Error('no scope')),
-  );
+  const ledger = useLedgerOverview(query);
   const linesQuery =
     organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, projectId: projectFilter } : null;
-  const lines = useApi(linesQuery ? `budget-lines:${organisationId}${queryString(linesQuery)}` : null, () =>
-    budgetApi.lines(linesQuery ?? {}),
-  );
-  const projects = useApi(fiscalYear ? `projects:${fiscalYear}` : null, () => adminApi.projects(fiscalYear));
+  const lines = useBudgetLines(linesQuery);
+  const projects = useProjects(fiscalYear, fiscalYear !== undefined);
   const inScope = useMemo(
     () => (organisationId ? subtree(scope.organisations, organisationId) : new Set<string>()),
     [organisationId, scope.organisations],
   );
   const projectOptions = (projects.data?.items ?? []).filter((project) => inScope.has(project.organisationId));
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const refresh = () => {
-    ledger.reload();
-    lines.reload();
-  };
   const setFilter = (name: 'line' | 'project' | 'view', value: string | undefined) =>
     setSearch(
       (current) => {
@@ -80,7 +71,7 @@ export default function LedgerPage() {
   const decemberShare = ledger.data?.metrics.find((metric) => metric.metric === 'december-share')?.percent ?? null;
   const overview = (
     <Flex vertical gap={16}>
-      {ledger.error && <ApiErrorAlert error={ledger.error} onRetry={ledger.reload} />}
+      {ledger.error && <ApiErrorAlert error={ledger.error} onRetry={ledger.refetch} />}
       <Card
         size="small"
         title={t('ledger.metrics')}
@@ -109,9 +100,9 @@ export default function LedgerPage() {
         }
       >
         {lines.error ? (
-          <ApiErrorAlert error={lines.error} onRetry={lines.reload} />
+          <ApiErrorAlert error={lines.error} onRetry={lines.refetch} />
         ) : (
-          <BudgetLineTable lines={lineItems} loading={lines.loading} selectedId={lineFilter} onOpen={(line) => setOpenLine(line.id)} />
+          <BudgetLineTable lines={lineItems} loading={lines.isFetching} selectedId={lineFilter} onOpen={(line) => setOpenLine(line.id)} />
         )}
       </Card>
     </Flex>
@@ -163,7 +154,7 @@ export default function LedgerPage() {
       ) : (
         overview
       )}
-      <BudgetLineDrawer lineId={openLine} organisations={scope.organisations} onClose={() => setOpenLine(null)} onChanged={refresh} />
+      <BudgetLineDrawer lineId={openLine} organisations={scope.organisations} onClose={() => setOpenLine(null)} />
       <DrillDownDrawer
         drill={drill}
         query={query}
@@ -178,7 +169,6 @@ export default function LedgerPage() {
           fiscalYear={fiscalYear}
           projects={projectOptions}
           onClose={() => setCreating(false)}
-          onCreated={refresh}
         />
       )}
     </div>

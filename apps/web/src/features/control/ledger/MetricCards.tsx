@@ -1,5 +1,5 @@
+import type { LedgerMetricView, MetricTermKey } from '@jixiao/contract';
 import { Card, Col, Flex, Row, Typography } from 'antd';
-import type { LedgerMetricView, MetricTermKey } from '../../../api/control-types.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { moneyRatioPercent } from '../../../lib/money.ts';
 

@@ -1,6 +1,7 @@
+import type { BudgetLineDetail } from '@jixiao/contract';
 import { Alert, Button, Col, Flex, Form, Row, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { BudgetLineDetail } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
 import { moneyRule } from '../../../components/form-rules.ts';
 import { MoneyInput } from '../../../components/MoneyInput.tsx';
@@ -17,10 +18,10 @@ interface Values {
  * 用款计划: twelve monthly amounts whose sum may not exceed the line's budget (the server refuses
  * it otherwise). The running total is exact; 均分 spreads the budget to the fen.
  */
-export function PlanEditor({ line, canEdit, onSaved }: { line: BudgetLineDetail; canEdit: boolean; onSaved: () => void }) {
+export function PlanEditor({ line, canEdit }: { line: BudgetLineDetail; canEdit: boolean }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const { save, saving } = useSave(onSaved);
+  const { save, saving } = useSave(changesOf.budgetLine());
   const watched = Form.useWatch('months', form);
   const months = watched ?? line.plan;
   const total = sumMoney(months.map((month) => parseMoneyInput(month ?? '')));

@@ -1,7 +1,6 @@
 import { Empty, Table, Typography } from 'antd';
 import { useMemo } from 'react';
-import { ledgerApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useLedgerRollup } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { EChart } from '../../../components/EChart.tsx';
 import { type ChartOption, chartValue } from '../../../components/echarts.ts';
@@ -16,7 +15,7 @@ const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 /** 各单位按月支付: every unit the user oversees, month by month, stacked; the table gives the exact figures. */
 export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useI18n();
-  const rollup = useApi(`ledger-rollup:${fiscalYear}`, () => ledgerApi.rollup(fiscalYear));
+  const rollup = useLedgerRollup(fiscalYear);
   const matrix = useMemo(() => rollupMatrix(rollup.data?.rows ?? []), [rollup.data]);
   const monthLabels = MONTHS.map((month) => t('ledger.month', { month }));
 
@@ -39,8 +38,8 @@ export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
     [matrix, monthLabels],
   );
 
-  if (rollup.error) return <ApiErrorAlert error={rollup.error} onRetry={rollup.reload} />;
-  if (!rollup.loading && matrix.units.length === 0) return <Empty description={t('rollup.empty')} />;
+  if (rollup.error) return <ApiErrorAlert error={rollup.error} onRetry={rollup.refetch} />;
+  if (!rollup.isFetching && matrix.units.length === 0) return <Empty description={t('rollup.empty')} />;
   return (
     <>
       <Typography.Text strong>{t('rollup.title', { year: fiscalYear })}</Typography.Text>
@@ -48,7 +47,7 @@ export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
       <Table<RollupUnit>
         size="small"
         rowKey="organisationId"
-        loading={rollup.loading}
+        loading={rollup.isFetching}
         dataSource={[...matrix.units]}
         pagination={false}
         scroll={{ x: 1700 }}

@@ -1,5 +1,5 @@
+import type { MonthProgressView } from '@jixiao/contract';
 import { describe, expect, it } from 'vitest';
-import type { MonthProgressView } from '../../../api/control-types.ts';
 import { sumMoney } from '../../../lib/money.ts';
 import { evenPlan, monthlyBars, progressLines } from './ledger-series.ts';
 

@@ -1,4 +1,4 @@
-import type { MonthProgressView } from '../../../api/control-types.ts';
+import type { MonthProgressView } from '@jixiao/contract';
 import { chartValue } from '../../../components/echarts.ts';
 import { compareMoney, fromFen, toFen } from '../../../lib/money.ts';
 import { percentPointsDiff } from '../../../lib/percent.ts';

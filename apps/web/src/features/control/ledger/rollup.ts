@@ -1,4 +1,4 @@
-import type { RollupRow } from '../../../api/control-types.ts';
+import type { RollupRow } from '@jixiao/contract';
 import { fromFen, moneyRatioPercent, toFen } from '../../../lib/money.ts';
 
 /** One unit's payments by month (执行情况 by unit and month), with the year's total and December's share. */

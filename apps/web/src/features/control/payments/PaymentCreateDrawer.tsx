@@ -1,9 +1,10 @@
+import type { BudgetLine, CreatePaymentBody, SpendingType } from '@jixiao/contract';
 import { Button, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Grid, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { BudgetLine, CreatePaymentBody, SpendingType } from '../../../api/control-types.ts';
-import { contractApi, paymentApi, subsidyApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { useContract, useContracts, useGrants } from '../../../api/control-queries.ts';
+import { paymentApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
 import { Money } from '../../../components/Money.tsx';
@@ -50,16 +51,14 @@ export function PaymentCreateDrawer({ open, organisationId, fiscalYear, lines, i
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
-  const action = useControlAction(() => undefined);
+  const action = useControlAction(changesOf.payment());
   const lineId = Form.useWatch('budgetLineId', form);
   const contractId = Form.useWatch('contractId', form);
   const amount = Form.useWatch('amount', form) ?? '';
   const line = lines.find((entry) => entry.id === lineId);
-  const contracts = useApi(open ? `contracts:${organisationId}:${fiscalYear}` : null, () =>
-    contractApi.list({ organisationId, fiscalYear }),
-  );
-  const grants = useApi(open ? `grants:${organisationId}:${fiscalYear}` : null, () => subsidyApi.grants({ organisationId, fiscalYear }));
-  const contract = useApi(contractId ? `contract:${contractId}` : null, () => contractApi.get(contractId ?? ''));
+  const contracts = useContracts(open ? { organisationId, fiscalYear } : null);
+  const grants = useGrants(open ? { organisationId, fiscalYear } : null);
+  const contract = useContract(contractId ?? null);
   const lineContracts = (contracts.data?.items ?? []).filter((entry) => entry.budgetLineId === lineId && entry.status === 'active');
   const lineGrants = (grants.data?.items ?? []).filter((entry) => entry.budgetLineId === lineId);
   const parsedAmount = parseMoneyInput(amount);

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Role } from '@jixiao/contract';
+import type { Payment, PaymentStepName as PaymentStep, Role } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -21,9 +21,10 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { Payment, PaymentStep } from '../../../api/control-types.ts';
-import { adminApi, paymentApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useUsers } from '../../../api/admin-queries.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { usePayment } from '../../../api/control-queries.ts';
+import { paymentApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
@@ -49,7 +50,6 @@ interface Props {
   readonly fiscalYearOf: (payment: Payment) => number;
   readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
-  readonly onChanged: () => void;
 }
 
 /** Where the request stands in 申请 → 审核 → 审批 → 支付 → 归档, and who did each step. */
@@ -92,21 +92,17 @@ function StepHistory({ payment }: { payment: Payment }) {
  * 集体决策文号 and/or 会签人 for amounts of 1,000,000 yuan and more), 支付 (a date in the line's
  * year), 归档 and 驳回 (with a reason). Refusals list every control rule broken.
  */
-export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose, onChanged }: Props) {
+export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const detail = useApi(paymentId ? `payment:${paymentId}` : null, () => paymentApi.get(paymentId ?? ''));
+  const detail = usePayment(paymentId);
   const payment = detail.data;
-  const changed = () => {
-    detail.reload();
-    onChanged();
-  };
-  const action = useControlAction(changed);
+  const action = useControlAction(changesOf.payment(payment));
   const posts: Role[] = payment ? postsOver(session?.user.roles ?? [], organisations, payment.organisationId) : [];
   const steps = payment ? stepsFor(payment.status, posts) : [];
   const large = payment ? atLeast(payment.amount, COLLECTIVE_DECISION_FROM_FEN) : false;
-  const users = useApi(steps.includes('approve') && large ? 'users' : null, adminApi.users);
+  const users = useUsers(steps.includes('approve') && large);
   const [decisionReference, setDecisionReference] = useState('');
   const [countersignedBy, setCountersignedBy] = useState<string | undefined>();
   const [paidOn, setPaidOn] = useState<Dayjs | null>(null);
@@ -176,7 +172,7 @@ export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose,
       }
       data-testid="payment-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!payment && !detail.error && <Skeleton active />}
       {payment && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -207,7 +203,7 @@ export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose,
                           value={countersignedBy}
                           onChange={setCountersignedBy}
                           options={countersignOptions}
-                          loading={users.loading}
+                          loading={users.isFetching}
                           data-testid="payment-countersigner"
                         />
                       </Form.Item>

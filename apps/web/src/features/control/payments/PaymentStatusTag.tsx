@@ -1,5 +1,5 @@
+import type { PaymentStatus } from '@jixiao/contract';
 import { Tag } from 'antd';
-import type { PaymentStatus } from '../../../api/control-types.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 
 const COLOR: Readonly<Record<PaymentStatus, string>> = {

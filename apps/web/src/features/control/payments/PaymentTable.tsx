@@ -1,5 +1,5 @@
+import type { Payment } from '@jixiao/contract';
 import { Space, Table, type TableColumnsType, Typography } from 'antd';
-import type { Payment } from '../../../api/control-types.ts';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';

@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../../../api/control-types.ts';
-import { budgetApi, paymentApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useBudgetLines, usePayments } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -48,11 +46,9 @@ export default function PaymentsPage() {
           offset: (page - 1) * PAGE_SIZE,
         }
       : null;
-  const list = useApi(filter ? `payments:${organisationId}${queryString(filter)}` : null, () => paymentApi.list(filter ?? {}));
+  const list = usePayments(filter);
   const linesQuery = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear } : null;
-  const lines = useApi(linesQuery ? `budget-lines:${organisationId}${queryString(linesQuery)}` : null, () =>
-    budgetApi.lines(linesQuery ?? {}),
-  );
+  const lines = useBudgetLines(linesQuery);
   const lineItems = lines.data?.items ?? [];
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
 
@@ -68,10 +64,6 @@ export default function PaymentsPage() {
       { replace: name !== 'payment' },
     );
   };
-  const refresh = () => {
-    list.reload();
-    lines.reload();
-  };
   const fiscalYearOf = (payment: Payment) =>
     lineItems.find((line) => line.id === payment.budgetLineId)?.fiscalYear ?? fiscalYear ?? new Date().getFullYear();
 
@@ -86,7 +78,7 @@ export default function PaymentsPage() {
             type="primary"
             icon={<PlusOutlined />}
             onClick={() => {
-              lines.reload();
+              void lines.refetch();
               setCreating(true);
             }}
             data-testid="payment-create"
@@ -118,14 +110,14 @@ export default function PaymentsPage() {
           />
         </ScopeBar>
         {list.error ? (
-          <ApiErrorAlert error={list.error} onRetry={list.reload} />
+          <ApiErrorAlert error={list.error} onRetry={list.refetch} />
         ) : (
           <PaymentTable
             items={list.data?.items ?? []}
             total={list.data?.total ?? 0}
             page={page}
             pageSize={PAGE_SIZE}
-            loading={list.loading || scope.loading}
+            loading={list.isFetching || scope.loading}
             onPage={setPage}
             onOpen={(payment) => setParam('payment', payment.id)}
           />
@@ -139,10 +131,7 @@ export default function PaymentsPage() {
           lines={lineItems}
           initialLineId={lineFilter}
           onClose={() => setCreating(false)}
-          onCreated={(id) => {
-            refresh();
-            setParam('payment', id);
-          }}
+          onCreated={(id) => setParam('payment', id)}
         />
       )}
       <PaymentDrawer
@@ -150,7 +139,6 @@ export default function PaymentsPage() {
         fiscalYearOf={fiscalYearOf}
         organisations={scope.organisations}
         onClose={() => setParam('payment', undefined)}
-        onChanged={refresh}
       />
     </div>
   );

@@ -1,5 +1,4 @@
-import type { Role } from '@jixiao/contract';
-import type { PaymentStatus, PaymentStep } from '../../../api/control-types.ts';
+import type { PaymentStatus, PaymentStepName as PaymentStep, Role } from '@jixiao/contract';
 import { toFen } from '../../../lib/money.ts';
 
 /**

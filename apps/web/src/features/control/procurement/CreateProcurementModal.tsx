@@ -1,4 +1,3 @@
-import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import {
   type BudgetLine,
   type CreateProcurementBody,
@@ -6,7 +5,9 @@ import {
   PROCUREMENT_METHODS,
   type ProcurementCategory,
   type ProcurementMethod,
-} from '../../../api/control-types.ts';
+} from '@jixiao/contract';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { changesOf } from '../../../api/control-cache.ts';
 import { procurementApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
@@ -35,17 +36,15 @@ export function CreateProcurementModal({
   organisationId,
   lines,
   onClose,
-  onCreated,
 }: {
   open: boolean;
   organisationId: string;
   lines: readonly BudgetLine[];
   onClose: () => void;
-  onCreated: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const action = useControlAction(onCreated);
+  const action = useControlAction(changesOf.procurement());
   const method = Form.useWatch('method', form);
   const submit = async (values: Values) => {
     const body: CreateProcurementBody = {

@@ -1,7 +1,8 @@
+import type { Procurement } from '@jixiao/contract';
 import { Button, Card, Col, Descriptions, Drawer, Form, Grid, Input, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { Procurement } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { procurementApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
@@ -32,17 +33,15 @@ export function ProcurementDrawer({
   procurement,
   organisations,
   onClose,
-  onChanged,
 }: {
   procurement: Procurement | null;
   organisations: readonly OrganisationNode[];
   onClose: () => void;
-  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const action = useControlAction(onChanged);
+  const action = useControlAction(changesOf.procurement());
   const [awardForm] = Form.useForm<AwardValues>();
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');

@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { PROCUREMENT_STATUSES, type Procurement, type ProcurementStatus } from '@jixiao/contract';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import { PROCUREMENT_STATUSES, type Procurement, type ProcurementStatus } from '../../../api/control-types.ts';
-import { procurementApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useProcurements } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
@@ -49,15 +47,11 @@ export default function ProcurementsPage() {
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status } : null;
-  const list = useApi(filter ? `procurements:${organisationId}${queryString(filter)}` : null, () => procurementApi.list(filter ?? {}));
+  const list = useProcurements(filter);
   const lines = useScopeLines(scope);
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const items = list.data?.items ?? [];
   const open = items.find((item) => item.id === openId) ?? null;
-  const refresh = () => {
-    list.reload();
-    lines.reload();
-  };
 
   return (
     <div className="page-stack">
@@ -93,12 +87,12 @@ export default function ProcurementsPage() {
           />
         </ScopeBar>
         {list.error ? (
-          <ApiErrorAlert error={list.error} onRetry={list.reload} />
+          <ApiErrorAlert error={list.error} onRetry={list.refetch} />
         ) : (
           <Table<Procurement>
             size="small"
             rowKey="id"
-            loading={list.loading || scope.loading}
+            loading={list.isFetching || scope.loading}
             dataSource={items}
             pagination={items.length > 20 ? { pageSize: 20 } : false}
             scroll={{ x: 1100 }}
@@ -153,10 +147,9 @@ export default function ProcurementsPage() {
           organisationId={organisationId}
           lines={lines.data?.items ?? []}
           onClose={() => setCreating(false)}
-          onCreated={refresh}
         />
       )}
-      <ProcurementDrawer procurement={open} organisations={scope.organisations} onClose={() => setOpenId(null)} onChanged={refresh} />
+      <ProcurementDrawer procurement={open} organisations={scope.organisations} onClose={() => setOpenId(null)} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { adminApi, budgetApi, ledgerApi } from '../../../api/endpoints.ts';
+import { useFiscalYears, useOrganisations } from '../../../api/admin-queries.ts';
+import { useYearsWithLedger } from '../../../api/control-queries.ts';
 import type { Organisation } from '../../../api/types.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { pickOrganisation, pickYear, readScope, type ScopeChoice, writeScope, yearChoices } from './scope.ts';
 
@@ -52,8 +52,8 @@ export interface ControlScope {
 export function useControlScope(): ControlScope {
   const [search, setSearch] = useSearchParams();
   const { session } = useSession();
-  const organisations = useApi('organisations', adminApi.organisations);
-  const fiscalYears = useApi('fiscal-years', adminApi.fiscalYears);
+  const organisations = useOrganisations();
+  const fiscalYears = useFiscalYears();
   const fromUrl = readScope(search);
   const fallback = useMemo(stored, []);
   const requested = {
@@ -63,19 +63,11 @@ export function useControlScope(): ControlScope {
   const items = organisations.data?.items ?? [];
   const organisationId = pickOrganisation(requested.organisationId, items, session?.user.organisationId);
   const configured = (fiscalYears.data?.items ?? []).map((year) => year.year);
-  // Without a year asked for, the years with a ledger decide: those the organisation has budget
-  // lines in, and those with payments anywhere the user oversees (a finance bureau has no lines of
-  // its own). A new year appears once its lines are set up.
+  // Without a year asked for, the years with a ledger decide; a new year appears once its lines are set up.
   const lookForYears = organisationId !== undefined && !requested.fiscalYear && fiscalYears.data !== undefined;
-  const withData = useApi(lookForYears ? `scope-years:${organisationId}:${configured.join(',')}` : null, async () => {
-    const [lines, ...rollups] = await Promise.all([
-      budgetApi.lines({ organisationId }),
-      ...configured.map((year) => ledgerApi.rollup(year).then((answer) => (answer.rows.length > 0 ? [year] : []))),
-    ]);
-    return [...new Set([...lines.items.map((line) => line.fiscalYear), ...rollups.flat()])];
-  });
+  const withData = useYearsWithLedger(organisationId, configured, lookForYears);
   const withLines = withData.data ?? [];
-  const waitingForYears = !requested.fiscalYear && (fiscalYears.loading || withData.loading);
+  const waitingForYears = !requested.fiscalYear && (fiscalYears.isPending || (lookForYears && withData.isPending));
   const fiscalYear = waitingForYears ? undefined : pickYear(requested.fiscalYear, withLines, configured);
 
   useEffect(() => {
@@ -99,7 +91,7 @@ export function useControlScope(): ControlScope {
     listOrganisationId: isTop && hasUnits ? undefined : organisationId,
     organisations: items,
     years: yearChoices(configured, withLines, fiscalYear),
-    loading: organisations.loading || (!organisationId && !organisations.error) || !fiscalYear,
+    loading: organisations.isPending || (!organisationId && !organisations.error) || !fiscalYear,
     set,
   };
 }

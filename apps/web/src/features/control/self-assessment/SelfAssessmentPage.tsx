@@ -1,4 +1,5 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { ASSESSMENT_LEVELS, type AssessmentItem, type AssessmentLevel } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -18,10 +19,8 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { queryString } from '../../../api/client.ts';
-import type { AssessmentItem, AssessmentLevel } from '../../../api/control-types.ts';
+import { useSaveSelfAssessment, useSelfAssessment } from '../../../api/control-queries.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
@@ -29,14 +28,12 @@ import { EChart } from '../../../components/EChart.tsx';
 import { type ChartOption, chartValue } from '../../../components/echarts.ts';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
-import { useSave } from '../../../components/use-save.ts';
+import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { byCategory, type Edits, type ItemEdit, initialEdits, isDirty, scoreProblem, toEntries } from './assessment.ts';
-
-const LEVELS: readonly AssessmentLevel[] = ['unit', 'business'];
 
 /** Scores by category against their points, as edited (horizontal bars: the category names are long). */
 function CategoryChart({ groups }: { groups: ReturnType<typeof byCategory> }) {
@@ -89,13 +86,12 @@ export default function SelfAssessmentPage() {
   const scope = useControlScope();
   const { organisationId, fiscalYear } = scope;
   const query = organisationId && fiscalYear ? { organisationId, fiscalYear } : null;
-  const assessment = useApi(query ? `self-assessment${queryString(query)}` : null, () =>
-    selfAssessmentApi.get(organisationId ?? '', fiscalYear ?? 0),
-  );
+  const assessment = useSelfAssessment(query);
   const data = assessment.data;
   const items = data?.items ?? [];
   const [edits, setEdits] = useState<Edits>({});
-  const { save, saving } = useSave(assessment.reload);
+  const saveAssessment = useSaveSelfAssessment();
+  const { write, saving } = useWrite();
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const canEdit = holdsAny(posts, ['department-head', 'accountant', 'admin']);
 
@@ -287,7 +283,7 @@ export default function SelfAssessmentPage() {
               disabled={invalid || !dirty}
               onClick={() =>
                 query &&
-                void save(() => selfAssessmentApi.save({ ...query, version: data.version, entries: toEntries(data.items, edits) }), {
+                void write(() => saveAssessment.mutateAsync({ ...query, version: data.version, entries: toEntries(data.items, edits) }), {
                   success: t('assessment.saved'),
                 })
               }
@@ -299,7 +295,7 @@ export default function SelfAssessmentPage() {
         </Space>
       </Flex>
       <ScopeBar scope={scope} />
-      {assessment.error && <ApiErrorAlert error={assessment.error} onRetry={assessment.reload} />}
+      {assessment.error && <ApiErrorAlert error={assessment.error} onRetry={assessment.refetch} />}
       {!data && !assessment.error && <Skeleton active />}
       {data && (
         <Flex vertical gap={16}>
@@ -356,7 +352,7 @@ export default function SelfAssessmentPage() {
               </Card>
             </Col>
           </Row>
-          {LEVELS.map((level) => (
+          {ASSESSMENT_LEVELS.map((level) => (
             <Card key={level} size="small" title={t(level === 'unit' ? 'assessment.unitLevel' : 'assessment.businessLevel')}>
               {levelTable(level)}
             </Card>

@@ -1,5 +1,5 @@
+import type { AssessmentItem } from '@jixiao/contract';
 import { describe, expect, it } from 'vitest';
-import type { AssessmentItem } from '../../../api/control-types.ts';
 import { byCategory, initialEdits, isDirty, scoreProblem, toEntries } from './assessment.ts';
 
 const item = (code: string, category: string, points: string, extra: Partial<AssessmentItem> = {}): AssessmentItem => ({

@@ -1,5 +1,5 @@
+import type { AssessmentEntryBody, AssessmentItem, AssessmentLevel } from '@jixiao/contract';
 import { PointsText } from '@jixiao/contract';
-import type { AssessmentEntryBody, AssessmentItem, AssessmentLevel } from '../../../api/control-types.ts';
 import { pointsAtMost, sumPoints } from '../../../lib/points.ts';
 
 /**

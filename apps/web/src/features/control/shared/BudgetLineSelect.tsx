@@ -1,5 +1,5 @@
+import type { BudgetLine } from '@jixiao/contract';
 import { Select, type SelectProps } from 'antd';
-import type { BudgetLine } from '../../../api/control-types.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatMoney } from '../../../lib/money.ts';
 

@@ -1,4 +1,4 @@
-import { DISPOSAL_METHODS, PROCUREMENT_METHODS } from '../../../api/control-types.ts';
+import { DISPOSAL_METHODS, PROCUREMENT_METHODS } from '@jixiao/contract';
 import type { MessageKey } from '../../../i18n/translate.ts';
 import { isOneOf } from '../../../lib/one-of.ts';
 

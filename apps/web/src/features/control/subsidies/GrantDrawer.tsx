@@ -1,3 +1,4 @@
+import type { FollowUp } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -20,9 +21,9 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { FollowUp } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
+import { useGrant } from '../../../api/control-queries.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money } from '../../../components/Money.tsx';
@@ -48,23 +49,17 @@ export function GrantDrawer({
   grantId,
   organisations,
   onClose,
-  onChanged,
 }: {
   grantId: string | null;
   organisations: readonly OrganisationNode[];
   onClose: () => void;
-  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
-  const detail = useApi(grantId ? `grant:${grantId}` : null, () => subsidyApi.grant(grantId ?? ''));
+  const detail = useGrant(grantId);
   const grant = detail.data;
-  const changed = () => {
-    detail.reload();
-    onChanged();
-  };
-  const { save, saving } = useSave(changed);
+  const { save, saving } = useSave(changesOf.followUp());
   const [recording, setRecording] = useState<FollowUp | null>(null);
   const [scheduleOn, setScheduleOn] = useState<Dayjs | null>(null);
   const [form] = Form.useForm<ResultValues>();
@@ -105,7 +100,7 @@ export function GrantDrawer({
       title={grant ? `${grant.recipientName} · ${grant.programme}` : t('nav.controlSubsidies')}
       data-testid="grant-drawer"
     >
-      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <ApiErrorAlert error={detail.error} onRetry={detail.refetch} />}
       {!grant && !detail.error && <Skeleton active />}
       {grant && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -1,11 +1,9 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import type { Grant, OverdueFollowUp, Recipient } from '@jixiao/contract';
 import { Alert, Button, Card, Col, Flex, Input, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { queryString } from '../../../api/client.ts';
-import type { Grant, OverdueFollowUp, Recipient } from '../../../api/control-types.ts';
-import { subsidyApi } from '../../../api/endpoints.ts';
-import { useApi } from '../../../api/use-api.ts';
+import { useGrantSummary, useGrants, useOverdueFollowUps, useRecipients } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { moneyColumn } from '../../../components/Money.tsx';
@@ -40,31 +38,23 @@ export default function SubsidiesPage() {
   const [query, setQuery] = useState('');
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear } : null;
-  const grants = useApi(filter ? `grants:${organisationId}${queryString(filter)}` : null, () => subsidyApi.grants(filter ?? {}));
-  const summary = useApi(filter ? `grant-summary:${organisationId}${queryString(filter)}` : null, () => subsidyApi.summary(filter ?? {}));
-  const overdue = useApi(organisationId ? `follow-ups-overdue:${organisationId}` : null, () =>
-    subsidyApi.overdue(scope.listOrganisationId),
-  );
-  const recipients = useApi(`recipients:${query}`, () => subsidyApi.recipients(query || undefined));
+  const grants = useGrants(filter);
+  const summary = useGrantSummary(filter);
+  const overdue = useOverdueFollowUps(scope.listOrganisationId, organisationId !== undefined);
+  const recipients = useRecipients(query);
   const lines = useScopeLines(scope);
   const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
   const isRequester = holdsAny(posts, ['requester']);
-  const refresh = () => {
-    grants.reload();
-    summary.reload();
-    overdue.reload();
-    lines.reload();
-  };
   const counts = summary.data?.followUps;
   const overdueItems = overdue.data?.items ?? [];
 
   const grantTable = grants.error ? (
-    <ApiErrorAlert error={grants.error} onRetry={grants.reload} />
+    <ApiErrorAlert error={grants.error} onRetry={grants.refetch} />
   ) : (
     <Table<Grant>
       size="small"
       rowKey="id"
-      loading={grants.loading || scope.loading}
+      loading={grants.isFetching || scope.loading}
       dataSource={grants.data?.items ?? []}
       pagination={false}
       scroll={{ x: 1100 }}
@@ -127,12 +117,12 @@ export default function SubsidiesPage() {
         )}
       </Flex>
       {recipients.error ? (
-        <ApiErrorAlert error={recipients.error} onRetry={recipients.reload} />
+        <ApiErrorAlert error={recipients.error} onRetry={recipients.refetch} />
       ) : (
         <Table<Recipient>
           size="small"
           rowKey="id"
-          loading={recipients.loading}
+          loading={recipients.isFetching}
           dataSource={recipients.data?.items ?? []}
           pagination={false}
           scroll={{ x: 700 }}
@@ -193,22 +183,22 @@ export default function SubsidiesPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic title={t('grant.count')} value={summary.data?.grantCount ?? 0} loading={summary.loading} />
+            <Statistic title={t('grant.count')} value={summary.data?.grantCount ?? 0} loading={summary.isFetching} />
           </Card>
         </Col>
         <Col xs={12} md={5}>
           <Card size="small">
-            <Statistic title={t('grant.awarded')} value={formatMoney(summary.data?.awarded ?? '0')} loading={summary.loading} />
+            <Statistic title={t('grant.awarded')} value={formatMoney(summary.data?.awarded ?? '0')} loading={summary.isFetching} />
           </Card>
         </Col>
         <Col xs={12} md={5}>
           <Card size="small">
-            <Statistic title={t('line.paid')} value={formatMoney(summary.data?.paid ?? '0')} loading={summary.loading} />
+            <Statistic title={t('line.paid')} value={formatMoney(summary.data?.paid ?? '0')} loading={summary.isFetching} />
           </Card>
         </Col>
         <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic title={t('followUp.done')} value={counts ? `${counts.done} / ${counts.total}` : '—'} loading={summary.loading} />
+            <Statistic title={t('followUp.done')} value={counts ? `${counts.done} / ${counts.total}` : '—'} loading={summary.isFetching} />
           </Card>
         </Col>
         <Col xs={12} md={3}>
@@ -216,7 +206,7 @@ export default function SubsidiesPage() {
             <Statistic
               title={t('followUp.overdue')}
               value={counts?.overdue ?? 0}
-              loading={summary.loading}
+              loading={summary.isFetching}
               styles={{ content: { color: counts?.overdue ? '#cf1322' : undefined } }}
             />
           </Card>
@@ -226,7 +216,7 @@ export default function SubsidiesPage() {
             <Statistic
               title={t('followUp.abnormalOperation')}
               value={counts?.abnormalOperation ?? 0}
-              loading={summary.loading}
+              loading={summary.isFetching}
               styles={{ content: { color: counts?.abnormalOperation ? '#cf1322' : undefined } }}
             />
           </Card>
@@ -252,7 +242,7 @@ export default function SubsidiesPage() {
           ]}
         />
       </Card>
-      <GrantDrawer grantId={openGrant} organisations={scope.organisations} onClose={() => setOpenGrant(null)} onChanged={refresh} />
+      <GrantDrawer grantId={openGrant} organisations={scope.organisations} onClose={() => setOpenGrant(null)} />
       {organisationId && (
         <>
           <CreateGrantModal
@@ -261,14 +251,8 @@ export default function SubsidiesPage() {
             lines={lines.data?.items ?? []}
             recipients={recipients.data?.items ?? []}
             onClose={() => setCreatingGrant(false)}
-            onCreated={refresh}
           />
-          <CreateRecipientModal
-            open={creatingRecipient}
-            organisationId={organisationId}
-            onClose={() => setCreatingRecipient(false)}
-            onCreated={recipients.reload}
-          />
+          <CreateRecipientModal open={creatingRecipient} organisationId={organisationId} onClose={() => setCreatingRecipient(false)} />
         </>
       )}
     </div>

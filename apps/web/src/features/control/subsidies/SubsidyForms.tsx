@@ -1,6 +1,7 @@
+import type { BudgetLine, CreateGrantBody, Recipient } from '@jixiao/contract';
 import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { BudgetLine, CreateGrantBody, Recipient } from '../../../api/control-types.ts';
+import { changesOf } from '../../../api/control-cache.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
@@ -11,20 +12,10 @@ import { parseMoneyInput } from '../../../lib/money.ts';
 import { BudgetLineSelect } from '../shared/BudgetLineSelect.tsx';
 
 /** 登记补贴对象 (经办人): an enterprise by its 统一社会信用代码, checked against GB 32100-2015 and registered once. */
-export function CreateRecipientModal({
-  open,
-  organisationId,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  organisationId: string;
-  onClose: () => void;
-  onCreated: () => void;
-}) {
+export function CreateRecipientModal({ open, organisationId, onClose }: { open: boolean; organisationId: string; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ name: string; uscc: string; contact: string }>();
-  const action = useControlAction(onCreated);
+  const action = useControlAction(changesOf.recipient());
   return (
     <Modal
       open={open}
@@ -91,18 +82,16 @@ export function CreateGrantModal({
   lines,
   recipients,
   onClose,
-  onCreated,
 }: {
   open: boolean;
   organisationId: string;
   lines: readonly BudgetLine[];
   recipients: readonly Recipient[];
   onClose: () => void;
-  onCreated: () => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<GrantValues>();
-  const action = useControlAction(onCreated);
+  const action = useControlAction(changesOf.grant());
   const submit = async (values: GrantValues) => {
     const body: CreateGrantBody = {
       organisationId,

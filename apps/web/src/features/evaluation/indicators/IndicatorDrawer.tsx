@@ -1,7 +1,7 @@
 import { BAND, DIRECTION, LEDGER_METRICS, LEVEL1, LEVEL2_OF } from '@jixiao/contract';
 import { Alert, Button, Col, Descriptions, Divider, Drawer, Form, Grid, Input, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useBudgetLines } from '../../../api/budget-line-queries.ts';
+import { useBudgetLines } from '../../../api/control-queries.ts';
 import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail, Indicator, ScoredItem } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';

@@ -1,4 +1,4 @@
-import type { LedgerMetric } from '../../../api/control-types.ts';
+import type { LedgerMetric } from '@jixiao/contract';
 import type { Band, Direction, Indicator, IndicatorFields, Level1, Level2 } from '../../../api/types.ts';
 
 /** The editor's values: every IndicatorFields field, decimals and points as strings. */
