@@ -14,7 +14,7 @@ export const budgetOf = (line: BudgetLineRow) =>
 export const OPEN_STATUSES = ['requested', 'reviewed', 'approved'] as const;
 export const PAID_STATUSES = ['paid', 'archived'] as const;
 
-const statusList = (statuses: readonly string[]) =>
+export const statusList = (statuses: readonly string[]) =>
   sql.join(
     statuses.map((status) => sql`${status}`),
     sql`, `,

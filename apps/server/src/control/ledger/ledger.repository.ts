@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows, readAll } from '../../db/connect.ts';
 import { budgetAdjustments, budgetLines, paymentPlans, paymentRequests, procurements } from '../../db/schema.ts';
 import { inScope } from '../../policies/scope.ts';
+import { PAID_STATUSES, statusList } from '../budget/budget.repository.ts';
 
 export interface LedgerScope {
   /** The organisation and everything below it. */
@@ -88,7 +89,7 @@ export async function rollup(db: Queryable, fiscalYear: number, roots: readonly 
     sql`with sums as (
           select r.organisation_id, extract(month from r.paid_on)::int as month, sum(r.amount_fen)::bigint as paid
           from payment_requests r
-          where r.status in ('paid', 'archived') and r.paid_on >= ${`${fiscalYear}-01-01`}::date and r.paid_on < ${`${fiscalYear + 1}-01-01`}::date and ${scoped}
+          where r.status in (${statusList(PAID_STATUSES)}) and r.paid_on >= ${`${fiscalYear}-01-01`}::date and r.paid_on < ${`${fiscalYear + 1}-01-01`}::date and ${scoped}
           group by 1, 2)
         select s.organisation_id as "organisationId", o.name as "organisationName", s.month, s.paid as "paidFen"
         from sums s join organisations o on o.id = s.organisation_id

@@ -52,9 +52,9 @@ export async function findControlEvidence(db: Queryable, units: readonly string[
     db
       .select({
         category: procurements.category,
-        estimated: procurements.estimatedFen,
+        estimatedFen: procurements.estimatedFen,
         method: procurements.method,
-        justification: procurements.methodJustification,
+        methodJustification: procurements.methodJustification,
       })
       .from(procurements)
       .where(and(inArray(procurements.budgetLineId, onLines), sql`${procurements.status} <> 'cancelled'`)),

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { validationFailed, versionConflict } from '../../errors.ts';
 import { descendantIds } from '../../organisations/organisation.repository.ts';
 import { controlConfig, requirePost } from '../control-access.ts';
+import { methodFacts } from '../procurement/procurement.rules.ts';
 import * as repo from './self-assessment.repository.ts';
 
 /** What the system knows about a unit's internal control in a year (the pre-fill's evidence). */
@@ -13,18 +14,7 @@ export async function gatherFacts(db: Queryable, organisationId: string, fiscalY
   const config = await controlConfig(db);
   const { lineIds, payments, decisions, adjustments, refusals, purchases, contractRows, assetCount, stocktakeCount } =
     await repo.findControlEvidence(db, units, fiscalYear);
-  const compliant = purchases.filter(
-    (purchase) =>
-      control.checkProcurementMethod(
-        {
-          category: purchase.category,
-          estimatedFen: purchase.estimated,
-          method: purchase.method as control.ProcurementMethod,
-          methodJustification: purchase.justification ?? undefined,
-        },
-        config,
-      ).length === 0,
-  ).length;
+  const compliant = purchases.filter((purchase) => control.checkProcurementMethod(methodFacts(purchase), config).length === 0).length;
   return {
     modules: {
       budget: lineIds.length > 0,
