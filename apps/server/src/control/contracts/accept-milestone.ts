@@ -1,4 +1,5 @@
 import type { AcceptMilestone } from '@jixiao/contract';
+import { control } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -54,10 +55,7 @@ export async function acceptMilestone(
       const cards = input.assets?.length
         ? await prepareCards(tx, source, { custodianId: input.custodianId, assets: input.assets })
         : undefined;
-      const signerAccepts =
-        contract.signedBy === ctx.principal.userId
-          ? [{ code: 'IC_SOD_CONTRACT_ACCEPTANCE' as const, message: '合同由你签订，不能由你验收（合同签订与验收须分离）' }]
-          : [];
+      const signerAccepts = control.segregation.found(control.segregation.signerAccepter(contract.signedBy, ctx.principal.userId));
       refuseIfViolated({ organisationId: contract.organisationId, entityType: 'contract-milestone', entityId: milestoneId }, [
         ...signerAccepts,
         ...(cards?.violations ?? []),

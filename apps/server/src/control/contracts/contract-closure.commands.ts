@@ -1,5 +1,5 @@
 import type { DecideClosure, RequestClosure } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { control, formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -11,9 +11,7 @@ import { invalidStep, requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import { CONTRACT } from './contract.service.ts';
 import {
-  CLOSURE_DECISION_POSTS,
   CLOSURE_KIND_LABEL,
-  CLOSURE_REQUEST_POSTS,
   CLOSURE_STATUS_LABEL,
   closureProblems,
   contractClosedViolation,
@@ -52,7 +50,7 @@ export async function requestContractClosure(deps: Deps, ctx: RequestContext, co
       const contract = await repo.getContract(tx, contractId, true);
       if (!contract) throw notFound(CONTRACT);
       await requireReader(tx, ctx, contract.organisationId, CONTRACT);
-      await requirePost(tx, ctx, contract.organisationId, CLOSURE_REQUEST_POSTS);
+      await requirePost(tx, ctx, contract.organisationId, policy.contractPolicy.posts.requestClosure);
       if (contract.version !== body.version) throw versionConflict(CONTRACT);
       await requireClosable(tx, contract, body.kind);
       // The contract row is locked, so a second request waits here and then sees the first.
@@ -93,19 +91,17 @@ export async function decideContractClosure(
       const contract = await repo.getContract(tx, contractId, true);
       if (!line || !contract) throw notFound(CONTRACT);
       await requireReader(tx, ctx, contract.organisationId, CONTRACT);
-      await requirePost(tx, ctx, contract.organisationId, CLOSURE_DECISION_POSTS);
+      await requirePost(tx, ctx, contract.organisationId, policy.contractPolicy.posts.decideClosure);
       if (contract.version !== body.version) throw versionConflict(CONTRACT);
       if (closure.status !== 'requested') throw invalidStep(CLOSURE, CLOSURE_STATUS_LABEL[closure.status], '审批');
       const opinion = body.opinion?.trim() || null;
       if (!body.approve && !opinion) throw validationFailed([{ path: 'body.opinion', message: '驳回须填写审批意见，说明理由' }]);
-      if (closure.requestedBy === ctx.principal.userId) {
-        refuseIfViolated(subjectOf(contract), [
-          {
-            code: 'IC_SOD_CONTRACT_CLOSURE',
-            message: `合同${CLOSURE_KIND_LABEL[closure.kind]}由你申请，不能由你审批（申请与审批须分离）`,
-          },
-        ]);
-      }
+      refuseIfViolated(
+        subjectOf(contract),
+        control.segregation.found(
+          control.segregation.closureRequesterApprover(closure.requestedBy, ctx.principal.userId, CLOSURE_KIND_LABEL[closure.kind]),
+        ),
+      );
       if (body.approve) await requireClosable(tx, contract, closure.kind);
       const released = body.approve ? releasedFen(contract.amountFen, await repo.paidOn(tx, contractId)) : null;
       const decided = await repo.decideClosure(tx, closureId, {

@@ -1,4 +1,4 @@
-import type { Role } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import { type LedgerKind, writeLedgerIssuesXlsx, writeLedgerTemplate } from '@jixiao/documents';
 import type { Deps, RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -7,7 +7,6 @@ import { createImportJob, findImportJob, type ImportJobRow } from './import-job.
 import { runImportJob } from './import-runner.ts';
 
 /** Importing a ledger writes budget lines and paid payments: 财务审核's work, or the administrator's. */
-const IMPORT_POSTS: readonly Role[] = ['accountant', 'admin'];
 
 /** How many issues the job view carries; the errors.xlsx download has all that were kept. */
 const ERRORS_IN_VIEW = 200;
@@ -25,7 +24,7 @@ export async function startLedgerImport(
   upload: { filename: string; bytes: Uint8Array },
   onCrash: (error: unknown) => void,
 ): Promise<{ jobId: string; finished: Promise<void> }> {
-  await requirePost(deps.db, ctx, params.organisationId, IMPORT_POSTS);
+  await requirePost(deps.db, ctx, params.organisationId, policy.importPolicy.posts.run);
   const job = await createImportJob(deps.db, { ...params, filename: upload.filename, createdBy: ctx.principal.userId });
   const finished = runImportJob(deps, ctx, { ...params, id: job.id, filename: upload.filename }, upload.bytes, onCrash);
   return { jobId: job.id, finished };
@@ -35,7 +34,8 @@ export async function startLedgerImport(
 async function authoriseJob(deps: Deps, ctx: RequestContext, id: string): Promise<ImportJobRow> {
   const job = await findImportJob(deps.db, id);
   if (!job) throw notFound('导入任务');
-  if (job.createdBy !== ctx.principal.userId) await requirePost(deps.db, ctx, job.organisationId, IMPORT_POSTS, '导入任务');
+  if (job.createdBy !== ctx.principal.userId)
+    await requirePost(deps.db, ctx, job.organisationId, policy.importPolicy.posts.run, '导入任务');
   return job;
 }
 

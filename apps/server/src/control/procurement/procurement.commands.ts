@@ -5,6 +5,7 @@ import {
   checkUscc,
   PROCUREMENT_STATUS_LABEL,
 } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -34,7 +35,7 @@ export async function approveProcurement(deps: Deps, ctx: RequestContext, id: st
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const procurement = await lockProcurement(tx, ctx, id);
-      await requirePost(tx, ctx, procurement.organisationId, ['approver', 'department-head']);
+      await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.approve);
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'draft') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '审批');
       refuseIfViolated(subjectOf(procurement), approvalViolations(procurement, ctx.principal.userId, await controlConfig(tx)));
@@ -67,7 +68,7 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const procurement = await lockProcurement(tx, ctx, id);
-      await requirePost(tx, ctx, procurement.organisationId, ['requester']);
+      await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.award);
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'approved') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '确定供应商');
       const uscc = checkUscc('supplierUscc', '供应商', input.supplierUscc);
@@ -108,7 +109,7 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
 export async function cancelProcurement(deps: Deps, ctx: RequestContext, id: string, input: z.infer<typeof CancelProcurement>) {
   return deps.db.transaction(async (tx) => {
     const procurement = await lockProcurement(tx, ctx, id);
-    await requirePost(tx, ctx, procurement.organisationId, ['requester', 'approver', 'department-head']);
+    await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.cancel);
     if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
     if (procurement.status !== 'draft' && procurement.status !== 'approved') {
       throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '取消');
