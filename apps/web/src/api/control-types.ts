@@ -1,4 +1,9 @@
-import type { LEDGER_METRICS } from '@jixiao/contract';
+import type * as contract from '@jixiao/contract';
+import type { LEDGER_METRICS, Role } from '@jixiao/contract';
+import type { z } from 'zod';
+
+/** What the signed-in user may do with a record, as the server's policy decides it. */
+type PermissionsOf<S extends z.ZodType<{ permissions: unknown }>> = z.infer<S>['permissions'];
 
 /**
  * The internal-control (内部控制) API. Its zod schemas live beside the server's routes
@@ -47,12 +52,14 @@ export interface BudgetAdjustment {
   readonly decidedBy: string | null;
   readonly decidedAt: string | null;
   readonly comment: string | null;
+  readonly permissions: PermissionsOf<typeof contract.BudgetAdjustment>;
 }
 
 export interface BudgetLineDetail extends BudgetLine {
   /** 用款计划, January to December. */
   readonly plan: readonly Money[];
   readonly adjustmentHistory: readonly BudgetAdjustment[];
+  readonly permissions: PermissionsOf<typeof contract.BudgetLineDetail>;
 }
 
 export interface BudgetLineFilter {
@@ -108,6 +115,9 @@ export interface Payment {
   readonly imported: boolean;
   readonly requestedAt: string;
   readonly version: number;
+  readonly permissions: PermissionsOf<typeof contract.Payment>;
+  /** The posts that take the next step; empty once done. */
+  readonly waitingFor: readonly Role[];
 }
 
 export interface PaymentListResponse {
@@ -293,6 +303,7 @@ export interface Procurement {
   readonly approvedAt: string | null;
   readonly createdAt: string;
   readonly version: number;
+  readonly permissions: PermissionsOf<typeof contract.Procurement>;
 }
 
 export interface CreateProcurementBody {
@@ -368,15 +379,11 @@ export interface Milestone {
 export interface ContractDetail extends ContractSummary {
   readonly milestones: readonly Milestone[];
   readonly payments: readonly { readonly status: string; readonly count: number; readonly amount: Money }[];
-  /** Whether this user may accept milestones (not the signer: 合同签订 / 验收 分离). */
-  readonly canAccept: boolean;
   /** Amount less what is paid: what a closure would release from the line now. */
   readonly unpaid: Money;
   /** 结清 / 终止 requests, newest first. */
   readonly closures: readonly ContractClosure[];
-  readonly canRequestClosure: boolean;
-  /** An approver who did not request the pending closure. */
-  readonly canDecideClosure: boolean;
+  readonly permissions: PermissionsOf<typeof contract.ContractDetail>;
 }
 
 export type ClosureKind = 'settled' | 'terminated';
@@ -485,6 +492,7 @@ export interface AssetDetail extends Asset {
     readonly method: string;
     readonly comment: string | null;
   })[];
+  readonly permissions: PermissionsOf<typeof contract.AssetDetail>;
 }
 
 export interface Stocktake {
@@ -586,6 +594,7 @@ export interface FollowUp {
 
 export interface GrantDetail extends Grant {
   readonly followUps: readonly FollowUp[];
+  readonly permissions: PermissionsOf<typeof contract.GrantDetail>;
 }
 
 export interface OverdueFollowUp extends FollowUp {

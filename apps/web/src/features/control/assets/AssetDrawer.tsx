@@ -3,14 +3,12 @@ import { useEffect, useState } from 'react';
 import { type AssetDetail, DISPOSAL_METHODS, type DisposalMethod } from '../../../api/control-types.ts';
 import { adminApi, assetApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { Money } from '../../../components/Money.tsx';
 import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 import { disposalMethodLabel } from '../shared/labels.ts';
 
@@ -22,20 +20,9 @@ type Count = AssetDetail['stocktakes'][number];
  * goods), the stocktakes that found it, and 处置 requested by the manager or custodian and decided by
  * someone else (审批人 or 部门负责人).
  */
-export function AssetDrawer({
-  assetId,
-  organisations,
-  onClose,
-  onChanged,
-}: {
-  assetId: string | null;
-  organisations: readonly OrganisationNode[];
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function AssetDrawer({ assetId, onClose, onChanged }: { assetId: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { session } = useSession();
   const detail = useApi(assetId ? `asset:${assetId}` : null, () => assetApi.get(assetId ?? ''));
   const asset = detail.data;
   const changed = () => {
@@ -43,11 +30,10 @@ export function AssetDrawer({
     onChanged();
   };
   const action = useControlAction(changed);
-  const posts = asset ? postsOver(session?.user.roles ?? [], organisations, asset.organisationId) : [];
-  const isManager = holdsAny(posts, ['asset-manager']);
-  const canDecide = holdsAny(posts, ['approver', 'department-head']);
-  const canRequestDisposal = asset?.status === 'in-use' && (isManager || asset.custodianId === session?.user.id);
-  const users = useApi(isManager ? 'users' : null, adminApi.users);
+  const canUpdate = asset?.permissions.update ?? false;
+  const canDecide = asset?.permissions.decideDisposal ?? false;
+  const canRequestDisposal = asset?.permissions.requestDisposal ?? false;
+  const users = useApi(canUpdate ? 'users' : null, adminApi.users);
   const [custodianId, setCustodianId] = useState<string | undefined>();
   const [location, setLocation] = useState('');
   const [method, setMethod] = useState<DisposalMethod>('报废');
@@ -109,7 +95,7 @@ export function AssetDrawer({
               { key: 'org', label: t('line.organisation'), children: asset.organisationName },
             ]}
           />
-          {isManager && asset.status !== 'disposed' && (
+          {canUpdate && (
             <Card size="small" title={t('asset.changeTitle')}>
               <Row gutter={8}>
                 <Col xs={24} sm={10}>

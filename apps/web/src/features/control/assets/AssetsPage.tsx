@@ -2,10 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import type { Asset, AssetStatus, Stocktake } from '../../../api/control-types.ts';
 import { assetApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
@@ -13,7 +13,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { sumMoney } from '../../../lib/money.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
@@ -26,7 +25,6 @@ const StocktakeRow = (props: TableRowProps) => <TestIdRow prefix="stocktake-row-
 /** 资产: the asset cards with custody and location, and the stocktakes with their differences (财产保护控制). */
 export default function AssetsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -40,7 +38,7 @@ export default function AssetsPage() {
     assetApi.list({ organisationId: scope.listOrganisationId, contractId }),
   );
   const stocktakes = useApi(organisationId ? `stocktakes:${organisationId}` : null, () => assetApi.stocktakes(scope.listOrganisationId));
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
   const items = assets.data?.items ?? [];
   const refresh = () => {
     assets.reload();
@@ -125,7 +123,7 @@ export default function AssetsPage() {
     <ApiErrorAlert error={stocktakes.error} onRetry={stocktakes.reload} />
   ) : (
     <>
-      {holdsAny(posts, ['asset-manager']) && (
+      {may.stocktake && (
         <Button
           type="primary"
           icon={<PlusOutlined />}
@@ -185,7 +183,7 @@ export default function AssetsPage() {
           ]}
         />
       </Card>
-      <AssetDrawer assetId={openAsset} organisations={scope.organisations} onClose={() => setOpenAsset(null)} onChanged={refresh} />
+      <AssetDrawer assetId={openAsset} onClose={() => setOpenAsset(null)} onChanged={refresh} />
       <StocktakeDrawer stocktakeId={openStocktake} onClose={() => setOpenStocktake(null)} />
       {organisationId && (
         <CreateStocktakeDrawer

@@ -102,14 +102,14 @@ export function ContractDrawer({
               },
             ]}
           />
-          {(contract.canRequestClosure || contract.canDecideClosure || pending) && (
+          {(contract.permissions.requestClosure || contract.permissions.decideClosure || pending) && (
             <Space wrap>
-              {contract.canRequestClosure && (
+              {contract.permissions.requestClosure && (
                 <Button onClick={() => setClosing('request')} data-testid="contract-close">
                   {t('contract.closeAction')}
                 </Button>
               )}
-              {contract.canDecideClosure && (
+              {contract.permissions.decideClosure && (
                 <Button type="primary" onClick={() => setClosing('decide')} data-testid="contract-close-decide">
                   {t('contract.closeDecideAction')}
                 </Button>
@@ -121,7 +121,7 @@ export function ContractDrawer({
               )}
             </Space>
           )}
-          {open && !contract.canAccept && (
+          {open && !contract.permissions.accept && (
             <Alert type="info" showIcon title={t(refusalKey(contract, session?.user.id))} data-testid="contract-accept-refusal" />
           )}
           <Divider titlePlacement="start">{t('contract.milestones')}</Divider>
@@ -154,7 +154,7 @@ export function ContractDrawer({
                         </Link>
                       )}
                     </Space>
-                  ) : contract.canAccept ? (
+                  ) : contract.permissions.accept ? (
                     <Button
                       size="small"
                       type="primary"

@@ -2,12 +2,11 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import type { ImportIssue, ImportJob, LedgerImportKind } from '../../../api/control-types.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { isRunning, progressPercent } from './import-progress.ts';
@@ -50,7 +49,6 @@ function useImportJob(jobId: string | null): ImportJob | null {
  */
 export default function LedgerImportPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const reportError = useReportError();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -59,8 +57,7 @@ export default function LedgerImportPage() {
   const jobId = search.get('job');
   const job = useImportJob(jobId);
   const { organisationId } = scope;
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const canImport = holdsAny(posts, ['accountant', 'admin']);
+  const canImport = useUnitPermissions(organisationId).importLedger;
   const percent = job ? progressPercent(job) : null;
 
   const upload = async (file: File) => {

@@ -9,20 +9,18 @@ import { Money } from '../../../components/Money.tsx';
 import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { executionRatePercent } from '../../../lib/money.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { Adjustments } from './Adjustments.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
 interface Props {
   readonly lineId: string | null;
-  readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
   /** The page's figures change with a plan or an approved adjustment. */
   readonly onChanged: () => void;
 }
 
 /** One 预算指标: its position, the 12-month 用款计划, and 预算调整 with their approval. */
-export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: Props) {
+export function BudgetLineDrawer({ lineId, onClose, onChanged }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
@@ -31,7 +29,6 @@ export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: 
   const users = useApi(lineId ? 'users' : null, adminApi.users);
   const names = useMemo(() => new Map((users.data?.items ?? []).map((user) => [user.id, user.displayName])), [users.data]);
   const line = detail.data;
-  const posts = line ? postsOver(session?.user.roles ?? [], organisations, line.organisationId) : [];
   const changed = () => {
     detail.reload();
     onChanged();
@@ -87,12 +84,12 @@ export function BudgetLineDrawer({ lineId, organisations, onClose, onChanged }: 
           />
           <Link to={`/control/payments?line=${line.id}`}>{t('line.payments')}</Link>
           <Divider titlePlacement="start">{t('plan.title')}</Divider>
-          <PlanEditor line={line} canEdit={holdsAny(posts, ['accountant', 'requester'])} onSaved={changed} />
+          <PlanEditor line={line} canEdit={line.permissions.plan} onSaved={changed} />
           <Divider titlePlacement="start">{t('adjustment.title')}</Divider>
           <Adjustments
             line={line}
-            canRequest={holdsAny(posts, ['accountant', 'requester', 'department-head'])}
-            canDecide={holdsAny(posts, ['approver', 'department-head', 'finance-reviewer'])}
+            canRequest={line.permissions.requestAdjustment}
+            canDecide={line.permissions.decideAdjustment}
             userId={session?.user.id}
             names={names}
             onChanged={changed}

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { queryString } from '../../../api/client.ts';
 import type { LedgerQuery } from '../../../api/control-types.ts';
 import { adminApi, budgetApi, ledgerApi } from '../../../api/endpoints.ts';
@@ -10,7 +11,7 @@ import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { holdsAny, postsOver, subtree } from '../../../lib/posts.ts';
+import { subtree } from '../../../lib/posts.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { BudgetLineDrawer } from './BudgetLineDrawer.tsx';
@@ -21,9 +22,6 @@ import { LedgerCharts } from './LedgerCharts.tsx';
 import { MetricCards } from './MetricCards.tsx';
 import { RollupPanel } from './RollupPanel.tsx';
 
-/** Who sees the per-unit × month rollup: those who oversee several units. */
-const ROLLUP_READERS = ['finance-reviewer', 'department-head', 'auditor', 'admin'] as const;
-
 /**
  * 预算执行: the ledger of an organisation (and its units) for a year, optionally narrowed to a
  * project or one budget line: the computed indicators with drill-down, spending by month against
@@ -31,7 +29,7 @@ const ROLLUP_READERS = ['finance-reviewer', 'department-head', 'auditor', 'admin
  */
 export default function LedgerPage() {
   const { t } = useI18n();
-  const { session, roles } = useSession();
+  const { session } = useSession();
   const scope = useControlScope();
   const width = useFilterWidth();
   const [search, setSearch] = useSearchParams();
@@ -59,7 +57,7 @@ export default function LedgerPage() {
     [organisationId, scope.organisations],
   );
   const projectOptions = (projects.data?.items ?? []).filter((project) => inScope.has(project.organisationId));
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
   const refresh = () => {
     ledger.reload();
     lines.reload();
@@ -101,7 +99,7 @@ export default function LedgerPage() {
         size="small"
         title={t('ledger.lines')}
         extra={
-          holdsAny(posts, ['accountant', 'admin']) && (
+          may.createBudgetLine && (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="budget-line-create">
               {t('ledger.lineCreate')}
             </Button>
@@ -147,7 +145,7 @@ export default function LedgerPage() {
       </ScopeBar>
       {scope.loading && !query ? (
         <Skeleton active />
-      ) : holdsAny(roles, ROLLUP_READERS) && fiscalYear ? (
+      ) : session?.access.ledgerRollup && fiscalYear ? (
         <Tabs
           activeKey={view}
           onChange={(key) => setFilter('view', key === 'rollup' ? 'rollup' : undefined)}
@@ -163,7 +161,7 @@ export default function LedgerPage() {
       ) : (
         overview
       )}
-      <BudgetLineDrawer lineId={openLine} organisations={scope.organisations} onClose={() => setOpenLine(null)} onChanged={refresh} />
+      <BudgetLineDrawer lineId={openLine} onClose={() => setOpenLine(null)} onChanged={refresh} />
       <DrillDownDrawer
         drill={drill}
         query={query}

@@ -1,5 +1,4 @@
 import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Role } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -32,9 +31,11 @@ import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { chinaToday, formatDate, formatDateTime } from '../../../lib/dates.ts';
-import { type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { PaymentStatusTag } from './PaymentStatusTag.tsx';
-import { atLeast, COLLECTIVE_DECISION_FROM_FEN, defaultPaidOn, isPayableDate, stepsFor } from './payment-steps.ts';
+import { atLeast, COLLECTIVE_DECISION_FROM_FEN, defaultPaidOn, isPayableDate } from './payment-steps.ts';
+
+/** The steps in the order their buttons show; which of them this user may take is the server's `permissions`. */
+const PAYMENT_STEPS: readonly PaymentStep[] = ['review', 'approve', 'pay', 'archive', 'reject'];
 
 const ICON: Readonly<Record<Exclude<PaymentStep, 'reject'>, ReactNode>> = {
   review: <SafetyOutlined />,
@@ -47,7 +48,6 @@ interface Props {
   readonly paymentId: string | null;
   /** The fiscal year of the payment's budget line (支付日期 must fall inside it). */
   readonly fiscalYearOf: (payment: Payment) => number;
-  readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
   readonly onChanged: () => void;
 }
@@ -92,7 +92,7 @@ function StepHistory({ payment }: { payment: Payment }) {
  * 集体决策文号 and/or 会签人 for amounts of 1,000,000 yuan and more), 支付 (a date in the line's
  * year), 归档 and 驳回 (with a reason). Refusals list every control rule broken.
  */
-export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose, onChanged }: Props) {
+export function PaymentDrawer({ paymentId, fiscalYearOf, onClose, onChanged }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
@@ -103,8 +103,7 @@ export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose,
     onChanged();
   };
   const action = useControlAction(changed);
-  const posts: Role[] = payment ? postsOver(session?.user.roles ?? [], organisations, payment.organisationId) : [];
-  const steps = payment ? stepsFor(payment.status, posts) : [];
+  const steps = payment ? PAYMENT_STEPS.filter((step) => payment.permissions[step]) : [];
   const large = payment ? atLeast(payment.amount, COLLECTIVE_DECISION_FROM_FEN) : false;
   const users = useApi(steps.includes('approve') && large ? 'users' : null, adminApi.users);
   const [decisionReference, setDecisionReference] = useState('');

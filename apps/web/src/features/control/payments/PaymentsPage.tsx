@@ -2,15 +2,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { queryString } from '../../../api/client.ts';
 import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '../../../api/control-types.ts';
 import { budgetApi, paymentApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { PaymentCreateDrawer } from './PaymentCreateDrawer.tsx';
@@ -25,7 +24,6 @@ const PAGE_SIZE = 20;
  */
 export default function PaymentsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const scope = useControlScope();
   const width = useFilterWidth();
   const [search, setSearch] = useSearchParams();
@@ -54,7 +52,7 @@ export default function PaymentsPage() {
     budgetApi.lines(linesQuery ?? {}),
   );
   const lineItems = lines.data?.items ?? [];
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
 
   const setParam = (name: string, value: string | undefined) => {
     setPage(1);
@@ -81,7 +79,7 @@ export default function PaymentsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlPayments')}
         </Typography.Title>
-        {holdsAny(posts, ['requester']) && (
+        {may.requestPayment && (
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -145,13 +143,7 @@ export default function PaymentsPage() {
           }}
         />
       )}
-      <PaymentDrawer
-        paymentId={openId}
-        fiscalYearOf={fiscalYearOf}
-        organisations={scope.organisations}
-        onClose={() => setParam('payment', undefined)}
-        onChanged={refresh}
-      />
+      <PaymentDrawer paymentId={openId} fiscalYearOf={fiscalYearOf} onClose={() => setParam('payment', undefined)} onChanged={refresh} />
     </div>
   );
 }

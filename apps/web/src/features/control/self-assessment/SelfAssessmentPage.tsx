@@ -18,11 +18,11 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { queryString } from '../../../api/client.ts';
 import type { AssessmentItem, AssessmentLevel } from '../../../api/control-types.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { EChart } from '../../../components/EChart.tsx';
@@ -31,7 +31,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { byCategory, type Edits, type ItemEdit, initialEdits, isDirty, scoreProblem, toEntries } from './assessment.ts';
@@ -83,7 +82,6 @@ function CategoryChart({ groups }: { groups: ReturnType<typeof byCategory> }) {
  */
 export default function SelfAssessmentPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const reportError = useReportError();
   const isPhone = useIsPhone();
   const scope = useControlScope();
@@ -96,8 +94,7 @@ export default function SelfAssessmentPage() {
   const items = data?.items ?? [];
   const [edits, setEdits] = useState<Edits>({});
   const { save, saving } = useSave(assessment.reload);
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const canEdit = holdsAny(posts, ['department-head', 'accountant', 'admin']);
+  const canEdit = useUnitPermissions(organisationId).editSelfAssessment;
 
   useEffect(() => {
     if (data) setEdits(initialEdits(data.items));

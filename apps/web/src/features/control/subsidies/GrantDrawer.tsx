@@ -23,13 +23,11 @@ import { useEffect, useState } from 'react';
 import type { FollowUp } from '../../../api/control-types.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money } from '../../../components/Money.tsx';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { chinaToday, formatDate } from '../../../lib/dates.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 
 interface ResultValues {
@@ -44,20 +42,9 @@ interface ResultValues {
  * overdue, normal or not, and whether the enterprise was found listed for 经营异常 — the weak
  * follow-up after payment that the reference report admits to.
  */
-export function GrantDrawer({
-  grantId,
-  organisations,
-  onClose,
-  onChanged,
-}: {
-  grantId: string | null;
-  organisations: readonly OrganisationNode[];
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function GrantDrawer({ grantId, onClose, onChanged }: { grantId: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { session } = useSession();
   const detail = useApi(grantId ? `grant:${grantId}` : null, () => subsidyApi.grant(grantId ?? ''));
   const grant = detail.data;
   const changed = () => {
@@ -68,8 +55,7 @@ export function GrantDrawer({
   const [recording, setRecording] = useState<FollowUp | null>(null);
   const [scheduleOn, setScheduleOn] = useState<Dayjs | null>(null);
   const [form] = Form.useForm<ResultValues>();
-  const posts = grant ? postsOver(session?.user.roles ?? [], organisations, grant.organisationId) : [];
-  const canCheck = holdsAny(posts, ['requester', 'approver', 'department-head']);
+  const canCheck = grant?.permissions.followUp ?? false;
 
   useEffect(() => {
     if (!grantId) return;

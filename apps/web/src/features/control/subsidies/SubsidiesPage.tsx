@@ -2,11 +2,11 @@ import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Input, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { queryString } from '../../../api/client.ts';
 import type { Grant, OverdueFollowUp, Recipient } from '../../../api/control-types.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
 import { useApi } from '../../../api/use-api.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
@@ -14,7 +14,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { formatMoney } from '../../../lib/money.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { useScopeLines } from '../shared/use-scope-lines.ts';
@@ -29,7 +28,6 @@ const GrantRow = (props: TableRowProps) => <TestIdRow prefix="grant-row-" {...pr
  */
 export default function SubsidiesPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -47,8 +45,7 @@ export default function SubsidiesPage() {
   );
   const recipients = useApi(`recipients:${query}`, () => subsidyApi.recipients(query || undefined));
   const lines = useScopeLines(scope);
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const isRequester = holdsAny(posts, ['requester']);
+  const may = useUnitPermissions(organisationId);
   const refresh = () => {
     grants.reload();
     summary.reload();
@@ -120,7 +117,7 @@ export default function SubsidiesPage() {
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
         <Input.Search allowClear placeholder={t('recipient.search')} style={{ maxWidth: 320 }} onSearch={setQuery} />
-        {isRequester && (
+        {may.createRecipient && (
           <Button icon={<PlusOutlined />} onClick={() => setCreatingRecipient(true)}>
             {t('recipient.create')}
           </Button>
@@ -158,7 +155,7 @@ export default function SubsidiesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlSubsidies')}
         </Typography.Title>
-        {isRequester && (
+        {may.createGrant && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingGrant(true)} data-testid="grant-create">
             {t('grant.create')}
           </Button>
@@ -252,7 +249,7 @@ export default function SubsidiesPage() {
           ]}
         />
       </Card>
-      <GrantDrawer grantId={openGrant} organisations={scope.organisations} onClose={() => setOpenGrant(null)} onChanged={refresh} />
+      <GrantDrawer grantId={openGrant} onClose={() => setOpenGrant(null)} onChanged={refresh} />
       {organisationId && (
         <>
           <CreateGrantModal
