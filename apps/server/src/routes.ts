@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin/admin.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { controlAccessRoutes } from './control/access.routes.ts';
 import { assetRoutes } from './control/assets/asset.routes.ts';
 import { budgetRoutes } from './control/budget/budget.routes.ts';
 import { contractRoutes } from './control/contracts/contract.routes.ts';
@@ -42,5 +43,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     assetRoutes,
     subsidyRoutes,
     selfAssessmentRoutes,
+    controlAccessRoutes,
   ] as RouteModule[];
 }

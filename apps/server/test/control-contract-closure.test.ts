@@ -28,8 +28,7 @@ interface Detail {
   closedKind: string | null;
   version: number;
   unpaid: string;
-  canRequestClosure: boolean;
-  canDecideClosure: boolean;
+  permissions: { accept: boolean; requestClosure: boolean; decideClosure: boolean };
   closures: { id: string; kind: string; status: string; reason: string; opinion: string | null; released: string | null }[];
   milestones: { id: string; version: number }[];
 }
@@ -85,21 +84,25 @@ describe('终止 with approval', () => {
     const { line, id } = await paidHalfway();
     expect(await lineOf(line)).toMatchObject({ paid: '60000.00', committed: '40000.00', available: '100000.00' });
     const before = await detail(id);
-    expect(before).toMatchObject({ unpaid: '40000.00', canRequestClosure: true, canDecideClosure: false });
+    expect(before).toMatchObject({ unpaid: '40000.00', permissions: { requestClosure: true, decideClosure: false } });
 
     const requested = await requestClosure(id, { version: before.version, kind: 'terminated' });
     expect(requested.statusCode, requested.body).toBe(201);
     const pending = requested.json() as Detail;
-    expect(pending).toMatchObject({ status: 'active', canRequestClosure: false, canDecideClosure: false });
+    expect(pending).toMatchObject({ status: 'active', permissions: { requestClosure: false, decideClosure: false } });
     expect(pending.closures[0]).toMatchObject({ kind: 'terminated', status: 'requested', released: null });
     // Still reserved while the request waits.
     expect(await lineOf(line)).toMatchObject({ committed: '40000.00' });
-    expect((await detail(id, p.approver)).canDecideClosure).toBe(true);
+    expect((await detail(id, p.approver)).permissions.decideClosure).toBe(true);
 
     const closureId = pending.closures[0]?.id ?? '';
     const approved = await decide(id, closureId, { version: pending.version, approve: true, opinion: '同意终止' });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'closed', closedKind: 'terminated', canRequestClosure: false, canAccept: false });
+    expect(approved.json()).toMatchObject({
+      status: 'closed',
+      closedKind: 'terminated',
+      permissions: { requestClosure: false, accept: false },
+    });
     expect(approved.json().closures[0]).toMatchObject({ status: 'approved', opinion: '同意终止', released: '40000.00' });
     expect(await lineOf(line)).toMatchObject({ paid: '60000.00', committed: '0.00', available: '140000.00' });
 
@@ -144,7 +147,7 @@ describe('who may close, and when', () => {
     const requested = await requestClosure(id, { version: (await detail(id)).version, kind: 'terminated' }, p.requesterApprover);
     expect(requested.statusCode, requested.body).toBe(201);
     const pending = requested.json() as Detail;
-    expect(pending.canDecideClosure).toBe(false);
+    expect(pending.permissions.decideClosure).toBe(false);
     await expectRefused(t, 'IC_SOD_CONTRACT_CLOSURE', () =>
       decide(id, pending.closures[0]?.id ?? '', { version: pending.version, approve: true }, p.requesterApprover),
     );
@@ -197,7 +200,7 @@ describe('who may close, and when', () => {
     await expectRejected(t, 409, () => decide(id, closureId, { version: pending.version - 1, approve: false, opinion: '不同意' }));
     const rejected = await decide(id, closureId, { version: pending.version, approve: false, opinion: '后续服务仍需履行' });
     expect(rejected.statusCode, rejected.body).toBe(200);
-    expect(rejected.json()).toMatchObject({ status: 'active', canRequestClosure: true });
+    expect(rejected.json()).toMatchObject({ status: 'active', permissions: { requestClosure: true } });
     expect(rejected.json().closures[0]).toMatchObject({ status: 'rejected', opinion: '后续服务仍需履行', released: null });
     await expectRejected(t, 409, () => decide(id, closureId, { version: rejected.json().version, approve: true }));
   });

@@ -60,7 +60,7 @@ async function detail(id: string, session: Session = p.requester) {
     accepted: string;
     paid: string;
     committed: string;
-    canAccept: boolean;
+    permissions: { accept: boolean; requestClosure: boolean; decideClosure: boolean; createAssetCards: boolean };
     signedByName: string;
     milestones: Milestone[];
     payments: { status: string; count: number; amount: string }[];
@@ -103,11 +103,11 @@ describe('signing a contract', () => {
       acceptance: 'none',
       accepted: '0.00',
       paid: '0.00',
-      canAccept: true,
+      permissions: { accept: true },
       payments: [],
     });
     expect(contract.milestones.map((milestone) => milestone.acceptedAt)).toEqual([null, null]);
-    expect((await detail(id, p.approver)).canAccept).toBe(false);
+    expect((await detail(id, p.approver)).permissions.accept).toBe(false);
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audit.map((row) => row.action)).toEqual(['create']);
     expect(audit[0]?.after).toMatchObject({ milestones: [expect.anything(), expect.anything()] });

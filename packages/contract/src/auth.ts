@@ -1,21 +1,10 @@
+import { policy } from '@jixiao/core';
 import { z } from 'zod';
 import { Uuid } from './common.ts';
 
-export const ROLES = [
-  'preparer',
-  'department-reviewer',
-  'department-head',
-  'finance-reviewer',
-  'admin',
-  'auditor',
-  // Internal-control posts of a unit (docs/rules.md §5.5–5.6): each step of a payment by its own post.
-  'requester',
-  'accountant',
-  'approver',
-  'cashier',
-  'asset-manager',
-] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles are defined once, with the policies that say what each may do (@jixiao/core policy). */
+export const ROLES = policy.ROLES;
+export type Role = policy.Role;
 
 export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   preparer: '单位填报人',
@@ -56,10 +45,26 @@ export const CurrentUser = z.object({
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
+/** What the signed-in user's roles open, decided by the server's policies (the web app keeps no role lists). */
+export const SessionAccess = z.object({
+  /** The pages of the side menu, in menu order. */
+  pages: z.array(z.enum(policy.PAGES)),
+  /** The evaluation statuses waiting for this user's review (部门审核 / 财政复核). */
+  reviewStatuses: z.array(z.enum(['submitted', 'department_approved'])),
+  /** Whether the ledger shows the roll-up over units (汇总). */
+  ledgerRollup: z.boolean(),
+  /** Whether the audit page offers the hash-chain verification. */
+  verifyAudit: z.boolean(),
+  /** The organisations in which the user may create an evaluation (单位填报人). */
+  createEvaluationIn: z.array(Uuid),
+});
+export type SessionAccess = z.infer<typeof SessionAccess>;
+
 export const SessionResponse = z.object({
   user: CurrentUser,
   csrfToken: z.string(),
   idleTimeoutMinutes: z.number(),
+  access: SessionAccess,
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 

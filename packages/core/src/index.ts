@@ -5,6 +5,7 @@ export * from './model.ts';
 export * from './numbers/decimal.ts';
 export * from './numbers/money.ts';
 export * from './numbers/points.ts';
+export * as policy from './policy/index.ts';
 export { buildReportModel } from './report/build.ts';
 export * from './report/model.ts';
 export { chineseDate, chineseNumber, indicatorSentence, punctuateList } from './report/sentence.ts';

@@ -1,6 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { CreateOrganisation, CreateProject, CreateUser, UpdateFiscalYear, UpdateOrganisation, UpdateUser } from '@jixiao/contract';
-import { formatYuan, parseYuan } from '@jixiao/core';
+import type {
+  CreateOrganisation,
+  CreateProject,
+  CreateUser,
+  Role,
+  UpdateFiscalYear,
+  UpdateOrganisation,
+  UpdateUser,
+} from '@jixiao/contract';
+import { formatYuan, parseYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteUserSessions, findUserByUsername } from '../auth/auth.repository.ts';
@@ -107,7 +115,9 @@ export async function listUsers(deps: Deps, ctx: RequestContext) {
   }));
 }
 
-async function checkGrants(db: Queryable, grants: readonly { role: string; organisationId: string }[]): Promise<void> {
+const KIND_REFUSAL = { 'finance-bureau': '财政审核人须隶属于财政局', department: '部门审核人、部门负责人须隶属于部门' } as const;
+
+async function checkGrants(db: Queryable, grants: readonly { role: Role; organisationId: string }[]): Promise<void> {
   const problems = [];
   for (const [index, grant] of grants.entries()) {
     const organisation = await getOrganisation(db, grant.organisationId);
@@ -115,11 +125,8 @@ async function checkGrants(db: Queryable, grants: readonly { role: string; organ
       problems.push({ path: `body.roles[${index}].organisationId`, message: '单位不存在' });
       continue;
     }
-    if (grant.role === 'finance-reviewer' && organisation.kind !== 'finance-bureau')
-      problems.push({ path: `body.roles[${index}]`, message: '财政审核人须隶属于财政局' });
-    if ((grant.role === 'department-reviewer' || grant.role === 'department-head') && organisation.kind !== 'department') {
-      problems.push({ path: `body.roles[${index}]`, message: '部门审核人、部门负责人须隶属于部门' });
-    }
+    const kind = policy.requiredOrganisationKind(grant.role);
+    if (kind && organisation.kind !== kind) problems.push({ path: `body.roles[${index}]`, message: KIND_REFUSAL[kind] });
   }
   if (problems.length) throw validationFailed(problems);
 }
@@ -239,7 +246,7 @@ export async function addProject(deps: Deps, ctx: RequestContext, body: z.infer<
   return deps.db.transaction(async (tx) => {
     const roles = await rolesOver(tx, ctx.principal, body.organisationId);
     if (isOutOfScope(ctx.principal, roles)) throw notFound('单位');
-    if (!roles.includes('preparer') && !hasRole(ctx.principal, 'admin'))
+    if (!policy.holdsAny(roles, policy.evaluationPolicy.posts.createProject) && !hasRole(ctx.principal, 'admin'))
       throw new AppError('FORBIDDEN', '只有本单位填报人或系统管理员可以新建项目');
     if (!(await getOrganisation(tx, body.organisationId)))
       throw validationFailed([{ path: 'body.organisationId', message: `单位 ${body.organisationId} 不存在` }]);

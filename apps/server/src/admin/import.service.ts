@@ -1,4 +1,5 @@
 import type { Role } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import { readOrganisationImport, type SheetIssue } from '@jixiao/documents';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findUserByUsername } from '../auth/auth.repository.ts';
@@ -11,11 +12,6 @@ import { insertUserWithRoles } from './admin.repository.ts';
 import { initialPassword, requireAdmin } from './admin.service.ts';
 
 const PARENT_KIND = { department: 'finance-bureau', unit: 'department', 'finance-bureau': null } as const;
-const ROLE_KIND: Partial<Record<string, string>> = {
-  'finance-reviewer': 'finance-bureau',
-  'department-reviewer': 'department',
-  'department-head': 'department',
-};
 const KIND_ORDER = { 'finance-bureau': 0, department: 1, unit: 2 } as const;
 
 const place = (issue: SheetIssue) => `${issue.sheet}${issue.row ? `!${issue.column ?? ''}${issue.row}` : ''}`;
@@ -85,7 +81,7 @@ export async function importOrganisations(deps: Deps, ctx: RequestContext, bytes
       if (!roleKind)
         issues.push({ sheet: '用户', row: user.row, column: 'F', message: `角色所在单位编码“${user.roleOrganisationCode}”不存在` });
       for (const role of user.roles) {
-        const needed = ROLE_KIND[role];
+        const needed = policy.requiredOrganisationKind(role as Role);
         if (needed && roleKind && roleKind !== needed)
           issues.push({
             sheet: '用户',

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@jixiao/contract';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
 import type { Db, Queryable } from '../db/connect.ts';
@@ -8,7 +9,8 @@ import { type AuditContent, type ChainedEntry, type ChainHead, canonicalTime, co
 export interface AuditEntry {
   readonly entityType: string;
   readonly entityId: string;
-  readonly action: string;
+  /** One of the contract's AUDIT_ACTIONS, each with its label on the audit page. */
+  readonly action: AuditAction;
   readonly organisationId?: string | null | undefined;
   readonly before?: unknown;
   readonly after?: unknown;

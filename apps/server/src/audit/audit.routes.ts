@@ -1,15 +1,14 @@
 import { AuditPage, AuditQuery, AuditVerification } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import { descendantIds } from '../organisations/organisation.repository.ts';
+import { rolesOf } from '../policies/access.ts';
 import { hasRole } from '../policies/scope.ts';
 import { findAudit } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.service.ts';
-
-/** Roles that may read the audit log: administrators, auditors and finance reviewers everywhere they reach; department heads for their department. */
-const AUDIT_READERS = new Set(['admin', 'auditor', 'finance-reviewer', 'department-head']);
 
 export const auditRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -19,7 +18,8 @@ export const auditRoutes =
       { schema: { tags: ['audit'], summary: '审计日志（谁、何时、由何改为何）', querystring: AuditQuery, response: { 200: AuditPage } } },
       async (request) => {
         const { principal } = contextOf(request);
-        const grants = principal.roles.filter((grant) => AUDIT_READERS.has(grant.role));
+        // Administrators read everything; auditors and finance reviewers everywhere they reach; department heads their department.
+        const grants = principal.roles.filter((grant) => policy.mayReadAudit([grant.role]));
         if (grants.length === 0) throw new AppError('FORBIDDEN', '没有查看审计日志的权限');
         const organisationIds = hasRole(principal, 'admin')
           ? undefined
@@ -54,7 +54,8 @@ export const auditRoutes =
       },
       async (request) => {
         // The whole chain is read: only administrators, not every reader, may set that going.
-        if (!hasRole(contextOf(request).principal, 'admin')) throw new AppError('FORBIDDEN', '只有系统管理员可以校验审计日志');
+        if (!policy.holdsAny(rolesOf(contextOf(request).principal), policy.auditPolicy.posts.verify))
+          throw new AppError('FORBIDDEN', '只有系统管理员可以校验审计日志');
         return verifyAuditChain(deps.db);
       },
     );

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from '../http/session-plugin.ts';
+import { sessionAccess } from '../policies/access.ts';
 import { changePassword, currentUser, login, logout } from './auth.service.ts';
 
 export const authRoutes =
@@ -23,6 +24,7 @@ export const authRoutes =
           user: await currentUser(deps, principal),
           csrfToken: principal.csrfToken,
           idleTimeoutMinutes: deps.config.SESSION_IDLE_MINUTES,
+          access: sessionAccess(principal),
         };
       },
     );
@@ -39,6 +41,7 @@ export const authRoutes =
           user: await currentUser(deps, principal),
           csrfToken: principal.csrfToken,
           idleTimeoutMinutes: deps.config.SESSION_IDLE_MINUTES,
+          access: sessionAccess(principal),
         };
       },
     );

@@ -1,22 +1,13 @@
-import type { Role } from '@jixiao/contract';
-import { control } from '@jixiao/core';
+import { type ControlAccess, ROLE_LABEL, type Role } from '@jixiao/contract';
+import { control, policy } from '@jixiao/core';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { controlRefusals, controlSettings } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { ancestorIds } from '../organisations/organisation.repository.ts';
 import { isOutOfScope } from '../policies/scope.ts';
-
-export const POST_LABEL: Partial<Record<Role, string>> = {
-  requester: '经办人',
-  accountant: '财务审核',
-  approver: '审批人',
-  cashier: '出纳',
-  'asset-manager': '资产管理员',
-  'department-head': '部门负责人',
-  admin: '系统管理员',
-};
 
 /** The roles the principal holds over an organisation (roles reach down the tree). */
 export async function postsOver(db: Queryable, ctx: RequestContext, organisationId: string): Promise<Role[]> {
@@ -44,7 +35,7 @@ export async function requirePost(
   if (isOutOfScope(ctx.principal, held)) throw notFound(what);
   if (roles === 'any') return held;
   if (!roles.some((role) => held.includes(role))) {
-    throw new AppError('FORBIDDEN', `此操作须由${roles.map((role) => POST_LABEL[role] ?? role).join('或')}执行`);
+    throw new AppError('FORBIDDEN', `此操作须由${roles.map((role) => ROLE_LABEL[role]).join('或')}执行`);
   }
   return held;
 }
@@ -113,4 +104,29 @@ export async function controlled<T>(deps: Deps, ctx: RequestContext, step: () =>
     }
     throw error;
   }
+}
+
+/**
+ * What the user may create or run in one unit (the control pages' collection-level actions), by the
+ * entities' policies; reading the unit needs any post there, as for its records.
+ */
+export async function controlAccess(db: Queryable, ctx: RequestContext, organisationId: string): Promise<z.infer<typeof ControlAccess>> {
+  const posts = await requirePost(db, ctx, organisationId, 'any');
+  const may = (wanted: readonly Role[]) => policy.holdsAny(posts, wanted);
+  return {
+    organisationId,
+    permissions: {
+      createBudgetLine: may(policy.budgetLinePolicy.posts.create),
+      requestPayment: may(policy.paymentPolicy.posts.request),
+      createProcurement: may(policy.procurementPolicy.posts.create),
+      signContract: may(policy.contractPolicy.posts.sign),
+      createAssetCards: may(policy.assetPolicy.posts.cards),
+      stocktake: may(policy.assetPolicy.posts.stocktake),
+      createRecipient: may(policy.subsidyPolicy.posts.recipient),
+      createGrant: may(policy.subsidyPolicy.posts.grant),
+      followUp: may(policy.subsidyPolicy.posts.followUp),
+      importLedger: may(policy.importPolicy.posts.run),
+      editSelfAssessment: may(policy.selfAssessmentPolicy.posts.edit),
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import type { Role } from '@jixiao/contract';
-import { workflow } from '@jixiao/core';
+import { ROLE_LABEL, type Role } from '@jixiao/contract';
+import { policy, workflow } from '@jixiao/core';
 import type { RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -28,7 +28,7 @@ export async function authorise(
   const isAdmin = ctx.principal.roles.some((grant) => grant.role === 'admin');
   if (roles.length === 0 && !isAdmin) throw notFound('自评');
   if (need === 'edit') {
-    if (!roles.includes('preparer')) throw new AppError('FORBIDDEN', '只有本单位的填报人可以修改自评内容');
+    if (!policy.holdsAny(roles, policy.evaluationPolicy.posts.edit)) throw new AppError('FORBIDDEN', '只有本单位的填报人可以修改自评内容');
     if (!workflow.isEditable(evaluation.status)) {
       throw new AppError('NOT_EDITABLE', `自评处于“${workflow.STATUS_LABEL[evaluation.status]}”状态，不能修改；如需修改，请审核人退回`);
     }
@@ -45,6 +45,4 @@ export async function authorise(
   return { evaluation, roles };
 }
 
-function roleLabel(role: string): string {
-  return { 'department-reviewer': '部门审核人', 'department-head': '部门负责人', 'finance-reviewer': '财政审核人' }[role] ?? role;
-}
+const roleLabel = (role: Role): string => ROLE_LABEL[role];

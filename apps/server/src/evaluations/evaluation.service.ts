@@ -1,5 +1,5 @@
 import type { EvaluationDetail, EvaluationSummary } from '@jixiao/contract';
-import { presentEvaluation, workflow } from '@jixiao/core';
+import { presentEvaluation, policy, workflow } from '@jixiao/core';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { AppError, notFound, rethrowUnique, validationFailed } from '../errors.ts';
@@ -41,7 +41,7 @@ export async function getEvaluationDetail(deps: Deps, ctx: RequestContext, id: s
   const publish = can('publish');
   const refusal = [approve, publish].find((result) => !result.ok && result.refusal.kind === 'segregation');
   const permissions = {
-    edit: roles.includes('preparer') && workflow.isEditable(evaluation.status),
+    edit: policy.mayEdit(roles, evaluation.status),
     adjust: workflow.adjustingRoles(evaluation.status).some((role) => roles.includes(role)),
     submit: can('submit').ok,
     approve: approve.ok,
@@ -92,7 +92,7 @@ export async function createEvaluationFor(
     }
     const roles = await rolesOver(tx, ctx.principal, organisationId);
     if (isOutOfScope(ctx.principal, roles)) throw notFound(input.kind === 'project' ? '项目' : '部门');
-    if (!roles.includes('preparer')) throw new AppError('FORBIDDEN', '只有本单位的填报人可以新建自评');
+    if (!policy.holdsAny(roles, policy.evaluationPolicy.posts.create)) throw new AppError('FORBIDDEN', '只有本单位的填报人可以新建自评');
     if (!(await repo.fiscalYearExists(tx, input.fiscalYear)))
       throw validationFailed([{ path: 'body.fiscalYear', message: `${input.fiscalYear} 年度尚未设立，请先由管理员新建年度` }]);
     const duplicate =

@@ -38,6 +38,27 @@ export async function ancestorIds(db: Queryable, id: string): Promise<string[]> 
   return rows.map((row) => row.id);
 }
 
+/** Each organisation's ancestors (itself included), for many organisations in one query. */
+export async function ancestorsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, Set<string>>> {
+  const chains = new Map<string, Set<string>>();
+  if (ids.length === 0) return chains;
+  const rows = await queryRows<{ start: string; id: string }>(
+    db,
+    sql`
+    with recursive chain(start, id, parent_id) as (
+      select id, id, parent_id from organisations where id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      union all
+      select c.start, o.id, o.parent_id from organisations o join chain c on o.id = c.parent_id
+    )
+    select start, id from chain`,
+  );
+  for (const row of rows) chains.set(row.start, (chains.get(row.start) ?? new Set()).add(row.id));
+  return chains;
+}
+
 export async function getOrganisation(db: Queryable, id: string): Promise<OrganisationRow | undefined> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row;

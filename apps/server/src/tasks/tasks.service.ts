@@ -1,4 +1,5 @@
-import { workflow } from '@jixiao/core';
+import type { Role } from '@jixiao/contract';
+import { policy, workflow } from '@jixiao/core';
 import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
@@ -15,19 +16,21 @@ const ACTION_LABEL: Readonly<Record<TaskAction, string>> = {
   publish: '公开报告',
 };
 
+/** The task of each status for whoever may take its workflow step (the evaluation policy says who). */
+const TASK_OF: Readonly<Partial<Record<workflow.EvaluationStatus, { action: TaskAction; deadline: 'submit' | 'review' | 'finance' }>>> = {
+  draft: { action: 'fill', deadline: 'submit' },
+  returned: { action: 'fix', deadline: 'submit' },
+  submitted: { action: 'review-department', deadline: 'review' },
+  department_approved: { action: 'review-finance', deadline: 'finance' },
+  finance_approved: { action: 'publish', deadline: 'finance' },
+};
+
 /** Which of my roles acts on an evaluation in this status, and against which deadline. */
 function taskFor(
   status: workflow.EvaluationStatus,
-  roles: ReadonlySet<string>,
+  roles: ReadonlySet<Role>,
 ): { action: TaskAction; deadline: 'submit' | 'review' | 'finance' } | undefined {
-  if (status === 'draft' && roles.has('preparer')) return { action: 'fill', deadline: 'submit' };
-  if (status === 'returned' && roles.has('preparer')) return { action: 'fix', deadline: 'submit' };
-  if (status === 'submitted' && (roles.has('department-reviewer') || roles.has('department-head')))
-    return { action: 'review-department', deadline: 'review' };
-  if (status === 'department_approved' && roles.has('finance-reviewer')) return { action: 'review-finance', deadline: 'finance' };
-  if (status === 'finance_approved' && (roles.has('finance-reviewer') || roles.has('department-head')))
-    return { action: 'publish', deadline: 'finance' };
-  return undefined;
+  return policy.evaluationActions([...roles], status).length > 0 ? TASK_OF[status] : undefined;
 }
 
 /** 工作台: the evaluations waiting for the signed-in user, most urgent first. */
@@ -38,7 +41,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
     findFiscalYears(deps.db),
   ]);
   const parent = new Map(organisations.map((organisation) => [organisation.id, organisation.parentId]));
-  const rolesOver = (organisationId: string): Set<string> => {
+  const rolesOver = (organisationId: string): Set<Role> => {
     const chain = new Set<string>();
     for (let id: string | null | undefined = organisationId; id; id = parent.get(id)) chain.add(id);
     return new Set(ctx.principal.roles.filter((grant) => chain.has(grant.organisationId)).map((grant) => grant.role));

@@ -17,6 +17,9 @@ export const evaluationKeys = {
 
 export const taskKeys = { all: ['tasks'] as const };
 
+/** What the user may create in a unit (the server's policies); it changes only with the user's roles. */
+export const controlAccessKeys = { unit: (organisationId: string | undefined) => ['control-access', organisationId] as const };
+
 export const libraryKeys = { list: (category: string | null) => ['indicator-library', category] as const };
 
 export const reportCssKey = ['report.css'] as const;

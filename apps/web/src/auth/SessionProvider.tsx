@@ -2,8 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { onSessionProblem, setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
-import type { Role, SessionResponse } from '../api/types.ts';
-import { uniqueRoles } from '../lib/roles.ts';
+import type { SessionResponse } from '../api/types.ts';
 
 /** Why the user is on the login page: shown there as a notice. */
 export type SignedOutReason = 'expired' | 'signed-out' | 'required';
@@ -16,8 +15,8 @@ type State =
 interface Session {
   readonly state: State;
   /** The signed-in session, or null. */
+  /** What the user may open and do is in `session.access` and each record's `permissions`: the server decides. */
   readonly session: SessionResponse | null;
-  readonly roles: readonly Role[];
   readonly signIn: (username: string, password: string) => Promise<SessionResponse>;
   readonly signOut: () => Promise<void>;
   /** Re-reads /api/auth/me (roles, CSRF token, forced password change). */
@@ -119,7 +118,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Session>(() => {
     const session = state.status === 'signed-in' ? state.session : null;
-    return { state, session, roles: session ? uniqueRoles(session.user.roles) : [], signIn, signOut, refresh, passwordChanged };
+    return { state, session, signIn, signOut, refresh, passwordChanged };
   }, [state, signIn, signOut, refresh, passwordChanged]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }

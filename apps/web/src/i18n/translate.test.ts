@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@jixiao/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { placeholders, translate } from './translate.ts';
@@ -19,6 +20,15 @@ describe('dictionaries', () => {
   it('keep English free of Chinese characters except where quoted on purpose', () => {
     const chinese = keys.filter((key) => /[\u4e00-\u9fff]/.test(en[key]));
     expect(chinese).toEqual([]);
+  });
+});
+
+describe('audit actions', () => {
+  // The audit page shows each recorded action by its label; a raw English action name is a missing label.
+  it.each(AUDIT_ACTIONS)('%s has a Chinese and an English label', (action) => {
+    const key = `auditAction.${action}` as const;
+    expect(zh[key]).toMatch(/[\u4e00-\u9fff]/);
+    expect(en[key]?.trim()).toBeTruthy();
   });
 });
 

@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useIsPhone } from '../components/use-is-phone.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { type NavKey, navKeys } from '../lib/roles.ts';
+import type { NavKey } from '../lib/roles.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { IdleWarning } from './IdleWarning.tsx';
 import { NAV, navKeyOf } from './nav.tsx';
@@ -23,7 +23,7 @@ const pageLoading = (
  * the user, language and logout, and the page. The idle warning lives here because only signed-in pages time out.
  */
 export function AppLayout() {
-  const { roles, session } = useSession();
+  const { session } = useSession();
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
@@ -31,7 +31,7 @@ export function AppLayout() {
   const location = useLocation();
 
   // Until the initial password is changed, the server refuses everything else: offer nothing else.
-  const keys = session?.user.mustChangePassword ? [] : navKeys(roles);
+  const keys = session?.user.mustChangePassword ? [] : (session?.access.pages ?? []);
   const item = (key: NavKey) => {
     const entry = NAV[key];
     return {

@@ -7,10 +7,12 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Locale } from '../i18n/translate.ts';
 
 export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
-  const { session, roles, signOut } = useSession();
+  const { session, signOut } = useSession();
   const { t, locale, setLocale } = useI18n();
   const screens = Grid.useBreakpoint();
   const user = session?.user;
+  // Shown, not decided on: each role once, as a label.
+  const roles = [...new Set((user?.roles ?? []).map((grant) => grant.role))];
   return (
     <Layout.Header className="app-header">
       <Flex align="center" gap={8} style={{ minWidth: 0 }}>

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@jixiao/contract';
 import type { MessageKey } from '../i18n/translate.ts';
 import { isOneOf } from './one-of.ts';
 
@@ -8,26 +9,6 @@ import { isOneOf } from './one-of.ts';
 type Translate = (key: MessageKey) => string;
 
 const GRADES = ['优', '良', '中', '差'] as const;
-const AUDIT_ACTIONS = [
-  'login',
-  'login-failed',
-  'login-failed-locked',
-  'login-refused-locked',
-  'logout',
-  'password-changed',
-  'password-reset',
-  'create',
-  'update',
-  'delete',
-  'upload',
-  'import',
-  'import-workbook',
-  'adjust',
-  'workflow.submit',
-  'workflow.approve',
-  'workflow.return',
-  'workflow.publish',
-] as const;
 
 export function gradeLabel(t: Translate, grade: string | null | undefined): string {
   if (!grade) return '—';

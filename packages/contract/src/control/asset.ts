@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Int32, IsoDate, Money, Uuid, Version } from '../common.ts';
+import { permissionsOf } from './access.ts';
 import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const ASSET_STATUSES = ['in-use', 'disposal-requested', 'disposed'] as const;
@@ -84,6 +85,8 @@ export const AssetDetail = Asset.extend({
       comment: z.string().nullable(),
     }),
   ),
+  /** What the signed-in user may do now: 变更保管人, 申请处置 (资产管理员 or the keeper), 审批处置 (not its requester). */
+  permissions: permissionsOf('update', 'requestDisposal', 'decideDisposal'),
 });
 
 export const AssetList = z.object({ items: z.array(Asset) });

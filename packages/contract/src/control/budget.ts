@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { permissionsOf } from './access.ts';
 
 export const SPENDING_TYPES = ['basic', 'project'] as const;
 
@@ -54,11 +55,15 @@ export const BudgetAdjustment = z.object({
   decidedBy: Uuid.nullable(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
+  /** Whether the signed-in user may decide it (once, never its requester). */
+  permissions: permissionsOf('decide'),
 });
 
 export const BudgetLineDetail = BudgetLine.extend({
   plan: z.array(Money).length(12),
   adjustmentHistory: z.array(BudgetAdjustment),
+  /** What the signed-in user may do with the line: 用款计划, and 预算调整 requested or decided. */
+  permissions: permissionsOf('plan', 'requestAdjustment', 'decideAdjustment'),
 });
 
 export const RequestAdjustment = z.object({ amount: Money, reason: z.string().trim().min(1).max(500) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { permissionsOf } from './access.ts';
 import { AssetCardInput } from './asset.ts';
 import { DecisionTrail, PositiveAmountFen, Text } from './fields.ts';
 
@@ -122,16 +123,16 @@ export const ContractDetail = ContractSummary.extend({
   milestones: z.array(Milestone),
   /** Payment requests against the contract, by status (支付申请 live in the payments module). */
   payments: z.array(z.object({ status: z.string(), count: Int32, amount: Money })),
-  /** Whether the user may accept milestones (not the signer, 合同签订 / 验收 分离). */
-  canAccept: z.boolean(),
   /** Amount less what is paid: what a closure would release from the line now. */
   unpaid: Money,
   /** Closure requests, newest first. */
   closures: z.array(Closure),
-  /** Whether the user may request 结清 / 终止 (the contract is open and none is pending). */
-  canRequestClosure: z.boolean(),
-  /** Whether the user may decide the pending request (an approver who did not request it). */
-  canDecideClosure: z.boolean(),
+  /**
+   * What the signed-in user may do: accept milestones (not the signer, 合同签订 / 验收 分离), request
+   * 结清 / 终止 (open, none pending), decide the pending request (an approver who did not request it),
+   * and register asset cards for accepted deliveries.
+   */
+  permissions: permissionsOf('accept', 'requestClosure', 'decideClosure', 'createAssetCards'),
 });
 
 export const ContractList = z.object({ items: z.array(ContractSummary) });

@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './asset.ts';
 export * from './budget.ts';
 export * from './contract.ts';

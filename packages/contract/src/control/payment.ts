@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from '../auth.ts';
 import { Int32, IsoDate, Money, Uuid, Version, YearText } from '../common.ts';
+import { permissionsOf } from './access.ts';
 
 export const PAYMENT_STATUSES = ['requested', 'reviewed', 'approved', 'paid', 'archived', 'rejected'] as const;
 export const PAYMENT_STATUS_LABEL = {
@@ -66,6 +68,10 @@ export const Payment = z.object({
   imported: z.boolean(),
   requestedAt: z.string(),
   version: Version,
+  /** The steps the signed-in user may take now (post, status and segregation of duties). */
+  permissions: permissionsOf('review', 'approve', 'pay', 'archive', 'reject'),
+  /** The posts that take the next step (“待…”); empty once the request is done. */
+  waitingFor: z.array(z.enum(ROLES)),
 });
 
 export const PaymentList = z.object({ items: z.array(Payment), total: Int32 });

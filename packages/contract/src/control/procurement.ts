@@ -1,6 +1,7 @@
 import { control } from '@jixiao/core';
 import { z } from 'zod';
 import { Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { permissionsOf } from './access.ts';
 import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const;
@@ -73,6 +74,8 @@ export const Procurement = z.object({
   approvedAt: z.string().nullable(),
   createdAt: z.string(),
   version: Version,
+  /** What the signed-in user may do now (the drafter never approves). */
+  permissions: permissionsOf('approve', 'award', 'cancel'),
 });
 
 export const ProcurementList = z.object({ items: z.array(Procurement) });

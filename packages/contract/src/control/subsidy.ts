@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { permissionsOf } from './access.ts';
 import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
 export const FOLLOW_UP_RESULTS = ['pending', 'normal', 'abnormal'] as const;
@@ -96,7 +97,11 @@ export const FollowUp = z.object({
   version: Version,
 });
 
-export const GrantDetail = Grant.extend({ followUps: z.array(FollowUp) });
+export const GrantDetail = Grant.extend({
+  followUps: z.array(FollowUp),
+  /** Whether the signed-in user may plan and record 事后检查. */
+  permissions: permissionsOf('followUp'),
+});
 export const GrantList = z.object({ items: z.array(Grant) });
 
 export const CreateFollowUp = z.object({ dueOn: IsoDate });

@@ -7,6 +7,7 @@ export * from './import.ts';
 export * from './ledger.ts';
 export * from './payment-rules.ts';
 export * from './procurement.ts';
+export * as segregation from './segregation.ts';
 export * from './self-assessment.ts';
 export * from './subsidy.ts';
 export * from './uscc.ts';

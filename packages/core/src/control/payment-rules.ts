@@ -1,6 +1,7 @@
 import { type Fen, formatYuanGrouped } from '../numbers/money.ts';
 import { availableOf } from './balance.ts';
 import type { ControlConfig, ControlViolation } from './config.ts';
+import { approverPayer, countersigner as countersignerSod, found, requesterApprover, requesterReviewer } from './segregation.ts';
 import { validateUscc } from './uscc.ts';
 
 /** 申请 → 审核 → 审批 → 支付 → 归档 */
@@ -110,15 +111,9 @@ export function checkPayment(step: PaymentStep, facts: PaymentFacts, config: Con
   }
 
   // 不相容岗位相互分离
-  if (step === 'review' && people.actor === people.requester) {
-    violations.push({ code: 'IC_SOD_REQUESTER_REVIEWER', message: '申请人不能审核自己的支付申请' });
-  }
-  if (step === 'approve' && people.actor === people.requester) {
-    violations.push({ code: 'IC_SOD_REQUESTER_APPROVER', message: '申请人不能审批自己的支付申请' });
-  }
-  if (step === 'pay' && people.actor === people.approver) {
-    violations.push({ code: 'IC_SOD_APPROVER_PAYER', message: '审批人不能执行付款' });
-  }
+  if (step === 'review') violations.push(...found(requesterReviewer(people.requester, people.actor)));
+  if (step === 'approve') violations.push(...found(requesterApprover(people.requester, people.actor)));
+  if (step === 'pay') violations.push(...found(approverPayer(people.approver, people.actor)));
 
   // 授权审批: 集体决策 / 会签
   if (step === 'approve' && amount >= config.collectiveDecisionFromFen) {
@@ -131,13 +126,7 @@ export function checkPayment(step: PaymentStep, facts: PaymentFacts, config: Con
         message: `金额达到 ${yuan(config.collectiveDecisionFromFen)}，须填写集体决策文号（会议纪要）或由第三人会签`,
       });
     }
-    if (countersigner && (countersigner === people.requester || countersigner === people.actor)) {
-      violations.push({
-        code: 'IC_SOD_COUNTERSIGNER',
-        field: 'collectiveDecision.countersignedBy',
-        message: '会签人须为申请人、审批人以外的第三人',
-      });
-    }
+    violations.push(...found(countersignerSod(countersigner, people.requester, people.actor)));
   }
 
   if (step === 'request' && facts.duplicates > 0 && !facts.duplicateConfirmed) {

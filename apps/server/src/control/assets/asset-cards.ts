@@ -62,16 +62,15 @@ export async function prepareCards(db: Queryable, source: CardSource, request: C
     });
   }
   if (problems.length) throw validationFailed(problems);
-  const violations = cards.flatMap((card, index): control.ControlViolation[] =>
-    card.custodianId === source.acceptedBy
-      ? [
-          {
-            code: 'IC_SOD_ACCEPTANCE_CUSTODY',
-            field: request.assets[index]?.custodianId ? `assets[${index}].custodianId` : 'custodianId',
-            message: `“${card.name}”的保管人不能是验收人（验收与保管须分离）`,
-          },
-        ]
-      : [],
+  const violations = control.segregation.found(
+    ...cards.map((card, index) =>
+      control.segregation.accepterCustodian(
+        source.acceptedBy,
+        card.custodianId,
+        `“${card.name}”的保管人不能是验收人（验收与保管须分离）`,
+        request.assets[index]?.custodianId ? `assets[${index}].custodianId` : 'custodianId',
+      ),
+    ),
   );
   return { cards, violations };
 }

@@ -7,7 +7,7 @@ import {
   DISPOSAL_STATUS_LABEL,
   type UpdateAsset,
 } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { control, formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -58,8 +58,9 @@ export async function listAssets(deps: Deps, ctx: RequestContext, query: z.infer
 export async function getAssetDetail(deps: Deps, ctx: RequestContext, id: string): Promise<z.infer<typeof AssetDetail>> {
   const [row] = await repo.findAssets(deps.db, { scope: 'all', ids: [id] });
   if (!row) throw notFound(ASSET);
-  await requireReader(deps.db, ctx, row.asset.organisationId, ASSET);
+  const posts = await requireReader(deps.db, ctx, row.asset.organisationId, ASSET);
   const [counts, disposals] = await Promise.all([findAssetStocktakes(deps.db, id), repo.findDisposals(deps.db, id)]);
+  const pendingDisposal = disposals.find((entry) => entry.disposal.status === 'requested')?.disposal;
   return {
     ...presentAsset(row),
     stocktakes: counts.map(({ line, takenOn, performedByName }) => ({
@@ -84,6 +85,7 @@ export async function getAssetDetail(deps: Deps, ctx: RequestContext, id: string
       decidedAt: disposal.decidedAt?.toISOString() ?? null,
       comment: disposal.comment,
     })),
+    permissions: policy.assetPermissions({ userId: ctx.principal.userId, posts }, { ...row.asset, pendingDisposal }),
   };
 }
 
@@ -102,7 +104,7 @@ export async function createAssetCards(deps: Deps, ctx: RequestContext, body: z.
       const contract = await getContract(tx, body.contractId, true);
       if (!contract) throw notFound('合同');
       await requireReader(tx, ctx, contract.organisationId, '合同');
-      await requirePost(tx, ctx, contract.organisationId, ['asset-manager']);
+      await requirePost(tx, ctx, contract.organisationId, policy.assetPolicy.posts.cards);
       const milestone = await getMilestone(tx, body.milestoneId);
       if (!milestone || milestone.contractId !== contract.id) throw notFound('合同里程碑');
       if (!milestone.acceptedAt || !milestone.acceptedBy) {
@@ -130,7 +132,7 @@ export async function updateAsset(deps: Deps, ctx: RequestContext, id: string, b
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const { asset } = await lockAsset(tx, ctx, id);
-      await requirePost(tx, ctx, asset.organisationId, ['asset-manager']);
+      await requirePost(tx, ctx, asset.organisationId, policy.assetPolicy.posts.update);
       if (asset.version !== body.version) throw versionConflict(ASSET);
       if (asset.status !== 'in-use') {
         throw new AppError('NOT_EDITABLE', `资产处于“${ASSET_STATUS_LABEL[asset.status]}”状态，不能变更保管人或存放地点`);
@@ -139,15 +141,16 @@ export async function updateAsset(deps: Deps, ctx: RequestContext, id: string, b
         const known = await repo.custodiansOf(tx, asset.organisationId, [body.custodianId]);
         if (!known.has(body.custodianId)) throw validationFailed([{ path: 'body.custodianId', message: '保管人须为本单位在职人员' }]);
         const milestone = asset.milestoneId ? await getMilestone(tx, asset.milestoneId) : undefined;
-        if (milestone?.acceptedBy === body.custodianId) {
-          refuseIfViolated({ organisationId: asset.organisationId, entityType: 'asset', entityId: id }, [
-            {
-              code: 'IC_SOD_ACCEPTANCE_CUSTODY',
-              field: 'custodianId',
-              message: `“${asset.name}”由此人验收，不能由其保管（验收与保管须分离）`,
-            },
-          ]);
-        }
+        refuseIfViolated(
+          { organisationId: asset.organisationId, entityType: 'asset', entityId: id },
+          control.segregation.found(
+            control.segregation.accepterCustodian(
+              milestone?.acceptedBy,
+              body.custodianId,
+              `“${asset.name}”由此人验收，不能由其保管（验收与保管须分离）`,
+            ),
+          ),
+        );
       }
       const values = { custodianId: body.custodianId ?? asset.custodianId, location: body.location ?? asset.location };
       const updated = await repo.updateAsset(tx, id, body.version, values);

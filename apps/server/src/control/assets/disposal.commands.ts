@@ -1,5 +1,5 @@
 import { ASSET_STATUS_LABEL, type DecideDisposal, DISPOSAL_STATUS_LABEL, type RequestDisposal } from '@jixiao/contract';
-import { control } from '@jixiao/core';
+import { control, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import type { Deps, RequestContext } from '../../context.ts';
 import { forbidden, notFound, versionConflict } from '../../errors.ts';
@@ -18,7 +18,7 @@ import { ASSET, lockAsset } from './asset.service.ts';
 export async function requestDisposal(deps: Deps, ctx: RequestContext, assetId: string, body: z.infer<typeof RequestDisposal>) {
   return deps.db.transaction(async (tx) => {
     const { asset, posts } = await lockAsset(tx, ctx, assetId);
-    if (!posts.includes('asset-manager') && asset.custodianId !== ctx.principal.userId) {
+    if (!policy.mayRequestDisposal({ userId: ctx.principal.userId, posts }, asset)) {
       throw forbidden('资产处置须由资产管理员或该资产的保管人申请');
     }
     if (asset.version !== body.version) throw versionConflict(ASSET);
@@ -49,7 +49,7 @@ export async function decideDisposal(
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const { asset } = await lockAsset(tx, ctx, assetId);
-      await requirePost(tx, ctx, asset.organisationId, ['approver', 'department-head']);
+      await requirePost(tx, ctx, asset.organisationId, policy.assetPolicy.posts.decideDisposal);
       if (asset.version !== body.version) throw versionConflict(ASSET);
       const disposal = await repo.getDisposal(tx, disposalId);
       if (!disposal || disposal.assetId !== assetId) throw notFound('资产处置申请');

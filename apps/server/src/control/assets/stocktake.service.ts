@@ -1,4 +1,5 @@
 import type { CreateStocktake, Stocktake, StocktakeDetail, StocktakeLineInput, StocktakeQuery } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -70,7 +71,7 @@ export function differenceOf(line: z.infer<typeof StocktakeLineInput>, asset: Pi
  */
 export async function createStocktake(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateStocktake>) {
   return deps.db.transaction(async (tx) => {
-    await requirePost(tx, ctx, body.organisationId, ['asset-manager']);
+    await requirePost(tx, ctx, body.organisationId, policy.assetPolicy.posts.stocktake);
     const problems: FieldDetail[] = [];
     if (body.takenOn > chinaToday(deps.clock())) problems.push({ path: 'body.takenOn', message: '盘点日期不能晚于今天' });
     const ids = body.lines.map((line) => line.assetId);

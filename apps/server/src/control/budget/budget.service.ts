@@ -1,5 +1,5 @@
 import type { CreateBudgetLine, DecideAdjustment, RequestAdjustment, SetPlan } from '@jixiao/contract';
-import { control, formatYuan, formatYuanGrouped, parseYuan } from '@jixiao/core';
+import { control, formatYuan, formatYuanGrouped, parseYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { findFiscalYears } from '../../admin/admin.repository.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
@@ -7,6 +7,7 @@ import type { Deps, RequestContext } from '../../context.ts';
 import { AppError, notFound, rethrowUnique, validationFailed, versionConflict } from '../../errors.ts';
 import { announceLedgerChanged } from '../../events/ledger-events.ts';
 import { getProject } from '../../organisations/project.repository.ts';
+import { actorOver } from '../../policies/access.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { decideStep, requestStep } from '../approval-step.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
@@ -54,7 +55,11 @@ export async function listLines(
 export async function getLineDetail(deps: Deps, ctx: RequestContext, id: string) {
   const [row] = await repo.findLinesWithPosition(deps.db, { scope: scopeOf(ctx.principal), ids: [id] });
   if (!row) throw notFound('预算指标');
-  const [plan, adjustments] = await Promise.all([repo.findPlan(deps.db, id), repo.findAdjustments(deps.db, id)]);
+  const [plan, adjustments, actor] = await Promise.all([
+    repo.findPlan(deps.db, id),
+    repo.findAdjustments(deps.db, id),
+    actorOver(deps.db, ctx.principal, row.line.organisationId),
+  ]);
   const months = Array.from({ length: 12 }, (_, index) => formatYuan(plan.find((entry) => entry.month === index + 1)?.amountFen ?? 0));
   return {
     ...present(row),
@@ -69,7 +74,9 @@ export async function getLineDetail(deps: Deps, ctx: RequestContext, id: string)
       decidedBy: entry.decidedBy,
       decidedAt: entry.decidedAt?.toISOString() ?? null,
       comment: entry.comment,
+      permissions: policy.adjustmentPermissions(actor, entry),
     })),
+    permissions: policy.budgetLinePermissions(actor),
   };
 }
 
@@ -83,7 +90,7 @@ function fen(path: string, text: string | undefined): number {
 /** 预算指标 are set up by the unit's finance staff (财务审核) or an administrator. */
 export async function createLine(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateBudgetLine>) {
   return deps.db.transaction(async (tx) => {
-    await requirePost(tx, ctx, body.organisationId, ['accountant', 'admin']);
+    await requirePost(tx, ctx, body.organisationId, policy.budgetLinePolicy.posts.create);
     if (!(await findFiscalYears(tx)).some((year) => year.year === body.fiscalYear))
       throw validationFailed([{ path: 'body.fiscalYear', message: `${body.fiscalYear} 年度尚未设立` }]);
     if (body.projectId) {
@@ -126,7 +133,7 @@ export async function setPlan(deps: Deps, ctx: RequestContext, lineId: string, b
   return deps.db.transaction(async (tx) => {
     const line = await repo.lockLine(tx, lineId);
     if (!line) throw notFound('预算指标');
-    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester'], '预算指标');
+    await requirePost(tx, ctx, line.organisationId, policy.budgetLinePolicy.posts.plan, '预算指标');
     const total = months.reduce((sum, amount) => sum + amount, 0);
     if (total > budgetOf(line)) {
       throw validationFailed([
@@ -154,7 +161,7 @@ export async function requestAdjustment(deps: Deps, ctx: RequestContext, lineId:
   return deps.db.transaction(async (tx) => {
     const line = await repo.getLine(tx, lineId);
     if (!line) throw notFound('预算指标');
-    await requirePost(tx, ctx, line.organisationId, ['accountant', 'requester', 'department-head'], '预算指标');
+    await requirePost(tx, ctx, line.organisationId, policy.budgetLinePolicy.posts.requestAdjustment, '预算指标');
     return requestStep(tx, ctx, {
       insert: (requestedBy) => repo.insertAdjustment(tx, { budgetLineId: lineId, amountFen, reason: body.reason, requestedBy }),
       conflict: () => versionConflict('预算指标'),
@@ -177,7 +184,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
       const position = await lockLinePosition(tx, adjustment.budgetLineId);
       if (!position) throw notFound('预算指标');
       const { line } = position;
-      await requirePost(tx, ctx, line.organisationId, ['approver', 'department-head', 'finance-reviewer'], '预算调整');
+      await requirePost(tx, ctx, line.organisationId, policy.budgetLinePolicy.posts.decideAdjustment, '预算调整');
       const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
       const decided = await decideStep(
         tx,

@@ -53,10 +53,7 @@ export async function acceptMilestone(
       const cards = input.assets?.length
         ? await prepareCards(tx, source, { custodianId: input.custodianId, assets: input.assets })
         : undefined;
-      const signerAccepts =
-        contract.signedBy === ctx.principal.userId
-          ? [{ code: 'IC_SOD_CONTRACT_ACCEPTANCE' as const, message: '合同由你签订，不能由你验收（合同签订与验收须分离）' }]
-          : [];
+      const signerAccepts = control.segregation.found(control.segregation.signerAccepter(contract.signedBy, ctx.principal.userId));
       refuseIfViolated({ organisationId: contract.organisationId, entityType: 'contract-milestone', entityId: milestoneId }, [
         ...signerAccepts,
         ...(cards?.violations ?? []),

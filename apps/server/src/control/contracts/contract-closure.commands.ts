@@ -1,5 +1,5 @@
 import type { DecideClosure, RequestClosure } from '@jixiao/contract';
-import { control, formatYuan } from '@jixiao/core';
+import { control, formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -11,9 +11,7 @@ import { invalidStep, requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import { CONTRACT } from './contract.service.ts';
 import {
-  CLOSURE_DECISION_POSTS,
   CLOSURE_KIND_LABEL,
-  CLOSURE_REQUEST_POSTS,
   CLOSURE_STATUS_LABEL,
   releasedFen,
 } from './contract-closure.rules.ts';
@@ -50,7 +48,7 @@ export async function requestContractClosure(deps: Deps, ctx: RequestContext, co
       const contract = await repo.getContract(tx, contractId, true);
       if (!contract) throw notFound(CONTRACT);
       await requireReader(tx, ctx, contract.organisationId, CONTRACT);
-      await requirePost(tx, ctx, contract.organisationId, CLOSURE_REQUEST_POSTS);
+      await requirePost(tx, ctx, contract.organisationId, policy.contractPolicy.posts.requestClosure);
       if (contract.version !== body.version) throw versionConflict(CONTRACT);
       await requireClosable(tx, contract, body.kind);
       // The contract row is locked, so a second request waits here and then sees the first.
@@ -92,21 +90,16 @@ export async function decideContractClosure(
       const contract = await repo.getContract(tx, contractId, true);
       if (!line || !contract) throw notFound(CONTRACT);
       await requireReader(tx, ctx, contract.organisationId, CONTRACT);
-      await requirePost(tx, ctx, contract.organisationId, CLOSURE_DECISION_POSTS);
+      await requirePost(tx, ctx, contract.organisationId, policy.contractPolicy.posts.decideClosure);
       if (contract.version !== body.version) throw versionConflict(CONTRACT);
       const { decided } = await decideStep(tx, ctx, closure, body, {
         subject: subjectOf(contract),
         notPending: () => invalidStep(CLOSURE, CLOSURE_STATUS_LABEL[closure.status], '审批'),
         opinionRequired: { path: 'body.opinion', message: '驳回须填写审批意见，说明理由' },
         separation: (requestedBy, deciderId) =>
-          requestedBy === deciderId
-            ? [
-                {
-                  code: 'IC_SOD_CONTRACT_CLOSURE',
-                  message: `合同${CLOSURE_KIND_LABEL[closure.kind]}由你申请，不能由你审批（申请与审批须分离）`,
-                },
-              ]
-            : [],
+          control.segregation.found(
+            control.segregation.closureRequesterApprover(requestedBy, deciderId, CLOSURE_KIND_LABEL[closure.kind]),
+          ),
         onApprove: () => requireClosable(tx, contract, closure.kind),
         write: async (decision) => {
           const released = decision.approve ? releasedFen(contract.amountFen, await repo.paidOn(tx, contractId)) : null;

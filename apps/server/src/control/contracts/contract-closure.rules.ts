@@ -1,10 +1,4 @@
-import type { Role } from '@jixiao/contract';
 import { control } from '@jixiao/core';
-
-/** Who may ask for 结清 / 终止: those who may sign a contract. */
-export const CLOSURE_REQUEST_POSTS: readonly Role[] = ['requester', 'approver'];
-/** Who decides it: the posts that approve payments. */
-export const CLOSURE_DECISION_POSTS: readonly Role[] = ['approver', 'department-head'];
 
 export type ClosureKind = control.ClosureKind;
 

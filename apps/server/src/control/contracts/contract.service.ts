@@ -6,7 +6,7 @@ import {
   type ContractSummary,
   type CreateContract,
 } from '@jixiao/contract';
-import { control, formatYuan, formatYuanGrouped } from '@jixiao/core';
+import { control, formatYuan, formatYuanGrouped, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -18,13 +18,7 @@ import { chargeableLine, chargeViolations } from '../line-charge.ts';
 import { getProcurement } from '../procurement/procurement.repository.ts';
 import { requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
-import {
-  CLOSURE_DECISION_POSTS,
-  CLOSURE_KIND_LABEL,
-  CLOSURE_REQUEST_POSTS,
-  CLOSURE_STATUS_LABEL,
-  releasedFen,
-} from './contract-closure.rules.ts';
+import { CLOSURE_KIND_LABEL, CLOSURE_STATUS_LABEL, releasedFen } from './contract-closure.rules.ts';
 
 export const CONTRACT = '合同';
 
@@ -85,8 +79,7 @@ export async function getContractDetail(deps: Deps, ctx: RequestContext, id: str
     repo.findClosures(deps.db, id),
   ]);
   const pending = closures.find((entry) => entry.closure.status === 'requested')?.closure;
-  const holds = (allowed: readonly string[]) => posts.some((post) => allowed.includes(post));
-  const isActive = row.contract.status === 'active';
+  const actor = { userId: ctx.principal.userId, posts };
   return {
     ...presentContract(row),
     milestones: milestones.map(({ milestone, acceptedByName, paid, committed, assetCount }) => ({
@@ -105,11 +98,12 @@ export async function getContractDetail(deps: Deps, ctx: RequestContext, id: str
       version: milestone.version,
     })),
     payments: payments.map((entry) => ({ status: entry.status, count: Number(entry.count), amount: formatYuan(Number(entry.amount)) })),
-    canAccept: posts.length > 0 && row.contract.signedBy !== ctx.principal.userId && isActive,
     unpaid: formatYuan(releasedFen(row.contract.amountFen, Number(row.paid))),
     closures: closures.map(presentClosure),
-    canRequestClosure: isActive && !pending && holds(CLOSURE_REQUEST_POSTS),
-    canDecideClosure: isActive && !!pending && pending.requestedBy !== ctx.principal.userId && holds(CLOSURE_DECISION_POSTS),
+    permissions: {
+      ...policy.contractPermissions(actor, { ...row.contract, pendingClosure: pending }),
+      createAssetCards: policy.holdsAny(posts, policy.assetPolicy.posts.cards),
+    },
   };
 }
 
@@ -186,7 +180,7 @@ async function procurementProblems(tx: Queryable, body: z.infer<typeof CreateCon
 export async function createContract(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateContract>) {
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
-      await requirePost(tx, ctx, body.organisationId, ['requester', 'approver']);
+      await requirePost(tx, ctx, body.organisationId, policy.contractPolicy.posts.sign);
       const uscc = control.checkUscc('counterpartyUscc', '合同相对方', body.counterpartyUscc);
       // The procurement is locked before the line, as its award does (line-lock.ts: record → line).
       const problems = [...milestoneProblems(body), ...(await procurementProblems(tx, body, uscc.code))];

@@ -1,4 +1,4 @@
-import type { Role } from '@jixiao/contract';
+import { policy } from '@jixiao/core';
 import { type LedgerKind, writeLedgerIssuesXlsx, writeLedgerTemplate } from '@jixiao/documents';
 import type { Deps, RequestContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -8,7 +8,6 @@ import { findImportJob, type ImportJobRow, importJobStore } from './import-job.r
 import { runImportJob } from './import-runner.ts';
 
 /** Importing a ledger writes budget lines and paid payments: 财务审核's work, or the administrator's. */
-const IMPORT_POSTS: readonly Role[] = ['accountant', 'admin'];
 
 /** How many issues the job view carries; the errors.xlsx download has all that were kept. */
 const ERRORS_IN_VIEW = 200;
@@ -27,7 +26,7 @@ export async function startLedgerImport(
   upload: { filename: string; bytes: Uint8Array },
   onCrash: (error: unknown) => void,
 ): Promise<{ jobId: string; finished: Promise<void> }> {
-  await requirePost(deps.db, ctx, params.organisationId, IMPORT_POSTS);
+  await requirePost(deps.db, ctx, params.organisationId, policy.importPolicy.posts.run);
   const { job, finished } = await jobs.enqueue(
     importJobStore,
     { ...params, filename: upload.filename, createdBy: ctx.principal.userId },
@@ -40,7 +39,8 @@ export async function startLedgerImport(
 async function authoriseJob(deps: Deps, ctx: RequestContext, id: string): Promise<ImportJobRow> {
   const job = await findImportJob(deps.db, id);
   if (!job) throw notFound('导入任务');
-  if (job.createdBy !== ctx.principal.userId) await requirePost(deps.db, ctx, job.organisationId, IMPORT_POSTS, '导入任务');
+  if (job.createdBy !== ctx.principal.userId)
+    await requirePost(deps.db, ctx, job.organisationId, policy.importPolicy.posts.run, '导入任务');
   return job;
 }
 

@@ -1,5 +1,5 @@
 import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from '@jixiao/contract';
-import { control, parseYuan } from '@jixiao/core';
+import { control, parseYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import { findRoles } from '../../auth/auth.repository.ts';
@@ -94,7 +94,7 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
       if (!line) throw unknownLine;
       // Another organisation's line is answered as an unknown one, which is what the body names.
       if (isOutOfScope(ctx.principal, await postsOver(tx, ctx, line.organisationId))) throw unknownLine;
-      await requirePost(tx, ctx, line.organisationId, ['requester']);
+      await requirePost(tx, ctx, line.organisationId, policy.paymentPolicy.posts.request);
       const config = await controlConfig(tx);
       const extra: control.ControlViolation[] = [];
       let dueOn = body.dueOn ?? null;
@@ -161,25 +161,9 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
   );
 }
 
-type Step = 'review' | 'approve' | 'pay' | 'archive' | 'reject';
+type Step = policy.PaymentStepAction;
 
-const STEP: Readonly<
-  Record<
-    Step,
-    { from: readonly repo.PaymentRow['status'][]; to: repo.PaymentRow['status']; posts: Parameters<typeof requirePost>[3]; label: string }
-  >
-> = {
-  review: { from: ['requested'], to: 'reviewed', posts: ['accountant'], label: '审核' },
-  approve: { from: ['reviewed'], to: 'approved', posts: ['approver', 'department-head'], label: '审批' },
-  pay: { from: ['approved'], to: 'paid', posts: ['cashier'], label: '支付' },
-  archive: { from: ['paid'], to: 'archived', posts: ['accountant'], label: '归档' },
-  reject: {
-    from: ['requested', 'reviewed', 'approved'],
-    to: 'rejected',
-    posts: ['accountant', 'approver', 'department-head'],
-    label: '驳回',
-  },
-};
+const STEP_LABEL: Readonly<Record<Step, string>> = { review: '审核', approve: '审批', pay: '支付', archive: '归档', reject: '驳回' };
 
 /**
  * One step of 申请 → 审核 → 审批 → 支付 → 归档 (or 驳回): the request and its budget line are locked,
@@ -193,14 +177,14 @@ async function step(
   version: number,
   change: (payment: repo.PaymentRow, tx: Queryable) => Promise<Partial<repo.PaymentRow>>,
 ) {
-  const definition = STEP[name];
+  const definition = { ...policy.paymentPolicy.steps[name], posts: policy.paymentPolicy.posts[name], label: STEP_LABEL[name] };
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const payment = await repo.getPayment(tx, id, true);
       if (!payment) throw notFound('支付申请');
       await requirePost(tx, ctx, payment.organisationId, definition.posts, '支付申请');
       if (payment.version !== version) throw versionConflict('支付申请');
-      if (!definition.from.includes(payment.status)) {
+      if (!(definition.from as readonly repo.PaymentRow['status'][]).includes(payment.status)) {
         throw new AppError('INVALID_TRANSITION', `支付申请处于“${PAYMENT_STATUS_LABEL[payment.status]}”状态，不能${definition.label}`);
       }
       const values = await change(payment, tx);

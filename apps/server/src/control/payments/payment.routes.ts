@@ -10,19 +10,20 @@ import {
   RejectPayment,
   Uuid,
 } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { formatYuan, policy } from '@jixiao/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { contextOf } from '../../http/session-plugin.ts';
+import { actorOver, actorsOver } from '../../policies/access.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import * as commands from './payment.commands.ts';
 import { findPayments, type PaymentListRow } from './payment.repository.ts';
 
 const IdParams = z.object({ id: Uuid });
 
-export function presentPayment(row: PaymentListRow): z.infer<typeof Payment> {
+export function presentPayment(row: PaymentListRow, actor: policy.Actor): z.infer<typeof Payment> {
   const payment = row.payment;
   return {
     id: payment.id,
@@ -53,6 +54,8 @@ export function presentPayment(row: PaymentListRow): z.infer<typeof Payment> {
     imported: payment.imported,
     requestedAt: payment.requestedAt.toISOString(),
     version: payment.version,
+    permissions: policy.paymentPermissions(actor, payment),
+    waitingFor: [...policy.nextPaymentPosts(payment.status)],
   };
 }
 
@@ -61,18 +64,25 @@ export const paymentRoutes =
   async (app) => {
     const tags = ['payments'];
     const one = async (request: Parameters<typeof contextOf>[0], id: string) => {
-      const { rows } = await findPayments(deps.db, { scope: scopeOf(contextOf(request).principal), ids: [id], limit: 1, offset: 0 });
+      const { principal } = contextOf(request);
+      const { rows } = await findPayments(deps.db, { scope: scopeOf(principal), ids: [id], limit: 1, offset: 0 });
       const row = rows[0];
       if (!row) throw notFound('支付申请');
-      return presentPayment(row);
+      return presentPayment(row, await actorOver(deps.db, principal, row.payment.organisationId));
     };
 
     app.get(
       '/api/payments',
       { schema: { tags, summary: '支付申请列表', querystring: PaymentQuery, response: { 200: PaymentList } } },
       async (request) => {
-        const { rows, total } = await findPayments(deps.db, { ...request.query, scope: scopeOf(contextOf(request).principal) });
-        return { items: rows.map(presentPayment), total };
+        const { principal } = contextOf(request);
+        const { rows, total } = await findPayments(deps.db, { ...request.query, scope: scopeOf(principal) });
+        const actor = await actorsOver(
+          deps.db,
+          principal,
+          rows.map((row) => row.payment.organisationId),
+        );
+        return { items: rows.map((row) => presentPayment(row, actor(row.payment.organisationId))), total };
       },
     );
     app.get(

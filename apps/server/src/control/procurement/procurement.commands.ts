@@ -1,5 +1,5 @@
 import { type ApproveProcurement, type AwardProcurement, type CancelProcurement, PROCUREMENT_STATUS_LABEL } from '@jixiao/contract';
-import { control } from '@jixiao/core';
+import { control, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -29,7 +29,7 @@ export async function approveProcurement(deps: Deps, ctx: RequestContext, id: st
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const procurement = await lockProcurement(tx, ctx, id);
-      await requirePost(tx, ctx, procurement.organisationId, ['approver', 'department-head']);
+      await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.approve);
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'draft') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '审批');
       refuseIfViolated(subjectOf(procurement), approvalViolations(procurement, ctx.principal.userId, await controlConfig(tx)));
@@ -62,7 +62,7 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
       const procurement = await lockProcurement(tx, ctx, id);
-      await requirePost(tx, ctx, procurement.organisationId, ['requester']);
+      await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.award);
       if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
       if (procurement.status !== 'approved') throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '确定供应商');
       const uscc = control.checkUscc('supplierUscc', '供应商', input.supplierUscc);
@@ -103,7 +103,7 @@ export async function awardProcurement(deps: Deps, ctx: RequestContext, id: stri
 export async function cancelProcurement(deps: Deps, ctx: RequestContext, id: string, input: z.infer<typeof CancelProcurement>) {
   return deps.db.transaction(async (tx) => {
     const procurement = await lockProcurement(tx, ctx, id);
-    await requirePost(tx, ctx, procurement.organisationId, ['requester', 'approver', 'department-head']);
+    await requirePost(tx, ctx, procurement.organisationId, policy.procurementPolicy.posts.cancel);
     if (procurement.version !== input.version) throw versionConflict(PROCUREMENT);
     if (procurement.status !== 'draft' && procurement.status !== 'approved') {
       throw invalidStep('政府采购', PROCUREMENT_STATUS_LABEL[procurement.status], '取消');

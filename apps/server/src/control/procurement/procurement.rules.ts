@@ -28,8 +28,5 @@ export function approvalViolations(
   config: control.ControlConfig,
 ): control.ControlViolation[] {
   const violations = control.checkProcurementMethod(methodFacts(procurement), config);
-  if (procurement.draftedBy === approverId) {
-    violations.unshift({ code: 'IC_SOD_PROCUREMENT', message: '采购需求由你制定，不能由你审批，请由其他审批人审批' });
-  }
-  return violations;
+  return [...control.segregation.found(control.segregation.procurementDrafterApprover(procurement.draftedBy, approverId)), ...violations];
 }

@@ -1,10 +1,11 @@
 import { type CreateProcurement, PROCUREMENT_STATUS_LABEL, type Procurement, type ProcurementQuery } from '@jixiao/contract';
-import { control, formatYuan } from '@jixiao/core';
+import { control, formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { notFound, rethrowUnique } from '../../errors.ts';
+import { actorsOver } from '../../policies/access.ts';
 import { scopeOf } from '../../policies/scope.ts';
 import { controlConfig, controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { chargeableLine, chargeViolations } from '../line-charge.ts';
@@ -14,7 +15,7 @@ import { methodFacts } from './procurement.rules.ts';
 
 export const PROCUREMENT = '政府采购登记';
 
-export function presentProcurement(row: repo.ProcurementListRow): z.infer<typeof Procurement> {
+export function presentProcurement(row: repo.ProcurementListRow, actor: policy.Actor): z.infer<typeof Procurement> {
   const { procurement } = row;
   return {
     id: procurement.id,
@@ -44,20 +45,26 @@ export function presentProcurement(row: repo.ProcurementListRow): z.infer<typeof
     approvedAt: procurement.approvedAt?.toISOString() ?? null,
     createdAt: procurement.createdAt.toISOString(),
     version: procurement.version,
+    permissions: policy.procurementPermissions(actor, procurement),
   };
 }
 
 export async function listProcurements(deps: Deps, ctx: RequestContext, query: z.infer<typeof ProcurementQuery>) {
   if (query.organisationId) await requireReader(deps.db, ctx, query.organisationId, '单位');
   const rows = await repo.findProcurements(deps.db, { ...query, scope: scopeOf(ctx.principal) });
-  return rows.map(presentProcurement);
+  const actor = await actorsOver(
+    deps.db,
+    ctx.principal,
+    rows.map((row) => row.procurement.organisationId),
+  );
+  return rows.map((row) => presentProcurement(row, actor(row.procurement.organisationId)));
 }
 
 export async function getProcurementDetail(deps: Deps, ctx: RequestContext, id: string) {
   const [row] = await repo.findProcurements(deps.db, { scope: 'all', id });
   if (!row) throw notFound(PROCUREMENT);
-  await requireReader(deps.db, ctx, row.procurement.organisationId, PROCUREMENT);
-  return presentProcurement(row);
+  const posts = await requireReader(deps.db, ctx, row.procurement.organisationId, PROCUREMENT);
+  return presentProcurement(row, { userId: ctx.principal.userId, posts });
 }
 
 /** The procurement, locked, readable by the user; the version the user saw must still be current. */
@@ -82,7 +89,7 @@ async function nextCode(tx: Queryable, organisationId: string, fiscalYear: numbe
 export async function createProcurement(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateProcurement>) {
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
-      await requirePost(tx, ctx, body.organisationId, ['requester']);
+      await requirePost(tx, ctx, body.organisationId, policy.procurementPolicy.posts.create);
       const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
       const { line } = charged;
       const facts = {

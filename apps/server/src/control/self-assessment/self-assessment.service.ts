@@ -1,4 +1,4 @@
-import { control, formatPoints, parsePoints } from '@jixiao/core';
+import { control, formatPoints, parsePoints, policy } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -96,7 +96,7 @@ export async function saveAssessment(
   });
   if (problems.length) throw validationFailed(problems);
   await deps.db.transaction(async (tx) => {
-    await requirePost(tx, ctx, body.organisationId, ['department-head', 'accountant', 'admin']);
+    await requirePost(tx, ctx, body.organisationId, policy.selfAssessmentPolicy.posts.edit);
     const stored = await repo.getSelfAssessment(tx, body.organisationId, body.fiscalYear);
     if ((stored?.version ?? 0) !== body.version) throw versionConflict('内部控制评价');
     const clean = entries.map((entry) =>

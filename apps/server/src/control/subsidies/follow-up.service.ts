@@ -6,7 +6,7 @@ import {
   type OverdueQuery,
   type RecordFollowUp,
 } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -24,7 +24,6 @@ import * as repo from './subsidy.repository.ts';
  */
 
 const FOLLOW_UP = '跟踪检查';
-const CHECKERS = ['requester', 'approver', 'department-head'] as const;
 
 export function presentFollowUp(
   entry: { followUp: repo.FollowUpRow; performedByName: string | null },
@@ -68,7 +67,7 @@ export async function createFollowUp(deps: Deps, ctx: RequestContext, grantId: s
     const grant = await repo.getGrant(tx, grantId);
     if (!grant) throw notFound('补贴');
     await requireReader(tx, ctx, grant.organisationId, '补贴');
-    await requirePost(tx, ctx, grant.organisationId, CHECKERS);
+    await requirePost(tx, ctx, grant.organisationId, policy.subsidyPolicy.posts.followUp);
     if (body.dueOn < grant.awardedOn) throw validationFailed([{ path: 'body.dueOn', message: '检查期限不能早于补贴批准日期' }]);
     const created = await repo.insertFollowUp(tx, { grantId, dueOn: body.dueOn });
     await recordAudit(tx, ctx, {
@@ -99,7 +98,7 @@ export async function recordFollowUpResult(deps: Deps, ctx: RequestContext, id: 
     const grant = followUp ? await repo.getGrant(tx, followUp.grantId) : undefined;
     if (!followUp || !grant) throw notFound(FOLLOW_UP);
     await requireReader(tx, ctx, grant.organisationId, FOLLOW_UP);
-    await requirePost(tx, ctx, grant.organisationId, CHECKERS);
+    await requirePost(tx, ctx, grant.organisationId, policy.subsidyPolicy.posts.followUp);
     if (followUp.version !== body.version) throw versionConflict(FOLLOW_UP);
     if (followUp.result !== 'pending') throw invalidStep(FOLLOW_UP, FOLLOW_UP_RESULT_LABEL[followUp.result], '再次登记结果');
     const problems = resultProblems(body, grant.awardedOn, chinaToday(deps.clock()));

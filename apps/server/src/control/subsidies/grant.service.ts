@@ -1,5 +1,5 @@
 import type { CreateGrant, Grant, GrantDetail, GrantQuery, GrantSummary, SummaryQuery } from '@jixiao/contract';
-import { formatYuan } from '@jixiao/core';
+import { formatYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -58,9 +58,13 @@ export async function getGrantDetail(deps: Deps, ctx: RequestContext, id: string
   const today = chinaToday(deps.clock());
   const [row] = await repo.findGrants(deps.db, { scope: 'all', id }, today);
   if (!row) throw notFound(GRANT);
-  await requireReader(deps.db, ctx, row.grant.organisationId, GRANT);
+  const posts = await requireReader(deps.db, ctx, row.grant.organisationId, GRANT);
   const followUps = await repo.findFollowUps(deps.db, id);
-  return { ...presentGrant(row), followUps: followUps.map((entry) => presentFollowUp(entry, today)) };
+  return {
+    ...presentGrant(row),
+    followUps: followUps.map((entry) => presentFollowUp(entry, today)),
+    permissions: { followUp: policy.holdsAny(posts, policy.subsidyPolicy.posts.followUp) },
+  };
 }
 
 /** Awarded, paid and committed, and the state of the follow-up checks, over the grants the user may see. */
@@ -91,7 +95,7 @@ export async function summariseGrants(
 export async function createGrant(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateGrant>) {
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
-      await requirePost(tx, ctx, body.organisationId, ['requester']);
+      await requirePost(tx, ctx, body.organisationId, policy.subsidyPolicy.posts.grant);
       const charged = await chargeableLine(tx, body.organisationId, body.budgetLineId);
       const { line } = charged;
       const recipient = await repo.getRecipient(tx, body.recipientId);

@@ -1,5 +1,5 @@
 import type { CreateRecipient, Recipient } from '@jixiao/contract';
-import { control } from '@jixiao/core';
+import { control, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
@@ -30,7 +30,7 @@ export async function listRecipients(deps: Deps, ctx: RequestContext, search?: s
 export async function createRecipient(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateRecipient>) {
   return controlled(deps, ctx, () =>
     deps.db.transaction(async (tx) => {
-      await requirePost(tx, ctx, body.organisationId, ['requester']);
+      await requirePost(tx, ctx, body.organisationId, policy.subsidyPolicy.posts.recipient);
       const uscc = control.checkUscc('uscc', '补贴对象', body.uscc);
       refuseIfViolated({ organisationId: body.organisationId, entityType: 'subsidy-recipient' }, uscc.violations);
       const duplicate = await repo.findRecipientByUscc(tx, uscc.code);

@@ -31,7 +31,7 @@ const PAGE_SIZE = 50;
  */
 export default function AuditPage() {
   const { t } = useI18n();
-  const { roles } = useSession();
+  const { session } = useSession();
   const [filter, setFilter] = useState<Omit<AuditFilter, 'beforeId' | 'limit'>>({});
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const beforeId = cursors.at(-1);
@@ -51,7 +51,7 @@ export default function AuditPage() {
       <Typography.Title level={3} className="page-title">
         {t('nav.audit')}
       </Typography.Title>
-      {roles.includes('admin') && <AuditVerifyPanel />}
+      {session?.access.verifyAudit && <AuditVerifyPanel />}
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Select<string>

@@ -7,7 +7,6 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DeadlineTag } from '../../components/DeadlineTag.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { navKeys } from '../../lib/roles.ts';
 import { isEvaluationStatus } from '../../lib/status.ts';
 import { countByStatus } from '../../lib/status-counts.ts';
 import { StatusChart } from './StatusChart.tsx';
@@ -15,9 +14,9 @@ import { StatusChart } from './StatusChart.tsx';
 /** 工作台: what is waiting for me, how close the deadlines are, and where my evaluations stand. */
 export default function DashboardPage() {
   const { t } = useI18n();
-  const { session, roles } = useSession();
+  const { session } = useSession();
   const tasks = useTasks();
-  const canList = navKeys(roles).includes('evaluations');
+  const canList = session?.access.pages.includes('evaluations') ?? false;
   const evaluations = useEvaluationList({}, canList);
   const taskItems = tasks.data?.items ?? [];
   const counts = countByStatus(evaluations.data?.items ?? []);

@@ -37,7 +37,7 @@ export function EvaluationHeader({ evaluation, score }: Props) {
               { key: 'organisation', label: t('evaluation.organisation'), children: evaluation.organisationName },
               { key: 'scheme', label: t('evaluation.scheme'), children: t(`scheme.${evaluation.schemeId}`) },
               ...(evaluation.category ? [{ key: 'category', label: t('evaluation.category'), children: evaluation.category }] : []),
-              { key: 'preparer', label: t('evaluation.preparer'), children: evaluation.preparerName ?? '—' },
+              { key: 'preparedBy', label: t('evaluation.preparer'), children: evaluation.preparerName ?? '—' },
               { key: 'updated', label: t('evaluation.updatedAt'), children: formatDateTime(evaluation.updatedAt) },
             ]}
           />

@@ -30,13 +30,13 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
   const projects = useProjects(fiscalYear, open && kind === 'project' && fiscalYear !== undefined);
   const create = useCreateEvaluation();
 
-  // Departments the user prepares for; without the organisation list (not yet served) the grants themselves.
-  const preparerGrants = (session?.user.roles ?? []).filter((grant) => grant.role === 'preparer');
+  // Departments the user may prepare for (the server's policy); named from the grants until the organisation list is served.
+  const nameOf = new Map((session?.user.roles ?? []).map((grant) => [grant.organisationId, grant.organisationName]));
   const departmentOptions = organisations.data
     ? organisations.data.items
         .filter((organisation) => organisation.kind === 'department')
         .map((organisation) => ({ value: organisation.id, label: organisation.name }))
-    : preparerGrants.map((grant) => ({ value: grant.organisationId, label: grant.organisationName ?? grant.organisationId }));
+    : (session?.access.createEvaluationIn ?? []).map((id) => ({ value: id, label: nameOf.get(id) ?? id }));
   const projectOptions = (projects.data?.items ?? [])
     .filter((project) => project.evaluationId === null)
     .map((project) => ({

@@ -16,7 +16,7 @@ import { yearOptions } from './year-options.ts';
 
 export default function EvaluationListPage() {
   const { t } = useI18n();
-  const { roles } = useSession();
+  const { session } = useSession();
   const [search, setSearch] = useSearchParams();
   const filter = filtersFromSearch(search);
   const list = useEvaluationList(filter);
@@ -32,7 +32,7 @@ export default function EvaluationListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.evaluations')}
         </Typography.Title>
-        {roles.includes('preparer') && (
+        {(session?.access.createEvaluationIn.length ?? 0) > 0 && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="evaluation-create">
             {t('evaluation.create')}
           </Button>

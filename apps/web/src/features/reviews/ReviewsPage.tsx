@@ -3,14 +3,13 @@ import { useReviewQueue, useTasks } from '../../api/evaluation-queries.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { reviewStatuses } from '../../lib/roles.ts';
 import { EvaluationTable } from '../evaluations/EvaluationTable.tsx';
 
 /** 审核: the evaluations waiting for this reviewer (部门审核: submitted; 财政复核: department-approved), oldest change first. */
 export default function ReviewsPage() {
   const { t } = useI18n();
-  const { roles } = useSession();
-  const statuses = reviewStatuses(roles);
+  const { session } = useSession();
+  const statuses = session?.access.reviewStatuses ?? [];
   const queue = useReviewQueue(statuses);
   // Deadlines come from the tasks; without that endpoint the queue still works.
   const tasks = useTasks();

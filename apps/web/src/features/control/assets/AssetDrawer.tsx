@@ -12,7 +12,6 @@ import { Money } from '../../../components/Money.tsx';
 import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 import { disposalMethodLabel } from '../shared/labels.ts';
 
@@ -24,26 +23,16 @@ type Count = AssetDetail['stocktakes'][number];
  * goods), the stocktakes that found it, and 处置 requested by the manager or custodian and decided by
  * someone else (审批人 or 部门负责人).
  */
-export function AssetDrawer({
-  assetId,
-  organisations,
-  onClose,
-}: {
-  assetId: string | null;
-  organisations: readonly OrganisationNode[];
-  onClose: () => void;
-}) {
+export function AssetDrawer({ assetId, onClose }: { assetId: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { session } = useSession();
   const detail = useAsset(assetId);
   const asset = detail.data;
   const action = useControlAction(changesOf.asset(assetId ?? ''));
-  const posts = asset ? postsOver(session?.user.roles ?? [], organisations, asset.organisationId) : [];
-  const isManager = holdsAny(posts, ['asset-manager']);
-  const canDecide = holdsAny(posts, ['approver', 'department-head']);
-  const canRequestDisposal = asset?.status === 'in-use' && (isManager || asset.custodianId === session?.user.id);
-  const users = useUsers(isManager);
+  const canUpdate = asset?.permissions.update ?? false;
+  const canDecide = asset?.permissions.decideDisposal ?? false;
+  const canRequestDisposal = asset?.permissions.requestDisposal ?? false;
+  const users = useUsers(canUpdate);
   const [custodianId, setCustodianId] = useState<string | undefined>();
   const [location, setLocation] = useState('');
   const [method, setMethod] = useState<DisposalMethod>('报废');
@@ -105,7 +94,7 @@ export function AssetDrawer({
               { key: 'org', label: t('line.organisation'), children: asset.organisationName },
             ]}
           />
-          {isManager && asset.status !== 'disposed' && (
+          {canUpdate && (
             <Card size="small" title={t('asset.changeTitle')}>
               <Row gutter={8}>
                 <Col xs={24} sm={10}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAssets, useStocktakes } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
@@ -12,7 +13,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { sumMoney } from '../../../lib/money.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
@@ -25,7 +25,6 @@ const StocktakeRow = (props: TableRowProps) => <TestIdRow prefix="stocktake-row-
 /** 资产: the asset cards with custody and location, and the stocktakes with their differences (财产保护控制). */
 export default function AssetsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -37,7 +36,7 @@ export default function AssetsPage() {
   const { organisationId } = scope;
   const assets = useAssets(organisationId ? { organisationId: scope.listOrganisationId, contractId } : null);
   const stocktakes = useStocktakes(scope.listOrganisationId, organisationId !== undefined);
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
   const items = assets.data?.items ?? [];
   const setParam = (name: string, value: string | undefined) =>
     setSearch(
@@ -118,7 +117,7 @@ export default function AssetsPage() {
     <ApiErrorAlert error={stocktakes.error} onRetry={stocktakes.refetch} />
   ) : (
     <>
-      {holdsAny(posts, ['asset-manager']) && (
+      {may.stocktake && (
         <Button
           type="primary"
           icon={<PlusOutlined />}
@@ -178,7 +177,7 @@ export default function AssetsPage() {
           ]}
         />
       </Card>
-      <AssetDrawer assetId={openAsset} organisations={scope.organisations} onClose={() => setOpenAsset(null)} />
+      <AssetDrawer assetId={openAsset} onClose={() => setOpenAsset(null)} />
       <StocktakeDrawer stocktakeId={openStocktake} onClose={() => setOpenStocktake(null)} />
       {organisationId && (
         <CreateStocktakeDrawer open={counting} organisationId={organisationId} assets={items} onClose={() => setCounting(false)} />

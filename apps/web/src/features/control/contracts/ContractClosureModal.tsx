@@ -21,7 +21,7 @@ interface Values {
 /**
  * 合同结清 / 终止: the request (kind and reason, with what approval will release stated before it is
  * sent) and the approver's decision on it (批准 or 驳回 with an opinion). The server decides who may do
- * which; the drawer shows the buttons it allows (canRequestClosure, canDecideClosure).
+ * which; the drawer shows the buttons it allows (permissions.requestClosure, permissions.decideClosure).
  */
 export function ContractClosureModal({
   contract,

@@ -89,14 +89,14 @@ export function ContractDrawer({ contractId, onClose }: { contractId: string | n
               },
             ]}
           />
-          {(contract.canRequestClosure || contract.canDecideClosure || pending) && (
+          {(contract.permissions.requestClosure || contract.permissions.decideClosure || pending) && (
             <Space wrap>
-              {contract.canRequestClosure && (
+              {contract.permissions.requestClosure && (
                 <Button onClick={() => setClosing('request')} data-testid="contract-close">
                   {t('contract.closeAction')}
                 </Button>
               )}
-              {contract.canDecideClosure && (
+              {contract.permissions.decideClosure && (
                 <Button type="primary" onClick={() => setClosing('decide')} data-testid="contract-close-decide">
                   {t('contract.closeDecideAction')}
                 </Button>
@@ -108,7 +108,7 @@ export function ContractDrawer({ contractId, onClose }: { contractId: string | n
               )}
             </Space>
           )}
-          {open && !contract.canAccept && (
+          {open && !contract.permissions.accept && (
             <Alert type="info" showIcon title={t(refusalKey(contract, session?.user.id))} data-testid="contract-accept-refusal" />
           )}
           <Divider titlePlacement="start">{t('contract.milestones')}</Divider>
@@ -141,7 +141,7 @@ export function ContractDrawer({ contractId, onClose }: { contractId: string | n
                         </Link>
                       )}
                     </Space>
-                  ) : contract.canAccept ? (
+                  ) : contract.permissions.accept ? (
                     <Button
                       size="small"
                       type="primary"

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useContracts, useProcurements } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { moneyRatioPercent } from '../../../lib/money.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
@@ -24,7 +24,6 @@ const ContractRow = (props: TableRowProps) => <TestIdRow prefix="contract-row-" 
 /** 合同: signed contracts with their milestones, acceptance and what has been paid against them. */
 export default function ContractsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -38,7 +37,7 @@ export default function ContractsPage() {
   const awarded = useProcurements(
     creating && organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status: 'awarded' } : null,
   );
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
 
   return (
     <div className="page-stack">
@@ -46,7 +45,7 @@ export default function ContractsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlContracts')}
         </Typography.Title>
-        {holdsAny(posts, ['requester', 'approver']) && (
+        {may.signContract && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="contract-create">
             {t('contract.create')}
           </Button>

@@ -4,11 +4,10 @@ import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, U
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useImportJob } from '../../../api/control-queries.ts';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { isRunning, progressPercent } from './import-progress.ts';
@@ -30,7 +29,6 @@ function useFollowedJob(jobId: string | null): ImportJob | null {
  */
 export default function LedgerImportPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const reportError = useReportError();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -39,8 +37,7 @@ export default function LedgerImportPage() {
   const jobId = search.get('job');
   const job = useFollowedJob(jobId);
   const { organisationId } = scope;
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const canImport = holdsAny(posts, ['accountant', 'admin']);
+  const canImport = useUnitPermissions(organisationId).importLedger;
   const percent = job ? progressPercent(job) : null;
 
   const upload = async (file: File) => {

@@ -148,7 +148,7 @@ export function Adjustments({ line, canRequest, canDecide, userId, names }: Prop
                   key: 'actions',
                   width: 90,
                   render: (_value: unknown, adjustment: BudgetAdjustment) =>
-                    adjustment.status === 'requested' ? (
+                    adjustment.permissions.decide ? (
                       <Button
                         size="small"
                         type="primary"

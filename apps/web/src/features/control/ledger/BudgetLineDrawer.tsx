@@ -9,18 +9,16 @@ import { Money } from '../../../components/Money.tsx';
 import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { executionRatePercent } from '../../../lib/money.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { Adjustments } from './Adjustments.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
 interface Props {
   readonly lineId: string | null;
-  readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
 }
 
 /** One 预算指标: its position, the 12-month 用款计划, and 预算调整 with their approval. */
-export function BudgetLineDrawer({ lineId, organisations, onClose }: Props) {
+export function BudgetLineDrawer({ lineId, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
@@ -29,7 +27,6 @@ export function BudgetLineDrawer({ lineId, organisations, onClose }: Props) {
   const users = useUsers(lineId !== null);
   const names = useMemo(() => new Map((users.data?.items ?? []).map((user) => [user.id, user.displayName])), [users.data]);
   const line = detail.data;
-  const posts = line ? postsOver(session?.user.roles ?? [], organisations, line.organisationId) : [];
 
   return (
     <Drawer
@@ -81,12 +78,12 @@ export function BudgetLineDrawer({ lineId, organisations, onClose }: Props) {
           />
           <Link to={`/control/payments?line=${line.id}`}>{t('line.payments')}</Link>
           <Divider titlePlacement="start">{t('plan.title')}</Divider>
-          <PlanEditor line={line} canEdit={holdsAny(posts, ['accountant', 'requester'])} />
+          <PlanEditor line={line} canEdit={line.permissions.plan} />
           <Divider titlePlacement="start">{t('adjustment.title')}</Divider>
           <Adjustments
             line={line}
-            canRequest={holdsAny(posts, ['accountant', 'requester', 'department-head'])}
-            canDecide={holdsAny(posts, ['approver', 'department-head', 'finance-reviewer'])}
+            canRequest={line.permissions.requestAdjustment}
+            canDecide={line.permissions.decideAdjustment}
             userId={session?.user.id}
             names={names}
           />

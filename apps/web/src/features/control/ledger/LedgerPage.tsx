@@ -5,11 +5,12 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useProjects } from '../../../api/admin-queries.ts';
 import { useBudgetLines, useLedgerOverview } from '../../../api/control-queries.ts';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { holdsAny, postsOver, subtree } from '../../../lib/posts.ts';
+import { subtree } from '../../../lib/posts.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { BudgetLineDrawer } from './BudgetLineDrawer.tsx';
@@ -20,9 +21,6 @@ import { LedgerCharts } from './LedgerCharts.tsx';
 import { MetricCards } from './MetricCards.tsx';
 import { RollupPanel } from './RollupPanel.tsx';
 
-/** Who sees the per-unit × month rollup: those who oversee several units. */
-const ROLLUP_READERS = ['finance-reviewer', 'department-head', 'auditor', 'admin'] as const;
-
 /**
  * 预算执行: the ledger of an organisation (and its units) for a year, optionally narrowed to a
  * project or one budget line: the computed indicators with drill-down, spending by month against
@@ -30,7 +28,7 @@ const ROLLUP_READERS = ['finance-reviewer', 'department-head', 'auditor', 'admin
  */
 export default function LedgerPage() {
   const { t } = useI18n();
-  const { session, roles } = useSession();
+  const { session } = useSession();
   const scope = useControlScope();
   const width = useFilterWidth();
   const [search, setSearch] = useSearchParams();
@@ -54,7 +52,7 @@ export default function LedgerPage() {
     [organisationId, scope.organisations],
   );
   const projectOptions = (projects.data?.items ?? []).filter((project) => inScope.has(project.organisationId));
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
   const setFilter = (name: 'line' | 'project' | 'view', value: string | undefined) =>
     setSearch(
       (current) => {
@@ -92,7 +90,7 @@ export default function LedgerPage() {
         size="small"
         title={t('ledger.lines')}
         extra={
-          holdsAny(posts, ['accountant', 'admin']) && (
+          may.createBudgetLine && (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="budget-line-create">
               {t('ledger.lineCreate')}
             </Button>
@@ -138,7 +136,7 @@ export default function LedgerPage() {
       </ScopeBar>
       {scope.loading && !query ? (
         <Skeleton active />
-      ) : holdsAny(roles, ROLLUP_READERS) && fiscalYear ? (
+      ) : session?.access.ledgerRollup && fiscalYear ? (
         <Tabs
           activeKey={view}
           onChange={(key) => setFilter('view', key === 'rollup' ? 'rollup' : undefined)}
@@ -154,7 +152,7 @@ export default function LedgerPage() {
       ) : (
         overview
       )}
-      <BudgetLineDrawer lineId={openLine} organisations={scope.organisations} onClose={() => setOpenLine(null)} />
+      <BudgetLineDrawer lineId={openLine} onClose={() => setOpenLine(null)} />
       <DrillDownDrawer
         drill={drill}
         query={query}

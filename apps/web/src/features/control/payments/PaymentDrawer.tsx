@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Payment, PaymentStepName as PaymentStep, Role } from '@jixiao/contract';
+import type { Payment } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -33,9 +33,11 @@ import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { chinaToday, formatDate, formatDateTime } from '../../../lib/dates.ts';
-import { type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { PaymentStatusTag } from './PaymentStatusTag.tsx';
-import { atLeast, COLLECTIVE_DECISION_FROM_FEN, defaultPaidOn, isPayableDate, stepsFor } from './payment-steps.ts';
+import { atLeast, COLLECTIVE_DECISION_FROM_FEN, defaultPaidOn, isPayableDate } from './payment-steps.ts';
+
+/** The steps in the order their buttons show; which of them this user may take is the server's `permissions`. */
+const PAYMENT_STEPS: readonly PaymentStep[] = ['review', 'approve', 'pay', 'archive', 'reject'];
 
 const ICON: Readonly<Record<Exclude<PaymentStep, 'reject'>, ReactNode>> = {
   review: <SafetyOutlined />,
@@ -48,7 +50,6 @@ interface Props {
   readonly paymentId: string | null;
   /** The fiscal year of the payment's budget line (支付日期 must fall inside it). */
   readonly fiscalYearOf: (payment: Payment) => number;
-  readonly organisations: readonly OrganisationNode[];
   readonly onClose: () => void;
 }
 
@@ -92,15 +93,14 @@ function StepHistory({ payment }: { payment: Payment }) {
  * 集体决策文号 and/or 会签人 for amounts of 1,000,000 yuan and more), 支付 (a date in the line's
  * year), 归档 and 驳回 (with a reason). Refusals list every control rule broken.
  */
-export function PaymentDrawer({ paymentId, fiscalYearOf, organisations, onClose }: Props) {
+export function PaymentDrawer({ paymentId, fiscalYearOf, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { session } = useSession();
   const detail = usePayment(paymentId);
   const payment = detail.data;
   const action = useControlAction(changesOf.payment(payment));
-  const posts: Role[] = payment ? postsOver(session?.user.roles ?? [], organisations, payment.organisationId) : [];
-  const steps = payment ? stepsFor(payment.status, posts) : [];
+  const steps = payment ? PAYMENT_STEPS.filter((step) => payment.permissions[step]) : [];
   const large = payment ? atLeast(payment.amount, COLLECTIVE_DECISION_FROM_FEN) : false;
   const users = useUsers(steps.includes('approve') && large);
   const [decisionReference, setDecisionReference] = useState('');

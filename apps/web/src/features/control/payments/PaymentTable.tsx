@@ -6,7 +6,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { PaymentStatusTag } from './PaymentStatusTag.tsx';
-import { nextPosts } from './payment-steps.ts';
 
 const PaymentRow = (props: TableRowProps) => <TestIdRow prefix="payment-row-" {...props} />;
 
@@ -68,10 +67,7 @@ export function PaymentTable({ items, total, page, pageSize, loading, onPage, on
       title: t('payment.next'),
       key: 'next',
       width: 130,
-      render: (_value, payment) => {
-        const posts = nextPosts(payment.status);
-        return posts.length ? posts.map((post) => t(`role.${post}`)).join(' / ') : '—';
-      },
+      render: (_value, payment) => (payment.waitingFor.length ? payment.waitingFor.map((post) => t(`role.${post}`)).join(' / ') : '—'),
     },
   ];
   // A phone shows who is paid and what, with the amount and where the request stands beside it.

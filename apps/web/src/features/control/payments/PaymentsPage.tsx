@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useBudgetLines, usePayments } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { PaymentCreateDrawer } from './PaymentCreateDrawer.tsx';
@@ -23,7 +23,6 @@ const PAGE_SIZE = 20;
  */
 export default function PaymentsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const scope = useControlScope();
   const width = useFilterWidth();
   const [search, setSearch] = useSearchParams();
@@ -50,7 +49,7 @@ export default function PaymentsPage() {
   const linesQuery = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear } : null;
   const lines = useBudgetLines(linesQuery);
   const lineItems = lines.data?.items ?? [];
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
 
   const setParam = (name: string, value: string | undefined) => {
     setPage(1);
@@ -73,7 +72,7 @@ export default function PaymentsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlPayments')}
         </Typography.Title>
-        {holdsAny(posts, ['requester']) && (
+        {may.requestPayment && (
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -134,12 +133,7 @@ export default function PaymentsPage() {
           onCreated={(id) => setParam('payment', id)}
         />
       )}
-      <PaymentDrawer
-        paymentId={openId}
-        fiscalYearOf={fiscalYearOf}
-        organisations={scope.organisations}
-        onClose={() => setParam('payment', undefined)}
-      />
+      <PaymentDrawer paymentId={openId} fiscalYearOf={fiscalYearOf} onClose={() => setParam('payment', undefined)} />
     </div>
   );
 }

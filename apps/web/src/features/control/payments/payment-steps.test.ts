@@ -1,37 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  atLeast,
-  COLLECTIVE_DECISION_FROM_FEN,
-  CONTRACT_REQUIRED_FROM_FEN,
-  defaultPaidOn,
-  isPayableDate,
-  nextPosts,
-  stepsFor,
-} from './payment-steps.ts';
-
-describe('stepsFor', () => {
-  it.each([
-    ['requested', ['accountant'], ['review', 'reject']],
-    ['requested', ['requester'], []],
-    ['reviewed', ['approver'], ['approve', 'reject']],
-    ['reviewed', ['department-head'], ['approve', 'reject']],
-    ['reviewed', ['accountant'], ['reject']],
-    ['approved', ['cashier'], ['pay']],
-    ['approved', ['approver'], ['reject']],
-    ['paid', ['accountant'], ['archive']],
-    ['paid', ['approver'], []],
-    ['archived', ['accountant', 'approver', 'cashier'], []],
-    ['rejected', ['accountant'], []],
-  ] as const)('%s for %j: %j', (status, posts, steps) => {
-    expect(stepsFor(status, posts)).toEqual(steps);
-  });
-
-  it('names who acts next', () => {
-    expect(nextPosts('requested')).toEqual(['accountant']);
-    expect(nextPosts('approved')).toEqual(['cashier']);
-    expect(nextPosts('archived')).toEqual([]);
-  });
-});
+import { atLeast, COLLECTIVE_DECISION_FROM_FEN, CONTRACT_REQUIRED_FROM_FEN, defaultPaidOn, isPayableDate } from './payment-steps.ts';
 
 describe('defaultPaidOn', () => {
   it('is today inside the fiscal year, else the year’s last day', () => {

@@ -1,32 +1,4 @@
-import type { PaymentStatus, PaymentStepName as PaymentStep, Role } from '@jixiao/contract';
 import { toFen } from '../../../lib/money.ts';
-
-/**
- * 申请 → 审核 → 审批 → 支付 → 归档 (or 驳回), as the server's payment.commands.ts defines it: each
- * step from which statuses, by which posts. The app offers a step only where it could succeed;
- * segregation of duties (the requester may not review, the approver may not pay) is the server's
- * to refuse, and the refusal is shown with every rule broken.
- */
-const STEPS: Readonly<Record<PaymentStep, { readonly from: readonly PaymentStatus[]; readonly posts: readonly Role[] }>> = {
-  review: { from: ['requested'], posts: ['accountant'] },
-  approve: { from: ['reviewed'], posts: ['approver', 'department-head'] },
-  pay: { from: ['approved'], posts: ['cashier'] },
-  archive: { from: ['paid'], posts: ['accountant'] },
-  reject: { from: ['requested', 'reviewed', 'approved'], posts: ['accountant', 'approver', 'department-head'] },
-};
-
-const ORDER: readonly PaymentStep[] = ['review', 'approve', 'pay', 'archive', 'reject'];
-
-/** The steps the user's posts over the payment's unit allow in its current status. */
-export function stepsFor(status: PaymentStatus, posts: readonly Role[]): PaymentStep[] {
-  return ORDER.filter((step) => STEPS[step].from.includes(status) && STEPS[step].posts.some((post) => posts.includes(post)));
-}
-
-/** The posts that act next on a payment in this status (for "待…" hints); none once it is done. */
-export function nextPosts(status: PaymentStatus): readonly Role[] {
-  const next = ORDER.find((step) => step !== 'reject' && STEPS[step].from.includes(status));
-  return next ? STEPS[next].posts : [];
-}
 
 /**
  * The default 支付日期: today when today lies in the line's fiscal year, else the year's last day

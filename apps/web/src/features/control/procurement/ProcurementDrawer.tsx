@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { changesOf } from '../../../api/control-cache.ts';
 import { procurementApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { requiredAmountRules } from '../../../components/form-rules.ts';
 import { Money } from '../../../components/Money.tsx';
@@ -13,7 +12,6 @@ import { useControlAction } from '../../../components/use-control-action.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { parseMoneyInput } from '../../../lib/money.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 import { procurementMethodLabel } from '../shared/labels.ts';
 
@@ -31,21 +29,17 @@ interface AwardValues {
  */
 export function ProcurementDrawer({
   procurement,
-  organisations,
   onClose,
 }: {
   procurement: Procurement | null;
-  organisations: readonly OrganisationNode[];
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { session } = useSession();
   const action = useControlAction(changesOf.procurement());
   const [awardForm] = Form.useForm<AwardValues>();
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
-  const posts = procurement ? postsOver(session?.user.roles ?? [], organisations, procurement.organisationId) : [];
   const { clearViolations } = action;
   const procurementId = procurement?.id;
 
@@ -59,10 +53,7 @@ export function ProcurementDrawer({
   }, [procurementId, awardForm, clearViolations]);
 
   if (!procurement) return null;
-  const canApprove = procurement.status === 'draft' && holdsAny(posts, ['approver', 'department-head']);
-  const canAward = procurement.status === 'approved' && holdsAny(posts, ['requester']);
-  const canCancel =
-    (procurement.status === 'draft' || procurement.status === 'approved') && holdsAny(posts, ['requester', 'approver', 'department-head']);
+  const { approve: canApprove, award: canAward, cancel: canCancel } = procurement.permissions;
   const version = procurement.version;
 
   return (

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useProcurements } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
@@ -25,7 +25,6 @@ const ProcurementRow = (props: TableRowProps) => <TestIdRow prefix="procurement-
 /** 政府采购: needs with their method, approval, award and the contract that follows. */
 export default function ProcurementsPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const width = useFilterWidth();
@@ -49,7 +48,7 @@ export default function ProcurementsPage() {
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status } : null;
   const list = useProcurements(filter);
   const lines = useScopeLines(scope);
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
+  const may = useUnitPermissions(organisationId);
   const items = list.data?.items ?? [];
   const open = items.find((item) => item.id === openId) ?? null;
 
@@ -59,7 +58,7 @@ export default function ProcurementsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlProcurements')}
         </Typography.Title>
-        {holdsAny(posts, ['requester']) && (
+        {may.createProcurement && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="procurement-create">
             {t('procurement.create')}
           </Button>
@@ -149,7 +148,7 @@ export default function ProcurementsPage() {
           onClose={() => setCreating(false)}
         />
       )}
-      <ProcurementDrawer procurement={open} organisations={scope.organisations} onClose={() => setOpenId(null)} />
+      <ProcurementDrawer procurement={open} onClose={() => setOpenId(null)} />
     </div>
   );
 }

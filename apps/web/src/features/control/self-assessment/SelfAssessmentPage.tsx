@@ -22,6 +22,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSaveSelfAssessment, useSelfAssessment } from '../../../api/control-queries.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { EChart } from '../../../components/EChart.tsx';
@@ -30,7 +31,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { byCategory, type Edits, type ItemEdit, initialEdits, isDirty, scoreProblem, toEntries } from './assessment.ts';
@@ -80,7 +80,6 @@ function CategoryChart({ groups }: { groups: ReturnType<typeof byCategory> }) {
  */
 export default function SelfAssessmentPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const reportError = useReportError();
   const isPhone = useIsPhone();
   const scope = useControlScope();
@@ -92,8 +91,7 @@ export default function SelfAssessmentPage() {
   const [edits, setEdits] = useState<Edits>({});
   const saveAssessment = useSaveSelfAssessment();
   const { write, saving } = useWrite();
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const canEdit = holdsAny(posts, ['department-head', 'accountant', 'admin']);
+  const canEdit = useUnitPermissions(organisationId).editSelfAssessment;
 
   useEffect(() => {
     if (data) setEdits(initialEdits(data.items));

@@ -24,13 +24,11 @@ import { useEffect, useState } from 'react';
 import { changesOf } from '../../../api/control-cache.ts';
 import { useGrant } from '../../../api/control-queries.ts';
 import { subsidyApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money } from '../../../components/Money.tsx';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { chinaToday, formatDate } from '../../../lib/dates.ts';
-import { holdsAny, type OrganisationNode, postsOver } from '../../../lib/posts.ts';
 import { ControlStatusTag } from '../shared/ControlStatusTag.tsx';
 
 interface ResultValues {
@@ -45,26 +43,16 @@ interface ResultValues {
  * overdue, normal or not, and whether the enterprise was found listed for 经营异常 — the weak
  * follow-up after payment that the reference report admits to.
  */
-export function GrantDrawer({
-  grantId,
-  organisations,
-  onClose,
-}: {
-  grantId: string | null;
-  organisations: readonly OrganisationNode[];
-  onClose: () => void;
-}) {
+export function GrantDrawer({ grantId, onClose }: { grantId: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { session } = useSession();
   const detail = useGrant(grantId);
   const grant = detail.data;
   const { save, saving } = useSave(changesOf.followUp());
   const [recording, setRecording] = useState<FollowUp | null>(null);
   const [scheduleOn, setScheduleOn] = useState<Dayjs | null>(null);
   const [form] = Form.useForm<ResultValues>();
-  const posts = grant ? postsOver(session?.user.roles ?? [], organisations, grant.organisationId) : [];
-  const canCheck = holdsAny(posts, ['requester', 'approver', 'department-head']);
+  const canCheck = grant?.permissions.followUp ?? false;
 
   useEffect(() => {
     if (!grantId) return;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useGrantSummary, useGrants, useOverdueFollowUps, useRecipients } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
@@ -12,7 +13,6 @@ import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { formatMoney } from '../../../lib/money.ts';
-import { holdsAny, postsOver } from '../../../lib/posts.ts';
 import { ScopeBar } from '../scope/ScopeBar.tsx';
 import { useControlScope } from '../scope/use-control-scope.ts';
 import { useScopeLines } from '../shared/use-scope-lines.ts';
@@ -27,7 +27,6 @@ const GrantRow = (props: TableRowProps) => <TestIdRow prefix="grant-row-" {...pr
  */
 export default function SubsidiesPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const isPhone = useIsPhone();
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
@@ -43,8 +42,7 @@ export default function SubsidiesPage() {
   const overdue = useOverdueFollowUps(scope.listOrganisationId, organisationId !== undefined);
   const recipients = useRecipients(query);
   const lines = useScopeLines(scope);
-  const posts = organisationId ? postsOver(session?.user.roles ?? [], scope.organisations, organisationId) : [];
-  const isRequester = holdsAny(posts, ['requester']);
+  const may = useUnitPermissions(organisationId);
   const counts = summary.data?.followUps;
   const overdueItems = overdue.data?.items ?? [];
 
@@ -110,7 +108,7 @@ export default function SubsidiesPage() {
     <>
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
         <Input.Search allowClear placeholder={t('recipient.search')} style={{ maxWidth: 320 }} onSearch={setQuery} />
-        {isRequester && (
+        {may.createRecipient && (
           <Button icon={<PlusOutlined />} onClick={() => setCreatingRecipient(true)}>
             {t('recipient.create')}
           </Button>
@@ -148,7 +146,7 @@ export default function SubsidiesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.controlSubsidies')}
         </Typography.Title>
-        {isRequester && (
+        {may.createGrant && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingGrant(true)} data-testid="grant-create">
             {t('grant.create')}
           </Button>
@@ -242,7 +240,7 @@ export default function SubsidiesPage() {
           ]}
         />
       </Card>
-      <GrantDrawer grantId={openGrant} organisations={scope.organisations} onClose={() => setOpenGrant(null)} />
+      <GrantDrawer grantId={openGrant} onClose={() => setOpenGrant(null)} />
       {organisationId && (
         <>
           <CreateGrantModal

@@ -1,0 +1,78 @@
+import { administrationPolicy } from './administration.ts';
+import { assetPolicy } from './asset.ts';
+import { auditPolicy } from './audit.ts';
+import { contractPolicy } from './contract.ts';
+import { evaluationPolicy, REVIEW_ROLES } from './evaluation.ts';
+import { importPolicy } from './import.ts';
+import { paymentPolicy } from './payment.ts';
+import { procurementPolicy } from './procurement.ts';
+import { holdsAny, type Role } from './roles.ts';
+import { selfAssessmentPolicy } from './self-assessment.ts';
+import { subsidyPolicy } from './subsidy.ts';
+
+/** The internal-control (内部控制) pages, grouped in the side menu. */
+export const CONTROL_PAGES = [
+  'control-ledger',
+  'control-payments',
+  'control-procurements',
+  'control-contracts',
+  'control-assets',
+  'control-subsidies',
+  'control-import',
+  'control-self-assessment',
+] as const;
+export type ControlPage = (typeof CONTROL_PAGES)[number];
+
+export const PAGES = ['dashboard', 'evaluations', 'reviews', ...CONTROL_PAGES, 'admin', 'audit', 'public-reports'] as const;
+export type Page = (typeof PAGES)[number];
+
+/** Who oversees internal control without holding a post in it: they read every page of the group. */
+export const OVERSIGHT_ROLES: readonly Role[] = ['department-head', 'finance-reviewer', 'auditor', 'admin'];
+
+/** The posts of several actions, once each. */
+const actsOn = (...lists: readonly (readonly Role[])[]): readonly Role[] => [...new Set(lists.flat())];
+
+/**
+ * Which roles use which internal-control page: a page is shown to the posts that act on it (read
+ * from each entity's policy), to 财务审核 who keeps the books, and to oversight. Reading needs any
+ * role over the unit, so a page hidden here is not forbidden, only not this post's business.
+ */
+const CONTROL_PAGE_ROLES: Readonly<Record<ControlPage, readonly Role[]>> = {
+  'control-ledger': actsOn(
+    paymentPolicy.posts.request,
+    paymentPolicy.posts.review,
+    paymentPolicy.posts.pay,
+    assetPolicy.posts.cards,
+    ['approver'],
+    OVERSIGHT_ROLES,
+  ),
+  'control-payments': actsOn(...Object.values(paymentPolicy.posts), OVERSIGHT_ROLES),
+  'control-procurements': actsOn(...Object.values(procurementPolicy.posts), ['accountant'], OVERSIGHT_ROLES),
+  'control-contracts': actsOn(
+    contractPolicy.posts.sign,
+    contractPolicy.posts.decideClosure,
+    assetPolicy.posts.cards,
+    ['accountant'],
+    OVERSIGHT_ROLES,
+  ),
+  'control-assets': actsOn(...Object.values(assetPolicy.posts), ['accountant'], OVERSIGHT_ROLES),
+  'control-subsidies': actsOn(...Object.values(subsidyPolicy.posts), paymentPolicy.posts.review, paymentPolicy.posts.pay, OVERSIGHT_ROLES),
+  'control-import': importPolicy.posts.run,
+  'control-self-assessment': actsOn(selfAssessmentPolicy.posts.edit, OVERSIGHT_ROLES),
+};
+
+/** The pages of the side menu for a user holding these roles (anywhere), in menu order. */
+export function navigationPages(roles: readonly Role[]): Page[] {
+  const pages: Page[] = ['dashboard'];
+  const reviewer = holdsAny(roles, REVIEW_ROLES);
+  if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
+  if (reviewer) pages.push('reviews');
+  pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
+  if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
+  if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');
+  pages.push('public-reports');
+  return pages;
+}
+
+/** The ledger's roll-up over units (汇总) is oversight's view. */
+export const mayReadRollup = (roles: readonly Role[]): boolean => holdsAny(roles, OVERSIGHT_ROLES);

@@ -1,0 +1,63 @@
+import { approverPayer, requesterApprover, requesterReviewer } from '../control/segregation.ts';
+import { type Actor, holdsAny, type Permissions, type Posts, type Role } from './roles.ts';
+
+/** 申请 → 审核 → 审批 → 支付 → 归档, or 驳回 (财会〔2012〕21号 支出业务控制). */
+export type PaymentStatus = 'requested' | 'reviewed' | 'approved' | 'paid' | 'archived' | 'rejected';
+export type PaymentStepAction = 'review' | 'approve' | 'pay' | 'archive' | 'reject';
+export type PaymentAction = 'request' | PaymentStepAction;
+
+export const paymentPolicy = {
+  posts: {
+    request: ['requester'],
+    review: ['accountant'],
+    approve: ['approver', 'department-head'],
+    pay: ['cashier'],
+    archive: ['accountant'],
+    reject: ['accountant', 'approver', 'department-head'],
+  } satisfies Posts<PaymentAction>,
+  /** The statuses each step starts from, and where it leads. */
+  steps: {
+    review: { from: ['requested'], to: 'reviewed' },
+    approve: { from: ['reviewed'], to: 'approved' },
+    pay: { from: ['approved'], to: 'paid' },
+    archive: { from: ['paid'], to: 'archived' },
+    reject: { from: ['requested', 'reviewed', 'approved'], to: 'rejected' },
+  } satisfies Record<PaymentStepAction, { from: readonly PaymentStatus[]; to: PaymentStatus }>,
+} as const;
+
+export interface PaymentPeople {
+  readonly status: PaymentStatus;
+  /** User ids of who took the earlier steps. */
+  readonly requestedBy: string;
+  readonly approvedBy?: string | null | undefined;
+}
+
+const STEP_ACTIONS: readonly PaymentStepAction[] = ['review', 'approve', 'pay', 'archive', 'reject'];
+
+/** Segregation of duties of one step: the requester neither reviews nor approves, the approver does not pay. */
+function segregated(step: PaymentStepAction, payment: PaymentPeople, actor: Actor): boolean {
+  if (step === 'review') return !requesterReviewer(payment.requestedBy, actor.userId);
+  if (step === 'approve') return !requesterApprover(payment.requestedBy, actor.userId);
+  if (step === 'pay') return !approverPayer(payment.approvedBy, actor.userId);
+  return true;
+}
+
+/** Which steps the actor may take on this payment now: post, status and segregation of duties. */
+export function paymentPermissions(actor: Actor, payment: PaymentPeople): Permissions<PaymentStepAction> {
+  return Object.fromEntries(
+    STEP_ACTIONS.map((step) => [
+      step,
+      holdsAny(actor.posts, paymentPolicy.posts[step]) &&
+        (paymentPolicy.steps[step].from as readonly PaymentStatus[]).includes(payment.status) &&
+        segregated(step, payment, actor),
+    ]),
+  ) as Permissions<PaymentStepAction>;
+}
+
+/** The posts that take the next step of a payment in this status (for “待…” hints); none once it is done. */
+export function nextPaymentPosts(status: PaymentStatus): readonly Role[] {
+  const next = STEP_ACTIONS.find(
+    (step) => step !== 'reject' && (paymentPolicy.steps[step].from as readonly PaymentStatus[]).includes(status),
+  );
+  return next ? paymentPolicy.posts[next] : [];
+}
