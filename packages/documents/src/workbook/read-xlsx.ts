@@ -39,6 +39,7 @@ import {
   toHalfWidth,
   YES_NO_CHOICES,
 } from './labels.ts';
+import { normaliseXlsxPackage } from './normalise-package.ts';
 import {
   BASIC_SHEET,
   BUDGET_SHEET,
@@ -69,7 +70,8 @@ export type XlsxReadResult = { ok: true; json: WorkbookJson; workbook: Workbook 
 export async function readWorkbookXlsx(bytes: Uint8Array): Promise<XlsxReadResult> {
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes.slice().buffer);
+    const normalised = await normaliseXlsxPackage(bytes);
+    await book.xlsx.load(normalised.slice().buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ sheet: '', message: `无法打开 .xlsx 文件（文件损坏或不是 Excel 工作簿）：${detail}` }] };
