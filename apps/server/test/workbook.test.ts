@@ -63,6 +63,18 @@ describe('the evaluation workbook through the API', () => {
     expect(after.indicators.map((row) => row.actual)).toEqual(before.indicators.map((row) => row.actual));
   });
 
+  it('imports a JSON workbook saved in GB18030 with every Chinese string intact', async () => {
+    const gbk = readFileSync(new URL('../../../packages/documents/test/fixtures/panyu-gb18030.json', import.meta.url));
+    const response = await upload('番禺2024-gbk.json', gbk);
+    expect(response.statusCode, response.body).toBe(200);
+    const imported = await detail(t.app, s.preparer, id);
+    expect(JSON.stringify(imported)).not.toContain('\uFFFD');
+    const exported = (await as(t.app, s.preparer).get(`/api/evaluations/${id}/workbook.json`)).json();
+    expect(exported.indicators[0].name).toBe(
+      JSON.parse(readFileSync(new URL('../../../examples/panyu-2024/panyu-2024.json', import.meta.url), 'utf8')).indicators[0].name,
+    );
+  });
+
   it('refuses a workbook of another kind or year', async () => {
     const project = readFileSync(new URL('../../../examples/project-2024/digital-training-2024.json', import.meta.url));
     const response = await upload('project.json', project);
