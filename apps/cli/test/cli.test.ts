@@ -138,8 +138,12 @@ describe('bad input', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('输入有误（2 处），未生成任何结果');
-    expect(stderr).toContain('indicators[0].actual：实际完成值：应为数字，如 "23.39" 或 "-4.53"');
-    expect(stderr).toContain('budget.executed：全年执行数：应为文本');
+    expect(stderr).toContain(
+      'indicators[0].actual：指标 G1-1“产业扶持资金促进企业产生工业投资”的实际完成值：读到“二十三”，应为数字，如 "23.39" 或 "-4.53"',
+    );
+    expect(stderr).toContain(
+      'budget.executed：全年执行数：读到数字 300800000，金额请写成带引号的文本（元），如 "300800000.00"，以免小数失真',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
