@@ -138,8 +138,12 @@ describe('bad input', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('输入有误（2 处），未生成任何结果');
-    expect(stderr).toContain('indicators[0].actual：实际完成值：应为数字，如 "23.39" 或 "-4.53"');
-    expect(stderr).toContain('budget.executed：全年执行数：应为文本');
+    expect(stderr).toContain(
+      'indicators[0].actual：指标 G1-1“产业扶持资金促进企业产生工业投资”的实际完成值：读到“二十三”，应为数字，如 "23.39" 或 "-4.53"',
+    );
+    expect(stderr).toContain(
+      'budget.executed：全年执行数：读到数字 300800000，金额请写成带引号的文本（元），如 "300800000.00"，以免小数失真',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -167,6 +171,68 @@ describe('bad input', () => {
     expect((await jixiao('evaluate', missing)).stderr).toContain(`找不到文件：${missing}`);
     writeFileSync(join(dir, 'broken.json'), '{"format":');
     expect((await jixiao('evaluate', join(dir, 'broken.json'))).stderr).toContain('不是有效的 JSON');
+  });
+});
+
+describe('bad input with --json, for scripts', () => {
+  it('prints the problems as JSON on stdout with their JSON paths, and exits 1', async () => {
+    const workbook = JSON.parse(readFileSync(join(EXAMPLES, 'project-2024/digital-training-2024.json'), 'utf8'));
+    workbook.indicators[1].target = '二十';
+    const path = join(dir, 'bad-for-script.json');
+    writeFileSync(path, JSON.stringify(workbook));
+    const { code, stdout, stderr } = await jixiao('evaluate', path, '--json');
+    expect(code).toBe(1);
+    const printed = JSON.parse(stdout) as { ok: boolean; problems: { path?: string; message: string; text: string }[] };
+    expect(printed.ok).toBe(false);
+    expect(printed.problems).toHaveLength(1);
+    expect(printed.problems[0]?.path).toBe('indicators[1].target');
+    expect(printed.problems[0]?.text).toBe(`indicators[1].target：${printed.problems[0]?.message}`);
+    expect(stderr).toContain('输入有误（1 处）');
+  });
+
+  it('puts the sheet, row and column of a bad .xlsx cell in each problem', async () => {
+    const fixture = new URL('../../../packages/documents/test/fixtures/many-problems.xlsx', import.meta.url).pathname;
+    const { code, stdout } = await jixiao('evaluate', fixture, '--json');
+    expect(code).toBe(1);
+    const { problems } = JSON.parse(stdout) as { problems: { sheet?: string; row?: number; column?: string }[] };
+    expect(problems.length).toBeGreaterThan(5);
+    expect(problems).toContainEqual(expect.objectContaining({ sheet: '绩效指标', row: expect.any(Number), column: expect.any(String) }));
+  });
+
+  it('gives a blocking finding its code and subject', async () => {
+    const workbook = JSON.parse(readFileSync(join(EXAMPLES, 'project-2024/digital-training-2024.json'), 'utf8'));
+    workbook.indicators[0].weight = '20';
+    const path = join(dir, 'weights-for-script.json');
+    writeFileSync(path, JSON.stringify(workbook));
+    const { code, stdout } = await jixiao('evaluate', path, '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).problems).toEqual([expect.objectContaining({ code: 'WEIGHT_SUM_MISMATCH', subject: expect.any(Object) })]);
+  });
+
+  it('a file that cannot be read is a problem too', async () => {
+    const { code, stdout } = await jixiao('check', join(dir, 'absent.json'), '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).problems[0].message).toContain('找不到文件');
+  });
+});
+
+describe('JSON workbooks in other encodings', () => {
+  it('reads a GB18030 file with every Chinese string intact', async () => {
+    const fixture = new URL('../../../packages/documents/test/fixtures/project-gb18030.json', import.meta.url).pathname;
+    const { code, stdout } = await jixiao('evaluate', fixture);
+    expect(code).toBe(0);
+    expect(stdout).toContain('示例区中小企业服务中心 2024年度 项目支出（中小企业数字化转型培训及服务券项目）绩效自评');
+  });
+
+  it('reads a UTF-8 file that starts with a byte-order mark', async () => {
+    const path = join(dir, 'bom.json');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(EXAMPLES, 'project-2024/digital-training-2024.json'))]),
+    );
+    const { code, stdout } = await jixiao('evaluate', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain('示例区中小企业服务中心');
   });
 });
 

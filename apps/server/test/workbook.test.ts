@@ -55,12 +55,30 @@ describe('the evaluation workbook through the API', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'BAD_FILE', message: '工作簿“bad.json”有 2 处问题，未导入任何内容' });
     expect(response.json().details).toEqual([
-      { path: 'indicators[2].actual', message: '实际完成值：应为数字，如 "23.39" 或 "-4.53"' },
-      { path: 'budget.executed', message: '全年执行数：应为金额文本（元），最多两位小数，如 "1234.56"' },
+      {
+        path: 'indicators[2].actual',
+        message: '指标 G1-3“企业技术改造项目备案审批办理”的实际完成值：读到“三”，应为数字，如 "23.39" 或 "-4.53"',
+      },
+      {
+        path: 'budget.executed',
+        message: '全年执行数：读到“300800000.005”，金额最多两位小数（元，精确到分）；系统不做四舍五入，请核对后重填',
+      },
     ]);
     const after = await detail(t.app, s.preparer, id);
     expect(after.revision).toBe(before.revision);
     expect(after.indicators.map((row) => row.actual)).toEqual(before.indicators.map((row) => row.actual));
+  });
+
+  it('imports a JSON workbook saved in GB18030 with every Chinese string intact', async () => {
+    const gbk = readFileSync(new URL('../../../packages/documents/test/fixtures/panyu-gb18030.json', import.meta.url));
+    const response = await upload('番禺2024-gbk.json', gbk);
+    expect(response.statusCode, response.body).toBe(200);
+    const imported = await detail(t.app, s.preparer, id);
+    expect(JSON.stringify(imported)).not.toContain('\uFFFD');
+    const exported = (await as(t.app, s.preparer).get(`/api/evaluations/${id}/workbook.json`)).json();
+    expect(exported.indicators[0].name).toBe(
+      JSON.parse(readFileSync(new URL('../../../examples/panyu-2024/panyu-2024.json', import.meta.url), 'utf8')).indicators[0].name,
+    );
   });
 
   it('refuses a workbook of another kind or year', async () => {

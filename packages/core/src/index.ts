@@ -4,6 +4,7 @@ export * as control from './control/index.ts';
 export * from './model.ts';
 export * from './numbers/decimal.ts';
 export * from './numbers/money.ts';
+export * from './numbers/number-text.ts';
 export * from './numbers/points.ts';
 export * as policy from './policy/index.ts';
 export { buildReportModel } from './report/build.ts';

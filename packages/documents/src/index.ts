@@ -26,6 +26,7 @@ export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
 export {
   formatXlsxIssue,
+  readWorkbookJson,
   readWorkbookXlsx,
   writeWorkbookTemplate,
   writeWorkbookXlsx,

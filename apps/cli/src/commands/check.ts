@@ -13,7 +13,7 @@ export interface CheckOptions {
 /** Prints the quality findings; an error-level finding makes the exit code 1, so scripts can gate on it. */
 export async function checkCommand(options: CheckOptions, out: Output): Promise<ExitCode> {
   const loaded = await loadWorkbook(options.file);
-  if (!loaded.ok) return reportInvalid(loaded.errors, out);
+  if (!loaded.ok) return reportInvalid(loaded.problems, options.json, out);
   const { findings } = evaluateWorkbook(loaded.workbook, options.scheme).evaluation;
   out.stdout.write(options.json ? `${JSON.stringify(findings, null, 2)}\n` : `${findingsText(findings, options.all)}\n`);
   return findings.some((entry) => entry.severity === 'error') ? EXIT.invalid : EXIT.ok;

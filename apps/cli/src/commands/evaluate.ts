@@ -14,7 +14,7 @@ import {
 import { renderDocx, renderHtml } from '@jixiao/documents';
 import { writeFileAtomic } from '../files.ts';
 import { EXIT, type ExitCode, type Output } from '../io.ts';
-import { loadWorkbook } from '../load.ts';
+import { findingProblem, loadWorkbook, type Problem } from '../load.ts';
 import { renderTable } from '../table.ts';
 
 export interface EvaluateOptions {
@@ -28,13 +28,10 @@ export interface EvaluateOptions {
 
 export async function evaluateCommand(options: EvaluateOptions, out: Output): Promise<ExitCode> {
   const loaded = await loadWorkbook(options.file);
-  if (!loaded.ok) return reportInvalid(loaded.errors, out);
+  if (!loaded.ok) return reportInvalid(loaded.problems, options.json, out);
   const { evaluation } = evaluateWorkbook(loaded.workbook, options.scheme);
   if (hasBlocking(evaluation.findings)) {
-    return reportInvalid(
-      evaluation.findings.filter((entry) => entry.blocking).map((entry) => entry.message),
-      out,
-    );
+    return reportInvalid(evaluation.findings.filter((entry) => entry.blocking).map(findingProblem), options.json, out);
   }
   out.stdout.write(
     options.json
@@ -55,9 +52,14 @@ export async function evaluateCommand(options: EvaluateOptions, out: Output): Pr
   return EXIT.ok;
 }
 
-export function reportInvalid(errors: readonly string[], out: Output): ExitCode {
-  out.stderr.write(`输入有误（${errors.length} 处），未生成任何结果：\n`);
-  for (const error of errors) out.stderr.write(`  - ${error}\n`);
+/**
+ * Refused input: the lines go to stderr for a person; with --json the same problems go to stdout as
+ * `{ "ok": false, "problems": [...] }`, so a script reads why without parsing Chinese text.
+ */
+export function reportInvalid(problems: readonly Problem[], json: boolean, out: Output): ExitCode {
+  if (json) out.stdout.write(`${JSON.stringify({ ok: false, problems }, null, 2)}\n`);
+  out.stderr.write(`输入有误（${problems.length} 处），未生成任何结果：\n`);
+  for (const problem of problems) out.stderr.write(`  - ${problem.text}\n`);
   return EXIT.invalid;
 }
 

@@ -1,5 +1,5 @@
-import { parseWorkbookJson, type Workbook, type WorkbookJson } from '@jixiao/core';
-import { readWorkbookXlsx, writeWorkbookXlsx } from '@jixiao/documents';
+import type { Workbook, WorkbookJson } from '@jixiao/core';
+import { readWorkbookJson, readWorkbookXlsx, writeWorkbookXlsx } from '@jixiao/documents';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { AppError, type FieldDetail } from '../errors.ts';
@@ -40,7 +40,7 @@ export async function parseUpload(filename: string, bytes: Uint8Array): Promise<
       ),
     );
   }
-  const result = parseWorkbookJson(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  const result = readWorkbookJson(bytes);
   if (result.ok) return result.value;
   throw new AppError(
     'BAD_FILE',

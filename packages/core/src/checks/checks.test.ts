@@ -47,6 +47,12 @@ describe('quality checks', () => {
     ['no target', () => withFirst({ name: '培训期数', target: undefined }), 'MISSING_TARGET', '定量指标“培训期数”未填写目标值'],
     ['no actual', () => withFirst({ name: '培训期数', actual: undefined }), 'MISSING_ACTUAL', '指标“培训期数”未填写实际完成值'],
     [
+      'an adjustment without an actual',
+      () => withFirst({ id: 'O1', name: '培训期数', actual: undefined, adjustment: { score: 100, reason: '核减' } }),
+      'ADJUSTMENT_WITHOUT_SCORE',
+      '指标 O1“培训期数”有评价人调整（调整后得分 1.00），但缺少实际完成值，无法计算得分，调整未采用；请先填写实际完成值，或删除该调整',
+    ],
+    [
       '≥ 120% of target',
       () => withFirst({ name: '培训期数', target: dec('10'), actual: dec('12') }),
       'TARGET_TOO_LOW',

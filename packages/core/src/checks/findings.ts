@@ -189,6 +189,16 @@ export const FINDINGS = {
     zh: (p) => `“${q(p, 'name')}”调整后得分 ${q(p, 'score')} 超出 [0, ${q(p, 'weight')}]，调整未采用`,
     en: (p) => `Adjusted score ${q(p, 'score')} of "${q(p, 'name')}" is outside [0, ${q(p, 'weight')}] and was not applied`,
   },
+  ADJUSTMENT_WITHOUT_SCORE: {
+    // Blocking: the evaluator's score cannot replace a computed score that does not exist, and a
+    // total that silently drops it would contradict what the evaluator signed.
+    severity: 'error',
+    blocking: true,
+    zh: (p) =>
+      `${q(p, 'subject')}有评价人调整（调整后得分 ${q(p, 'score')}），但缺少${q(p, 'missing')}，无法计算得分，调整未采用；请先填写${q(p, 'missing')}，或删除该调整`,
+    en: (p) =>
+      `${q(p, 'subjectEn')} has an evaluator adjustment to ${q(p, 'score')} but no ${q(p, 'missingEn')}; fill it in or remove the adjustment`,
+  },
   MISSING_DATA_SOURCE: {
     severity: 'info',
     zh: (p) => `指标“${q(p, 'name')}”未注明数据来源`,

@@ -18,11 +18,13 @@ export interface Fraction {
   readonly den: bigint;
 }
 
+import { normaliseNumberText } from './number-text.ts';
+
 const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
 /** Parses "1,234.5", "-45.81", "+3", "１２" (full-width digits). Returns undefined for anything else. */
 export function parseDecimal(text: string): Decimal | undefined {
-  const normalised = toHalfWidth(text).trim().replaceAll(/[,\s]/g, '');
+  const normalised = normaliseNumberText(text);
   const match = DECIMAL_TEXT.exec(normalised);
   if (!match) return undefined;
   const [, sign, whole = '0', fraction = ''] = match;
@@ -32,10 +34,6 @@ export function parseDecimal(text: string): Decimal | undefined {
 
 export function decimalFromInteger(value: number | bigint): Decimal {
   return { units: BigInt(value), scale: 0 };
-}
-
-function toHalfWidth(text: string): string {
-  return text.replaceAll(/[０-９．，－＋]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 const POW10: bigint[] = [];

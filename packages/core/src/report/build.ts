@@ -52,6 +52,7 @@ export function buildReportModel(input: EvaluationInput, evaluation: Evaluation)
     bars: evaluation.parts.map((part) => ({ label: part.label, value: part.final / 100, max: part.weight / 100 })),
   });
   blocks.push(explanationTable(evaluation));
+  blocks.push({ type: 'note', text: evaluation.scheme.id === 'department-overall' ? BASIS_NOTE.department : BASIS_NOTE.project });
   if (hasIllustrative(input, evaluation)) {
     blocks.push({ type: 'note', text: `注：标注“${ILLUSTRATIVE_MARK}”的数据为示例数据，并非来自原始资料。` });
   }
@@ -197,7 +198,7 @@ function generatedFollowUps(findings: readonly Finding[]): FollowUps {
       .filter((entry) => entry.subject.kind === 'indicator' && entry.subject.name)
       .map((entry) => `“${entry.subject.name}”`);
     const listed = names.length > 0 ? `（${names.slice(0, 5).join('、')}${names.length > 5 ? `等${names.length}项` : ''}）` : '';
-    problems.push(`${definition.problem}${listed}（系统校验）`);
+    problems.push(`${definition.problem}${listed}`);
     if (definition.measure) measures.push(definition.measure);
   }
   return { problems, measures };
@@ -265,6 +266,17 @@ function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
     totalRow: true,
   };
 }
+
+/**
+ * The documents the 计分规则 of 附表2 rest on, in the words a reader of an official report expects.
+ * 财预〔2020〕10号 sets the project scheme's weights, its three qualitative bands and the grades;
+ * the department scheme adds the province's 部门整体支出 indicators, which have no national number.
+ */
+const BASIS_NOTE = {
+  project: '注：计分规则依据《财政部关于印发〈项目支出绩效评价管理办法〉的通知》（财预〔2020〕10号）。',
+  department:
+    '注：评价等级与定性指标档次依据《财政部关于印发〈项目支出绩效评价管理办法〉的通知》（财预〔2020〕10号），管理效率指标按本地区部门整体支出绩效自评指标计分。',
+} as const;
 
 function explanationTable(evaluation: Evaluation): Block {
   const rows = evaluation.items.map((item) => [

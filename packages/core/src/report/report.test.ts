@@ -118,3 +118,16 @@ describe('sentences', () => {
     expect(punctuateList(['甲。', '乙；', '丙'])).toEqual(['甲；', '乙；', '丙。']);
   });
 });
+
+describe('the report reads as an official document', () => {
+  it.each([['panyu-2024/panyu-2024.json'], ['project-2024/digital-training-2024.json']])(
+    '%s: no working wording, no internal rule id, and the basis cites 财预〔2020〕10号',
+    (path) => {
+      const text = reportText(report(path).model);
+      for (const phrase of ['系统校验', '可配置', '精确小数运算', 'rules.md', '§', '[S]', '[I]', 'missing-actual', 'weights.even-split']) {
+        expect(text).not.toContain(phrase);
+      }
+      expect(text).toContain('（财预〔2020〕10号）');
+    },
+  );
+});

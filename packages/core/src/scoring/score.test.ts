@@ -240,6 +240,42 @@ describe('adjustments', () => {
     expect(codes(evaluation)).toContain('ADJUSTMENT_OUT_OF_RANGE');
     expect(evaluation.items[0]?.final).toBe(evaluation.items[0]?.computed);
   });
+
+  it.each<[string, Partial<Indicator>, string]>([
+    [
+      'target',
+      { target: undefined },
+      '指标 A1“培训人次”有评价人调整（调整后得分 3.00），但缺少目标值，无法计算得分，调整未采用；请先填写目标值，或删除该调整',
+    ],
+    [
+      'actual',
+      { actual: undefined },
+      '指标 A1“培训人次”有评价人调整（调整后得分 3.00），但缺少实际完成值，无法计算得分，调整未采用；请先填写实际完成值，或删除该调整',
+    ],
+  ])('an adjustment on a line without a %s is a blocking error naming the line, not dropped in silence', (_, missing, message) => {
+    const input = buildInput();
+    const [first, ...rest] = input.indicators;
+    if (!first) throw new Error('no indicator');
+    const indicator = { ...first, id: 'A1', name: '培训人次', ...missing, adjustment: { score: 300, reason: '核减' } };
+    const evaluation = evaluate({ ...input, indicators: [indicator, ...rest] }, project());
+    const refused = evaluation.findings.filter((entry) => entry.code === 'ADJUSTMENT_WITHOUT_SCORE');
+    expect(refused.map((entry) => [entry.message, entry.blocking, entry.subject.id])).toEqual([[message, true, 'A1']]);
+  });
+
+  it('an adjustment on a 管理效率 line that lacks an input is a blocking error naming the item', () => {
+    const input = buildInput({
+      kind: 'department',
+      management: [{ code: 'procurement-execution-rate', amounts: {}, adjustment: { score: 100, reason: '核减' } }],
+    });
+    const refused = evaluate(input, configureScheme('department-overall', {})).findings.filter(
+      (entry) => entry.code === 'ADJUSTMENT_WITHOUT_SCORE',
+    );
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.message).toMatch(
+      /^管理效率“.+”（procurement-execution-rate）有评价人调整（调整后得分 1\.00），但缺少“.+”，无法计算得分/,
+    );
+    expect(refused[0]?.blocking).toBe(true);
+  });
 });
 
 describe('grades', () => {

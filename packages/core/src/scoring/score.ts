@@ -1,5 +1,5 @@
 import { runChecks } from '../checks/checks.ts';
-import { type Finding, finding } from '../checks/findings.ts';
+import { type Finding, type FindingSubject, finding } from '../checks/findings.ts';
 import {
   type Adjustment,
   BAND_LABEL,
@@ -191,10 +191,12 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
   }
   if (!indicator.target) {
     findings.push(finding('MISSING_TARGET', subject, { name: indicator.name }));
+    refuseAdjustment(subject, indicator.adjustment, { zh: '目标值', en: 'target value' }, findings);
     return assemble(head, missing({ 分值: W }, '未填写目标值 → 暂计 0.00'), undefined, findings);
   }
   if (!indicator.actual) {
     findings.push(finding('MISSING_ACTUAL', subject, { name: indicator.name }));
+    refuseAdjustment(subject, indicator.adjustment, { zh: '实际完成值', en: 'actual value' }, findings);
     return assemble(head, missing({ 目标值: formatDecimal(indicator.target), 分值: W }, '未填写完成值 → 暂计 0.00'), undefined, findings);
   }
   const [targetValue, actualValue] = alignScale(indicator.target, indicator.actual);
@@ -291,6 +293,29 @@ function assemble(head: ItemHead, scored: Scored, adjustment: Adjustment | undef
         : undefined,
     illustrative: head.illustrative,
   };
+}
+
+/**
+ * A line that cannot be scored has no computed score for the evaluator's adjustment to replace;
+ * the adjustment is named as an error instead of being dropped without a word.
+ */
+function refuseAdjustment(
+  subject: FindingSubject,
+  adjustment: Adjustment | undefined,
+  missingInput: { zh: string; en: string },
+  findings: Finding[],
+): void {
+  if (!adjustment) return;
+  const isIndicator = subject.kind === 'indicator';
+  findings.push(
+    finding('ADJUSTMENT_WITHOUT_SCORE', subject, {
+      subject: isIndicator ? `指标 ${subject.id ?? ''}“${subject.name ?? ''}”` : `管理效率“${subject.name ?? ''}”（${subject.id ?? ''}）`,
+      subjectEn: `${isIndicator ? 'Indicator' : 'Management item'} ${subject.id ?? ''} "${subject.name ?? ''}"`,
+      score: formatPoints(adjustment.score),
+      missing: missingInput.zh,
+      missingEn: missingInput.en,
+    }),
+  );
 }
 
 function acceptAdjustment(head: ItemHead, adjustment: Adjustment | undefined, findings: Finding[]): Adjustment | undefined {
@@ -457,6 +482,7 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
     if ('missing' in rate || !targetValue || definition.direction === 'qualitative') {
       const label = 'missing' in rate ? rate.missing : '目标值';
       findings.push(finding('MISSING_MANAGEMENT_INPUT', subject, { name: definition.name, input: label }));
+      refuseAdjustment(subject, entry?.adjustment, { zh: `“${label}”`, en: `input "${label}"` }, findings);
       return assemble(
         head(undefined, undefined),
         missing({ 分值: formatPoints(weight) }, `缺少“${label}” → 暂计 0.00`),

@@ -1,4 +1,4 @@
-import { type FieldIssue, formatPath, zhErrorMap } from '../validation/zh-errors.ts';
+import { type FieldIssue, formatPath, zhWorkbookErrorMap } from '../validation/zh-errors.ts';
 import { toWorkbook, type Workbook, workbookSchema } from './schema.ts';
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly FieldIssue[] };
@@ -66,17 +66,48 @@ export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
   return undefined;
 }
 
-/** Validates a workbook object (already JSON-decoded). Every issue names its JSON path and says why in Chinese. */
+/**
+ * Validates a workbook object (already JSON-decoded). Every issue names its JSON path and, in
+ * Chinese, the indicator (goal, 管理效率 item) by its id and name, the field, the value read and
+ * how to write it: `indicators[3].target：指标 O4“企业覆盖数”的目标值：读到“不少于200家”：…`.
+ */
 export function parseWorkbook(data: unknown): ParseResult<Workbook> {
-  const result = workbookSchema.safeParse(data, { error: zhErrorMap });
+  const result = workbookSchema.safeParse(data, { error: zhWorkbookErrorMap });
   if (result.success) return { ok: true, value: toWorkbook(result.data) };
   return {
     ok: false,
     issues: result.error.issues.map((issue) => {
       const label = fieldLabel(issue.path);
-      return { path: formatPath(issue.path), message: label ? `${label}：${issue.message}` : issue.message };
+      const owner = ownerOf(data, issue.path);
+      const field = label && !(owner && issue.path.length === 2) ? `${adjustmentOf(issue.path)}${label}` : undefined;
+      const where = owner ? `${owner}${field ? `的${field}` : ''}` : field;
+      return { path: formatPath(issue.path), message: where ? `${where}：${issue.message}` : issue.message, reason: issue.message };
     }),
   };
+}
+
+/** The list entries a message can name, with the member that identifies each and how it is called. */
+const OWNERS: Readonly<Record<string, { noun: string; key: string }>> = {
+  indicators: { noun: '指标', key: 'id' },
+  goals: { noun: '目标', key: 'id' },
+  management: { noun: '管理效率项目', key: 'code' },
+};
+
+/** "指标 O4“企业覆盖数”" for a path inside indicators[3]; the 1-based position when the id itself is missing or bad. */
+function ownerOf(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  const [list, index] = path;
+  const owner = typeof list === 'string' ? OWNERS[list] : undefined;
+  if (!owner || typeof index !== 'number') return undefined;
+  const entry = (data as Record<string, unknown> | null)?.[list as string];
+  const item = Array.isArray(entry) ? (entry[index] as Record<string, unknown> | undefined) : undefined;
+  const id = typeof item?.[owner.key] === 'string' && item[owner.key] ? String(item[owner.key]).trim() : undefined;
+  const name = list === 'indicators' && typeof item?.name === 'string' && item.name.trim() ? `“${item.name.trim()}”` : '';
+  return id ? `${owner.noun} ${id}${name || ' '}` : `第 ${index + 1} 个${owner.noun}${name}`;
+}
+
+/** The evaluator's adjustment has its own 得分 and 理由, to be told apart from the line's. */
+function adjustmentOf(path: readonly PropertyKey[]): string {
+  return path.includes('adjustment') || path.includes('executionAdjustment') ? '评价人调整' : '';
 }
 
 /** Decodes JSON text first; a syntax error is reported with its position. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
-import { type Decimal, parseDecimal } from '../numbers/decimal.ts';
+import { parseDecimal } from '../numbers/decimal.ts';
 import { parseYuan } from '../numbers/money.ts';
+import { normaliseNumberText } from '../numbers/number-text.ts';
 import { parsePoints } from '../numbers/points.ts';
 import { SCHEME_IDS, type SchemeOverrides } from '../scoring/scheme.ts';
+import { dateAdvice, decimalAdvice, directionAdvice, moneyAdvice, pointsAdvice, readAs } from '../validation/advice.ts';
 
 /**
  * The evaluation workbook, version 1: the documented interchange format of one self-evaluation
@@ -27,34 +29,49 @@ const optionalText = (description: string) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
-/** Decimal values: a string such as "23.39" (canonical) or a JSON number. */
+/**
+ * Decimal values: a string such as "23.39" (canonical) or a JSON number. Read as forgivingly as an
+ * .xlsx cell (core/numbers/number-text.ts): full-width digits, grouping commas and a trailing
+ * percent sign ("95.47％" is 95.47, values being plain percent numbers). Anything else is refused
+ * with the value read and how to write it.
+ */
 const decimal = (description: string) =>
   z
     .union([z.string(), z.number()])
     .meta({ description, pattern: DECIMAL_PATTERN.source, examples: ['23.39'] })
-    .refine((value) => DECIMAL_PATTERN.test(String(value).trim()), { error: '应为数字，如 "23.39" 或 "-4.53"' })
-    .transform((value) => parseDecimal(String(value)) as Decimal);
+    .transform((value, ctx) => {
+      const text = normaliseNumberText(String(value)).replace(/%$/, '');
+      const parsed = DECIMAL_PATTERN.test(text) ? parseDecimal(text) : undefined;
+      if (parsed) return parsed;
+      ctx.issues.push({ code: 'custom', message: decimalAdvice(value), input: value });
+      return z.NEVER;
+    });
 
 /** Money in yuan as a decimal string with at most two decimals; never a JSON number. */
 const money = (description: string) =>
   z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? undefined : moneyAdvice(issue.input)) })
     .meta({ description: `${description}（元，文本，最多两位小数）`, pattern: MONEY_PATTERN.source, examples: ['1234567.89'] })
-    .refine((value) => MONEY_PATTERN.test(value.trim()), { error: '应为金额文本（元），最多两位小数，如 "1234.56"' })
+    .refine((value) => MONEY_PATTERN.test(value.trim()), { error: (issue) => moneyAdvice(issue.input) })
     .transform((value, ctx) => {
       const parsed = parseYuan(value);
       if (parsed.ok) return parsed.value;
-      ctx.issues.push({ code: 'custom', message: '金额超出可精确表示的范围', input: value });
+      ctx.issues.push({ code: 'custom', message: `${readAs(value)}，金额超出可精确表示的范围`, input: value });
       return z.NEVER;
     });
 
-/** Points (分值 / 得分) such as "5", "2.31"; stored as hundredths. */
+/** Points (分值 / 得分) such as "5", "2.31", read as forgivingly as a cell ("５分"); stored as hundredths. */
 const pointsValue = (description: string) =>
   z
     .union([z.string(), z.number()])
     .meta({ description, pattern: POINTS_PATTERN.source, minimum: 0 })
-    .refine((value) => POINTS_PATTERN.test(String(value).trim()), { error: '应为不小于 0、最多两位小数的分数，如 "5" 或 "2.31"' })
-    .transform((value) => parsePoints(String(value)) as number);
+    .transform((value, ctx) => {
+      const text = normaliseNumberText(String(value)).replace(/分$/, '');
+      const parsed = POINTS_PATTERN.test(text) ? parsePoints(text) : undefined;
+      if (parsed !== undefined) return parsed;
+      ctx.issues.push({ code: 'custom', message: pointsAdvice(value), input: value });
+      return z.NEVER;
+    });
 
 const adjustment = z
   .object({
@@ -79,7 +96,11 @@ const indicator = z
     level1,
     level2,
     name: text('三级指标名称'),
-    direction: z.enum(DIRECTIONS as [string, ...string[]]).meta({ description: '比较方向：>= > <= < = 或 qualitative（定性）' }),
+    direction: z
+      .enum(DIRECTIONS as [string, ...string[]], {
+        error: (issue) => (issue.input === undefined ? undefined : directionAdvice(issue.input)),
+      })
+      .meta({ description: '比较方向：>= > <= < = 或 qualitative（定性）' }),
     target: decimal('目标值（定量指标必填）').optional(),
     unit: optionalText('计量单位，如 亿元、个、%'),
     actual: decimal('实际完成值').optional(),
@@ -113,7 +134,9 @@ const organisation = z
     subordinateUnits: z.array(z.string().trim().min(1)).optional(),
     preparer: text('填报人'),
     phone: text('联系电话'),
-    filledOn: z.iso.date({ error: '应为日期，格式 YYYY-MM-DD' }).meta({ description: '填报日期 YYYY-MM-DD' }),
+    filledOn: z.iso
+      .date({ error: (issue) => (issue.input === undefined ? undefined : dateAdvice(issue.input)) })
+      .meta({ description: '填报日期 YYYY-MM-DD' }),
   })
   .strict();
 

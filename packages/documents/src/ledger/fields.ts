@@ -1,6 +1,5 @@
-import { control, type Fen, parseYuan } from '@jixiao/core';
+import { control, type Fen, parseYuan, toHalfWidth } from '@jixiao/core';
 import { type CellContent, type Converted, readDate, readInteger, readMoney, readText } from '../workbook/cells.ts';
-import { toHalfWidth } from '../workbook/labels.ts';
 
 /**
  * Readers for one ledger cell. Each returns the value (undefined for a blank cell) or the Chinese

@@ -1,5 +1,5 @@
+import { toHalfWidth } from '@jixiao/core';
 import { readText } from '../workbook/cells.ts';
-import { toHalfWidth } from '../workbook/labels.ts';
 import type { LedgerColumn } from './columns.ts';
 import { columnLabel, columnLetter, type LedgerIssue } from './issues.ts';
 import type { SourceRow } from './source-rows.ts';

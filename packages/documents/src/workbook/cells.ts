@@ -1,5 +1,5 @@
+import { normaliseNumberText, toHalfWidth } from '@jixiao/core';
 import type { CellValue } from 'exceljs';
-import { toHalfWidth } from './labels.ts';
 
 /**
  * What a cell holds once exceljs's many value shapes (rich text, hyperlinks, formulas with cached
@@ -106,13 +106,6 @@ export function readText(cell: CellContent): Converted<string> {
     case 'invalid':
       return refuse(cell.message);
   }
-}
-
-/** Half-width digits and signs, no grouping commas or spaces: "１，２３４．５" → "1234.5", "−3" → "-3". */
-function normaliseNumberText(text: string): string {
-  return toHalfWidth(text)
-    .replaceAll(/[\u2212\u2012\u2013]/g, '-')
-    .replaceAll(/[,\s]/g, '');
 }
 
 const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/;

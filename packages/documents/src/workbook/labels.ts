@@ -12,6 +12,7 @@ import {
   SCHEME_IDS,
   SCHEMES,
   type SchemeId,
+  toHalfWidth,
 } from '@jixiao/core';
 
 /**
@@ -31,11 +32,6 @@ export interface ChoiceSet<T> {
   /** Names the set in messages: “不认识的方向“≈””. */
   readonly name: string;
   readonly choices: readonly Choice<T>[];
-}
-
-/** Full-width ASCII (＞＝, １２, Ａ) to half-width and the ideographic space to a space, so variants compare equal. */
-export function toHalfWidth(text: string): string {
-  return text.replaceAll(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replaceAll('\u3000', ' ');
 }
 
 const matchKey = (text: string) => toHalfWidth(text).replaceAll(/\s+/g, '').toLowerCase();

@@ -109,7 +109,7 @@ describe('malformed workbooks are refused with the sheet, cell, header and reaso
       (book) => {
         sheetOf(book, '绩效指标').getCell('G5').value = '九十';
       },
-      ['绩效指标!G5（目标值）：应为数字，如 "23.39" 或 "-4.53"'],
+      ['绩效指标!G5（目标值）：读到“九十”，应为数字，如 "23.39" 或 "-4.53"'],
     ],
     [
       'an adjusted score without its reason',
@@ -190,7 +190,7 @@ describe('malformed workbooks are refused with the sheet, cell, header and reaso
       '绩效指标!C4（一级指标）：不认识的一级指标“产出类”，可选：产出、效益、满意度',
       '绩效指标!D5（二级指标）：二级指标“社会效益”不属于一级指标“产出”，产出下可选：数量、质量、时效、成本',
       '绩效指标!F6（方向）：不认识的方向“≈”，可选：≥、>、≤、<、=、定性',
-      '绩效指标!G7（目标值）：应为数字，如 "23.39" 或 "-4.53"',
+      '绩效指标!G7（目标值）：读到“九十”，应为数字，如 "23.39" 或 "-4.53"',
       '绩效指标!I8（实际完成值）：单元格为错误值 #DIV/0!',
       '绩效指标!N9（不适用）：应填“是”或“否”，读到“也许”',
       '绩效指标!S9（调整后得分）：必填',
@@ -233,7 +233,7 @@ describe('malformed workbooks are refused with the sheet, cell, header and reaso
           column: 'G',
           header: '目标值',
           path: 'indicators[3].target',
-          message: '应为数字，如 "23.39" 或 "-4.53"',
+          message: '读到“九十”，应为数字，如 "23.39" 或 "-4.53"',
         },
       ],
     });

@@ -1,11 +1,11 @@
 import {
   DEFAULT_MANAGEMENT_CATALOGUE,
   type FieldIssue,
-  fieldLabel,
   LEVEL2_OF,
   type Level1,
   type Level2,
   parseWorkbook,
+  toHalfWidth,
   WORKBOOK_FORMAT,
   WORKBOOK_VERSION,
   type Workbook,
@@ -36,9 +36,9 @@ import {
   level2LabelsUnder,
   NARRATIVE_CHOICES,
   type NarrativeCategory,
-  toHalfWidth,
   YES_NO_CHOICES,
 } from './labels.ts';
+import { normaliseXlsxPackage } from './normalise-package.ts';
 import {
   BASIC_SHEET,
   BUDGET_SHEET,
@@ -69,7 +69,8 @@ export type XlsxReadResult = { ok: true; json: WorkbookJson; workbook: Workbook 
 export async function readWorkbookXlsx(bytes: Uint8Array): Promise<XlsxReadResult> {
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes.slice().buffer);
+    const normalised = await normaliseXlsxPackage(bytes);
+    await book.xlsx.load(normalised.slice().buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ sheet: '', message: `无法打开 .xlsx 文件（文件损坏或不是 Excel 工作簿）：${detail}` }] };
@@ -126,11 +127,10 @@ class Reading {
     return typeof root === 'string' && this.explainedTrees.has(root);
   }
 
-  /** Puts a core issue on its cell; core's “标签：” prefix is dropped because the header already names the field. */
+  /** Puts a core issue on its cell with only its reason: the sheet, row and header already name the indicator and the field. */
   locate(issue: FieldIssue): XlsxIssue {
     const segments = splitPath(issue.path);
-    const label = fieldLabel(segments);
-    let message = label && issue.message.startsWith(`${label}：`) ? issue.message.slice(label.length + 1) : issue.message;
+    let message = issue.reason ?? issue.message;
     const exact = this.sources.get(issue.path);
     if (exact?.blank) message = requiredMessage(exact.blank.type, exact.blank.isRowMissing);
     const { sheet, row, column, header } = exact ?? this.nearestSource(segments);
