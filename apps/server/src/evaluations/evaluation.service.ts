@@ -1,5 +1,5 @@
 import type { EvaluationDetail, EvaluationSummary } from '@jixiao/contract';
-import { presentEvaluation, policy, workflow } from '@jixiao/core';
+import { policy, presentEvaluation, workflow } from '@jixiao/core';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import { AppError, notFound, rethrowUnique, validationFailed } from '../errors.ts';

@@ -10,11 +10,7 @@ import { lockLinePosition } from '../line-lock.ts';
 import { invalidStep, requireReader } from '../readable.ts';
 import * as repo from './contract.repository.ts';
 import { CONTRACT } from './contract.service.ts';
-import {
-  CLOSURE_KIND_LABEL,
-  CLOSURE_STATUS_LABEL,
-  releasedFen,
-} from './contract-closure.rules.ts';
+import { CLOSURE_KIND_LABEL, CLOSURE_STATUS_LABEL, releasedFen } from './contract-closure.rules.ts';
 
 /**
  * 合同结清 / 终止: a request with its reason by an 经办人 or 审批人, decided by an 审批人 or 部门负责人
@@ -97,9 +93,7 @@ export async function decideContractClosure(
         notPending: () => invalidStep(CLOSURE, CLOSURE_STATUS_LABEL[closure.status], '审批'),
         opinionRequired: { path: 'body.opinion', message: '驳回须填写审批意见，说明理由' },
         separation: (requestedBy, deciderId) =>
-          control.segregation.found(
-            control.segregation.closureRequesterApprover(requestedBy, deciderId, CLOSURE_KIND_LABEL[closure.kind]),
-          ),
+          control.segregation.found(control.segregation.closureRequesterApprover(requestedBy, deciderId, CLOSURE_KIND_LABEL[closure.kind])),
         onApprove: () => requireClosable(tx, contract, closure.kind),
         write: async (decision) => {
           const released = decision.approve ? releasedFen(contract.amountFen, await repo.paidOn(tx, contractId)) : null;

@@ -5,7 +5,6 @@ import { useUsers } from '../../../api/admin-queries.ts';
 import { changesOf } from '../../../api/control-cache.ts';
 import { useAsset } from '../../../api/control-queries.ts';
 import { assetApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { ControlViolations } from '../../../components/ControlViolations.tsx';
 import { Money } from '../../../components/Money.tsx';

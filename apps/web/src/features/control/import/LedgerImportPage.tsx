@@ -3,8 +3,8 @@ import { type ImportJob, LEDGER_IMPORT_KINDS, type LedgerImportIssue, type Ledge
 import { Alert, Button, Card, Flex, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useImportJob } from '../../../api/control-queries.ts';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
+import { useImportJob } from '../../../api/control-queries.ts';
 import { ledgerImportApi } from '../../../api/endpoints.ts';
 import { useReportError } from '../../../components/use-report-error.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Payment } from '@jixiao/contract';
+import { PAYMENT_STEPS, type Payment, type PaymentStepName as PaymentStep } from '@jixiao/contract';
 import {
   Alert,
   Button,
@@ -35,9 +35,6 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { chinaToday, formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { PaymentStatusTag } from './PaymentStatusTag.tsx';
 import { atLeast, COLLECTIVE_DECISION_FROM_FEN, defaultPaidOn, isPayableDate } from './payment-steps.ts';
-
-/** The steps in the order their buttons show; which of them this user may take is the server's `permissions`. */
-const PAYMENT_STEPS: readonly PaymentStep[] = ['review', 'approve', 'pay', 'archive', 'reject'];
 
 const ICON: Readonly<Record<Exclude<PaymentStep, 'reject'>, ReactNode>> = {
   review: <SafetyOutlined />,
@@ -100,6 +97,7 @@ export function PaymentDrawer({ paymentId, fiscalYearOf, onClose }: Props) {
   const detail = usePayment(paymentId);
   const payment = detail.data;
   const action = useControlAction(changesOf.payment(payment));
+  // The steps in the order their buttons show; which of them this user may take is the server's `permissions`.
   const steps = payment ? PAYMENT_STEPS.filter((step) => payment.permissions[step]) : [];
   const large = payment ? atLeast(payment.amount, COLLECTIVE_DECISION_FROM_FEN) : false;
   const users = useUsers(steps.includes('approve') && large);

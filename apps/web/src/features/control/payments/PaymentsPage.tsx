@@ -3,9 +3,8 @@ import { PAYMENT_STATUSES, type Payment, type PaymentStatus } from '@jixiao/cont
 import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useBudgetLines, usePayments } from '../../../api/control-queries.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
+import { useBudgetLines, usePayments } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';

@@ -27,13 +27,7 @@ interface AwardValues {
  * who drafted the need (需求制定 / 内部审批); the award checks the supplier's USCC, the 10 % tolerance
  * over the estimate and the line's balance.
  */
-export function ProcurementDrawer({
-  procurement,
-  onClose,
-}: {
-  procurement: Procurement | null;
-  onClose: () => void;
-}) {
+export function ProcurementDrawer({ procurement, onClose }: { procurement: Procurement | null; onClose: () => void }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const action = useControlAction(changesOf.procurement());

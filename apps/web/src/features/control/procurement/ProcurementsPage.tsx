@@ -3,9 +3,8 @@ import { PROCUREMENT_STATUSES, type Procurement, type ProcurementStatus } from '
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useProcurements } from '../../../api/control-queries.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
+import { useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';

@@ -19,10 +19,9 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useSaveSelfAssessment, useSelfAssessment } from '../../../api/control-queries.ts';
 import { selfAssessmentApi } from '../../../api/endpoints.ts';
-import { useSession } from '../../../auth/SessionProvider.tsx';
-import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { EChart } from '../../../components/EChart.tsx';
