@@ -3,19 +3,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every internal-control rule is decided in core (packages/core/src/control/); the server gathers
- * inputs and applies the verdict. So no server source builds a violation of its own (`code: 'IC_…'`),
- * except the segregation-of-duties checks listed here, which move to core's segregation rules on
- * their own branch (issue 8): delete each line as it goes.
+ * Every internal-control rule is decided in core (packages/core/src/control/, segregation of duties
+ * included); the server gathers inputs and applies the verdict. So no server source builds a
+ * violation of its own (`code: 'IC_…'`).
  */
-const SEGREGATION_STILL_IN_SERVER: readonly string[] = [
-  'control/assets/asset-cards.ts IC_SOD_ACCEPTANCE_CUSTODY',
-  'control/assets/asset.service.ts IC_SOD_ACCEPTANCE_CUSTODY',
-  'control/contracts/accept-milestone.ts IC_SOD_CONTRACT_ACCEPTANCE',
-  'control/contracts/contract-closure.commands.ts IC_SOD_CONTRACT_CLOSURE',
-  'control/procurement/procurement.rules.ts IC_SOD_PROCUREMENT',
-];
-
 const SOURCE = join(import.meta.dirname, '..', 'src');
 
 function sources(folder: string): string[] {
@@ -27,14 +18,13 @@ function sources(folder: string): string[] {
 }
 
 describe('internal-control rules live in core', () => {
-  it('no server source builds an IC_ violation, segregation of duties apart until it moves', () => {
+  it('no server source builds an IC_ violation', () => {
     const built = sources(SOURCE).flatMap((path) =>
       [...readFileSync(path, 'utf8').matchAll(/code:\s*['"`](IC_[A-Z_]+)/g)].map(
         (match) => `${relative(SOURCE, path).split('\\').join('/')} ${match[1]}`,
       ),
     );
-    expect([...new Set(built)].sort()).toEqual([...SEGREGATION_STILL_IN_SERVER].sort());
-    expect(SEGREGATION_STILL_IN_SERVER.every((entry) => entry.includes(' IC_SOD_'))).toBe(true);
+    expect([...new Set(built)].sort()).toEqual([]);
   });
 
   it('control services and commands hold no SQL: queries are in the repositories', () => {
