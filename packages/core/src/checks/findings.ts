@@ -204,7 +204,7 @@ export const FINDINGS = {
     zh: (p) =>
       `${q(p, 'where')}写“${q(p, 'excerpt')}”，${q(p, 'what')}为 ${q(p, 'stated')}，与当前数据 ${q(p, 'current')} 不符；请修改文字或核对数据`,
     en: (p) =>
-      `${q(p, 'where')} says "${q(p, 'excerpt')}": ${q(p, 'whatEn')} is ${q(p, 'stated')} there but ${q(p, 'current')} in the data`,
+      `${q(p, 'whereEn')} says "${q(p, 'excerpt')}": ${q(p, 'whatEn')} is ${q(p, 'stated')} there but ${q(p, 'current')} in the data`,
   },
   MISSING_DATA_SOURCE: {
     severity: 'info',

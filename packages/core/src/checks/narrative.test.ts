@@ -43,6 +43,12 @@ describe('texts that state figures', () => {
     expect(mismatches(inputWith({ indicators: [edited, investment, models] }))).toEqual([
       '指标 G2-5 的实际值表述写“实际168个”，指标 G2-5“新增充电基础设施数量”的实际完成值为 168个，与当前数据 120个 不符；请修改文字或核对数据',
     ]);
+    const finding = evaluate(inputWith({ indicators: [edited, investment, models] }), configureScheme('mof-2020-project')).findings.find(
+      (entry) => entry.code === 'NARRATIVE_MISMATCH',
+    );
+    expect(finding?.messageEn).toBe(
+      `The wording of G2-5's actual says "实际168个": the actual of indicator G2-5 "新增充电基础设施数量" is 168个 there but 120个 in the data`,
+    );
   });
 
   it.each<[string, string, string[]]>([

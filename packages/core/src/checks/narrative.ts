@@ -17,9 +17,9 @@ export function checkNarrative(input: EvaluationInput, total: Points, findings: 
       checkOwnActual(indicator, indicator.actual, indicator.actualText, findings);
     }
   }
-  for (const { where, text: raw } of freeTexts(input)) {
+  for (const { where, whereEn, text: raw } of freeTexts(input)) {
     // Full-width digits and signs map one character to one, so positions stay those of the raw text.
-    const text = { read: toHalfWidth(raw), raw, where };
+    const text = { read: toHalfWidth(raw), raw, where, whereEn };
     checkMentions(text, mentions, findings);
     checkScore(text, total, findings);
     checkRate(text, input, findings);
@@ -29,6 +29,7 @@ export function checkNarrative(input: EvaluationInput, total: Points, findings: 
 
 interface Place {
   readonly where: string;
+  readonly whereEn: string;
   readonly text: string;
 }
 
@@ -37,27 +38,31 @@ interface Text {
   readonly read: string;
   readonly raw: string;
   readonly where: string;
+  readonly whereEn: string;
 }
 
 const quote = (text: Text, match: RegExpExecArray | RegExpMatchArray): string =>
   text.raw.slice(match.index ?? 0, (match.index ?? 0) + match[0].length);
 
+const place = (where: string, whereEn: string, text: string | undefined): Place | undefined =>
+  text ? { where, whereEn, text } : undefined;
+
 /** Goals are left out: written with the budget, their figures are targets ("满意度达到90%"), not actuals. */
 function freeTexts(input: EvaluationInput): Place[] {
   const { narrative } = input;
   const places: (Place | undefined)[] = [
-    narrative.conclusion ? { where: '自评结论', text: narrative.conclusion } : undefined,
-    narrative.dutyIntro ? { where: '履职效能分析', text: narrative.dutyIntro } : undefined,
-    narrative.management ? { where: '管理效率分析', text: narrative.management } : undefined,
-    ...narrative.problems.map((text, index) => ({ where: `存在的主要问题第${index + 1}条`, text })),
-    ...narrative.measures.map((text, index) => ({ where: `下一步改进措施第${index + 1}条`, text })),
-    input.budget.executionReason ? { where: '预算执行情况说明', text: input.budget.executionReason } : undefined,
+    place('自评结论', 'The conclusion', narrative.conclusion),
+    place('履职效能分析', 'The duty-effectiveness analysis', narrative.dutyIntro),
+    place('管理效率分析', 'The management analysis', narrative.management),
+    ...narrative.problems.map((text, index) => place(`存在的主要问题第${index + 1}条`, `Problem ${index + 1}`, text)),
+    ...narrative.measures.map((text, index) => place(`下一步改进措施第${index + 1}条`, `Measure ${index + 1}`, text)),
+    place('预算执行情况说明', 'The execution reason', input.budget.executionReason),
     ...input.indicators.map((indicator) =>
-      indicator.deviationReason ? { where: `指标 ${indicator.id} 的偏差原因`, text: indicator.deviationReason } : undefined,
+      place(`指标 ${indicator.id} 的偏差原因`, `The deviation reason of ${indicator.id}`, indicator.deviationReason),
     ),
     ...input.management.flatMap((entry) => [
-      entry.note ? { where: `管理效率“${entry.code}”的说明`, text: entry.note } : undefined,
-      entry.deviationReason ? { where: `管理效率“${entry.code}”的偏差原因`, text: entry.deviationReason } : undefined,
+      place(`管理效率“${entry.code}”的说明`, `The note on "${entry.code}"`, entry.note),
+      place(`管理效率“${entry.code}”的偏差原因`, `The deviation reason of "${entry.code}"`, entry.deviationReason),
     ]),
   ];
   return places.filter((place): place is Place => place !== undefined);
@@ -100,9 +105,12 @@ const parse = (text: string): Decimal | undefined => parseDecimal(text.replaceAl
 
 // ── indicator actuals ───────────────────────────────────────────────────────────────────────────
 
-function actualMismatch(indicator: Indicator, actual: Decimal, where: string, excerpt: string, stated: string): Finding {
+type Where = Pick<Place, 'where' | 'whereEn'>;
+
+function actualMismatch(indicator: Indicator, actual: Decimal, at: Where, excerpt: string, stated: string): Finding {
   return finding('NARRATIVE_MISMATCH', subjectOf(indicator), {
-    where,
+    where: at.where,
+    whereEn: at.whereEn,
     excerpt,
     what: `指标 ${indicator.id}“${indicator.name}”的实际完成值`,
     whatEn: `the actual of indicator ${indicator.id} "${indicator.name}"`,
@@ -135,7 +143,8 @@ function checkOwnActual(indicator: Indicator, actual: Decimal, raw: string, find
   };
   if (readable.some(matches)) return;
   const first = readable[0];
-  if (first) findings.push(actualMismatch(indicator, actual, `指标 ${indicator.id} 的实际值表述`, raw, first.match[0]));
+  const at = { where: `指标 ${indicator.id} 的实际值表述`, whereEn: `The wording of ${indicator.id}'s actual` };
+  if (first) findings.push(actualMismatch(indicator, actual, at, raw, first.match[0]));
 }
 
 interface Mention {
@@ -188,7 +197,7 @@ function checkMentions(text: Text, mentions: readonly Mention[], findings: Findi
     const converted = inOwnUnit(value, match[2] ?? '', indicator);
     if (agrees(converted.value, converted.decimals, decimalFraction(indicator.actual))) return;
     const excerpt = text.raw.slice(entry.start, entry.end + match.index + match[0].length);
-    findings.push(actualMismatch(indicator, indicator.actual, text.where, excerpt, `${match[1]}${match[2]}`));
+    findings.push(actualMismatch(indicator, indicator.actual, text, excerpt, `${match[1]}${match[2]}`));
   });
 }
 
@@ -213,6 +222,7 @@ function checkScore(text: Text, total: Points, findings: Finding[]): void {
         { kind: 'evaluation' },
         {
           where,
+          whereEn: text.whereEn,
           excerpt,
           what: '自评得分',
           whatEn: 'the self-evaluation score',
@@ -239,6 +249,7 @@ function checkRate(text: Text, input: EvaluationInput, findings: Finding[]): voi
         { kind: 'budget', id: 'execution', name: '预算执行率' },
         {
           where: text.where,
+          whereEn: text.whereEn,
           excerpt: quote(text, match),
           what: '预算执行率',
           whatEn: 'the budget execution rate',
@@ -267,6 +278,7 @@ function checkCounts(text: Text, input: EvaluationInput, findings: Finding[]): v
         { kind: 'level', id: level, name: LEVEL1_LABEL[level] },
         {
           where: text.where,
+          whereEn: text.whereEn,
           excerpt: quote(text, match),
           what: `${LEVEL1_LABEL[level]}下的三级指标个数`,
           whatEn: `the number of level-3 indicators under ${LEVEL1_LABEL[level]}`,
