@@ -58,6 +58,7 @@ describe('texts that state figures', () => {
     ['a rounded figure at its own precision', '促进企业产生工业投资实际完成23.4亿元。', []],
     ['a name shortened by its generic tail', '新增充电基础设施实际完成168个。', []],
     ['a target, not an actual', '新增充电基础设施数量目标为200个。', []],
+    ['an aim with a verb', '新增充电基础设施数量计划明年完成200个。', []],
     ['a figure in another unit', '新增充电基础设施数量实际完成3期。', []],
     ['another indicator’s figure', '新增充电基础设施数量实际168个，新车型上市数量实际完成2个。', []],
     [
@@ -110,6 +111,7 @@ describe('texts that state figures', () => {
     expect(mismatches(inputWith({ narrative: { conclusion: '项目完成良好，得95分，其中满分100分。' } }))).toEqual([
       '自评结论写“95分”，自评得分为 95分，与当前数据 99.50分 不符；请修改文字或核对数据',
     ]);
+    expect(mismatches(inputWith({ narrative: { measures: ['新增充电基础设施数量力争达到200个'] } }))).toEqual([]);
     expect(mismatches(inputWith({ narrative: { problems: ['自评得分为96.5分，仍有不足'] } }))).toEqual([
       '存在的主要问题第1条写“自评得分为96.5分”，自评得分为 96.5分，与当前数据 99.50分 不符；请修改文字或核对数据',
     ]);

@@ -47,7 +47,9 @@ const quote = (text: Text, match: RegExpExecArray | RegExpMatchArray): string =>
 const place = (where: string, whereEn: string, text: string | undefined): Place | undefined =>
   text ? { where, whereEn, text } : undefined;
 
-/** Goals are left out: written with the budget, their figures are targets ("满意度达到90%"), not actuals. */
+/**
+ * Goals and 下一步改进措施 are left out: their figures are targets ("满意度达到90%", "力争达到95%"), not actuals.
+ */
 function freeTexts(input: EvaluationInput): Place[] {
   const { narrative } = input;
   const places: (Place | undefined)[] = [
@@ -55,7 +57,6 @@ function freeTexts(input: EvaluationInput): Place[] {
     place('履职效能分析', 'The duty-effectiveness analysis', narrative.dutyIntro),
     place('管理效率分析', 'The management analysis', narrative.management),
     ...narrative.problems.map((text, index) => place(`存在的主要问题第${index + 1}条`, `Problem ${index + 1}`, text)),
-    ...narrative.measures.map((text, index) => place(`下一步改进措施第${index + 1}条`, `Measure ${index + 1}`, text)),
     place('预算执行情况说明', 'The execution reason', input.budget.executionReason),
     ...input.indicators.map((indicator) =>
       place(`指标 ${indicator.id} 的偏差原因`, `The deviation reason of ${indicator.id}`, indicator.deviationReason),
@@ -170,6 +171,8 @@ function mentionPatterns(indicators: readonly Indicator[]): Mention[] {
 const SENTENCE_END = /[。；;！!？?\n]/u;
 /** The actual, as opposed to the target stated before it ("150个以上，实际168个"). */
 const ACTUAL_VERB = '(?:实际|完成|达到|达)';
+/** Words that make the figure after them an aim ("目标达到200个", "力争完成"), not a result. */
+const AIM_WORDS = /目标|计划|力争|争取|预计|拟/u;
 /** How far after a name its figure may stand: a clause, not the next paragraph. */
 const WINDOW = 60;
 
@@ -193,7 +196,7 @@ function checkMentions(text: Text, mentions: readonly Mention[], findings: Findi
     const units = unitsFor(indicator).map(escapeRegExp).join('|');
     const match = new RegExp(`${ACTUAL_VERB}[^\\d-]{0,12}?(${NUMBER})\\s*(${units})`).exec(window);
     const value = parse(match?.[1] ?? '');
-    if (!match || !value || !indicator.actual) return;
+    if (!match || !value || !indicator.actual || AIM_WORDS.test(window.slice(0, match.index))) return;
     const converted = inOwnUnit(value, match[2] ?? '', indicator);
     if (agrees(converted.value, converted.decimals, decimalFraction(indicator.actual))) return;
     const excerpt = text.raw.slice(entry.start, entry.end + match.index + match[0].length);
