@@ -93,6 +93,16 @@ describe('a self-evaluation from the unit to the public', () => {
     await screenshot(page, '03-indicators');
   });
 
+  it('sees the report’s stale “实际168个” flagged live, and the flag go once the wording follows', async () => {
+    const stale = page.getByTestId('findings').getByText('实际168个');
+    await expect.poll(() => stale.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await stale.first().innerText()).toContain('与当前数据 140个 不符');
+    await page.getByTestId('indicator-row-G2-5').click();
+    await page.getByTestId('indicator-actual-text-input').fill('实际建成140个');
+    await saveIndicator();
+    await expect.poll(() => stale.count(), { timeout: 15_000 }).toBe(0);
+  });
+
   it('saving one indicator field is one write and one read (the score), not three loads', async () => {
     await page.getByTestId('indicator-row-G2-5').click();
     await page.getByTestId('indicator-deviation-input').fill('部分充电站因电网接入延期，年内未建成，已列入下年计划');

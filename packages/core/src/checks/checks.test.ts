@@ -100,6 +100,12 @@ describe('quality checks', () => {
       'MISPLACED_SATISFACTION',
       '指标“学员满意度”为满意度指标，应归入满意度指标',
     ],
+    [
+      'a 实际值表述 left behind by an edited actual',
+      () => withFirst({ id: 'O1', name: '培训期数', actual: dec('120'), target: dec('120'), actualText: '实际168个' }),
+      'NARRATIVE_MISMATCH',
+      '指标 O1 的实际值表述写“实际168个”，指标 O1“培训期数”的实际完成值为 168个，与当前数据 120个 不符；请修改文字或核对数据',
+    ],
     ['no data source', () => withFirst({ name: '培训期数', dataSource: undefined }), 'MISSING_DATA_SOURCE', '指标“培训期数”未注明数据来源'],
     ['no unit', () => withFirst({ name: '培训期数', unit: undefined }), 'MISSING_UNIT', '定量指标“培训期数”未注明计量单位'],
     ['an unknown goal', () => withFirst({ name: '培训期数', goalId: 'G9' }), 'UNKNOWN_GOAL', '指标“培训期数”引用的绩效目标“G9”不存在'],

@@ -5,6 +5,7 @@ import { achievementRatio } from '../scoring/completion.ts';
 import type { ScoredItem, ScoreTotals } from '../scoring/evaluation.ts';
 import type { ScoringScheme } from '../scoring/scheme.ts';
 import { type Finding, finding } from './findings.ts';
+import { checkNarrative } from './narrative.ts';
 
 /**
  * Quality checks on an indicator set (docs/rules.md §4.7 and the reference report's own problems):
@@ -23,6 +24,7 @@ export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: 
   checkExecution(input, scheme, items, findings);
   checkManagementReasons(items, findings);
   checkDeclaredTotal(input, scheme, total, findings);
+  checkNarrative(input, total.final, findings);
   return findings;
 }
 

@@ -199,6 +199,13 @@ export const FINDINGS = {
     en: (p) =>
       `${q(p, 'subjectEn')} has an evaluator adjustment to ${q(p, 'score')} but no ${q(p, 'missingEn')}; fill it in or remove the adjustment`,
   },
+  NARRATIVE_MISMATCH: {
+    severity: 'error',
+    zh: (p) =>
+      `${q(p, 'where')}写“${q(p, 'excerpt')}”，${q(p, 'what')}为 ${q(p, 'stated')}，与当前数据 ${q(p, 'current')} 不符；请修改文字或核对数据`,
+    en: (p) =>
+      `${q(p, 'whereEn')} says "${q(p, 'excerpt')}": ${q(p, 'whatEn')} is ${q(p, 'stated')} there but ${q(p, 'current')} in the data`,
+  },
   MISSING_DATA_SOURCE: {
     severity: 'info',
     zh: (p) => `指标“${q(p, 'name')}”未注明数据来源`,

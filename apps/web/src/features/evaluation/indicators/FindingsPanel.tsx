@@ -29,7 +29,8 @@ export function FindingsPanel({ findings, onOpen }: Props) {
         const indicatorCode = finding.subject.kind === 'indicator' ? finding.subject.id : undefined;
         return (
           <li
-            key={`${finding.code}:${finding.subject.id ?? index}`}
+            // One indicator can have several findings of a code (its own wording and a narrative sentence); their messages differ.
+            key={`${finding.code}:${finding.subject.id ?? index}:${finding.message}`}
             data-severity={finding.severity}
             style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
           >

@@ -171,7 +171,7 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="actualText" label={optional('indicator.actualText')}>
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} data-testid="indicator-actual-text-input" />
             </Form.Item>
           </Col>
           {qualitative && (
