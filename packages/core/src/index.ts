@@ -23,3 +23,4 @@ export { workbookJsonSchema } from './workbook/json-schema.ts';
 export * from './workbook/parse.ts';
 export * from './workbook/schema.ts';
 export * as workflow from './workflow/workflow.ts';
+export * as targets from './targets/index.ts';

@@ -34,7 +34,8 @@ const COVERAGE: readonly [Level2, 'MISSING_QUALITY_INDICATOR' | 'MISSING_TIMELIN
   ['cost', 'MISSING_COST_INDICATOR'],
 ];
 
-function checkCoverage(indicators: readonly Indicator[], findings: Finding[]): void {
+/** Also run on declarations before the year, hence only the levels are read. */
+export function checkCoverage(indicators: readonly Pick<Indicator, 'level1' | 'level2'>[], findings: Finding[]): void {
   const present = new Set(indicators.map((indicator) => indicator.level2));
   for (const [level2, code] of COVERAGE) {
     if (!present.has(level2)) findings.push(finding(code, { kind: 'level', id: level2, name: LEVEL2_LABEL[level2] }));
