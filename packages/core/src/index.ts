@@ -18,9 +18,9 @@ export { type PresentedEvaluation, presentEvaluation } from './scoring/present.t
 export * from './scoring/rules.ts';
 export * from './scoring/scheme.ts';
 export { bandRange, evaluate, executionRate, gradeOf, targetLabel } from './scoring/score.ts';
+export * as targets from './targets/index.ts';
 export * from './validation/zh-errors.ts';
 export { workbookJsonSchema } from './workbook/json-schema.ts';
 export * from './workbook/parse.ts';
 export * from './workbook/schema.ts';
 export * as workflow from './workflow/workflow.ts';
-export * as targets from './targets/index.ts';
