@@ -168,7 +168,9 @@ describe('quality checks', () => {
   });
 
   afterAll(() => {
-    // Every finding the catalogue defines is produced by at least one case above.
-    expect([...seen].sort()).toEqual(Object.keys(FINDINGS).sort());
+    // Every finding the catalogue defines is produced by at least one case above; the declaration-time
+    // codes are produced by the cases of targets/checks.test.ts, which checks them the same way.
+    const yearEnd = Object.keys(FINDINGS).filter((code) => !code.startsWith('DECLARATION_'));
+    expect([...seen].sort()).toEqual(yearEnd.sort());
   });
 });

@@ -75,6 +75,16 @@ const MONEY_UNITS = new Set(['元', '万元', '亿元', '千元']);
 const SATISFACTION_WORDS = /满意/;
 const SURVEY_WORDS = /问卷|调查|调研|样本|测评|回访/;
 
+/** Money put in written as an output (a non-cost output in 元 named like 资金投入); also checked at declaration. */
+export function isInputAsOutput(indicator: Pick<Indicator, 'level1' | 'level2' | 'unit' | 'name'>): boolean {
+  return (
+    indicator.level1 === 'output' &&
+    indicator.level2 !== 'cost' &&
+    MONEY_UNITS.has(indicator.unit ?? '') &&
+    INPUT_WORDS.test(indicator.name)
+  );
+}
+
 function subjectOf(indicator: Indicator): Finding['subject'] {
   return { kind: 'indicator', id: indicator.id, name: indicator.name };
 }
@@ -103,7 +113,7 @@ function checkIndicator(indicator: Indicator, scheme: ScoringScheme, item: Score
     if (!indicator.unit) findings.push(finding('MISSING_UNIT', subject, { name }));
     checkTargetLevel(indicator, scheme, subject, findings);
   }
-  if (indicator.level1 === 'output' && indicator.level2 !== 'cost' && MONEY_UNITS.has(indicator.unit ?? '') && INPUT_WORDS.test(name)) {
+  if (isInputAsOutput(indicator)) {
     findings.push(finding('INPUT_AS_OUTPUT', subject, { name }));
   }
   // A deduction made only by the evaluator is explained by the adjustment's own mandatory reason.

@@ -9,6 +9,8 @@ export interface FindingSubject {
   readonly kind: 'indicator' | 'management' | 'budget' | 'level' | 'goal' | 'evaluation';
   readonly id?: string | undefined;
   readonly name?: string | undefined;
+  /** The form field the finding is about (declaration checks: target, unit, direction, dataSource, scoringRule, basisText). */
+  readonly field?: string | undefined;
 }
 
 export interface Finding {
@@ -242,6 +244,68 @@ export const FINDINGS = {
     severity: 'error',
     zh: (p) => `管理效率“${q(p, 'name')}”缺少计算所需的“${q(p, 'input')}”`,
     en: (p) => `Management item "${q(p, 'name')}" lacks the input "${q(p, 'input')}"`,
+  },
+  // Declaration-time checks (packages/core/src/targets/checks.ts, docs/targets.md "申报时的质量校验").
+  // Errors block submission; warnings need the preparer's reason.
+  DECLARATION_VAGUE_TARGET: {
+    severity: 'warning',
+    zh: (p) =>
+      `指标“${q(p, 'name')}”目标值“${q(p, 'text')}”含“${q(p, 'word')}”等模糊表述且无具体数值，无法衡量完成情况；请写明可衡量的数值或标准`,
+    en: (p) => `Indicator "${q(p, 'name')}": target "${q(p, 'text')}" says "${q(p, 'word')}" without a number, so it cannot be measured`,
+    problem: '部分绩效目标表述模糊，未量化，难以衡量完成情况',
+    measure: '以具体数值或明确标准表述绩效目标，避免“进一步提高”“有所提升”等模糊表述',
+  },
+  DECLARATION_INPUT_AS_OUTPUT: {
+    severity: 'error',
+    zh: (p) =>
+      `产出指标“${q(p, 'name')}”计量单位为“${q(p, 'unit')}”，以资金投入作为产出；投入不能作为绩效目标，请改为实际产出（数量、质量、时效）`,
+    en: (p) => `Output indicator "${q(p, 'name')}" (unit "${q(p, 'unit')}") measures money put in, not output`,
+  },
+  DECLARATION_COST_AT_LEAST: {
+    severity: 'error',
+    zh: (p) =>
+      `成本指标“${q(p, 'name')}”方向为“${q(p, 'direction')}”（目标值 ${q(p, 'target')}），成本指标应设为“≤”上限，否则花得越多越达标`,
+    en: (p) => `Cost indicator "${q(p, 'name')}" is written "${q(p, 'direction')}" (target ${q(p, 'target')}); a cost is a ceiling (≤)`,
+  },
+  DECLARATION_HOLLOW_EFFECT: {
+    severity: 'warning',
+    zh: (p) =>
+      `${q(p, 'level')}“${q(p, 'name')}”目标值 ${q(p, 'target')} 达到 ${q(p, 'threshold')}% 以上，但未填写完成值数据来源（填写为“${q(p, 'source')}”），无法衡量`,
+    en: (p) =>
+      `Indicator "${q(p, 'name')}" targets ${q(p, 'target')} (≥ ${q(p, 'threshold')}%) with no data source ("${q(p, 'source')}"): it cannot be measured`,
+    problem: '部分效益指标目标值较高但缺少数据来源，难以衡量',
+    measure: '为效益和满意度指标明确完成值数据来源和取值方式，确保可衡量、可核实',
+  },
+  DECLARATION_TARGET_WEAKER_THAN_LAST_YEAR: {
+    severity: 'warning',
+    zh: (p) =>
+      `指标“${q(p, 'name')}”（${q(p, 'direction')}）目标值 ${q(p, 'target')} ${q(p, 'relation')}上年实际值 ${q(p, 'last')}，目标值偏松；请说明原因`,
+    en: (p) =>
+      `Indicator "${q(p, 'name')}" (${q(p, 'direction')}) target ${q(p, 'target')} is ${q(p, 'relationEn')} last year's actual ${q(p, 'last')}`,
+    problem: '部分指标目标值低于上年实际完成值，目标值偏低',
+    measure: '以上年实际完成值为基础设定目标值，体现绩效提升要求',
+  },
+  DECLARATION_TARGET_FAR_FROM_PEERS: {
+    severity: 'warning',
+    zh: (p) =>
+      `指标“${q(p, 'name')}”目标值 ${q(p, 'target')} 超出同类 ${q(p, 'count')} 个项目的合理区间 [${q(p, 'low')}, ${q(p, 'high')}]（下四分位数 ${q(p, 'q1')}、中位数 ${q(p, 'median')}、上四分位数 ${q(p, 'q3')}）；请核实或说明原因`,
+    en: (p) =>
+      `Indicator "${q(p, 'name')}" target ${q(p, 'target')} is outside [${q(p, 'low')}, ${q(p, 'high')}] of ${q(p, 'count')} peer projects (Q1 ${q(p, 'q1')}, median ${q(p, 'median')}, Q3 ${q(p, 'q3')})`,
+  },
+  DECLARATION_NATURE_DIRECTION_MISMATCH: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”指标性质为“${q(p, 'nature')}”，方向却为“${q(p, 'direction')}”，两者应一致`,
+    en: (p) => `Indicator "${q(p, 'name')}" is ${q(p, 'natureEn')} but its direction is "${q(p, 'direction')}"`,
+  },
+  DECLARATION_CORE_WITHOUT_SCORING_RULE: {
+    severity: 'error',
+    zh: (p) => `核心指标“${q(p, 'name')}”未填写评（扣）分标准`,
+    en: (p) => `Core indicator "${q(p, 'name')}" has no scoring rule (评（扣）分标准)`,
+  },
+  DECLARATION_BASIS_OTHER_WITHOUT_TEXT: {
+    severity: 'error',
+    zh: (p) => `指标“${q(p, 'name')}”设定依据为“其他”，未说明具体依据`,
+    en: (p) => `Indicator "${q(p, 'name')}" gives 其他 as its basis without saying what it is`,
   },
 } as const satisfies Record<string, FindingDefinition>;
 

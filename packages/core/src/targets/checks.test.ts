@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FINDINGS } from '../checks/findings.ts';
 import { parseDecimal } from '../numbers/decimal.ts';
+import { DECLARATION_CASES } from './checks.cases.ts';
 import { checkDeclaration } from './checks.ts';
 import type { Declaration, DeclaredIndicator } from './model.ts';
 
@@ -27,6 +29,22 @@ const declaration = (indicators: DeclaredIndicator[]): Declaration => ({
   indicators,
 });
 
+/** The four dimensions, so that a case sees only the findings of its own line. */
+const COMPLETE: DeclaredIndicator[] = [
+  line({ id: 'c1', level2: 'quality', name: '验收合格率', unit: '%', target: parseDecimal('100') }),
+  line({ id: 'c2', level2: 'timeliness', name: '按期完工率', unit: '%', target: parseDecimal('100') }),
+  line({ id: 'c3', level2: 'cost', name: '单桩建设成本', direction: '<=', unit: '万元', target: parseDecimal('2.5') }),
+  line({
+    id: 'c4',
+    level1: 'satisfaction',
+    level2: 'beneficiary',
+    name: '用户满意度',
+    unit: '%',
+    target: parseDecimal('90'),
+    dataSource: '问卷调查',
+  }),
+];
+
 describe('checkDeclaration', () => {
   it('flags the dimensions the reference report found missing', () => {
     const codes = checkDeclaration(declaration([line({})])).map((finding) => finding.code);
@@ -40,17 +58,39 @@ describe('checkDeclaration', () => {
     );
   });
 
-  it('is quiet about a dimension once it is declared', () => {
-    const codes = checkDeclaration(
+  it('is quiet about a complete, well-formed set', () => {
+    expect(checkDeclaration(declaration([line({}), ...COMPLETE]))).toEqual([]);
+  });
+
+  for (const example of DECLARATION_CASES) {
+    it(example.name, () => {
+      const findings = checkDeclaration(declaration([line({ id: 'x', ...example.line }), ...COMPLETE]), example.context);
+      expect(findings.map((finding) => finding.code)).toEqual(example.codes);
+      for (const finding of findings) expect(finding.subject).toMatchObject({ kind: 'indicator', id: 'x' });
+      if (example.message) expect(findings[0]?.message).toBe(example.message);
+    });
+  }
+
+  it('has a case raising every declaration code', () => {
+    const raised = new Set(DECLARATION_CASES.flatMap((example) => example.codes));
+    const declarationCodes = Object.keys(FINDINGS).filter((code) => code.startsWith('DECLARATION_'));
+    expect(declarationCodes.filter((code) => !raised.has(code as never))).toEqual([]);
+  });
+
+  it('marks the field each finding is about, so the form can point at it', () => {
+    const [vague] = checkDeclaration(
       declaration([
-        line({}),
-        line({ id: 'i2', level2: 'quality', name: '验收合格率' }),
-        line({ id: 'i3', level2: 'timeliness', name: '按期完工率' }),
-        line({ id: 'i4', level2: 'cost', name: '单桩建设成本', direction: '<=' }),
-        line({ id: 'i5', level1: 'satisfaction', level2: 'beneficiary', name: '用户满意度' }),
+        line({ targetText: '明显改善', target: undefined, nature: 'qualitative', direction: 'qualitative', unit: undefined }),
+        ...COMPLETE,
       ]),
-    ).map((finding) => finding.code);
-    expect(codes).not.toContain('MISSING_QUALITY_INDICATOR');
-    expect(codes).not.toContain('MISSING_SATISFACTION_INDICATOR');
+    );
+    expect(vague?.subject.field).toBe('target');
+  });
+
+  it('blocks submission only with errors (severity), never marks a declaration finding as blocking a total', () => {
+    const findings = checkDeclaration(declaration([line({ level2: 'cost', name: '单桩建设成本', unit: '万元' }), ...COMPLETE]));
+    expect(findings.map((finding) => [finding.code, finding.severity, finding.blocking])).toEqual([
+      ['DECLARATION_COST_AT_LEAST', 'error', false],
+    ]);
   });
 });

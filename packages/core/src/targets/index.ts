@@ -1,2 +1,3 @@
 export * from './checks.ts';
 export * from './model.ts';
+export * from './suggest.ts';
