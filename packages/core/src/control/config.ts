@@ -70,6 +70,8 @@ export const CONTROL_RULES = {
   IC_NOT_ACCEPTED: '里程碑须经验收后方可付款（合同控制，财会〔2012〕21号）',
   IC_CONTRACT_CLOSED: '已结清或终止的合同不再接受支付和验收（合同控制，财会〔2012〕21号）',
   IC_SOD_CONTRACT_CLOSURE: '合同结清、终止须经审批，申请人不得审批（不相容岗位相互分离，财会〔2012〕21号）',
+  IC_EX_ANTE_NOT_SUPPORTED:
+    '事前绩效评估结论为“不予支持”的项目不得安排预算（《中共中央 国务院关于全面实施预算绩效管理的意见》中发〔2018〕34号）',
 } as const;
 
 export type ControlRuleCode = keyof typeof CONTROL_RULES;

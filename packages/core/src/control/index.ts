@@ -3,6 +3,7 @@ export * from './asset.ts';
 export * from './balance.ts';
 export * from './config.ts';
 export * from './contract.ts';
+export * from './ex-ante.ts';
 export * from './import.ts';
 export * from './ledger.ts';
 export * from './payment-rules.ts';

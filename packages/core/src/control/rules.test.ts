@@ -4,6 +4,7 @@ import { ASSET_CASES } from './asset.cases.ts';
 import { BALANCE_CASES } from './balance.cases.ts';
 import { CONTROL_RULES, type ControlRuleCode } from './config.ts';
 import { CONTRACT_CASES } from './contract.cases.ts';
+import { EX_ANTE_CASES } from './ex-ante.cases.ts';
 import { IMPORT_CASES } from './import.cases.ts';
 import { PAYMENT_CASES } from './payment.cases.ts';
 import { isSameParty, normalisePayeeName } from './payment-rules.ts';
@@ -22,6 +23,7 @@ const TABLES: Readonly<Record<string, readonly RuleCase[]>> = {
   asset: ASSET_CASES,
   import: IMPORT_CASES,
   uscc: USCC_CASES,
+  exAnte: EX_ANTE_CASES,
 };
 
 for (const [area, cases] of Object.entries(TABLES)) {

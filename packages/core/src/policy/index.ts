@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './budget-line.ts';
 export * from './contract.ts';
 export * from './evaluation.ts';
+export * from './ex-ante.ts';
 export * from './import.ts';
 export * from './navigation.ts';
 export * from './payment.ts';
