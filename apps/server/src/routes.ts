@@ -13,6 +13,7 @@ import { selfAssessmentRoutes } from './control/self-assessment/self-assessment.
 import { subsidyRoutes } from './control/subsidies/subsidy.routes.ts';
 import { evaluationRoutes } from './evaluations/evaluation.routes.ts';
 import { workbookRoutes } from './evaluations/workbook.routes.ts';
+import { exAnteRoutes } from './ex-ante/ex-ante.routes.ts';
 import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
@@ -44,5 +45,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     subsidyRoutes,
     selfAssessmentRoutes,
     controlAccessRoutes,
+    exAnteRoutes,
   ] as RouteModule[];
 }

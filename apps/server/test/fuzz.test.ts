@@ -80,6 +80,7 @@ const TABLE_OF: Record<string, string> = {
   disposals: 'asset_disposals',
   grants: 'subsidy_grants',
   'follow-ups': 'subsidy_follow_ups',
+  'ex-ante-assessments': 'ex_ante_assessments',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

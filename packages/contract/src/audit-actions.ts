@@ -42,5 +42,7 @@ export const AUDIT_ACTIONS = [
   'disposal.request',
   'disposal.approve',
   'disposal.reject',
+  // 事前绩效评估: graded with 'save', concluded once.
+  'conclude',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,4 +4,5 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './control/index.ts';
 export * from './evaluation.ts';
+export * from './ex-ante.ts';
 export * from './score.ts';

@@ -465,3 +465,4 @@ export const indicatorLibrary = pgTable(
 );
 
 export * from './control-schema.ts';
+export * from './ex-ante-schema.ts';

@@ -527,6 +527,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'auditAction.disposal.request': 'Disposal requested',
   'auditAction.disposal.approve': 'Disposal approved',
   'auditAction.disposal.reject': 'Disposal rejected',
+  'auditAction.conclude': 'Assessment concluded',
 
   'grade.优': 'Excellent',
   'grade.良': 'Good',

@@ -524,6 +524,7 @@ export const zh = {
   'auditAction.disposal.request': '申请处置',
   'auditAction.disposal.approve': '批准处置',
   'auditAction.disposal.reject': '驳回处置',
+  'auditAction.conclude': '形成评估结论',
 
   'grade.优': '优',
   'grade.良': '良',

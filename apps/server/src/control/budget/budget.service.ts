@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { AppError, notFound, rethrowUnique, validationFailed, versionConflict } from '../../errors.ts';
 import { announceLedgerChanged } from '../../events/ledger-events.ts';
+import { conclusionFor } from '../../ex-ante/ex-ante.repository.ts';
 import { getProject } from '../../organisations/project.repository.ts';
 import { actorOver } from '../../policies/access.ts';
 import { scopeOf } from '../../policies/scope.ts';
@@ -89,40 +90,48 @@ function fen(path: string, text: string | undefined): number {
 
 /** 预算指标 are set up by the unit's finance staff (财务审核) or an administrator. */
 export async function createLine(deps: Deps, ctx: RequestContext, body: z.infer<typeof CreateBudgetLine>) {
-  return deps.db.transaction(async (tx) => {
-    await requirePost(tx, ctx, body.organisationId, policy.budgetLinePolicy.posts.create);
-    if (!(await findFiscalYears(tx)).some((year) => year.year === body.fiscalYear))
-      throw validationFailed([{ path: 'body.fiscalYear', message: `${body.fiscalYear} 年度尚未设立` }]);
-    if (body.projectId) {
-      const project = await getProject(tx, body.projectId);
-      if (!project || project.organisationId !== body.organisationId)
-        throw validationFailed([{ path: 'body.projectId', message: '项目不属于该单位' }]);
-    }
-    const initialFen = fen('body.initial', body.initial);
-    if (initialFen < 0) throw validationFailed([{ path: 'body.initial', message: '年初预算数不能为负' }]);
-    const created = await repo
-      .insertLine(tx, {
-        organisationId: body.organisationId,
-        fiscalYear: body.fiscalYear,
-        projectId: body.projectId ?? null,
-        code: body.code,
-        name: body.name,
-        spendingType: body.spendingType,
-        fundingSource: body.fundingSource,
-        initialFen,
-        carryOverFen: fen('body.carryOver', body.carryOver),
-      })
-      .catch((error: unknown) => rethrowUnique(error, 'body.code', `指标编码“${body.code}”在本单位本年度已存在`));
-    await recordAudit(tx, ctx, {
-      entityType: 'budget-line',
-      entityId: created.id,
-      action: 'create',
-      organisationId: created.organisationId,
-      after: created,
-    });
-    await announceLedgerChanged(tx, { organisationId: created.organisationId, fiscalYear: created.fiscalYear });
-    return created;
-  });
+  return controlled(deps, ctx, () =>
+    deps.db.transaction(async (tx) => {
+      await requirePost(tx, ctx, body.organisationId, policy.budgetLinePolicy.posts.create);
+      if (!(await findFiscalYears(tx)).some((year) => year.year === body.fiscalYear))
+        throw validationFailed([{ path: 'body.fiscalYear', message: `${body.fiscalYear} 年度尚未设立` }]);
+      if (body.projectId) {
+        const project = await getProject(tx, body.projectId);
+        if (!project || project.organisationId !== body.organisationId)
+          throw validationFailed([{ path: 'body.projectId', message: '项目不属于该单位' }]);
+        // 事前绩效评估 concluded 不予支持: no budget for the project (share-locked against a conclusion in flight).
+        const conclusion = await conclusionFor(tx, project.id, body.fiscalYear);
+        refuseIfViolated(
+          { organisationId: body.organisationId, entityType: 'budget-line' },
+          control.checkExAnteForBudgetLine({ name: project.name, conclusion }),
+        );
+      }
+      const initialFen = fen('body.initial', body.initial);
+      if (initialFen < 0) throw validationFailed([{ path: 'body.initial', message: '年初预算数不能为负' }]);
+      const created = await repo
+        .insertLine(tx, {
+          organisationId: body.organisationId,
+          fiscalYear: body.fiscalYear,
+          projectId: body.projectId ?? null,
+          code: body.code,
+          name: body.name,
+          spendingType: body.spendingType,
+          fundingSource: body.fundingSource,
+          initialFen,
+          carryOverFen: fen('body.carryOver', body.carryOver),
+        })
+        .catch((error: unknown) => rethrowUnique(error, 'body.code', `指标编码“${body.code}”在本单位本年度已存在`));
+      await recordAudit(tx, ctx, {
+        entityType: 'budget-line',
+        entityId: created.id,
+        action: 'create',
+        organisationId: created.organisationId,
+        after: created,
+      });
+      await announceLedgerChanged(tx, { organisationId: created.organisationId, fiscalYear: created.fiscalYear });
+      return created;
+    }),
+  );
 }
 
 /** 用款计划: twelve monthly amounts that together may not exceed the line's budget. */
