@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, budgetLines, controlRefusals } from '../src/db/schema.ts';
 import { as, login, type Session, type TestApp, testApp } from './harness.ts';
+import { BUDGET_HEADERS, csv, importAndWait } from './ledger-import-fixtures.ts';
 
 /** 事前绩效评估: reviewers grade and conclude; a project assessed 不予支持 receives no budget line. */
 
@@ -182,6 +183,33 @@ describe('IC_EX_ANTE_NOT_SUPPORTED', () => {
     expect(await t.deps.db.select().from(budgetLines).where(eq(budgetLines.projectId, projectId))).toEqual([]);
     const refusals = await t.deps.db.select().from(controlRefusals).where(eq(controlRefusals.ruleCode, 'IC_EX_ANTE_NOT_SUPPORTED'));
     expect(refusals).toHaveLength(1);
+  });
+
+  it('refuses the same line in a ledger import, naming the row', async () => {
+    const projectId = await newProject('XM2025-EA7');
+    await gradeAndConclude(await assess(projectId), 'poor', 'reject');
+    const row = {
+      单位编码: 'PY-KGSX',
+      年度: '2025',
+      指标编码: 'EA7-01',
+      指标名称: '智慧停车平台建设经费',
+      支出类型: '项目支出',
+      资金来源: '一般公共预算',
+      年初预算数: '6000000',
+      项目编码: 'XM2025-EA7',
+    };
+    const job = await importAndWait(
+      t.app,
+      s.accountant,
+      { kind: 'budget-lines', organisationId: department },
+      'ex-ante.csv',
+      csv(BUDGET_HEADERS, [row]),
+    );
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual([
+      { row: 2, column: '项目编码（G列）', message: '项目“XM2025-EA7”事前绩效评估结论为“不予支持”，不能安排预算指标' },
+    ]);
+    expect(await t.deps.db.select().from(budgetLines).where(eq(budgetLines.projectId, projectId))).toEqual([]);
   });
 
   it('lets 调整后支持 and unassessed projects be budgeted', async () => {

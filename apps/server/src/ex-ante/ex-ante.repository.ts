@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { exAnteAssessments, organisations, projects } from '../db/schema.ts';
 import { inScope, type Scope } from '../policies/scope.ts';
@@ -70,4 +70,15 @@ export async function conclusionFor(db: Queryable, projectId: string, fiscalYear
     .where(and(eq(exAnteAssessments.projectId, projectId), eq(exAnteAssessments.fiscalYear, fiscalYear)))
     .for('share');
   return row?.conclusion ?? undefined;
+}
+
+/** The concluded assessments of some projects, by project id and year (the ledger import's batch form of conclusionFor). */
+export async function conclusionsFor(db: Queryable, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return new Map<string, 'support' | 'adjust' | 'reject'>();
+  const rows = await db
+    .select({ projectId: exAnteAssessments.projectId, fiscalYear: exAnteAssessments.fiscalYear, conclusion: exAnteAssessments.conclusion })
+    .from(exAnteAssessments)
+    .where(and(inArray(exAnteAssessments.projectId, [...new Set(projectIds)]), sql`${exAnteAssessments.conclusion} is not null`))
+    .for('share');
+  return new Map(rows.flatMap((row) => (row.conclusion ? [[`${row.projectId}:${row.fiscalYear}`, row.conclusion] as const] : [])));
 }

@@ -1,5 +1,7 @@
+import { control } from '@jixiao/core';
 import type { BudgetLineRow } from '@jixiao/documents';
 import type { Queryable } from '../../db/connect.ts';
+import { conclusionsFor } from '../../ex-ante/ex-ante.repository.ts';
 import { type ImportInput, issueAt } from './import-input.ts';
 import type { NewBudgetLine } from './ledger-insert.repository.ts';
 import { findBudgetLines, findFiscalYears, findProjects, type LineKey } from './ledger-lookup.repository.ts';
@@ -26,7 +28,12 @@ export async function checkBudgetLines(db: Queryable, input: ImportInput<BudgetL
   const lineKeys = rows.flatMap((row) => keyOf(row, row.code) ?? []);
   const projectKeys = rows.flatMap((row) => (row.projectCode ? (keyOf(row, row.projectCode) ?? []) : []));
   const existing = new Set((await findBudgetLines(db, lineKeys)).map(keyText));
-  const projects = new Map((await findProjects(db, projectKeys)).map((project) => [keyText(project), project.id]));
+  const found = await findProjects(db, projectKeys);
+  const projects = new Map(found.map((project) => [keyText(project), project.id]));
+  const conclusions = await conclusionsFor(
+    db,
+    found.map((project) => project.id),
+  );
 
   const lines: NewBudgetLine[] = [];
   for (const row of rows) {
@@ -48,6 +55,12 @@ export async function checkBudgetLines(db: Queryable, input: ImportInput<BudgetL
     const projectId = row.projectCode ? projects.get(keyText({ ...key, code: row.projectCode })) : undefined;
     if (row.projectCode && !projectId)
       problem('projectCode', `“${unit.name}”${row.fiscalYear} 年度没有项目编码为“${row.projectCode}”的项目`);
+    if (projectId) {
+      const conclusion = conclusions.get(`${projectId}:${row.fiscalYear}`);
+      for (const violation of control.checkExAnteForBudgetLine({ name: row.projectCode ?? '', conclusion })) {
+        problem('projectCode', violation.message);
+      }
+    }
     if (!isValid) continue;
     lines.push({
       organisationId: unit.id,
