@@ -22,6 +22,7 @@ const AssetsPage = lazy(() => import('./features/control/assets/AssetsPage.tsx')
 const SubsidiesPage = lazy(() => import('./features/control/subsidies/SubsidiesPage.tsx'));
 const LedgerImportPage = lazy(() => import('./features/control/import/LedgerImportPage.tsx'));
 const SelfAssessmentPage = lazy(() => import('./features/control/self-assessment/SelfAssessmentPage.tsx'));
+const ExAntePage = lazy(() => import('./features/ex-ante/ExAntePage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="evaluations" element={<EvaluationListPage />} />
         <Route path="evaluations/:id" element={<EvaluationPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="ex-ante" element={<ExAntePage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

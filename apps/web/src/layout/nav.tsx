@@ -4,6 +4,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GiftOutlined,
   GlobalOutlined,
@@ -31,6 +32,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   dashboard: { key: 'dashboard', path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
+  'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

@@ -10,9 +10,9 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
     [['preparer'], ['dashboard', 'evaluations', 'public-reports']],
-    [['department-reviewer'], ['dashboard', 'evaluations', 'reviews', 'public-reports']],
+    [['department-reviewer'], ['dashboard', 'evaluations', 'reviews', 'ex-ante', 'public-reports']],
     [['department-head'], ['dashboard', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
-    [['finance-reviewer'], ['dashboard', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [['finance-reviewer'], ['dashboard', 'evaluations', 'reviews', 'ex-ante', ...ALL_CONTROL, 'audit', 'public-reports']],
     [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'public-reports']],
     [['auditor'], ['dashboard', 'evaluations', ...ALL_CONTROL, 'audit', 'public-reports']],
     [

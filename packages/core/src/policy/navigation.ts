@@ -3,6 +3,7 @@ import { assetPolicy } from './asset.ts';
 import { auditPolicy } from './audit.ts';
 import { contractPolicy } from './contract.ts';
 import { evaluationPolicy, REVIEW_ROLES } from './evaluation.ts';
+import { exAntePolicy } from './ex-ante.ts';
 import { importPolicy } from './import.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
@@ -23,7 +24,7 @@ export const CONTROL_PAGES = [
 ] as const;
 export type ControlPage = (typeof CONTROL_PAGES)[number];
 
-export const PAGES = ['dashboard', 'evaluations', 'reviews', ...CONTROL_PAGES, 'admin', 'audit', 'public-reports'] as const;
+export const PAGES = ['dashboard', 'evaluations', 'reviews', 'ex-ante', ...CONTROL_PAGES, 'admin', 'audit', 'public-reports'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Who oversees internal control without holding a post in it: they read every page of the group. */
@@ -67,6 +68,7 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   const reviewer = holdsAny(roles, REVIEW_ROLES);
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
   if (reviewer) pages.push('reviews');
+  if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');
