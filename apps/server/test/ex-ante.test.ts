@@ -157,6 +157,10 @@ describe('事前绩效评估', () => {
       .where(eq(auditLog.entityId, id))
       .orderBy(asc(auditLog.seq));
     expect(actions.map((row) => row.action)).toEqual(['create', 'save', 'conclude']);
+    const report = await as(t.app, s.preparer).get(`/api/ex-ante-assessments/${id}/report.docx`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toContain('wordprocessingml');
+    expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('lists the assessments in scope', async () => {

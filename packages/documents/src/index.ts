@@ -8,6 +8,7 @@ export {
   type UserRow,
   writeOrganisationTemplate,
 } from './admin/organisation-import.ts';
+export { type ExAnteReportSheet, writeExAnteDocx } from './control/ex-ante-docx.ts';
 export { type SelfAssessmentSheet, writeSelfAssessmentXlsx } from './control/self-assessment-xlsx.ts';
 export type { BudgetLineRow } from './ledger/budget-line-row.ts';
 export {

@@ -8,9 +8,11 @@ import {
   SaveExAnte,
   Uuid,
 } from '@jixiao/contract';
+import { writeExAnteDocx } from '@jixiao/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import * as service from './ex-ante.service.ts';
 
@@ -58,6 +60,17 @@ export const exAnteRoutes =
         const ctx = contextOf(request);
         await service.saveGrades(deps, ctx, request.params.id, request.body);
         return service.getAssessment(deps, ctx, request.params.id);
+      },
+    );
+    app.get(
+      '/api/ex-ante-assessments/:id/report.docx',
+      { schema: { tags, summary: '下载事前绩效评估报告（.docx）', params: IdParams } },
+      async (request, reply) => {
+        const assessment = await service.getAssessment(deps, contextOf(request), request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', contentDisposition(`${assessment.projectName}事前绩效评估报告.docx`))
+          .send(Buffer.from(await writeExAnteDocx(assessment)));
       },
     );
     app.post(

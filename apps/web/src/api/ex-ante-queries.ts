@@ -12,6 +12,8 @@ export const exAnteApi = {
   create: (body: CreateExAnteBody) => http.post<Created>('/api/ex-ante-assessments', body),
   save: (id: string, body: SaveExAnteBody) => http.put<ExAnteAssessment>(`/api/ex-ante-assessments/${enc(id)}`, body),
   conclude: (id: string, body: ConcludeExAnteBody) => http.post<ExAnteAssessment>(`/api/ex-ante-assessments/${enc(id)}/conclude`, body),
+  report: (id: string, projectName: string) =>
+    http.download(`/api/ex-ante-assessments/${enc(id)}/report.docx`, `${projectName}事前绩效评估报告.docx`),
 };
 
 export const exAnteKeys = {

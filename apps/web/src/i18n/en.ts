@@ -1007,4 +1007,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'exAnte.pickProject': 'Project to assess',
   'exAnte.create': 'New assessment',
   'exAnte.created': 'Assessment opened',
+  'exAnte.report': 'Download the report (.docx)',
 };

@@ -998,6 +998,7 @@ export const zh = {
   'exAnte.pickProject': '选择要评估的项目',
   'exAnte.create': '新建评估',
   'exAnte.created': '已新建事前绩效评估',
+  'exAnte.report': '下载评估报告（.docx）',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import {
   EX_ANTE_GRADES,
   type ExAnteAssessment,
@@ -9,8 +9,9 @@ import {
 import { Alert, Button, Card, Descriptions, Flex, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useFiscalYears, useProjects } from '../../api/admin-queries.ts';
-import { useConcludeExAnte, useCreateExAnte, useExAnte, useExAnteList, useSaveExAnte } from '../../api/ex-ante-queries.ts';
+import { exAnteApi, useConcludeExAnte, useCreateExAnte, useExAnte, useExAnteList, useSaveExAnte } from '../../api/ex-ante-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useReportError } from '../../components/use-report-error.tsx';
 import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
@@ -43,6 +44,7 @@ function AssessmentCard({ id }: { id: string }) {
   const save = useSaveExAnte();
   const conclude = useConcludeExAnte();
   const { write, saving } = useWrite();
+  const reportError = useReportError();
 
   useEffect(() => {
     if (data) {
@@ -171,6 +173,13 @@ function AssessmentCard({ id }: { id: string }) {
         </Descriptions>
       )}
       <Flex gap={8} justify="end">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => exAnteApi.report(id, data.projectName).catch((error: unknown) => reportError(error))}
+          data-testid="ex-ante-report"
+        >
+          {t('exAnte.report')}
+        </Button>
         {canGrade && (
           <Button icon={<SaveOutlined />} onClick={onSave} loading={saving && !confirming} disabled={!dirty} data-testid="ex-ante-save">
             {t('exAnte.save')}
