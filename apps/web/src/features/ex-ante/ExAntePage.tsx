@@ -303,6 +303,7 @@ export default function ExAntePage() {
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
           <Select
             style={{ width: 120 }}
+            data-testid="ex-ante-year"
             aria-label={t('exAnte.year')}
             value={year}
             onChange={(value) => {
