@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, budgetLines, controlRefusals } from '../src/db/schema.ts';
+import { auditLog, budgetLines, controlRefusals, controlSettings } from '../src/db/schema.ts';
 import { as, login, type Session, type TestApp, testApp } from './harness.ts';
 import { BUDGET_HEADERS, csv, importAndWait } from './ledger-import-fixtures.ts';
 
@@ -221,5 +221,23 @@ describe('IC_EX_ANTE_NOT_SUPPORTED', () => {
     await gradeAndConclude(await assess(adjusted), 'fair', 'adjust');
     expect((await newLine(adjusted, 'EA5-01')).statusCode).toBe(201);
     expect((await newLine(await newProject('XM2025-EA6'), 'EA6-01')).statusCode).toBe(201);
+  });
+});
+
+describe('the deployment’s scheme', () => {
+  it('takes cut-offs from the control settings (exAnte), so 良 throughout (80) is 调整后支持 when support starts at 85', async () => {
+    const [before] = await t.deps.db.select().from(controlSettings).where(eq(controlSettings.id, 1));
+    const config = { ...(before?.config ?? {}), exAnte: { supportFrom: 85 } };
+    await t.deps.db.insert(controlSettings).values({ id: 1, config }).onConflictDoUpdate({ target: controlSettings.id, set: { config } });
+    try {
+      const id = await assess(await newProject('XM2025-EA8'));
+      const concluded = await gradeAndConclude(id, 'good', 'adjust');
+      expect(concluded).toMatchObject({ total: '80.00', conclusion: 'adjust', cutOffs: { support: '85.00', adjust: '60.00' } });
+    } finally {
+      await t.deps.db
+        .update(controlSettings)
+        .set({ config: before?.config ?? {} })
+        .where(eq(controlSettings.id, 1));
+    }
   });
 });

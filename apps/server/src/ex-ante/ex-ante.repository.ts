@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
-import { exAnteAssessments, organisations, projects } from '../db/schema.ts';
+import { controlSettings, exAnteAssessments, organisations, projects } from '../db/schema.ts';
 import { inScope, type Scope } from '../policies/scope.ts';
 
 export type ExAnteRow = typeof exAnteAssessments.$inferSelect;
@@ -81,4 +81,11 @@ export async function conclusionsFor(db: Queryable, projectIds: readonly string[
     .where(and(inArray(exAnteAssessments.projectId, [...new Set(projectIds)]), sql`${exAnteAssessments.conclusion} is not null`))
     .for('share');
   return new Map(rows.flatMap((row) => (row.conclusion ? [[`${row.projectId}:${row.fiscalYear}`, row.conclusion] as const] : [])));
+}
+
+/** The deployment's overrides of the assessment scheme: `exAnte` in the control settings row, if any. */
+export async function findSchemeOverrides(db: Queryable): Promise<Record<string, unknown>> {
+  const [row] = await db.select({ config: controlSettings.config }).from(controlSettings).where(eq(controlSettings.id, 1));
+  const overrides = row?.config.exAnte;
+  return overrides && typeof overrides === 'object' ? (overrides as Record<string, unknown>) : {};
 }

@@ -11,7 +11,11 @@ import { scopeOf } from '../policies/scope.ts';
 import * as repo from './ex-ante.repository.ts';
 
 const WHAT = '事前绩效评估';
-const scheme = targets.DEFAULT_EX_ANTE_SCHEME;
+
+/** The scheme in force: the defaults with the deployment's overrides (control settings, `exAnte`). */
+async function schemeOf(db: Queryable): Promise<targets.ExAnteScheme> {
+  return targets.exAnteSchemeWith((await repo.findSchemeOverrides(db)) as targets.ExAnteOverrides);
+}
 
 type Listed = Awaited<ReturnType<typeof repo.findAssessments>>[number];
 
@@ -42,7 +46,7 @@ function summary(listed: Listed, result: targets.ExAnteResult): ExAnteSummary {
   };
 }
 
-function present(listed: Listed, held: readonly policy.Role[]): ExAnteAssessment {
+function present(listed: Listed, held: readonly policy.Role[], scheme: targets.ExAnteScheme): ExAnteAssessment {
   const { assessment } = listed;
   const result = targets.assessExAnte(entriesOf(assessment), scheme);
   const label = targets.EX_ANTE_DIMENSION_LABEL;
@@ -81,7 +85,10 @@ export async function listAssessments(
   ctx: RequestContext,
   filter: { organisationId?: string | undefined; fiscalYear?: number | undefined },
 ): Promise<ExAnteSummary[]> {
-  const rows = await repo.findAssessments(deps.db, { ...filter, scope: scopeOf(ctx.principal) });
+  const [rows, scheme] = await Promise.all([
+    repo.findAssessments(deps.db, { ...filter, scope: scopeOf(ctx.principal) }),
+    schemeOf(deps.db),
+  ]);
   return rows.map((row) => summary(row, targets.assessExAnte(entriesOf(row.assessment), scheme)));
 }
 
@@ -93,8 +100,8 @@ async function readable(db: Queryable, ctx: RequestContext, id: string) {
 }
 
 export async function getAssessment(deps: Deps, ctx: RequestContext, id: string): Promise<ExAnteAssessment> {
-  const { row, held } = await readable(deps.db, ctx, id);
-  return present(row, held);
+  const [{ row, held }, scheme] = await Promise.all([readable(deps.db, ctx, id), schemeOf(deps.db)]);
+  return present(row, held, scheme);
 }
 
 /** Opens an assessment of a project for a year (one per project and year). */
@@ -146,7 +153,7 @@ async function openForWrite(tx: Queryable, ctx: RequestContext, id: string, post
 
 /** Saves the grades and opinions (the whole list: a sub-item left out is ungraded). */
 export async function saveGrades(deps: Deps, ctx: RequestContext, id: string, body: SaveExAnteBody) {
-  const known = targets.exAnteItemCodes(scheme);
+  const known = targets.exAnteItemCodes(await schemeOf(deps.db));
   const problems = body.entries.flatMap((entry, index) =>
     known.has(entry.code) ? [] : [{ path: `body.entries[${index}].code`, message: `没有编号为“${entry.code}”的评估要点` }],
   );
@@ -183,7 +190,7 @@ export async function saveGrades(deps: Deps, ctx: RequestContext, id: string, bo
 export async function conclude(deps: Deps, ctx: RequestContext, id: string, body: ConcludeExAnteBody) {
   await deps.db.transaction(async (tx) => {
     const row = await openForWrite(tx, ctx, id, policy.exAntePolicy.posts.conclude, body.version);
-    const result = targets.assessExAnte(entriesOf(row), scheme);
+    const result = targets.assessExAnte(entriesOf(row), await schemeOf(tx));
     if (!result.conclusion) {
       throw validationFailed([{ path: 'body', message: result.explanation }], result.explanation);
     }

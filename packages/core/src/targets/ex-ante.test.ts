@@ -9,6 +9,7 @@ import {
   type ExAnteGrade,
   exAnteItemCodes,
   exAnteRequired,
+  exAnteSchemeWith,
 } from './ex-ante.ts';
 
 const CODES = [...exAnteItemCodes()];
@@ -91,5 +92,22 @@ describe('assessExAnte', () => {
         return result.total === sum && within && result.conclusion !== undefined;
       }),
     );
+  });
+});
+
+describe('exAnteSchemeWith', () => {
+  it('applies a deployment’s overrides over the defaults', () => {
+    const scheme = exAnteSchemeWith({ dimensionPoints: { necessity: 30, compliance: 10 }, gradeShares: { poor: '0' }, supportFrom: 85 });
+    expect(scheme.dimensions.map((dimension) => formatPoints(dimension.points))).toEqual(['30.00', '20.00', '20.00', '20.00', '10.00']);
+    expect(scheme.gradeShares).toEqual({ excellent: '1', good: '0.8', fair: '0.6', poor: '0' });
+    expect([scheme.supportFrom, scheme.adjustFrom, scheme.requiredFromFen]).toEqual([points(85), points(60), 5_000_000_00]);
+  });
+
+  it.each([
+    [{ gradeShares: { good: '1.2' } }, '事前绩效评估档次“良”的系数“1.2”应在 0 至 1 之间'],
+    [{ supportFrom: 50 }, '事前绩效评估分数线应满足 调整后支持 ≤ 予以支持 ≤ 总分 100.00'],
+    [{ supportFrom: 101 }, '事前绩效评估分数线应满足 调整后支持 ≤ 予以支持 ≤ 总分 100.00'],
+  ])('refuses %j', (overrides, message) => {
+    expect(() => exAnteSchemeWith(overrides)).toThrow(message);
   });
 });

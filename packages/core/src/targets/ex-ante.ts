@@ -1,4 +1,4 @@
-import { type Fraction, fraction, parseDecimal, toFraction } from '../numbers/decimal.ts';
+import { compareFraction, type Fraction, fraction, parseDecimal, toFraction } from '../numbers/decimal.ts';
 import type { Fen } from '../numbers/money.ts';
 import { allocateEvenly, formatPoints, type Points, points, scorePoints } from '../numbers/points.ts';
 
@@ -121,6 +121,38 @@ export const DEFAULT_EX_ANTE_SCHEME: ExAnteScheme = {
   adjustFrom: points(60),
   requiredFromFen: 5_000_000_00,
 };
+
+/** A deployment's overrides of the default scheme, as stored (whole points, decimal-text shares, fen). */
+export interface ExAnteOverrides {
+  readonly dimensionPoints?: Partial<Record<ExAnteDimension, number>> | undefined;
+  readonly gradeShares?: Partial<Record<ExAnteGrade, string>> | undefined;
+  readonly supportFrom?: number | undefined;
+  readonly adjustFrom?: number | undefined;
+  readonly requiredFromFen?: number | undefined;
+}
+
+/**
+ * The default scheme with a deployment's overrides. Throws on an override that would make the
+ * conclusion meaningless (a share outside 0–1, cut-offs out of order or above the total points).
+ */
+export function exAnteSchemeWith(overrides: ExAnteOverrides, base: ExAnteScheme = DEFAULT_EX_ANTE_SCHEME): ExAnteScheme {
+  const dimensions = base.dimensions.map((definition) => {
+    const whole = overrides.dimensionPoints?.[definition.dimension];
+    return whole === undefined ? definition : { ...definition, points: points(whole) };
+  });
+  const gradeShares = { ...base.gradeShares, ...overrides.gradeShares };
+  for (const [grade, text] of Object.entries(gradeShares)) {
+    const value = parseDecimal(text);
+    if (!value || value.units < 0n || compareFraction(toFraction(value), fraction(1n, 1n)) > 0)
+      throw new RangeError(`事前绩效评估档次“${EX_ANTE_GRADE_LABEL[grade as ExAnteGrade].zh}”的系数“${text}”应在 0 至 1 之间`);
+  }
+  const supportFrom = overrides.supportFrom === undefined ? base.supportFrom : points(overrides.supportFrom);
+  const adjustFrom = overrides.adjustFrom === undefined ? base.adjustFrom : points(overrides.adjustFrom);
+  const total = dimensions.reduce((sum, definition) => sum + definition.points, 0);
+  if (!(adjustFrom <= supportFrom && supportFrom <= total))
+    throw new RangeError(`事前绩效评估分数线应满足 调整后支持 ≤ 予以支持 ≤ 总分 ${formatPoints(total)}`);
+  return { dimensions, gradeShares, supportFrom, adjustFrom, requiredFromFen: overrides.requiredFromFen ?? base.requiredFromFen };
+}
 
 /** Whether a project needs an assessment: 新增 and its funds at or above the configured amount. */
 export function exAnteRequired(

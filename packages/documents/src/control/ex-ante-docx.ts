@@ -1,4 +1,4 @@
-import { type Block, chineseDate, formatDecimal, parseDecimal, targets } from '@jixiao/core';
+import { type Block, chineseDate, formatDecimal, formatPoints, parseDecimal, parsePoints, targets } from '@jixiao/core';
 import { renderDocx } from '../report/docx.ts';
 
 /** What the report shows; the server's assessment view has this shape. */
@@ -91,7 +91,17 @@ export async function writeExAnteDocx(sheet: ExAnteReportSheet): Promise<Uint8Ar
         { title: '得分', width: 1.2, align: 'right' },
         { title: '意见', width: 5 },
       ],
-      rows: [...rows, ['合计', '', '100.00', '', sheet.total, conclusion]],
+      rows: [
+        ...rows,
+        [
+          '合计',
+          '',
+          formatPoints(sheet.dimensions.reduce((sum, dimension) => sum + (parsePoints(dimension.points) ?? 0), 0)),
+          '',
+          sheet.total,
+          conclusion,
+        ],
+      ],
       mergeColumns: [0],
       totalRow: true,
     },
