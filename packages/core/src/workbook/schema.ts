@@ -57,7 +57,8 @@ function readDecimal(value: string | number, ctx: z.RefinementCtx): Decimal | un
 const actualValue = (description: string) =>
   z
     .union([z.string(), z.number()])
-    .meta({ description, pattern: DECIMAL_PATTERN.source, examples: ['23.39'] })
+    // No pattern: a word of completion is a valid value here, decided by the scheme.
+    .meta({ description, examples: ['23.39', '按期完成'] })
     .transform((value, ctx) => {
       if (typeof value === 'string' && isCompletionWord(value)) return { completionWord: value.trim() } as const;
       return readDecimal(value, ctx) ?? z.NEVER;
