@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildReportModel, evaluateWorkbook, formatPoints, parseWorkbook, type Workbook, type WorkbookJson } from '@jixiao/core';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../report/docx.ts';
 import { renderHtml } from '../report/html.ts';
 import { editXlsx, exampleJson, sheetOf } from './testing.ts';
 import { readWorkbookXlsx, writeWorkbookXlsx } from './xlsx.ts';
@@ -93,6 +95,14 @@ describe('a filed provincial form', () => {
     expect(html).toContain('新建公共充电桩数量不少于1500个（调整为不少于1200个（2024年7月经市财政局批准调整））');
     // 是否核心指标 is not a column of the official tables the report reproduces.
     expect(html).not.toContain('核心指标');
+  });
+
+  it('prints both targets in the .docx table too', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(buildReportModel(workbook.input, evaluation)));
+    const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(document).toContain('原指标值');
+    expect(document).toContain('调整后指标值');
+    expect(document).toContain('≥1200个');
   });
 
   it('reads the typed .xlsx (调整指标值 next to 目标值, numbers in number cells) as the same workbook', async () => {
