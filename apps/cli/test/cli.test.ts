@@ -64,6 +64,14 @@ describe('jixiao evaluate', () => {
     expect(stdout).toContain('[警告] TARGET_TOO_LOW');
   });
 
+  it('shows an approved 调整指标值 beside the original target of a filed form', async () => {
+    const form = new URL('../../../packages/documents/test/fixtures/guangdong-style-project-2024.json', import.meta.url).pathname;
+    const { code, stdout } = await jixiao('evaluate', form);
+    expect(code).toBe(0);
+    expect(stdout).toContain('≥1500个→≥1200个');
+    expect(stdout).toContain('总分 95.30，等级 优');
+  });
+
   it('reads the .xlsx form of the same workbook to the same result', async () => {
     const json = await jixiao('evaluate', join(EXAMPLES, 'panyu-2024/panyu-2024.json'), '--json');
     const xlsx = await jixiao('evaluate', join(EXAMPLES, 'panyu-2024/panyu-2024.xlsx'), '--json');

@@ -1,6 +1,6 @@
 import type { EvaluationDetail, EvaluationSummary } from '@jixiao/contract';
 import type { FastifyInstance } from 'fastify';
-import { as, login, type Session } from './harness.ts';
+import { as, login, multipart, type Session } from './harness.ts';
 
 /** The demo's department-wide evaluation (Panyu FY2024) and project evaluation, as a given user sees them. */
 export async function demoEvaluations(app: FastifyInstance, session: Session) {
@@ -28,4 +28,10 @@ export async function demoSessions(app: FastifyInstance) {
 export async function transition(app: FastifyInstance, session: Session, id: string, action: string, comment?: string) {
   const { revision } = await detail(app, session, id);
   return as(app, session).post(`/api/evaluations/${id}/transitions`, { action, comment, revision });
+}
+
+/** Uploads a workbook (.json or .xlsx bytes) into an evaluation, as the preparer's 导入 does. */
+export function uploadWorkbook(app: FastifyInstance, session: Session, id: string, filename: string, bytes: Uint8Array | string) {
+  const body = multipart(filename, bytes);
+  return as(app, session).post(`/api/evaluations/${id}/workbook`, body.payload, body.headers);
 }

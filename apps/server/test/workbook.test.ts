@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEvaluations, demoSessions, detail } from './fixtures.ts';
-import { as, multipart, type TestApp, testApp } from './harness.ts';
+import { demoEvaluations, demoSessions, detail, uploadWorkbook } from './fixtures.ts';
+import { as, type TestApp, testApp } from './harness.ts';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof demoSessions>>;
@@ -17,10 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const upload = (filename: string, bytes: Uint8Array | string) => {
-  const body = multipart(filename, bytes);
-  return as(t.app, s.preparer).post(`/api/evaluations/${id}/workbook`, body.payload, body.headers);
-};
+const upload = (filename: string, bytes: Uint8Array | string) => uploadWorkbook(t.app, s.preparer, id, filename, bytes);
 
 describe('the evaluation workbook through the API', () => {
   it('exports JSON equal to the example it was loaded from', async () => {

@@ -44,6 +44,14 @@ export const IndicatorFields = z.object({
   targetText: optionalText(200),
   actualText: optionalText(500),
   lastYearActual: DecimalText.nullable().optional(),
+  /** 调整指标值: set when a mid-year adjustment of the target is approved; the indicator is scored against it. */
+  adjustedTarget: DecimalText.nullable().optional(),
+  adjustedTargetText: optionalText(200),
+  /** 得分系数 of an imported form, 0–1. */
+  scoreCoefficient: DecimalText.refine((value) => Number(value) >= 0 && Number(value) <= 1, { error: '得分系数应在 0 到 1 之间，如 0.8' })
+    .nullable()
+    .optional(),
+  isCore: z.boolean().optional(),
   weight: PointsText.nullable().optional(),
   notApplicable: z.boolean().optional(),
   deviationReason: optionalText(500),
@@ -73,6 +81,10 @@ export const Indicator = z.object({
   targetText: z.string().nullable(),
   actualText: z.string().nullable(),
   lastYearActual: z.string().nullable(),
+  adjustedTarget: z.string().nullable(),
+  adjustedTargetText: z.string().nullable(),
+  scoreCoefficient: z.string().nullable(),
+  isCore: z.boolean(),
   weight: z.string().nullable(),
   notApplicable: z.boolean(),
   deviationReason: z.string().nullable(),

@@ -41,6 +41,7 @@ export const ScoreItem = z.object({
   level2Label: z.string().nullable(),
   goalId: z.string().nullable(),
   target: z.string().nullable(),
+  adjustedTarget: z.string().nullable().meta({ description: '调整后指标值（经批准调整时），得分按其计算' }),
   actual: z.string().nullable(),
   completionPercent: z.string().nullable(),
   status: z.enum(['met', 'partial', 'not-met', 'not-applicable', 'missing']),
@@ -58,6 +59,7 @@ export const ScoreItem = z.object({
     text: z.string().meta({ description: '计算过程，如 "23.39 ≥ 20 → 满分 5.00"' }),
   }),
   adjustmentExplanation: z.string().nullable(),
+  isCore: z.boolean(),
   illustrative: z.boolean(),
 });
 

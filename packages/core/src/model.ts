@@ -87,6 +87,14 @@ export interface Indicator {
   /** Original wording of the target or actual, kept for the report ("控制在3个工作日内", "超1319"). */
   readonly targetText?: string | undefined;
   readonly actualText?: string | undefined;
+  /**
+   * 调整指标值: the target after an approved mid-year adjustment, with its wording. Present only
+   * when an adjustment was approved (a filed form prints only approved ones); the indicator is then
+   * scored against it and both targets are shown. A qualitative indicator's adjusted grade is in
+   * `adjustedTargetText` alone. Issue 11's in-app adjustments write the same two fields.
+   */
+  readonly adjustedTarget?: Decimal | undefined;
+  readonly adjustedTargetText?: string | undefined;
   /** Last year's actual, for the "target below last year" check. */
   readonly lastYearActual?: Decimal | undefined;
   /** Explicit weight; when absent the level's weight is shared evenly. */
@@ -100,6 +108,13 @@ export interface Indicator {
   readonly adjustment?: Adjustment | undefined;
   /** A score written in an imported table, checked against the computed one. */
   readonly declaredScore?: Points | undefined;
+  /**
+   * 得分系数: the published score as a share of the weight (0–1); checked like `declaredScore`
+   * once the weight is known, as coefficient × weight rounded like every score.
+   */
+  readonly scoreCoefficient?: Decimal | undefined;
+  /** 是否核心指标 */
+  readonly isCore?: boolean | undefined;
   /** Marked when the figure is not from the source document (examples). */
   readonly illustrative?: boolean | undefined;
   /** Where a computed actual came from, e.g. "由台账计算：按期足额支付 … ÷ 应付 … = 93.12%". */

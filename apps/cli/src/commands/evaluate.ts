@@ -70,7 +70,8 @@ function scoreReport(workbook: Workbook, evaluation: Evaluation, all: boolean): 
     String(index + 1),
     PART_LABEL[item.part],
     item.name,
-    item.target ?? '—',
+    // An approved 调整指标值 is the target scored against; the original is kept beside it.
+    item.adjustedTarget ? `${item.target ?? '—'}→${item.adjustedTarget}` : (item.target ?? '—'),
     item.actual ?? '—',
     formatPoints(item.weight),
     item.final === null ? '不适用' : formatPoints(item.final),

@@ -261,6 +261,13 @@ export const indicators = pgTable(
     targetText: text('target_text'),
     actualText: text('actual_text'),
     lastYearActual: numeric('last_year_actual'),
+    /** 调整指标值: set only when a mid-year adjustment of the target was approved; scored against. */
+    adjustedTarget: numeric('adjusted_target'),
+    adjustedTargetText: text('adjusted_target_text'),
+    /** 得分系数 of an imported form (0–1), checked as coefficient × weight. */
+    scoreCoefficient: numeric('score_coefficient'),
+    /** 是否核心指标 */
+    isCore: boolean('is_core').notNull().default(false),
     /** hundredths of a point; null shares the level's weight evenly */
     weight: integer('weight'),
     notApplicable: boolean('not_applicable').notNull().default(false),

@@ -72,6 +72,10 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
         // A computed actual replaces the typed wording, which may describe a different figure.
         actualText: computed ? `实际${computed.actual}${row.unit ?? ''}（由台账计算）` : (row.actualText ?? undefined),
         lastYearActual: decimal(row.lastYearActual),
+        adjustedTarget: decimal(row.adjustedTarget),
+        adjustedTargetText: row.adjustedTargetText ?? undefined,
+        scoreCoefficient: decimal(row.scoreCoefficient),
+        isCore: row.isCore || undefined,
         weight: row.weight ?? undefined,
         notApplicable: row.notApplicable,
         deviationReason: row.deviationReason ?? undefined,
@@ -122,6 +126,25 @@ export function schemeOverridesOf(evaluation: EvaluationRow): SchemeOverrides {
 const points = (value: number | null | undefined) => (value === null || value === undefined ? undefined : formatPoints(value));
 const text = (value: string | null) => value ?? undefined;
 
+/**
+ * The scheme with the workbook's overrides, so an export re-imports with the same rules (a form's
+ * `completionWords`, `qualitativeScales` …). Weights are stored in hundredths and written as points.
+ */
+function schemeJson(evaluation: EvaluationRow): NonNullable<WorkbookJson['scheme']> {
+  const overrides = schemeOverridesOf(evaluation);
+  const levelWeights = overrides.levelWeights
+    ? Object.fromEntries(Object.entries(overrides.levelWeights).map(([level, weight]) => [level, points(weight)]))
+    : undefined;
+  return {
+    id: evaluation.schemeId as 'mof-2020-project' | 'department-overall',
+    ...(levelWeights && Object.values(levelWeights).some((weight) => weight !== undefined) ? { levelWeights } : {}),
+    ...(overrides.executionWeight !== undefined ? { executionWeight: points(overrides.executionWeight) } : {}),
+    ...(overrides.options && Object.keys(overrides.options).length > 0
+      ? { options: overrides.options as NonNullable<WorkbookJson['scheme']>['options'] }
+      : {}),
+  };
+}
+
 /** The evaluation as a workbook (JSON form) for export; `readWorkbookXlsx` / `parseWorkbook` read it back. */
 export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
   const input = toEvaluationInput(aggregate);
@@ -131,7 +154,7 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
     version: 1,
     kind: input.kind,
     fiscalYear: input.fiscalYear,
-    scheme: { id: evaluation.schemeId as 'mof-2020-project' | 'department-overall' },
+    scheme: schemeJson(evaluation),
     organisation: {
       ...input.organisation,
       subordinateUnits: input.organisation.subordinateUnits ? [...input.organisation.subordinateUnits] : undefined,
@@ -153,6 +176,10 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
       targetText: text(row.targetText),
       actualText: text(row.actualText),
       lastYearActual: text(row.lastYearActual),
+      adjustedTarget: text(row.adjustedTarget),
+      adjustedTargetText: text(row.adjustedTargetText),
+      scoreCoefficient: text(row.scoreCoefficient),
+      isCore: row.isCore || undefined,
       weight: points(row.weight),
       notApplicable: row.notApplicable || undefined,
       deviationReason: text(row.deviationReason),
@@ -251,6 +278,10 @@ export function fromWorkbook(workbook: Workbook) {
       targetText: indicator.targetText ?? null,
       actualText: indicator.actualText ?? null,
       lastYearActual: decimalText(indicator.lastYearActual),
+      adjustedTarget: decimalText(indicator.adjustedTarget),
+      adjustedTargetText: indicator.adjustedTargetText ?? null,
+      scoreCoefficient: decimalText(indicator.scoreCoefficient),
+      isCore: indicator.isCore ?? false,
       weight: indicator.weight ?? null,
       notApplicable: indicator.notApplicable ?? false,
       deviationReason: indicator.deviationReason ?? null,

@@ -167,6 +167,15 @@ describe('quality checks', () => {
     );
   });
 
+  it('covers the indicator fields of filed forms (调整指标值, 得分系数, graded targets, completion words)', () => {
+    findingsOf(withFirst({ adjustedTargetText: '调整为80个' }));
+    findingsOf(withFirst({ scoreCoefficient: dec('1.5') }));
+    findingsOf(withFirst({ scoreCoefficient: dec('0.5'), declaredScore: 100 }));
+    findingsOf(withFirst({ direction: 'qualitative', target: undefined, targetText: '高', actualText: '很高' }));
+    findingsOf(withFirst({ direction: 'qualitative', target: undefined, targetText: '高', actualText: '是' }));
+    findingsOf(withFirst({ actual: undefined, actualText: '已完成' }));
+  });
+
   afterAll(() => {
     // Every finding the catalogue defines is produced by at least one case above; the declaration-time
     // codes are produced by the cases of targets/checks.test.ts, which checks them the same way.

@@ -1,6 +1,6 @@
 import { type EvaluationInput, type Indicator, LEVEL1_LABEL, LEVEL2_LABEL, LEVEL2_OF, type Level2 } from '../model.ts';
 import { compareDecimal, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
-import { formatPoints, type Points } from '../numbers/points.ts';
+import { formatPoints, type Points, scorePoints } from '../numbers/points.ts';
 import { achievementRatio } from '../scoring/completion.ts';
 import type { ScoredItem, ScoreTotals } from '../scoring/evaluation.ts';
 import type { ScoringScheme } from '../scoring/scheme.ts';
@@ -124,11 +124,38 @@ function checkIndicator(indicator: Indicator, scheme: ScoringScheme, item: Score
       finding('MISSING_DEVIATION_REASON', subject, { name, score: formatPoints(item.final), weight: formatPoints(item.weight) }),
     );
   }
-  if (item && indicator.declaredScore !== undefined && item.final !== null && indicator.declaredScore !== item.final) {
-    findings.push(
-      finding('SCORE_MISMATCH', subject, { name, declared: formatPoints(indicator.declaredScore), computed: formatPoints(item.final) }),
-    );
+  const declared = item ? declaredScoreOf(indicator, item.weight, findings) : undefined;
+  if (item && declared !== undefined && item.final !== null && declared !== item.final) {
+    findings.push(finding('SCORE_MISMATCH', subject, { name, declared: formatPoints(declared), computed: formatPoints(item.final) }));
   }
+}
+
+/**
+ * The published score of an imported form: 得分 as written, or 得分系数 × 分值 rounded like every
+ * score. Both written and disagreeing is an error of the form itself, and neither is checked further.
+ */
+function declaredScoreOf(indicator: Indicator, weight: Points, findings: Finding[]): Points | undefined {
+  const coefficient = indicator.scoreCoefficient;
+  if (coefficient === undefined) return indicator.declaredScore;
+  const subject = subjectOf(indicator);
+  const who = { indicator: `指标 ${indicator.id}“${indicator.name}”`, indicatorEn: `Indicator ${indicator.id} "${indicator.name}"` };
+  const share = toFraction(coefficient);
+  if (share.num < 0n || share.num > share.den) {
+    findings.push(finding('SCORE_COEFFICIENT_OUT_OF_RANGE', subject, { ...who, value: formatDecimal(coefficient) }));
+    return indicator.declaredScore;
+  }
+  const fromCoefficient = scorePoints(weight, share);
+  if (indicator.declaredScore === undefined || indicator.declaredScore === fromCoefficient) return fromCoefficient;
+  findings.push(
+    finding('SCORE_COEFFICIENT_CONFLICT', subject, {
+      ...who,
+      declared: formatPoints(indicator.declaredScore),
+      coefficient: formatDecimal(coefficient),
+      weight: formatPoints(weight),
+      fromCoefficient: formatPoints(fromCoefficient),
+    }),
+  );
+  return undefined;
 }
 
 function checkTargetLevel(indicator: Indicator, scheme: ScoringScheme, subject: Finding['subject'], findings: Finding[]): void {

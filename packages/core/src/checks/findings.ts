@@ -201,6 +201,47 @@ export const FINDINGS = {
     en: (p) =>
       `${q(p, 'subjectEn')} has an evaluator adjustment to ${q(p, 'score')} but no ${q(p, 'missingEn')}; fill it in or remove the adjustment`,
   },
+  // ── indicator fields of filed forms: 调整指标值, 得分系数, graded targets, completion words (issue 9) ──
+  ADJUSTED_TARGET_WITHOUT_VALUE: {
+    severity: 'error',
+    zh: (p) => `${q(p, 'indicator')}填写了调整指标值表述“${q(p, 'text')}”，但没有调整后的目标数值；定量指标请在“调整指标值”中填写数字`,
+    en: (p) => `${q(p, 'indicatorEn')} has an adjusted target wording "${q(p, 'text')}" but no adjusted target value`,
+  },
+  SCORE_COEFFICIENT_OUT_OF_RANGE: {
+    severity: 'error',
+    zh: (p) => `${q(p, 'indicator')}的得分系数为 ${q(p, 'value')}，应在 0 到 1 之间（如 0.8 表示得分为分值的 80%）`,
+    en: (p) => `${q(p, 'indicatorEn')}: score coefficient ${q(p, 'value')} must lie between 0 and 1`,
+  },
+  SCORE_COEFFICIENT_CONFLICT: {
+    severity: 'error',
+    zh: (p) =>
+      `${q(p, 'indicator')}同时填写了得分 ${q(p, 'declared')} 和得分系数 ${q(p, 'coefficient')}（× 分值 ${q(p, 'weight')} = ${q(p, 'fromCoefficient')}），两者不一致；请只保留原表上的一项`,
+    en: (p) =>
+      `${q(p, 'indicatorEn')}: declared score ${q(p, 'declared')} and score coefficient ${q(p, 'coefficient')} (× ${q(p, 'weight')} = ${q(p, 'fromCoefficient')}) disagree`,
+  },
+  GRADE_UNKNOWN: {
+    severity: 'error',
+    zh: (p) =>
+      `${q(p, 'indicator')}的目标“${q(p, 'target')}”与完成情况“${q(p, 'actual')}”不能按档次比较：其中一项不是档次序列（${q(p, 'scales')}）中的词；请改用序列中的词，或选择定性档次`,
+    en: (p) =>
+      `${q(p, 'indicatorEn')}: target "${q(p, 'target')}" and actual "${q(p, 'actual')}" cannot be compared; one is not a grade of ${q(p, 'scales')}`,
+  },
+  GRADE_SCALES_DIFFER: {
+    severity: 'error',
+    zh: (p) =>
+      `${q(p, 'indicator')}的目标“${q(p, 'target')}”与完成情况“${q(p, 'actual')}”属于不同的档次序列（${q(p, 'scales')}），无法比较；请用同一序列的词，或选择定性档次`,
+    en: (p) =>
+      `${q(p, 'indicatorEn')}: target "${q(p, 'target')}" and actual "${q(p, 'actual')}" are grades of different scales (${q(p, 'scales')})`,
+  },
+  COMPLETION_WORD_ACTUAL: {
+    // Blocking: scoring the task 0 would contradict a form that reports it done.
+    severity: 'error',
+    blocking: true,
+    zh: (p) =>
+      `${q(p, 'indicator')}是定量指标（目标 ${q(p, 'target')}），完成值读到“${q(p, 'value')}”而不是数字；请填写实际完成的数量（如目标 100% 时填 100），或将方向改为“定性”并评定档次${q(p, 'option') === 'refuse' ? '' : '（评分方案仅在目标本身为完成时按达标计分）'}`,
+    en: (p) =>
+      `${q(p, 'indicatorEn')} is quantitative (target ${q(p, 'target')}) but its actual reads "${q(p, 'value')}", not a number; enter the number achieved or make the indicator qualitative`,
+  },
   NARRATIVE_MISMATCH: {
     severity: 'error',
     zh: (p) =>

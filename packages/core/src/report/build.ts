@@ -223,6 +223,8 @@ function tableOrder(items: readonly ScoredItem[]): ScoredItem[] {
 
 function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
   const indicatorById = new Map(input.indicators.map((indicator) => [indicator.id, indicator]));
+  // 调整指标值 is shown as the forms print it, beside the original, only when an adjustment was approved.
+  const withAdjusted = evaluation.items.some((item) => item.adjustedTarget !== undefined);
   const rows = tableOrder(evaluation.items).map((item) => {
     const indicator = indicatorById.get(item.id);
     const level1 =
@@ -241,13 +243,24 @@ function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
         : item.adjustment
           ? `${item.deviationReason ? `${item.deviationReason}；` : ''}调整理由：${item.adjustment.reason}`
           : (item.deviationReason ?? '');
-    return [level1, level2, item.name, item.target ?? '—', `${item.actual ?? '—'}${mark}`, formatPoints(item.weight), score, reason];
+    const targets = withAdjusted ? [item.target ?? '—', item.adjustedTarget ?? '—'] : [item.target ?? '—'];
+    return [level1, level2, item.name, ...targets, `${item.actual ?? '—'}${mark}`, formatPoints(item.weight), score, reason];
   });
   const totalText =
     evaluation.notApplicableWeight > 0
       ? `${formatPoints(evaluation.total.final)}（实得${formatPoints(evaluation.raw.final)}，折算）`
       : formatPoints(evaluation.total.final);
-  rows.push(['合计', '', '', '', '', formatPoints(evaluation.totalWeight), totalText, `评价等级：${evaluation.grade.final}`]);
+  rows.push([
+    '合计',
+    '',
+    '',
+    '',
+    ...(withAdjusted ? [''] : []),
+    '',
+    formatPoints(evaluation.totalWeight),
+    totalText,
+    `评价等级：${evaluation.grade.final}`,
+  ]);
   return {
     type: 'table',
     caption: '附表1：绩效指标评分表',
@@ -255,7 +268,12 @@ function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
       { title: '一级指标', width: 8 },
       { title: '二级指标', width: 10 },
       { title: '三级指标', width: 22, align: 'left' },
-      { title: '目标值', width: 12 },
+      ...(withAdjusted
+        ? [
+            { title: '原指标值', width: 10 },
+            { title: '调整后指标值', width: 10 },
+          ]
+        : [{ title: '目标值', width: 12 }]),
       { title: '实际值', width: 12 },
       { title: '分值', width: 7, align: 'right' },
       { title: '得分', width: 9, align: 'right' },

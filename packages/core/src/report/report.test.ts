@@ -1,8 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Indicator } from '../model.ts';
 import { formatDecimal } from '../numbers/decimal.ts';
 import { evaluateWorkbook } from '../scoring/evaluate-workbook.ts';
-import { buildIndicator, dec } from '../testing/factories.ts';
+import { configureScheme } from '../scoring/scheme.ts';
+import { evaluate } from '../scoring/score.ts';
+import { buildIndicator, buildInput, dec } from '../testing/factories.ts';
 import { parseWorkbookJson } from '../workbook/parse.ts';
 import { buildReportModel } from './build.ts';
 import { reportText } from './model.ts';
@@ -132,4 +135,28 @@ describe('the report reads as an official document', () => {
       expect(text).toContain('（财预〔2020〕10号）');
     },
   );
+});
+
+describe('the score table of a form with an approved 调整指标值', () => {
+  const tableHeader = (input: ReturnType<typeof buildInput>) => {
+    const lines = reportText(buildReportModel(input, evaluate(input, configureScheme('mof-2020-project')))).split('\n');
+    const header = lines.findIndex((line) => line.startsWith('一级指标\t'));
+    return { header: lines[header], first: lines[header + 1] };
+  };
+
+  it('shows 原指标值 and 调整后指标值 side by side', () => {
+    const base = buildInput();
+    const [first, ...rest] = base.indicators;
+    const input = {
+      ...base,
+      indicators: [{ ...(first as Indicator), name: '新建充电桩', adjustedTarget: dec('80'), actual: dec('80') }, ...rest],
+    };
+    const { header, first: row } = tableHeader(input);
+    expect(header).toBe('一级指标\t二级指标\t三级指标\t原指标值\t调整后指标值\t实际值\t分值\t得分\t偏差原因');
+    expect(row).toBe('产出指标\t数量指标\t新建充电桩\t≥100个\t≥80个\t80个\t12.50\t12.50\t');
+  });
+
+  it('keeps the one 目标值 column when no adjustment was approved', () => {
+    expect(tableHeader(buildInput()).header).toBe('一级指标\t二级指标\t三级指标\t目标值\t实际值\t分值\t得分\t偏差原因');
+  });
 });

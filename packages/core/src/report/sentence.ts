@@ -10,12 +10,17 @@ export function indicatorSentence(indicator: Indicator): string {
   const unit = indicator.unit ?? '';
   const value = (decimal: Indicator['target']) => (decimal ? `${formatDecimal(decimal)}${unit}` : '');
   if (indicator.direction === 'qualitative') {
-    const target = indicator.targetText ? `${indicator.targetText}` : '';
+    const adjusted = indicator.adjustedTargetText ? `（调整为${indicator.adjustedTargetText}）` : '';
+    const target = indicator.targetText ? `${indicator.targetText}${adjusted}` : '';
     const actual = indicator.actualText ?? '';
     return [indicator.name + (target ? `：${target}` : ''), actual].filter(Boolean).join('，');
   }
   const target = indicator.targetText ?? targetPhrase(indicator.direction, value(indicator.target), unit === '%');
-  const head = `${indicator.name}${target}`;
+  const adjusted =
+    indicator.adjustedTarget || indicator.adjustedTargetText
+      ? `（调整为${indicator.adjustedTargetText ?? targetPhrase(indicator.direction, value(indicator.adjustedTarget), unit === '%')}）`
+      : '';
+  const head = `${indicator.name}${target}${adjusted}`;
   if (indicator.notApplicable) return `${head}，本年度不适用`;
   const actual =
     indicator.actualText ?? (indicator.actual ? `${actualVerb(indicator.direction)}${value(indicator.actual)}` : '实际完成值未填报');

@@ -37,6 +37,8 @@ export interface ScoredItem {
   readonly band?: QualitativeBand | undefined;
   /** Display text of target and actual ("20 亿元", "98.50%"). */
   readonly target?: string | undefined;
+  /** 调整后指标值 of an indicator with an approved adjustment; the score was computed against it. */
+  readonly adjustedTarget?: string | undefined;
   readonly actual?: string | undefined;
   /** Actual ÷ target for quantitative items, "116.95%". */
   readonly completionPercent?: string | undefined;
@@ -47,6 +49,8 @@ export interface ScoredItem {
   readonly deviationReason?: string | undefined;
   readonly explanation: Explanation;
   readonly adjustmentExplanation?: Explanation | undefined;
+  /** 核心指标 */
+  readonly isCore?: boolean | undefined;
   readonly illustrative?: boolean | undefined;
 }
 

@@ -31,9 +31,31 @@ export interface SchemeOptions {
   readonly carryOverBase: 'executed' | 'budget';
   /** Tolerance for "total ≠ sum of parts" on imported tables, in points × 100 (docs/rules.md §1.3c: 0.1, common practice). */
   readonly totalTolerance: Points;
+  /**
+   * Ordered grade scales of qualitative targets, best grade first (高>较高>一般>低 …): an indicator whose
+   * target and actual are grades of one scale is scored by comparing the grades (docs/scoring.md, 定性分级目标).
+   */
+  readonly qualitativeScales: readonly (readonly string[])[];
+  /**
+   * A quantitative indicator whose actual is a word of completion ("完成", "按期完成") instead of a number:
+   * `refuse` names it as an error; `met-when-target-is-completion` scores it as met when the target
+   * itself is a completion (target text 完成 / 100%), and refuses it otherwise (docs/scoring.md).
+   */
+  readonly completionWords: 'refuse' | 'met-when-target-is-completion';
   /** Grade floors (docs/rules.md §1.6): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差. */
   readonly gradeFloors: { readonly excellent: number; readonly good: number; readonly fair: number };
 }
+
+/** The grade words of published forms, best first; a workbook may replace them (scheme option `qualitativeScales`). */
+export const DEFAULT_QUALITATIVE_SCALES: readonly (readonly string[])[] = [
+  ['高', '较高', '一般', '低'],
+  ['好', '较好', '一般', '差'],
+  ['优', '良', '中', '差'],
+  ['显著', '较显著', '一般', '不显著'],
+  ['是', '否'],
+  ['达到', '未达到'],
+  ['有', '无'],
+];
 
 export const DEFAULT_OPTIONS: SchemeOptions = {
   lessOrEqualVariant: 'ratio',
@@ -45,6 +67,8 @@ export const DEFAULT_OPTIONS: SchemeOptions = {
   emptyLevel: 'rescale',
   carryOverBase: 'executed',
   totalTolerance: 10,
+  qualitativeScales: DEFAULT_QUALITATIVE_SCALES,
+  completionWords: 'refuse',
   gradeFloors: { excellent: 90, good: 80, fair: 60 },
 };
 

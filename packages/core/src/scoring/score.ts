@@ -15,6 +15,7 @@ import { formatYuanGrouped } from '../numbers/money.ts';
 import { allocateEvenly, formatPoints, type Points, scorePoints } from '../numbers/points.ts';
 import { type Completion, completion, type Quantity } from './completion.ts';
 import { type Evaluation, type Grade, type ItemStatus, PART_LABEL, type PartKey, type PartSummary, type ScoredItem } from './evaluation.ts';
+import { bandOfGrades, compareGrades, isCompletionWord } from './grades.ts';
 import type { ManagementItemDefinition } from './management-catalogue.ts';
 import { type Explanation, explain, RULES } from './rules.ts';
 import type { SchemeOptions, ScoringScheme } from './scheme.ts';
@@ -158,6 +159,23 @@ export function targetLabel(indicator: Indicator): string | undefined {
   return `${DIRECTION_SYMBOL[indicator.direction]}${formatDecimal(indicator.target)}${indicator.unit ?? ''}`;
 }
 
+/** 调整后指标值 as shown beside the original; undefined when no adjustment was approved. */
+export function adjustedTargetLabel(indicator: Indicator): string | undefined {
+  if (indicator.direction === 'qualitative' || !indicator.adjustedTarget) return indicator.adjustedTargetText;
+  return `${DIRECTION_SYMBOL[indicator.direction]}${formatDecimal(indicator.adjustedTarget)}${indicator.unit ?? ''}`;
+}
+
+/** The target an indicator is scored against: the approved adjusted one when there is one. */
+function scoredTarget(indicator: Indicator): { value: Decimal | undefined; text: string | undefined; adjusted: boolean } {
+  const adjusted = indicator.adjustedTarget !== undefined || indicator.adjustedTargetText !== undefined;
+  if (indicator.direction === 'qualitative') {
+    return { value: undefined, text: indicator.adjustedTargetText ?? indicator.targetText, adjusted };
+  }
+  return adjusted
+    ? { value: indicator.adjustedTarget, text: indicator.adjustedTargetText, adjusted }
+    : { value: indicator.target, text: indicator.targetText, adjusted };
+}
+
 function actualLabel(indicator: Indicator): string | undefined {
   if (indicator.direction === 'qualitative') return indicator.actualText ?? (indicator.band ? BAND_LABEL[indicator.band] : undefined);
   return indicator.actual ? `${formatDecimal(indicator.actual)}${indicator.unit ?? ''}` : indicator.actualText;
@@ -177,30 +195,42 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
     weight,
     band: indicator.direction === 'qualitative' ? indicator.band : undefined,
     target: targetLabel(indicator),
+    adjustedTarget: adjustedTargetLabel(indicator),
     actual: actualLabel(indicator),
     deviationReason: indicator.deviationReason,
+    isCore: indicator.isCore,
     illustrative: indicator.illustrative,
   };
   if (indicator.notApplicable) return assemble(head, notApplicable(weight), undefined, findings);
   const subject = { kind: 'indicator', id: indicator.id, name: indicator.name } as const;
   const W = formatPoints(weight);
+  const scored = scoredTarget(indicator);
 
   if (indicator.direction === 'qualitative') {
-    const scored = scoreQualitative(indicator.name, indicator.band, indicator.qualitativeScore, weight, options, subject, findings);
-    return assemble(head, scored, indicator.adjustment, findings);
+    const graded = indicator.band ? undefined : scoreGraded(indicator, scored.text, { weight, options, subject, findings });
+    if (graded) return assemble(head, graded, indicator.adjustment, findings);
+    const band = scoreQualitative(indicator.name, indicator.band, indicator.qualitativeScore, weight, options, subject, findings);
+    return assemble(head, band, indicator.adjustment, findings);
   }
-  if (!indicator.target) {
-    findings.push(finding('MISSING_TARGET', subject, { name: indicator.name }));
+  const targetDecimal = scored.value;
+  if (!targetDecimal) {
+    if (scored.adjusted) findings.push(finding('ADJUSTED_TARGET_WITHOUT_VALUE', subject, { ...named(indicator), text: scored.text ?? '' }));
+    else findings.push(finding('MISSING_TARGET', subject, { name: indicator.name }));
     refuseAdjustment(subject, indicator.adjustment, { zh: '目标值', en: 'target value' }, findings);
     return assemble(head, missing({ 分值: W }, '未填写目标值 → 暂计 0.00'), undefined, findings);
   }
   if (!indicator.actual) {
-    findings.push(finding('MISSING_ACTUAL', subject, { name: indicator.name }));
+    const reportedDone = isCompletionWord(indicator.actualText);
+    const done = reportedDone
+      ? scoreCompletionWord(indicator, targetDecimal, scored.text, { weight, options, subject, findings })
+      : undefined;
+    if (done) return assemble(head, done, indicator.adjustment, findings);
+    if (!reportedDone) findings.push(finding('MISSING_ACTUAL', subject, { name: indicator.name }));
     refuseAdjustment(subject, indicator.adjustment, { zh: '实际完成值', en: 'actual value' }, findings);
-    return assemble(head, missing({ 目标值: formatDecimal(indicator.target), 分值: W }, '未填写完成值 → 暂计 0.00'), undefined, findings);
+    return assemble(head, missing({ 目标值: formatDecimal(targetDecimal), 分值: W }, '未填写完成值 → 暂计 0.00'), undefined, findings);
   }
-  const [targetValue, actualValue] = alignScale(indicator.target, indicator.actual);
-  const target = quantity(targetValue, indicator.target);
+  const [targetValue, actualValue] = alignScale(targetDecimal, indicator.actual);
+  const target = quantity(targetValue, targetDecimal);
   const actual = quantity(actualValue, indicator.actual);
   const outcome = completion(indicator.direction, target, actual, options);
   const score = scorePoints(weight, outcome.share);
@@ -220,6 +250,95 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
     indicator.adjustment,
     findings,
   );
+}
+
+/** "指标 O4“企业覆盖数”", how every message about an indicator names it. */
+function named(indicator: Indicator): { indicator: string; indicatorEn: string; name: string } {
+  return {
+    indicator: `指标 ${indicator.id}“${indicator.name}”`,
+    indicatorEn: `Indicator ${indicator.id} "${indicator.name}"`,
+    name: indicator.name,
+  };
+}
+
+/**
+ * A qualitative indicator whose target and actual are grades of one configured scale scores itself
+ * (docs/scoring.md, 定性分级目标): the band follows from the grades, and the score is the band's
+ * floor below 达成 unless the evaluator gives one within the band. Undefined when neither value is a
+ * grade word, so the evaluator's band decides as before.
+ */
+/** What scoring one indicator line needs besides the indicator itself. */
+interface Line {
+  readonly weight: Points;
+  readonly options: SchemeOptions;
+  readonly subject: FindingSubject;
+  readonly findings: Finding[];
+}
+
+function scoreGraded(indicator: Indicator, targetText: string | undefined, line: Line): Scored | undefined {
+  const { weight, options, subject, findings } = line;
+  const grades = compareGrades(targetText, indicator.actualText, options.qualitativeScales);
+  if (grades.kind === 'none') return undefined;
+  const W = formatPoints(weight);
+  if (grades.kind !== 'graded') {
+    findings.push(
+      finding(grades.kind === 'unknown' ? 'GRADE_UNKNOWN' : 'GRADE_SCALES_DIFFER', subject, {
+        ...named(indicator),
+        target: targetText ?? '',
+        actual: indicator.actualText ?? '',
+        scales: grades.scales.map((scale) => scale.join('>')).join('；'),
+      }),
+    );
+    return missing({ 分值: W }, '目标与完成情况不是同一档次序列 → 暂计 0.00');
+  }
+  const band = bandOfGrades(grades.scale, grades.target, grades.actual);
+  const given = indicator.qualitativeScore ?? (band === 'achieved' ? weight : bandRange(band, weight, options).low);
+  const scored = scoreQualitative(indicator.name, band, given, weight, options, subject, findings);
+  const target = grades.scale[grades.target] ?? '';
+  const actual = grades.scale[grades.actual] ?? '';
+  const relation = band === 'achieved' ? '达到目标档次' : `低于目标 ${grades.actual - grades.target} 档`;
+  return {
+    ...scored,
+    explanation: explain(
+      'qualitative.grade',
+      { 档次序列: grades.scale.join('>'), 目标: target, 完成: actual, 分值: W },
+      `目标“${target}”，完成“${actual}”，${relation} → ${scored.explanation.text}`,
+    ),
+  };
+}
+
+/**
+ * A quantitative task reported as done ("按期完成") has no number to compare. By default it is
+ * refused with a message saying how to write it; with `met-when-target-is-completion` it is met
+ * when the target itself is a completion (target text 完成, or 100 %), and refused otherwise.
+ */
+function scoreCompletionWord(indicator: Indicator, target: Decimal, targetText: string | undefined, line: Line): Scored | undefined {
+  const { weight, options, subject, findings } = line;
+  const targetIsCompletion = isCompletionWord(targetText) || (indicator.unit === '%' && formatDecimal(target) === '100');
+  if (options.completionWords === 'met-when-target-is-completion' && targetIsCompletion) {
+    return {
+      status: 'met',
+      computed: weight,
+      explanation: explain(
+        'quantitative.completion-word',
+        {
+          目标值: targetText ?? `${formatDecimal(target)}${indicator.unit ?? ''}`,
+          完成值: indicator.actualText ?? '',
+          分值: formatPoints(weight),
+        },
+        `完成值“${indicator.actualText ?? ''}”，目标为完成 → 满分 ${formatPoints(weight)}`,
+      ),
+    };
+  }
+  findings.push(
+    finding('COMPLETION_WORD_ACTUAL', subject, {
+      ...named(indicator),
+      value: indicator.actualText ?? '',
+      target: targetText ?? `${formatDecimal(target)}${indicator.unit ?? ''}`,
+      option: options.completionWords,
+    }),
+  );
+  return undefined;
 }
 
 function arithmetic(outcome: Completion, W: string, score: Points): string {
@@ -276,6 +395,7 @@ function assemble(head: ItemHead, scored: Scored, adjustment: Adjustment | undef
     status: scored.status,
     band: head.band,
     target: head.target,
+    adjustedTarget: head.adjustedTarget,
     actual: head.actual,
     completionPercent: scored.completionPercent,
     computed: scored.computed,
@@ -291,6 +411,7 @@ function assemble(head: ItemHead, scored: Scored, adjustment: Adjustment | undef
             `计算得分 ${formatPoints(scored.computed)} → 评价人调整为 ${formatPoints(accepted.score)}（理由：${accepted.reason}）`,
           )
         : undefined,
+    isCore: head.isCore,
     illustrative: head.illustrative,
   };
 }

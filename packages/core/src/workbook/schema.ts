@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
-import { parseDecimal } from '../numbers/decimal.ts';
+import { type Decimal, parseDecimal, toFraction } from '../numbers/decimal.ts';
 import { parseYuan } from '../numbers/money.ts';
 import { normaliseNumberText } from '../numbers/number-text.ts';
 import { parsePoints } from '../numbers/points.ts';
+import { isCompletionWord } from '../scoring/grades.ts';
 import { SCHEME_IDS, type SchemeOverrides } from '../scoring/scheme.ts';
 import { dateAdvice, decimalAdvice, directionAdvice, moneyAdvice, pointsAdvice, readAs } from '../validation/advice.ts';
 
@@ -39,13 +40,64 @@ const decimal = (description: string) =>
   z
     .union([z.string(), z.number()])
     .meta({ description, pattern: DECIMAL_PATTERN.source, examples: ['23.39'] })
+    .transform((value, ctx) => readDecimal(value, ctx) ?? z.NEVER);
+
+function readDecimal(value: string | number, ctx: z.RefinementCtx): Decimal | undefined {
+  const text = normaliseNumberText(String(value)).replace(/%$/, '');
+  const parsed = DECIMAL_PATTERN.test(text) ? parseDecimal(text) : undefined;
+  if (parsed) return parsed;
+  ctx.issues.push({ code: 'custom', message: decimalAdvice(value), input: value });
+  return undefined;
+}
+
+/**
+ * The actual of a quantitative indicator: a decimal, or a word of completion ("按期完成") that the
+ * scheme's `completionWords` option decides on; it is carried as the actual's wording.
+ */
+const actualValue = (description: string) =>
+  z
+    .union([z.string(), z.number()])
+    // No pattern: a word of completion is a valid value here, decided by the scheme.
+    .meta({ description, examples: ['23.39', '按期完成'] })
     .transform((value, ctx) => {
-      const text = normaliseNumberText(String(value)).replace(/%$/, '');
-      const parsed = DECIMAL_PATTERN.test(text) ? parseDecimal(text) : undefined;
-      if (parsed) return parsed;
-      ctx.issues.push({ code: 'custom', message: decimalAdvice(value), input: value });
+      if (typeof value === 'string' && isCompletionWord(value)) return { completionWord: value.trim() } as const;
+      return readDecimal(value, ctx) ?? z.NEVER;
+    });
+
+/** 得分系数: a decimal share of the weight between 0 and 1. */
+const coefficient = (description: string) =>
+  z
+    .union([z.string(), z.number()])
+    .meta({ description, pattern: DECIMAL_PATTERN.source, examples: ['0.8'] })
+    .transform((value, ctx) => {
+      const parsed = readDecimal(value, ctx);
+      if (!parsed) return z.NEVER;
+      const share = toFraction(parsed);
+      if (share.num >= 0n && share.num <= share.den) return parsed;
+      ctx.issues.push({ code: 'custom', message: `${readAs(value)}，得分系数应在 0 到 1 之间，如 0.8 表示得分为分值的 80%`, input: value });
       return z.NEVER;
     });
+
+/**
+ * Grade scales, best grade first: a list of scales, each a list of words or one text "高>较高>一般>低";
+ * or one text with the scales separated by "；" (as one .xlsx cell holds them).
+ */
+const gradeScales = z
+  .union([z.string(), z.array(z.union([z.string(), z.array(z.string())]))])
+  .meta({ description: '定性分级目标的档次序列，由高到低，如 ["高>较高>一般>低", ["是", "否"]] 或 “高>较高>一般>低；是>否”' })
+  .transform((value, ctx) => {
+    const scales = (typeof value === 'string' ? value.split(/[；;\n]/) : value)
+      .map((scale) => (typeof scale === 'string' ? scale.split(/[>＞]/) : scale).map((word) => word.trim()).filter(Boolean))
+      .filter((scale) => scale.length > 0);
+    const bad = scales.find((scale) => scale.length < 2 || new Set(scale).size !== scale.length);
+    if (scales.length > 0 && !bad) return scales;
+    ctx.issues.push({
+      code: 'custom',
+      message: `${readAs(typeof value === 'string' ? value : JSON.stringify(value))}，每个档次序列至少两个不重复的词，由高到低用“>”连接，序列之间用“；”分隔，如“高>较高>一般>低；是>否”`,
+      input: value,
+    });
+    return z.NEVER;
+  });
 
 /** Money in yuan as a decimal string with at most two decimals; never a JSON number. */
 const money = (description: string) =>
@@ -103,9 +155,11 @@ const indicator = z
       .meta({ description: '比较方向：>= > <= < = 或 qualitative（定性）' }),
     target: decimal('目标值（定量指标必填）').optional(),
     unit: optionalText('计量单位，如 亿元、个、%'),
-    actual: decimal('实际完成值').optional(),
+    actual: actualValue('实际完成值；任务型指标填“完成”等文字时按评分方案的 completionWords 处理').optional(),
     targetText: optionalText('目标值原文表述（用于报告），如 “控制在3个工作日内”'),
     actualText: optionalText('完成值原文表述（用于报告），如 “超1319亿元”'),
+    adjustedTarget: decimal('调整指标值：经批准调整后的目标值；填写即表示调整已批准，按其计分').optional(),
+    adjustedTargetText: optionalText('调整指标值原文表述；定性指标的调整后目标填在此处'),
     lastYearActual: decimal('上年实际完成值').optional(),
     weight: pointsValue('分值；不填则平分所在一级指标的剩余分值').optional(),
     notApplicable: z.boolean().meta({ description: '不适用：不计分，总分按比例折算' }).optional(),
@@ -115,6 +169,8 @@ const indicator = z
     qualitativeScore: pointsValue('定性指标得分（须在所选档次区间内）').optional(),
     adjustment: adjustment.optional(),
     declaredScore: pointsValue('原表填报的得分（导入时用于核对）').optional(),
+    scoreCoefficient: coefficient('得分系数：得分占分值的比例（0–1），原表填报，按 系数 × 分值 核对').optional(),
+    isCore: z.boolean().meta({ description: '是否核心指标' }).optional(),
     illustrative: z.boolean().meta({ description: '示例数据：并非来自原始资料' }).optional(),
   })
   .strict();
@@ -205,6 +261,8 @@ const scheme = z
         executionReasonBelowPercent: percentInt.optional(),
         emptyLevel: z.enum(['rescale', 'zero']).optional(),
         carryOverBase: z.enum(['executed', 'budget']).optional(),
+        qualitativeScales: gradeScales.optional(),
+        completionWords: z.enum(['refuse', 'met-when-target-is-completion']).optional(),
       })
       .strict()
       .optional(),
@@ -300,8 +358,9 @@ export function toWorkbook(parsed: ParsedWorkbook): Workbook {
     organisation: parsed.organisation,
     project: parsed.project,
     goals: parsed.goals,
-    indicators: parsed.indicators.map((item) => ({
+    indicators: parsed.indicators.map(({ actual, ...item }) => ({
       ...item,
+      ...(actual && 'completionWord' in actual ? { actual: undefined, actualText: item.actualText ?? actual.completionWord } : { actual }),
       level1: item.level1 as Level1,
       level2: item.level2 as Level2,
       direction: item.direction as EvaluationInput['indicators'][number]['direction'],

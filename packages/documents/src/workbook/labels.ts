@@ -178,6 +178,14 @@ export const CARRY_OVER_BASE_CHOICES: ChoiceSet<'executed' | 'budget'> = {
   ],
 };
 
+export const COMPLETION_WORDS_CHOICES: ChoiceSet<'refuse' | 'met-when-target-is-completion'> = {
+  name: '任务完成表述',
+  choices: [
+    { value: 'refuse', label: '不予计分' },
+    { value: 'met-when-target-is-completion', label: '目标为完成时计满分' },
+  ],
+};
+
 export type NarrativeCategory = 'conclusion' | 'dutyIntro' | 'management' | 'problems' | 'measures';
 
 export const NARRATIVE_CHOICES: ChoiceSet<NarrativeCategory> = {

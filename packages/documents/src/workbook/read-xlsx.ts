@@ -230,6 +230,7 @@ function convert(content: CellContent, type: FieldType): Converted<unknown> {
   switch (type.kind) {
     case 'text':
     case 'long-text':
+    case 'scales':
       return readText(content);
     case 'money':
       return readMoney(content);
@@ -291,7 +292,7 @@ function readHeaders<T extends { readonly label: string }>(reading: Reading, ws:
 }
 
 /** A missing column is one message; the core messages it causes in every row (“必填”) are not repeated. */
-function reportMissingColumns<T extends { readonly label: string; readonly field?: string | null }>(
+function reportMissingColumns<T extends { readonly label: string; readonly field?: string | null; readonly optional?: boolean }>(
   reading: Reading,
   sheet: string,
   defs: readonly T[],
@@ -300,7 +301,7 @@ function reportMissingColumns<T extends { readonly label: string; readonly field
 ) {
   const present = new Set(found.values());
   for (const def of defs) {
-    if (present.has(def)) continue;
+    if (present.has(def) || def.optional) continue;
     reading.refuse({ sheet, header: def.label }, `缺少列“${def.label}”（第 1 行的列标题）`);
     if (arrayPath && typeof def.field === 'string') reading.explain(`${arrayPath}[*].${def.field}`);
   }

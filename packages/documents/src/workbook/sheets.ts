@@ -3,6 +3,7 @@ import {
   BAND_CHOICES,
   CARRY_OVER_BASE_CHOICES,
   type ChoiceSet,
+  COMPLETION_WORDS_CHOICES,
   DIRECTION_CHOICES,
   EMPTY_LEVEL_CHOICES,
   EQUALS_MODE_CHOICES,
@@ -32,7 +33,7 @@ export const SHEET = {
 
 /** How a cell's content becomes a JSON value, and back. */
 export type FieldType =
-  | { readonly kind: 'text' | 'long-text' | 'money' | 'decimal' | 'points' | 'integer' | 'date' | 'list' }
+  | { readonly kind: 'text' | 'long-text' | 'money' | 'decimal' | 'points' | 'integer' | 'date' | 'list' | 'scales' }
   | { readonly kind: 'choice'; readonly choices: ChoiceSet<string | boolean> };
 
 export interface FieldDef {
@@ -46,6 +47,11 @@ export interface FieldDef {
   /** Chinese explanation for the preparer (填表说明, header notes, the key/value sheets' 填写说明). */
   readonly hint: string;
   readonly width?: number;
+  /**
+   * A column a filed form may lack (调整指标值 is printed only when an adjustment was approved);
+   * absent, its field is empty. Every other column must be present.
+   */
+  readonly optional?: boolean;
 }
 
 /** A table column; `field` is null for a column shown to the preparer only (管理效率's 名称). */
@@ -146,6 +152,18 @@ export const BASIC_SHEET: KeyValueSheetDef = {
       type: choice(CARRY_OVER_BASE_CHOICES),
       hint: `${oneOf(CARRY_OVER_BASE_CHOICES)}；一般不填`,
     },
+    {
+      label: '定性档次序列',
+      field: 'scheme.options.qualitativeScales',
+      type: { kind: 'scales' },
+      hint: '定性分级目标的档次，由高到低用“>”连接，序列之间用“；”分隔，如“高>较高>一般>低；是>否”；不填用默认序列',
+    },
+    {
+      label: '任务完成表述',
+      field: 'scheme.options.completionWords',
+      type: choice(COMPLETION_WORDS_CHOICES),
+      hint: `定量指标完成值填“完成”等文字时：${oneOf(COMPLETION_WORDS_CHOICES)}；一般不填（默认不予计分并提示）`,
+    },
   ],
 };
 
@@ -203,6 +221,32 @@ export const INDICATORS_SHEET: TableSheetDef = {
     { label: '调整理由', field: 'adjustment.reason', type: longText, hint: '填写调整后得分时必填', width: 20 },
     { label: '填报得分', field: 'declaredScore', type: pointsType, hint: '原表填报的得分，用于核对', width: 9 },
     { label: '示例数据', field: 'illustrative', type: yesNo, hint: '填“是”表示并非来自原始资料', width: 9 },
+    // Columns of filed provincial forms, optional so that a form without them still reads.
+    {
+      label: '调整指标值',
+      field: 'adjustedTarget',
+      type: decimal,
+      hint: '经批准调整后的目标值（数字）；填写即表示调整已批准，按调整后指标值计分',
+      width: 11,
+      optional: true,
+    },
+    {
+      label: '调整指标值表述',
+      field: 'adjustedTargetText',
+      type: longText,
+      hint: '调整后目标的原文表述；定性指标的调整后目标（如“较高”）填在此列',
+      width: 16,
+      optional: true,
+    },
+    {
+      label: '得分系数',
+      field: 'scoreCoefficient',
+      type: decimal,
+      hint: '原表的得分系数（0–1，如 0.8），按 系数 × 分值 核对得分',
+      width: 9,
+      optional: true,
+    },
+    { label: '是否核心指标', field: 'isCore', type: yesNo, hint: '填“是”表示核心指标', width: 9, optional: true },
   ],
 };
 

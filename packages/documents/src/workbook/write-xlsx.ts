@@ -87,6 +87,12 @@ function cellText(value: unknown, type: FieldType): string | undefined {
       if (joined !== undefined) throw new Error(`“${joined}”含有分隔符（、，；），写入一个单元格后无法再拆分`);
       return items.length ? items.join('、') : undefined;
     }
+    case 'scales': {
+      // JSON holds scales as lists or as "高>较高>一般>低" texts; one cell holds them all.
+      if (typeof value === 'string') return value;
+      const scales = value as readonly (string | readonly string[])[];
+      return scales.map((scale) => (typeof scale === 'string' ? scale : scale.join('>'))).join('；') || undefined;
+    }
     default:
       return String(value);
   }

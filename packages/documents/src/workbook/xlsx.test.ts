@@ -205,6 +205,10 @@ describe('the blank template', () => {
       '调整理由',
       '填报得分',
       '示例数据',
+      '调整指标值',
+      '调整指标值表述',
+      '得分系数',
+      '是否核心指标',
     ]);
     expect(headers(SHEET.budget)).toEqual([...KEY_VALUE_HEADERS]);
     expect(headers(SHEET.management)).toEqual([

@@ -28,6 +28,10 @@ function indicatorValues(fields: Partial<IndicatorFields>): Partial<typeof indic
   set('targetText', emptyToNull(fields.targetText));
   set('actualText', emptyToNull(fields.actualText));
   set('lastYearActual', emptyToNull(fields.lastYearActual));
+  set('adjustedTarget', emptyToNull(fields.adjustedTarget));
+  set('adjustedTargetText', emptyToNull(fields.adjustedTargetText));
+  set('scoreCoefficient', emptyToNull(fields.scoreCoefficient));
+  set('isCore', fields.isCore);
   set('weight', toPoints(fields.weight));
   set('notApplicable', fields.notApplicable);
   set('deviationReason', emptyToNull(fields.deviationReason));
@@ -43,7 +47,14 @@ function indicatorValues(fields: Partial<IndicatorFields>): Partial<typeof indic
 
 /** Rules across fields that a JSON schema cannot state; each problem names its field. */
 function checkIndicatorConsistency(
-  row: { level1: string; level2: string; direction: string; target: string | null; band: string | null },
+  row: {
+    level1: string;
+    level2: string;
+    direction: string;
+    target: string | null;
+    adjustedTarget?: string | null | undefined;
+    band: string | null;
+  },
   goalIds: ReadonlySet<string>,
   goalId: string | null,
 ): void {
@@ -53,6 +64,8 @@ function checkIndicatorConsistency(
   if (goalId && !goalIds.has(goalId)) problems.push({ path: 'body.goalId', message: '所属绩效目标不存在' });
   if (row.direction === 'qualitative' && row.target !== null)
     problems.push({ path: 'body.target', message: '定性指标不填写目标值，请用“目标值表述”' });
+  if (row.direction === 'qualitative' && row.adjustedTarget)
+    problems.push({ path: 'body.adjustedTarget', message: '定性指标不填写调整指标值，请用“调整指标值表述”' });
   if (row.direction !== 'qualitative' && row.band !== null) problems.push({ path: 'body.band', message: '定量指标不选择定性档次' });
   if (problems.length) throw validationFailed(problems);
 }

@@ -169,6 +169,23 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
               <Input maxLength={200} />
             </Form.Item>
           </Col>
+          {!qualitative && (
+            <Col xs={12} sm={8}>
+              <Form.Item
+                name="adjustedTarget"
+                label={optional('indicator.adjustedTarget')}
+                rules={[decimalRule(t('validation.decimal'))]}
+                extra={t('indicator.adjustedTargetHint')}
+              >
+                <DecimalInput data-testid="indicator-adjusted-target-input" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} sm={qualitative ? 12 : 16}>
+            <Form.Item name="adjustedTargetText" label={optional('indicator.adjustedTargetText')}>
+              <Input maxLength={200} data-testid="indicator-adjusted-target-text-input" />
+            </Form.Item>
+          </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="actualText" label={optional('indicator.actualText')}>
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} data-testid="indicator-actual-text-input" />
@@ -275,6 +292,21 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
           <Col xs={24} sm={8}>
             <Form.Item name="notApplicable" label={t('indicator.notApplicable')} valuePropName="checked">
               <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item
+              name="scoreCoefficient"
+              label={optional('indicator.scoreCoefficient')}
+              rules={[decimalRule(t('validation.decimal'))]}
+              extra={t('indicator.scoreCoefficientHint')}
+            >
+              <DecimalInput data-testid="indicator-score-coefficient-input" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="isCore" label={t('indicator.isCore')} valuePropName="checked">
+              <Switch data-testid="indicator-core-switch" />
             </Form.Item>
           </Col>
         </Row>

@@ -51,6 +51,11 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {indicator.code}
               </Typography.Text>
+              {indicator.isCore && (
+                <Tag color="red" data-testid={`indicator-core-${indicator.code}`}>
+                  {t('indicator.coreTag')}
+                </Tag>
+              )}
               {indicator.notApplicable && <Tag>{t('itemStatus.not-applicable')}</Tag>}
               {indicator.illustrative && <Tag color="gold">{t('indicator.illustrative')}</Tag>}
             </Space>
@@ -68,9 +73,24 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
       title: t('indicator.target'),
       key: 'target',
       width: 140,
-      render: forIndicator((indicator) => (
-        <span className="wrap-text">{valueText(indicator.target, indicator.unit, indicator.targetText)}</span>
-      )),
+      // With an approved adjustment both are shown, as the forms print them: 原指标值 / 调整后指标值 (scored against).
+      render: forIndicator((indicator) => {
+        const original = valueText(indicator.target, indicator.unit, indicator.targetText);
+        if (indicator.adjustedTarget === null && indicator.adjustedTargetText === null)
+          return <span className="wrap-text">{original}</span>;
+        return (
+          <Space orientation="vertical" size={0} data-testid={`indicator-adjusted-${indicator.code}`}>
+            <Typography.Text type="secondary" delete className="wrap-text">
+              {t('indicator.originalTargetShort', { value: original })}
+            </Typography.Text>
+            <span className="wrap-text">
+              {t('indicator.adjustedTargetShort', {
+                value: valueText(indicator.adjustedTarget, indicator.unit, indicator.adjustedTargetText),
+              })}
+            </span>
+          </Space>
+        );
+      }),
     },
     {
       title: t('indicator.actual'),

@@ -19,6 +19,10 @@ const indicator: Indicator = {
   targetText: null,
   actualText: null,
   lastYearActual: null,
+  adjustedTarget: null,
+  adjustedTargetText: null,
+  scoreCoefficient: null,
+  isCore: false,
   weight: null,
   notApplicable: false,
   deviationReason: null,
@@ -52,5 +56,28 @@ describe('indicator binding in the form', () => {
     const values = toFormValues({ level1: 'output', level2: 'quantity', name: '培训人次', direction: '>=' });
     expect(values.bindingMetric).toBeNull();
     expect(toIndicatorFields(values).binding).toBeNull();
+  });
+});
+
+describe('the fields of filed forms in the form', () => {
+  it('round-trips 调整指标值, 得分系数 and 是否核心指标', () => {
+    const values = toFormValues({
+      ...indicator,
+      adjustedTarget: '90',
+      adjustedTargetText: '调整为不低于90%',
+      scoreCoefficient: '0.8',
+      isCore: true,
+    });
+    expect(toIndicatorFields(values)).toMatchObject({
+      adjustedTarget: '90',
+      adjustedTargetText: '调整为不低于90%',
+      scoreCoefficient: '0.8',
+      isCore: true,
+    });
+  });
+
+  it('clears a numeric adjusted target on a qualitative indicator, keeping its wording', () => {
+    const values = toFormValues({ ...indicator, direction: 'qualitative', adjustedTarget: '90', adjustedTargetText: '较高' });
+    expect(toIndicatorFields(values)).toMatchObject({ adjustedTarget: null, adjustedTargetText: '较高' });
   });
 });

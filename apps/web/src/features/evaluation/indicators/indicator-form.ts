@@ -15,6 +15,10 @@ export interface IndicatorFormValues {
   targetText: string | null;
   actualText: string | null;
   lastYearActual: string | null;
+  adjustedTarget: string | null;
+  adjustedTargetText: string | null;
+  scoreCoefficient: string | null;
+  isCore: boolean;
   weight: string | null;
   notApplicable: boolean;
   deviationReason: string | null;
@@ -44,6 +48,10 @@ export function toFormValues(indicator: Indicator | IndicatorDraft): IndicatorFo
     targetText: indicator.targetText ?? null,
     actualText: indicator.actualText ?? null,
     lastYearActual: indicator.lastYearActual ?? null,
+    adjustedTarget: indicator.adjustedTarget ?? null,
+    adjustedTargetText: indicator.adjustedTargetText ?? null,
+    scoreCoefficient: indicator.scoreCoefficient ?? null,
+    isCore: indicator.isCore ?? false,
     weight: indicator.weight ?? null,
     notApplicable: indicator.notApplicable ?? false,
     deviationReason: indicator.deviationReason ?? null,
@@ -63,7 +71,7 @@ const text = (value: string | null | undefined) => {
 /**
  * The request body: blank texts become null (cleared), and fields that do not apply to the
  * direction are cleared too, as the server requires (a 定性 indicator has no numeric target, a
- * quantitative one no band). The binding is always sent: null unbinds.
+ * quantitative one no band; the adjusted target likewise). The binding is always sent: null unbinds.
  */
 export function toIndicatorFields(values: IndicatorFormValues): IndicatorFields {
   const qualitative = values.direction === 'qualitative';
@@ -80,6 +88,10 @@ export function toIndicatorFields(values: IndicatorFormValues): IndicatorFields 
     targetText: text(values.targetText),
     actualText: text(values.actualText),
     lastYearActual: text(values.lastYearActual),
+    adjustedTarget: qualitative ? null : text(values.adjustedTarget),
+    adjustedTargetText: text(values.adjustedTargetText),
+    scoreCoefficient: text(values.scoreCoefficient),
+    isCore: values.isCore,
     weight: text(values.weight),
     notApplicable: values.notApplicable,
     deviationReason: text(values.deviationReason),
