@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 423,
   TOO_MANY_ATTEMPTS: 429,
   DATA_DIR_LOCKED: 500,
+  /** A deployment setting the feature needs is invalid: only an administrator can fix it. */
+  SETTINGS_INVALID: 503,
   PDF_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;

@@ -240,4 +240,23 @@ describe('the deployment’s scheme', () => {
         .where(eq(controlSettings.id, 1));
     }
   });
+
+  it('answers a bad setting with a clear SETTINGS_INVALID naming it, not an internal error', async () => {
+    const id = await assess(await newProject('XM2025-EA9'));
+    const [before] = await t.deps.db.select().from(controlSettings).where(eq(controlSettings.id, 1));
+    const config = { ...(before?.config ?? {}), exAnte: { supportFrom: 50, adjustFrom: 70 } };
+    await t.deps.db.insert(controlSettings).values({ id: 1, config }).onConflictDoUpdate({ target: controlSettings.id, set: { config } });
+    try {
+      const response = await as(t.app, s.reviewer).get(`/api/ex-ante-assessments/${id}`);
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ code: 'SETTINGS_INVALID' });
+      expect(response.json().message).toContain('exAnte');
+      expect(response.json().message).toContain('分数线');
+    } finally {
+      await t.deps.db
+        .update(controlSettings)
+        .set({ config: before?.config ?? {} })
+        .where(eq(controlSettings.id, 1));
+    }
+  });
 });

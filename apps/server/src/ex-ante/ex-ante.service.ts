@@ -14,7 +14,16 @@ const WHAT = '事前绩效评估';
 
 /** The scheme in force: the defaults with the deployment's overrides (control settings, `exAnte`). */
 async function schemeOf(db: Queryable): Promise<targets.ExAnteScheme> {
-  return targets.exAnteSchemeWith((await repo.findSchemeOverrides(db)) as targets.ExAnteOverrides);
+  const overrides = (await repo.findSchemeOverrides(db)) as targets.ExAnteOverrides;
+  try {
+    return targets.exAnteSchemeWith(overrides);
+  } catch (error) {
+    // A bad override is the deployment's fault, not the user's: say what is wrong and who can fix it.
+    if (!(error instanceof RangeError)) throw error;
+    throw new AppError('SETTINGS_INVALID', `内部控制设置中的事前绩效评估配置（exAnte）有误：${error.message}。请系统管理员修改后再试。`, [
+      { path: 'exAnte', message: error.message },
+    ]);
+  }
 }
 
 type Listed = Awaited<ReturnType<typeof repo.findAssessments>>[number];
