@@ -5,3 +5,4 @@ export * from './common.ts';
 export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './score.ts';
+export * from './targets.ts';

@@ -6,6 +6,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'app.fullName': 'Budget Performance Management',
 
   'nav.dashboard': 'Dashboard',
+  'nav.declarations': 'Target declarations',
   'nav.evaluations': 'Self-evaluations',
   'nav.reviews': 'Reviews',
   'nav.admin': 'Administration',
@@ -99,6 +100,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'taskAction.review-department': 'Department review',
   'taskAction.review-finance': 'Finance review',
   'taskAction.publish': 'Publish the report',
+  'taskAction.declare': 'Fill in the target declaration',
+  'taskAction.fix-declaration': 'Revise the declaration as asked and resubmit',
+  'taskAction.review-declaration-department': 'Department review of targets',
+  'taskAction.review-declaration-finance': 'Finance review of targets',
 
   'status.draft': 'Draft',
   'status.returned': 'Returned',

@@ -7,6 +7,7 @@ export const zh = {
   'app.fullName': '预算绩效管理系统',
 
   'nav.dashboard': '工作台',
+  'nav.declarations': '目标申报',
   'nav.evaluations': '自评',
   'nav.reviews': '审核',
   'nav.admin': '管理',
@@ -100,6 +101,10 @@ export const zh = {
   'taskAction.review-department': '部门审核',
   'taskAction.review-finance': '财政复核',
   'taskAction.publish': '公开报告',
+  'taskAction.declare': '填报绩效目标申报表',
+  'taskAction.fix-declaration': '按审核意见修改申报表后重新提交',
+  'taskAction.review-declaration-department': '部门审核绩效目标',
+  'taskAction.review-declaration-finance': '财政审核绩效目标',
 
   'status.draft': '草稿',
   'status.returned': '已退回',
