@@ -157,6 +157,7 @@ export const DeclarationSummary = z.object({
 });
 export type DeclarationSummary = z.infer<typeof DeclarationSummary>;
 export const DeclarationList = z.object({ items: z.array(DeclarationSummary) });
+export type DeclarationList = z.infer<typeof DeclarationList>;
 
 export const DeclarationDetail = DeclarationSummary.extend({
   department: z.string(),
