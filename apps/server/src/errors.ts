@@ -59,6 +59,23 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不�
 export const forbidden = (why: string) => new AppError('FORBIDDEN', why);
 export const validationFailed = (details: readonly FieldDetail[], message = '提交的内容有误，请按提示修改') =>
   new AppError('VALIDATION_FAILED', message, details);
+/** The error code of each kind of workflow refusal the core's policies give (evaluations, declarations). */
+export const REFUSAL_CODE = {
+  'invalid-transition': 'INVALID_TRANSITION',
+  role: 'FORBIDDEN',
+  segregation: 'SEGREGATION_OF_DUTIES',
+  comment: 'VALIDATION_FAILED',
+} as const satisfies Record<string, ErrorCode>;
+
+/** A workflow refusal as the one error: a missing comment names the field. */
+export function refused(refusal: { readonly kind: keyof typeof REFUSAL_CODE; readonly message: string }): AppError {
+  return new AppError(
+    REFUSAL_CODE[refusal.kind],
+    refusal.message,
+    refusal.kind === 'comment' ? [{ path: 'body.comment', message: refusal.message }] : null,
+  );
+}
+
 /** The record the request would create already exists: 409 naming the field that collides. */
 export const alreadyExists = (path: string, message: string) => new AppError('ALREADY_EXISTS', message, [{ path, message }]);
 export const versionConflict = (what: string) =>

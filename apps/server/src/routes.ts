@@ -20,6 +20,7 @@ import { wireModules } from './modules.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { declarationRoutes } from './targets/declaration.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 
 /** Every route module of the application. The PDF renderer is the one dependency some routes add to Deps. */
@@ -32,6 +33,7 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     adminRoutes,
     auditRoutes,
     libraryRoutes,
+    declarationRoutes,
     taskRoutes,
     reportRoutes(pdf),
     publicRoutes(pdf),

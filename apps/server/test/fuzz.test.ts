@@ -64,6 +64,7 @@ const SENDER: readonly [RegExp, string][] = [
 /** The table behind each path segment that names a record, for real ids. */
 const TABLE_OF: Record<string, string> = {
   evaluations: 'evaluations',
+  declarations: 'target_declarations',
   goals: 'goals',
   indicators: 'indicators',
   attachments: 'attachments',

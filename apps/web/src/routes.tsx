@@ -8,6 +8,8 @@ import { NotFoundPage } from './layout/NotFoundPage.tsx';
 // Pages load on first visit: the login page stays small, and charts (echarts) load with the pages that draw them.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./features/login/ChangePasswordPage.tsx'));
+const DeclarationsPage = lazy(() => import('./features/declarations/DeclarationsPage.tsx'));
+const DeclarationPage = lazy(() => import('./features/declarations/DeclarationPage.tsx'));
 const EvaluationListPage = lazy(() => import('./features/evaluations/EvaluationListPage.tsx'));
 const EvaluationPage = lazy(() => import('./features/evaluation/EvaluationPage.tsx'));
 const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.tsx'));
@@ -37,6 +39,8 @@ export function AppRoutes() {
       >
         <Route index element={<DashboardPage />} />
         <Route path="account/password" element={<ChangePasswordPage />} />
+        <Route path="declarations" element={<DeclarationsPage />} />
+        <Route path="declarations/:id" element={<DeclarationPage />} />
         <Route path="evaluations" element={<EvaluationListPage />} />
         <Route path="evaluations/:id" element={<EvaluationPage />} />
         <Route path="reviews" element={<ReviewsPage />} />

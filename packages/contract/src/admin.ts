@@ -178,13 +178,25 @@ export const LibraryList = z.object({ items: z.array(LibraryItem) });
 
 /** 工作台: what the signed-in user has to do, with deadlines. */
 export const Task = z.object({
-  evaluationId: Uuid,
+  /** The evaluation the task is about; absent for a 绩效目标申报表's task, which names `declarationId`. */
+  evaluationId: Uuid.optional(),
+  declarationId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
   status: z.string(),
   statusLabel: z.string(),
-  action: z.enum(['fill', 'fix', 'review-department', 'review-finance', 'publish']),
+  action: z.enum([
+    'fill',
+    'fix',
+    'review-department',
+    'review-finance',
+    'publish',
+    'declare',
+    'fix-declaration',
+    'review-declaration-department',
+    'review-declaration-finance',
+  ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),
   overdue: z.boolean(),

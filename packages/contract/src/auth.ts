@@ -57,6 +57,8 @@ export const SessionAccess = z.object({
   verifyAudit: z.boolean(),
   /** The organisations in which the user may create an evaluation (单位填报人). */
   createEvaluationIn: z.array(Uuid),
+  /** The organisations where the user may open a 绩效目标申报表 (the declaration policy). */
+  createDeclarationIn: z.array(Uuid),
 });
 export type SessionAccess = z.infer<typeof SessionAccess>;
 

@@ -98,6 +98,8 @@ export const Indicator = z.object({
   /** The actual computed from the ledger for a bound indicator, and how. */
   computedActual: z.string().nullable(),
   actualSource: z.string().nullable(),
+  /** The approved 绩效目标申报表 line this indicator opened from (docs/targets.md), if any. */
+  declaredIndicatorId: Uuid.nullable(),
   version: Version,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -276,6 +278,11 @@ export const EvaluationDetail = EvaluationSummary.extend({
   permissions: Permissions,
   version: Version,
   notes: z.string().nullable(),
+  /**
+   * The approved declaration the evaluation opened from and the version of its targets (1 as approved
+   * at 批复; a later number after a mid-year adjustment), or null when the targets were typed in.
+   */
+  declaration: z.object({ id: Uuid, version: Int32 }).nullable(),
 });
 export type EvaluationDetail = z.infer<typeof EvaluationDetail>;
 

@@ -6,3 +6,4 @@ export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './score.ts';
+export * from './targets.ts';

@@ -203,6 +203,9 @@ export const evaluations = pgTable(
     declaredTotal: integer('declared_total'),
     narrative: jsonb('narrative').$type<NarrativeColumn>().notNull().default({ problems: [], measures: [] }),
     notes: text('notes'),
+    /** The approved declaration (target_declarations.id) and its version this evaluation opened from, if any. */
+    declarationId: uuid('declaration_id'),
+    declarationVersion: integer('declaration_version'),
     /** Cached result of the last scoring, refreshed in the same transaction as every content change. */
     totalScore: integer('total_score'),
     grade: text('grade'),
@@ -282,6 +285,8 @@ export const indicators = pgTable(
     /** A ledger metric that fills the actual value (e.g. paid-on-time-in-full-rate), with its scope. */
     bindingMetric: text('binding_metric'),
     bindingScope: jsonb('binding_scope').$type<{ budgetLineIds?: string[]; projectId?: string }>(),
+    /** The approved 绩效目标申报表 line this indicator was opened from (declared_indicators.id), if any. */
+    declaredIndicatorId: uuid('declared_indicator_id'),
     updatedAt: updatedAt(),
     updatedBy: uuid('updated_by').references(() => users.id),
     version: version(),
@@ -473,3 +478,4 @@ export const indicatorLibrary = pgTable(
 
 export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
+export * from './targets-schema.ts';

@@ -84,6 +84,7 @@ export function presentIndicator(
       : null,
     computedActual: computed?.actual ?? null,
     actualSource: computed?.source ?? null,
+    declaredIndicatorId: row.declaredIndicatorId,
     version: row.version,
   };
 }
@@ -176,5 +177,9 @@ export function presentEvaluationDetail(parts: {
     permissions,
     version: evaluation.version,
     notes: evaluation.notes,
+    declaration:
+      evaluation.declarationId && evaluation.declarationVersion
+        ? { id: evaluation.declarationId, version: evaluation.declarationVersion }
+        : null,
   };
 }

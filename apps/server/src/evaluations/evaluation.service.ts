@@ -6,6 +6,8 @@ import { AppError, notFound, rethrowUnique, validationFailed } from '../errors.t
 import { getOrganisation } from '../organisations/organisation.repository.ts';
 import { getProject } from '../organisations/project.repository.ts';
 import { isOutOfScope, rolesOver, scopeOf } from '../policies/scope.ts';
+import { approvedTargetsFor } from '../targets/approved-targets.ts';
+import { openFromApprovedTargets } from './commands/open-from-targets.ts';
 import * as repo from './evaluation.repository.ts';
 import { authorise } from './evaluation-access.ts';
 import { loadAggregate, refreshScore, scoreAggregate } from './evaluation-aggregate.ts';
@@ -97,8 +99,14 @@ export async function createEvaluationFor(
       throw validationFailed([{ path: 'body.fiscalYear', message: `${input.fiscalYear} 年度尚未设立，请先由管理员新建年度` }]);
     const duplicate =
       input.kind === 'department' ? `本部门 ${input.fiscalYear} 年度的部门整体自评已存在` : '该项目的自评已存在，一个项目只有一份自评';
+    const approved = await approvedTargetsFor(
+      tx,
+      input.kind === 'project' ? { projectId: input.projectId } : { organisationId, fiscalYear: input.fiscalYear },
+    );
     const created = await repo
       .insertEvaluation(tx, {
+        declarationId: approved?.declarationId ?? null,
+        declarationVersion: approved?.version ?? null,
         organisationId,
         fiscalYear: input.fiscalYear,
         kind: input.kind,
@@ -110,6 +118,7 @@ export async function createEvaluationFor(
         createdBy: ctx.principal.userId,
       })
       .catch((error: unknown) => rethrowUnique(error, input.kind === 'department' ? 'body.organisationId' : 'body.projectId', duplicate));
+    if (approved) await openFromApprovedTargets(tx, created.id, approved);
     await repo.addContributor(tx, created.id, ctx.principal.userId);
     await refreshScore(tx, created.id);
     await recordAudit(tx, ctx, { entityType: 'evaluation', entityId: created.id, action: 'create', organisationId, after: created });

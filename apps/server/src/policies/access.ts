@@ -36,12 +36,12 @@ export function sessionAccess(principal: Principal): SessionAccess {
     reviewStatuses: policy.reviewStatuses(roles),
     ledgerRollup: policy.mayReadRollup(roles),
     verifyAudit: policy.holdsAny(roles, policy.auditPolicy.posts.verify),
-    createEvaluationIn: [
-      ...new Set(
-        principal.roles
-          .filter((grant) => policy.holdsAny([grant.role], policy.evaluationPolicy.posts.create))
-          .map((grant) => grant.organisationId),
-      ),
-    ],
+    createDeclarationIn: organisationsWhere(principal, policy.declarationPolicy.posts.create),
+    createEvaluationIn: organisationsWhere(principal, policy.evaluationPolicy.posts.create),
   };
 }
+
+/** The organisations over which the principal holds one of these posts, each once. */
+const organisationsWhere = (principal: Principal, posts: readonly policy.Role[]): string[] => [
+  ...new Set(principal.roles.filter((grant) => policy.holdsAny([grant.role], posts)).map((grant) => grant.organisationId)),
+];

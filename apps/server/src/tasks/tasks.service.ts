@@ -5,6 +5,7 @@ import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
+import { findDeclarations } from '../targets/declaration.repository.ts';
 
 type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
 
@@ -76,5 +77,42 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
       lastComment,
     });
   }
+  tasks.push(...(await declarationTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+}
+
+const DECLARATION_TASK: Readonly<Record<Exclude<policy.DeclarationStatus, 'approved'>, { action: DeclarationTaskAction; label: string }>> =
+  {
+    draft: { action: 'declare', label: '填报绩效目标申报表' },
+    returned: { action: 'fix-declaration', label: '按审核意见修改申报表后重新提交' },
+    submitted: { action: 'review-declaration-department', label: '部门审核绩效目标' },
+    department_approved: { action: 'review-declaration-finance', label: '财政审核绩效目标' },
+  };
+type DeclarationTaskAction = 'declare' | 'fix-declaration' | 'review-declaration-department' | 'review-declaration-finance';
+
+/** The 绩效目标申报表 waiting for the signed-in user: the unit's drafts and returns, the reviewers' queues (the declaration policy says who). */
+async function declarationTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = await findDeclarations(deps.db, { scope: scopeOf(ctx.principal) });
+  return rows.flatMap(({ declaration, organisationName }) => {
+    if (declaration.status === 'approved') return [];
+    if (!policy.declarationStatusesFor([...rolesOver(declaration.organisationId)]).includes(declaration.status)) return [];
+    const task = DECLARATION_TASK[declaration.status];
+    return [
+      {
+        declarationId: declaration.id,
+        title: declaration.projectName
+          ? `${declaration.projectName}（项目支出绩效目标申报表）`
+          : `${organisationName} 部门整体支出绩效目标申报表`,
+        organisationName,
+        fiscalYear: declaration.fiscalYear,
+        status: declaration.status,
+        statusLabel: policy.DECLARATION_STATUS_LABEL[declaration.status],
+        action: task.action,
+        actionLabel: task.label,
+        deadline: null,
+        overdue: false,
+        lastComment: null,
+      },
+    ];
+  });
 }

@@ -15,6 +15,7 @@ import type {
   ContractList,
   CreateBudgetLineBody,
   CreateContractBody,
+  CreateDeclaration,
   Created,
   CreatedStocktake,
   CreateFollowUpBody,
@@ -26,6 +27,9 @@ import type {
   DecideAdjustmentBody,
   DecideClosureBody,
   DecideDisposalBody,
+  DeclarationDetail,
+  DeclarationList,
+  DeclarationStepRequest,
   DrillDown,
   GrantDetail,
   GrantFilter,
@@ -57,6 +61,7 @@ import type {
   RequestDisposalBody,
   Rollup,
   SaveAssessmentBody,
+  SaveDeclaration,
   SelfAssessment,
   SetPlanBody,
   StartedImport,
@@ -274,4 +279,19 @@ export const selfAssessmentApi = {
       `/api/self-assessment/export.xlsx${queryString({ organisationId, fiscalYear })}`,
       `${fiscalYear}年度内部控制基础性评价表.xlsx`,
     ),
+};
+
+export type DeclarationBody = z.input<typeof SaveDeclaration>;
+export type DeclarationStepBody = z.input<typeof DeclarationStepRequest>;
+
+const declarationPath = (id: string) => `/api/declarations/${enc(id)}`;
+
+/** The 绩效目标申报表 endpoints (docs/api.md). */
+export const declarationApi = {
+  list: (fiscalYear?: number) => http.get<DeclarationList>('/api/declarations', { fiscalYear }),
+  create: (body: z.input<typeof CreateDeclaration>) => http.post<{ id: string }>('/api/declarations', body),
+  get: (id: string) => http.get<DeclarationDetail>(declarationPath(id)),
+  save: (id: string, body: DeclarationBody) => http.put<DeclarationDetail>(declarationPath(id), body),
+  step: (id: string, body: DeclarationStepBody) =>
+    http.post<{ status: string; statusLabel: string; version: number }>(`${declarationPath(id)}/transitions`, body),
 };

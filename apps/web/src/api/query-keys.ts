@@ -17,6 +17,14 @@ export const evaluationKeys = {
 
 export const taskKeys = { all: ['tasks'] as const };
 
+/** 绩效目标申报表: lists under `lists()`, one declaration's detail under `one(id)`. */
+export const declarationKeys = {
+  all: ['declarations'] as const,
+  lists: () => [...declarationKeys.all, 'list'] as const,
+  list: (fiscalYear: number | undefined) => [...declarationKeys.lists(), fiscalYear ?? null] as const,
+  one: (id: string) => [...declarationKeys.all, 'one', id] as const,
+};
+
 /** What the user may create in a unit (the server's policies); it changes only with the user's roles. */
 export const controlAccessKeys = { unit: (organisationId: string | undefined) => ['control-access', organisationId] as const };
 

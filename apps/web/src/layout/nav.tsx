@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -30,6 +31,7 @@ export interface NavEntry {
 
 export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   dashboard: { key: 'dashboard', path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  declarations: { key: 'declarations', path: '/declarations', label: 'nav.declarations', icon: <AimOutlined /> },
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },

@@ -3,6 +3,7 @@ export * from './asset.ts';
 export * from './audit.ts';
 export * from './budget-line.ts';
 export * from './contract.ts';
+export * from './declaration.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './import.ts';

@@ -2,6 +2,7 @@ import { administrationPolicy } from './administration.ts';
 import { assetPolicy } from './asset.ts';
 import { auditPolicy } from './audit.ts';
 import { contractPolicy } from './contract.ts';
+import { declarationPolicy } from './declaration.ts';
 import { evaluationPolicy, REVIEW_ROLES } from './evaluation.ts';
 import { exAntePolicy } from './ex-ante.ts';
 import { importPolicy } from './import.ts';
@@ -24,7 +25,17 @@ export const CONTROL_PAGES = [
 ] as const;
 export type ControlPage = (typeof CONTROL_PAGES)[number];
 
-export const PAGES = ['dashboard', 'evaluations', 'reviews', 'ex-ante', ...CONTROL_PAGES, 'admin', 'audit', 'public-reports'] as const;
+export const PAGES = [
+  'dashboard',
+  'declarations',
+  'evaluations',
+  'reviews',
+  'ex-ante',
+  ...CONTROL_PAGES,
+  'admin',
+  'audit',
+  'public-reports',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Who oversees internal control without holding a post in it: they read every page of the group. */
@@ -66,6 +77,8 @@ const CONTROL_PAGE_ROLES: Readonly<Record<ControlPage, readonly Role[]>> = {
 export function navigationPages(roles: readonly Role[]): Page[] {
   const pages: Page[] = ['dashboard'];
   const reviewer = holdsAny(roles, REVIEW_ROLES);
+  // 绩效目标申报: whoever declares or reviews targets, and the auditor who reads them.
+  if (holdsAny(roles, [...Object.values(declarationPolicy.posts).flat(), 'auditor'])) pages.push('declarations');
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
   if (reviewer) pages.push('reviews');
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');

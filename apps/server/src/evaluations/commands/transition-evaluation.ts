@@ -2,7 +2,7 @@ import { workflow } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { readAll } from '../../db/connect.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, refused } from '../../errors.ts';
 import { publishReport } from '../../reports/publish.ts';
 import * as repo from '../evaluation.repository.ts';
 import { lastDepartmentApprover } from '../evaluation.service.ts';
@@ -15,13 +15,6 @@ export interface TransitionInput {
   /** The revision the user saw. */
   readonly revision: number;
 }
-
-const REFUSAL_CODE = {
-  'invalid-transition': 'INVALID_TRANSITION',
-  role: 'FORBIDDEN',
-  segregation: 'SEGREGATION_OF_DUTIES',
-  comment: 'VALIDATION_FAILED',
-} as const;
 
 /**
  * Moves an evaluation one step through 草稿 → 单位提交 → 部门审核 → 财政复核 → 已公开, in one
@@ -51,14 +44,7 @@ export async function transitionEvaluation(deps: Deps, ctx: RequestContext, eval
       { userId: ctx.principal.userId, roles },
       input.comment,
     );
-    if (!decision.ok) {
-      const { refusal } = decision;
-      throw new AppError(
-        REFUSAL_CODE[refusal.kind],
-        refusal.message,
-        refusal.kind === 'comment' ? [{ path: 'body.comment', message: refusal.message }] : null,
-      );
-    }
+    if (!decision.ok) throw refused(decision.refusal);
     const transition = decision.transition;
     const aggregate = await loadAggregate(tx, evaluation);
     if (input.action === 'submit' || input.action === 'approve') {

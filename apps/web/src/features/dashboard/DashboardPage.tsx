@@ -90,7 +90,7 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
   return (
     <Table<TaskItem>
       size="small"
-      rowKey={(task) => `${task.evaluationId}:${task.action}`}
+      rowKey={(task) => `${task.evaluationId ?? task.declarationId}:${task.action}`}
       loading={loading}
       dataSource={[...tasks]}
       pagination={tasks.length > 10 ? { pageSize: 10 } : false}
@@ -101,7 +101,10 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           title: t('task.title'),
           dataIndex: 'title',
           render: (title: string, task) => (
-            <Link to={`/evaluations/${task.evaluationId}`} data-testid={`task-${task.evaluationId}`}>
+            <Link
+              to={task.declarationId ? `/declarations/${task.declarationId}` : `/evaluations/${task.evaluationId}`}
+              data-testid={`task-${task.evaluationId ?? task.declarationId}`}
+            >
               {title}
             </Link>
           ),

@@ -1,5 +1,5 @@
-import { Card, Flex, Skeleton, Tabs, type TabsProps } from 'antd';
-import { useParams, useSearchParams } from 'react-router';
+import { Alert, Card, Flex, Skeleton, Tabs, type TabsProps } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { BudgetTab } from './budget/BudgetTab.tsx';
@@ -47,6 +47,19 @@ export default function EvaluationPage() {
   return (
     <Flex vertical gap={16} className="page-stack">
       <EvaluationHeader evaluation={evaluation} score={score.data} />
+      {evaluation.declaration && (
+        // What was declared and approved; a mid-year adjustment (a later version) will show here as adjusted.
+        <Alert
+          type="info"
+          showIcon
+          data-testid="evaluation-declaration"
+          message={
+            <Link to={`/declarations/${evaluation.declaration.id}`}>
+              {t('declaration.fromDeclaration', { version: evaluation.declaration.version })}
+            </Link>
+          }
+        />
+      )}
       <Card size="small">
         <Tabs
           activeKey={tab}

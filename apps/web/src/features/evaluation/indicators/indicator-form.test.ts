@@ -35,6 +35,7 @@ const indicator: Indicator = {
   binding: { metric: 'paid-on-time-in-full-rate', budgetLineIds: [LINE] },
   computedActual: '93.12',
   actualSource: '由台账计算',
+  declaredIndicatorId: null,
   version: 3,
 };
 

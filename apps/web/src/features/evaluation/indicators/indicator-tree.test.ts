@@ -30,6 +30,7 @@ function indicator(overrides: Partial<Indicator> & Pick<Indicator, 'code' | 'lev
     binding: null,
     computedActual: null,
     actualSource: null,
+    declaredIndicatorId: null,
     version: 1,
     ...overrides,
   };
