@@ -34,8 +34,9 @@ export const Binding = z.object({ metric: z.enum(LEDGER_METRICS), budgetLineIds:
 export const IndicatorFields = z.object({
   code: text(40).min(1).optional(),
   goalId: Uuid.nullable().optional(),
-  level1: z.enum(LEVEL1),
-  level2: z.enum(LEVEL2),
+  /** Both null for an indicator of a flat form, scored by a scheme with free level weights. */
+  level1: z.enum(LEVEL1).nullable(),
+  level2: z.enum(LEVEL2).nullable(),
   name: text(200).min(1),
   direction: z.enum(DIRECTION),
   target: DecimalText.nullable().optional(),
@@ -63,8 +64,9 @@ export const Indicator = z.object({
   code: z.string(),
   goalId: Uuid.nullable(),
   position: Int32,
-  level1: z.enum(LEVEL1),
-  level2: z.enum(LEVEL2),
+  /** null for an indicator of a flat form (no 一级 / 二级 columns). */
+  level1: z.enum(LEVEL1).nullable(),
+  level2: z.enum(LEVEL2).nullable(),
   name: z.string(),
   direction: z.enum(DIRECTION),
   target: z.string().nullable(),
@@ -128,7 +130,7 @@ export const ManagementEntry = z.object({
   code: z.string(),
   name: z.string(),
   area: z.string(),
-  kind: z.enum(['execution-rate', 'ratio', 'change-rate', 'qualitative']),
+  kind: z.enum(['execution-rate', 'ratio', 'change-rate', 'entered', 'qualitative']),
   inputs: z.record(z.string(), z.string()),
   amounts: z.record(z.string(), z.string()),
   defaultTarget: z.string().nullable(),

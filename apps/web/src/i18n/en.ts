@@ -188,6 +188,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'indicator.name': 'Indicator',
   'indicator.nameRequired': 'Name the indicator',
   'indicator.level': 'Level',
+  'indicator.flatHint': 'May stay blank on forms without levels (the scheme must use free level weights)',
   'indicator.level1': 'Level 1',
   'indicator.level2': 'Level 2',
   'indicator.goal': 'Goal (optional)',
@@ -255,6 +256,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'part.output': 'Output',
   'part.effect': 'Effect',
   'part.satisfaction': 'Satisfaction',
+  'part.indicators': 'Indicators',
   'part.execution': 'Budget execution',
   'part.management': 'Management',
 
@@ -290,6 +292,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'managementKind.execution-rate': 'Execution rate',
   'managementKind.ratio': 'Ratio',
   'managementKind.change-rate': 'Rate of change',
+  'managementKind.entered': 'Entered rate',
   'managementKind.qualitative': 'Qualitative',
 
   'budget.section': 'Budget execution',

@@ -188,6 +188,7 @@ export const zh = {
   'indicator.name': '指标名称',
   'indicator.nameRequired': '请填写指标名称',
   'indicator.level': '指标层级',
+  'indicator.flatHint': '无一级、二级指标的表格可不填（须选用各级分值不固定的评分方案）',
   'indicator.level1': '一级指标',
   'indicator.level2': '二级指标',
   'indicator.goal': '所属绩效目标（可选）',
@@ -255,6 +256,7 @@ export const zh = {
   'part.output': '产出指标',
   'part.effect': '效益指标',
   'part.satisfaction': '满意度指标',
+  'part.indicators': '绩效指标',
   'part.execution': '预算执行率',
   'part.management': '管理效率',
 
@@ -290,6 +292,7 @@ export const zh = {
   'managementKind.execution-rate': '执行率',
   'managementKind.ratio': '比率',
   'managementKind.change-rate': '变动率',
+  'managementKind.entered': '填报比率',
   'managementKind.qualitative': '定性',
 
   'budget.section': '预算执行',
