@@ -174,12 +174,11 @@ export interface FundingSourceColumn {
   executedFen: number;
 }
 
-/** A department's own 管理效率 item (open catalogue), as the workbook declares it; target as decimal text. */
+/** A department's own 管理效率 item (open catalogue), as the workbook declares it; its target is the entry's `target`. */
 export interface OwnManagementColumn {
   name: string;
   area?: string | undefined;
   direction: string;
-  target?: string | undefined;
   unit?: string | undefined;
   formula?: { numerator: string; denominator: string } | undefined;
   inputs?: Record<string, string> | undefined;

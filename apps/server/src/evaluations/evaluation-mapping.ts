@@ -39,13 +39,9 @@ export interface Aggregate {
 const decimal = (text: string | null) => (text === null ? undefined : parseDecimal(text));
 const adjustment = (score: number | null, reason: string | null) => (score === null || !reason ? undefined : { score, reason });
 
-function ownItem(column: OwnManagementColumn | null): OwnManagementItem | undefined {
+function ownItem(column: OwnManagementColumn | null, target: string | null): OwnManagementItem | undefined {
   if (!column) return undefined;
-  return {
-    ...column,
-    direction: column.direction as Direction,
-    target: column.target === undefined ? undefined : parseDecimal(column.target),
-  };
+  return { ...column, direction: column.direction as Direction, target: decimal(target) };
 }
 
 /**
@@ -114,22 +110,25 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
       sources: fundingSources(aggregate),
       declaredExecutionScore: evaluation.declaredExecutionScore ?? undefined,
     },
-    management: aggregate.management.map((row) => ({
-      code: row.code,
-      amounts: row.amounts,
-      target: decimal(row.target),
-      weight: row.weight ?? undefined,
-      notApplicable: row.notApplicable,
-      band: (row.band as QualitativeBand | null) ?? undefined,
-      qualitativeScore: row.score ?? undefined,
-      deviationReason: row.deviationReason ?? undefined,
-      adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
-      note: row.note ?? undefined,
-      illustrative: row.illustrative,
-      rate: decimal(row.rate),
-      declaredScore: row.declaredScore ?? undefined,
-      own: ownItem(row.own),
-    })),
+    // Rows come back in no particular order; a department's own items are scored and reported in code order.
+    management: [...aggregate.management]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((row) => ({
+        code: row.code,
+        amounts: row.amounts,
+        target: decimal(row.target),
+        weight: row.weight ?? undefined,
+        notApplicable: row.notApplicable,
+        band: (row.band as QualitativeBand | null) ?? undefined,
+        qualitativeScore: row.score ?? undefined,
+        deviationReason: row.deviationReason ?? undefined,
+        adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
+        note: row.note ?? undefined,
+        illustrative: row.illustrative,
+        rate: decimal(row.rate),
+        declaredScore: row.declaredScore ?? undefined,
+        own: ownItem(row.own, row.target),
+      })),
     declaredTotal: evaluation.declaredTotal ?? undefined,
     narrative: {
       conclusion: evaluation.narrative.conclusion,
@@ -255,6 +254,11 @@ function schemeJson(evaluation: EvaluationRow): NonNullable<WorkbookJson['scheme
 
 const decimalText = (value: ReturnType<typeof parseDecimal>) => (value ? formatDecimal(value) : null);
 
+/** The own item without its target, which the entry's own `target` column keeps. */
+function ownColumn({ target: _target, ...own }: OwnManagementItem): OwnManagementColumn {
+  return own;
+}
+
 /** Rows for an imported workbook; goal ids are resolved by the caller once goals exist. */
 export function fromWorkbook(workbook: Workbook) {
   const input = workbook.input;
@@ -338,7 +342,7 @@ export function fromWorkbook(workbook: Workbook) {
         illustrative: entry.illustrative ?? false,
         rate: decimalText(entry.rate),
         declaredScore: entry.declaredScore ?? null,
-        own: entry.own ? { ...entry.own, target: decimalText(entry.own.target) ?? undefined } : null,
+        own: entry.own ? ownColumn(entry.own) : null,
       }) satisfies Omit<typeof managementEntries.$inferInsert, 'evaluationId'>,
   );
   return {
