@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseWorkbook, type WorkbookJson } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEvaluations, demoSessions } from './fixtures.ts';
+import { demoEvaluations, demoSessions, detail } from './fixtures.ts';
 import { as, multipart, type TestApp, testApp } from './harness.ts';
 
 /**
@@ -68,6 +68,36 @@ describe('forms of other provinces through the database', () => {
     ]);
   });
 
+  it('shows the own items with their rates and published scores, and lets the preparer correct an own item’s rate', async () => {
+    const before = await detail(t.app, s.preparer, departmentId);
+    const paid = before.management.find((entry) => entry.code === 'paid-on-time-rate');
+    expect(paid).toMatchObject({
+      name: '资金支付及时足额率',
+      own: true,
+      kind: 'entered',
+      rate: '95.47',
+      declaredScore: '7.64',
+      weight: '8.00',
+    });
+    expect(before.management.filter((entry) => entry.own).map((entry) => entry.code)).toEqual([
+      'audit-rectification',
+      'cost-control-rate',
+      'paid-on-time-rate',
+    ]);
+    const saved = await as(t.app, s.preparer).put(`/api/evaluations/${departmentId}/management/paid-on-time-rate`, {
+      rate: '100',
+      version: paid?.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const score = (await as(t.app, s.preparer).get(`/api/evaluations/${departmentId}/score`)).json();
+    const item = score.items.find((entry: { id: string }) => entry.id === 'paid-on-time-rate');
+    expect([item.actual, item.final]).toEqual(['100%', '8.00']);
+    // The published 7.64 no longer matches: the form's own arithmetic is checked against the edited value.
+    expect(score.findings.map((entry: { message: string }) => entry.message)).toContain(
+      '管理效率“资金支付及时足额率”（paid-on-time-rate）填报得分 7.64 与按规则计算的 8.00 不符',
+    );
+  });
+
   it('keeps the four funding sources, their sums and the published execution score', async () => {
     const example = formJson('funding-sources-2024');
     await importFile(projectId, 'sources.json', JSON.stringify(example));
@@ -81,6 +111,15 @@ describe('forms of other provinces through the database', () => {
     });
     const score = (await as(t.app, s.preparer).get(`/api/evaluations/${projectId}/score`)).json();
     expect(score.findings.map((entry: { code: string }) => entry.code)).not.toContain('FUNDING_SOURCE_SUM_MISMATCH');
+    const shown = await detail(t.app, s.preparer, projectId);
+    expect(shown.budget.declaredScore).toBe('9.53');
+    expect(shown.budget.sources.map((line) => [line.label, line.executed, line.rate])).toEqual([
+      ['年度资金总额', '7812000.00', '95.27%'],
+      ['本年财政拨款', '6392000.00', '98.34%'],
+      ['财政专户管理资金', '800000.00', '80.00%'],
+      ['单位资金', '500000.00', '100.00%'],
+      ['其他资金', '120000.00', '60.00%'],
+    ]);
     expect(await totalOf(projectId)).toBe('99.53');
   });
 

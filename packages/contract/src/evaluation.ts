@@ -124,6 +124,8 @@ export const ManagementFields = z.object({
   score: PointsText.nullable().optional(),
   deviationReason: optionalText(500),
   note: optionalText(1000),
+  /** The value entered as a rate (percent, or an own item's unit), instead of or beside the amounts. */
+  rate: DecimalText.nullable().optional(),
   version: Version.optional(),
 });
 export const ManagementEntry = z.object({
@@ -143,6 +145,12 @@ export const ManagementEntry = z.object({
   deviationReason: z.string().nullable(),
   note: z.string().nullable(),
   illustrative: z.boolean(),
+  rate: z.string().nullable(),
+  /** The score written on an imported form, checked against the computed one. */
+  declaredScore: z.string().nullable(),
+  /** A department's own item (open catalogue), not one of the scheme's. */
+  own: z.boolean(),
+  unit: z.string().nullable(),
   version: Int32.nullable(),
 });
 export type ManagementEntry = z.infer<typeof ManagementEntry>;
@@ -154,6 +162,10 @@ export const Budget = z.object({
   executed: Money,
   executionReason: z.string().nullable(),
   illustrative: z.boolean(),
+  /** 资金来源 lines as the forms print them: the total first, then each source with its own rate (shown, never scored). */
+  sources: z.array(z.object({ label: z.string(), initial: Money, adjusted: Money, executed: Money, rate: z.string().nullable() })),
+  /** The execution score written on an imported form. */
+  declaredScore: z.string().nullable(),
 });
 
 export const Narrative = z.object({

@@ -283,6 +283,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'findings.none': 'No problems found',
   'findings.blocking': '(no total can be computed)',
 
+  'management.own': 'Department’s own',
+  'management.declaredScore': 'Published score',
+  'management.rateHint': 'Scored when no amounts are given; must agree with the amounts when both are',
+  'management.rate': 'Entered rate',
   'management.area': 'Area',
   'management.item': 'Item',
   'management.inputs': 'Figures',
@@ -295,6 +299,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'managementKind.entered': 'Entered rate',
   'managementKind.qualitative': 'Qualitative',
 
+  'budget.declaredScore': 'Published score {score}',
+  'budget.source': 'Funding source',
+  'budget.sources': 'By funding source (scored on the total; each source’s rate is shown only)',
   'budget.section': 'Budget execution',
   'budget.initial': 'Initial budget',
   'budget.carryOver': 'Carried over',

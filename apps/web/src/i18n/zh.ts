@@ -283,6 +283,10 @@ export const zh = {
   'findings.none': '未发现问题',
   'findings.blocking': '（总分无法计算）',
 
+  'management.own': '部门自设',
+  'management.declaredScore': '填报得分',
+  'management.rateHint': '不填金额时按此计分；同时填写金额时须与金额算出的比率一致',
+  'management.rate': '填报比率',
   'management.area': '管理领域',
   'management.item': '指标',
   'management.inputs': '填报数据',
@@ -295,6 +299,9 @@ export const zh = {
   'managementKind.entered': '填报比率',
   'managementKind.qualitative': '定性',
 
+  'budget.declaredScore': '原表填报得分 {score}',
+  'budget.source': '资金来源',
+  'budget.sources': '按资金来源分列（执行率按合计计分，各来源执行率仅作展示）',
   'budget.section': '预算执行',
   'budget.initial': '年初预算数',
   'budget.carryOver': '上年结转',
