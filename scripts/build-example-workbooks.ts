@@ -6,7 +6,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { WorkbookJson } from '@jixiao/core';
 import { writeWorkbookTemplate, writeWorkbookXlsx } from '@jixiao/documents';
 
-const EXAMPLES = ['examples/panyu-2024/panyu-2024', 'examples/project-2024/digital-training-2024'];
+const EXAMPLES = [
+  'examples/panyu-2024/panyu-2024',
+  'examples/project-2024/digital-training-2024',
+  // Layouts of other provinces' forms (docs/scoring.md, 各地表格).
+  'examples/forms/flat-county-2024',
+  'examples/forms/free-levels-2024',
+  'examples/forms/funding-sources-2024',
+  'examples/forms/department-own-items-2024',
+];
 
 const root = (path: string) => new URL(`../${path}`, import.meta.url);
 

@@ -34,8 +34,9 @@ export const Binding = z.object({ metric: z.enum(LEDGER_METRICS), budgetLineIds:
 export const IndicatorFields = z.object({
   code: text(40).min(1).optional(),
   goalId: Uuid.nullable().optional(),
-  level1: z.enum(LEVEL1),
-  level2: z.enum(LEVEL2),
+  /** Both null for an indicator of a flat form, scored by a scheme with free level weights. */
+  level1: z.enum(LEVEL1).nullable(),
+  level2: z.enum(LEVEL2).nullable(),
   name: text(200).min(1),
   direction: z.enum(DIRECTION),
   target: DecimalText.nullable().optional(),
@@ -71,8 +72,9 @@ export const Indicator = z.object({
   code: z.string(),
   goalId: Uuid.nullable(),
   position: Int32,
-  level1: z.enum(LEVEL1),
-  level2: z.enum(LEVEL2),
+  /** null for an indicator of a flat form (no 一级 / 二级 columns). */
+  level1: z.enum(LEVEL1).nullable(),
+  level2: z.enum(LEVEL2).nullable(),
   name: z.string(),
   direction: z.enum(DIRECTION),
   target: z.string().nullable(),
@@ -136,13 +138,15 @@ export const ManagementFields = z.object({
   score: PointsText.nullable().optional(),
   deviationReason: optionalText(500),
   note: optionalText(1000),
+  /** The value entered as a rate (percent, or an own item's unit), instead of or beside the amounts. */
+  rate: DecimalText.nullable().optional(),
   version: Version.optional(),
 });
 export const ManagementEntry = z.object({
   code: z.string(),
   name: z.string(),
   area: z.string(),
-  kind: z.enum(['execution-rate', 'ratio', 'change-rate', 'qualitative']),
+  kind: z.enum(['execution-rate', 'ratio', 'change-rate', 'entered', 'qualitative']),
   inputs: z.record(z.string(), z.string()),
   amounts: z.record(z.string(), z.string()),
   defaultTarget: z.string().nullable(),
@@ -155,6 +159,12 @@ export const ManagementEntry = z.object({
   deviationReason: z.string().nullable(),
   note: z.string().nullable(),
   illustrative: z.boolean(),
+  rate: z.string().nullable(),
+  /** The score written on an imported form, checked against the computed one. */
+  declaredScore: z.string().nullable(),
+  /** A department's own item (open catalogue), not one of the scheme's. */
+  own: z.boolean(),
+  unit: z.string().nullable(),
   version: Int32.nullable(),
 });
 export type ManagementEntry = z.infer<typeof ManagementEntry>;
@@ -166,6 +176,10 @@ export const Budget = z.object({
   executed: Money,
   executionReason: z.string().nullable(),
   illustrative: z.boolean(),
+  /** 资金来源 lines as the forms print them: the total first, then each source with its own rate (shown, never scored). */
+  sources: z.array(z.object({ label: z.string(), initial: Money, adjusted: Money, executed: Money, rate: z.string().nullable() })),
+  /** The execution score written on an imported form. */
+  declaredScore: z.string().nullable(),
 });
 
 export const Narrative = z.object({

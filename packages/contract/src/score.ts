@@ -17,7 +17,7 @@ const points = z
 const keysOf = <T extends object>(record: T) => Object.keys(record) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
 
 const ScorePair = z.object({ computed: points, final: points });
-const PartKey = z.enum(['output', 'effect', 'satisfaction', 'execution', 'management']);
+const PartKey = z.enum(['output', 'effect', 'satisfaction', 'indicators', 'execution', 'management']);
 
 export const ScoreFinding = z.object({
   code: z.enum(keysOf(FINDINGS)),

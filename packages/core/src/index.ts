@@ -13,6 +13,7 @@ export { chineseDate, chineseNumber, indicatorSentence, punctuateList } from './
 export * from './scoring/completion.ts';
 export { evaluateWorkbook } from './scoring/evaluate-workbook.ts';
 export * from './scoring/evaluation.ts';
+export * from './scoring/funding.ts';
 export * from './scoring/management-catalogue.ts';
 export { type PresentedEvaluation, presentEvaluation } from './scoring/present.ts';
 export * from './scoring/rules.ts';

@@ -76,8 +76,12 @@ export interface Goal {
 export interface Indicator {
   readonly id: string;
   readonly goalId?: string | undefined;
-  readonly level1: Level1;
-  readonly level2: Level2;
+  /**
+   * Absent on flat forms that print no 一级 / 二级 columns; only a scheme whose level weights are
+   * free (`levelWeightMode: 'free'`) scores such an indicator (docs/scoring.md, 无层级表格).
+   */
+  readonly level1?: Level1 | undefined;
+  readonly level2?: Level2 | undefined;
   /** 三级指标名称 */
   readonly name: string;
   readonly direction: Direction;
@@ -121,6 +125,26 @@ export interface Indicator {
   readonly actualSource?: string | undefined;
 }
 
+/** 资金来源 as the self-evaluation forms print them, one budget row each. */
+export type FundingSource = 'fiscal-appropriation' | 'special-account' | 'unit-funds' | 'other';
+
+export const FUNDING_SOURCES: readonly FundingSource[] = ['fiscal-appropriation', 'special-account', 'unit-funds', 'other'];
+
+export const FUNDING_SOURCE_LABEL: Readonly<Record<FundingSource, string>> = {
+  'fiscal-appropriation': '本年财政拨款',
+  'special-account': '财政专户管理资金',
+  'unit-funds': '单位资金',
+  other: '其他资金',
+};
+
+/** One 资金来源 row: the form's 年初预算数 / 全年预算数 / 全年执行数 for that source, in fen. */
+export interface FundingSourceRow {
+  readonly source: FundingSource;
+  readonly initial: Fen;
+  readonly adjusted: Fen;
+  readonly executed: Fen;
+}
+
 /** Budget figures of the evaluated department or project, in fen (docs/rules.md §1.5). */
 export interface BudgetFigures {
   /** 年初预算数 */
@@ -135,6 +159,28 @@ export interface BudgetFigures {
   readonly executionReason?: string | undefined;
   readonly executionAdjustment?: Adjustment | undefined;
   readonly illustrative?: boolean | undefined;
+  /** 资金来源 rows; the totals above are their sums (a disagreement is an error naming both). */
+  readonly sources?: readonly FundingSourceRow[] | undefined;
+  /** The execution score written in an imported form, checked against the computed one. */
+  readonly declaredExecutionScore?: Points | undefined;
+}
+
+/**
+ * A 管理效率 item a department declares for itself (open catalogue): scored like a catalogue item,
+ * from an entered rate or from a ratio of two of its own named amounts.
+ */
+export interface OwnManagementItem {
+  readonly name: string;
+  readonly area?: string | undefined;
+  readonly direction: Direction;
+  readonly target?: Decimal | undefined;
+  /** Unit of the value and target; percent when absent. */
+  readonly unit?: string | undefined;
+  /** numerator ÷ denominator over `amounts`; absent when the value is entered as `rate`. */
+  readonly formula?: { readonly numerator: string; readonly denominator: string } | undefined;
+  /** Labels of the amounts the formula reads. */
+  readonly inputs?: Readonly<Record<string, string>> | undefined;
+  readonly standard?: string | undefined;
 }
 
 /** The figures behind one 管理效率 catalogue item (department-overall scheme). */
@@ -153,6 +199,12 @@ export interface ManagementEntry {
   /** What was done, in the preparer's words, for the 管理效率分析 section. */
   readonly note?: string | undefined;
   readonly illustrative?: boolean | undefined;
+  /** The item's value entered as a rate (percent, or the own item's unit) instead of its amounts. */
+  readonly rate?: Decimal | undefined;
+  /** A score written in an imported form, checked against the computed one. */
+  readonly declaredScore?: Points | undefined;
+  /** Present for a department's own item, absent for an item of the scheme's catalogue. */
+  readonly own?: OwnManagementItem | undefined;
 }
 
 export interface Organisation {

@@ -166,6 +166,25 @@ export interface NarrativeColumn {
   measures: string[];
 }
 
+/** One 资金来源 row of an evaluation's budget, money in fen (the totals stay in the evaluation's own columns). */
+export interface FundingSourceColumn {
+  source: 'fiscal-appropriation' | 'special-account' | 'unit-funds' | 'other';
+  initialFen: number;
+  adjustedFen: number;
+  executedFen: number;
+}
+
+/** A department's own 管理效率 item (open catalogue), as the workbook declares it; its target is the entry's `target`. */
+export interface OwnManagementColumn {
+  name: string;
+  area?: string | undefined;
+  direction: string;
+  unit?: string | undefined;
+  formula?: { numerator: string; denominator: string } | undefined;
+  inputs?: Record<string, string> | undefined;
+  standard?: string | undefined;
+}
+
 /** One self-evaluation: the department-wide one of a department, or one project's. */
 export const evaluations = pgTable(
   'evaluations',
@@ -190,6 +209,10 @@ export const evaluations = pgTable(
     executionAdjustmentScore: integer('execution_adjustment_score'),
     executionAdjustmentReason: text('execution_adjustment_reason'),
     budgetIllustrative: boolean('budget_illustrative').notNull().default(false),
+    /** 资金来源 rows as the forms print them; empty when the budget is given as totals only. */
+    fundingSources: jsonb('funding_sources').$type<FundingSourceColumn[]>().notNull().default([]),
+    /** The execution score written on an imported form, checked against the computed one (hundredths). */
+    declaredExecutionScore: integer('declared_execution_score'),
     /** `ledger`: the budget figures come from the unit's budget lines and payments, not from typed numbers. */
     budgetSource: text('budget_source').$type<'manual' | 'ledger'>().notNull().default('manual'),
     /**
@@ -254,8 +277,9 @@ export const indicators = pgTable(
     goalId: uuid('goal_id').references(() => goals.id, { onDelete: 'set null' }),
     position: integer('position').notNull(),
     code: text('code').notNull(),
-    level1: text('level1').notNull(),
-    level2: text('level2').notNull(),
+    /** null on flat forms without 一级 / 二级 columns (schemes with free level weights). */
+    level1: text('level1'),
+    level2: text('level2'),
     name: text('name').notNull(),
     direction: text('direction').notNull(),
     target: numeric('target'),
@@ -318,6 +342,12 @@ export const managementEntries = pgTable(
     adjustmentReason: text('adjustment_reason'),
     note: text('note'),
     illustrative: boolean('illustrative').notNull().default(false),
+    /** The value entered as a rate (percent, or the own item's unit), instead of or beside the amounts. */
+    rate: numeric('rate'),
+    /** A score written on an imported form, checked against the computed one (hundredths). */
+    declaredScore: integer('declared_score'),
+    /** Set for the department's own item; null for an item of the scheme's catalogue. */
+    own: jsonb('own').$type<OwnManagementColumn>(),
     version: version(),
   },
   (table) => [uniqueIndex('management_entries_evaluation_code_key').on(table.evaluationId, table.code)],

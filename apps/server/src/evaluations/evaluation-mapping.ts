@@ -1,19 +1,21 @@
 import {
   type Direction,
   type EvaluationInput,
+  type FundingSourceRow,
   formatDecimal,
   formatPoints,
   formatYuan,
   type Indicator,
   type Level1,
   type Level2,
+  type OwnManagementItem,
   parseDecimal,
   type QualitativeBand,
   type SchemeOverrides,
   type Workbook,
   type WorkbookJson,
 } from '@jixiao/core';
-import type { evaluations, goals, indicators, managementEntries } from '../db/schema.ts';
+import type { evaluations, goals, indicators, managementEntries, OwnManagementColumn } from '../db/schema.ts';
 import type { OrganisationRow } from '../organisations/organisation.repository.ts';
 import type { EvaluationRow, GoalRow, IndicatorRow, ManagementRow } from './evaluation.repository.ts';
 
@@ -36,6 +38,21 @@ export interface Aggregate {
 
 const decimal = (text: string | null) => (text === null ? undefined : parseDecimal(text));
 const adjustment = (score: number | null, reason: string | null) => (score === null || !reason ? undefined : { score, reason });
+
+function ownItem(column: OwnManagementColumn | null, target: string | null): OwnManagementItem | undefined {
+  if (!column) return undefined;
+  return { ...column, direction: column.direction as Direction, target: decimal(target) };
+}
+
+/**
+ * 资金来源 rows in core's shape. With ledger figures the totals come from the budget lines, which know
+ * no 资金来源: the typed rows would then be checked against totals they were never given beside.
+ */
+function fundingSources(aggregate: Aggregate): FundingSourceRow[] | undefined {
+  const rows = aggregate.evaluation.fundingSources;
+  if (aggregate.ledgerBudget || rows.length === 0) return undefined;
+  return rows.map((row) => ({ source: row.source, initial: row.initialFen, adjusted: row.adjustedFen, executed: row.executedFen }));
+}
 
 /** The core's evaluation input, built from the rows: the same scoring as the CLI, on live data. */
 export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
@@ -60,8 +77,8 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
       return {
         id: row.code,
         goalId: row.goalId ? goalCode.get(row.goalId) : undefined,
-        level1: row.level1 as Level1,
-        level2: row.level2 as Level2,
+        level1: (row.level1 as Level1 | null) ?? undefined,
+        level2: (row.level2 as Level2 | null) ?? undefined,
         name: row.name,
         direction: row.direction as Direction,
         target: decimal(row.target),
@@ -94,20 +111,28 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
       executionReason: evaluation.executionReason ?? undefined,
       executionAdjustment: adjustment(evaluation.executionAdjustmentScore, evaluation.executionAdjustmentReason),
       illustrative: evaluation.budgetIllustrative,
+      sources: fundingSources(aggregate),
+      declaredExecutionScore: evaluation.declaredExecutionScore ?? undefined,
     },
-    management: aggregate.management.map((row) => ({
-      code: row.code,
-      amounts: row.amounts,
-      target: decimal(row.target),
-      weight: row.weight ?? undefined,
-      notApplicable: row.notApplicable,
-      band: (row.band as QualitativeBand | null) ?? undefined,
-      qualitativeScore: row.score ?? undefined,
-      deviationReason: row.deviationReason ?? undefined,
-      adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
-      note: row.note ?? undefined,
-      illustrative: row.illustrative,
-    })),
+    // Rows come back in no particular order; a department's own items are scored and reported in code order.
+    management: [...aggregate.management]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((row) => ({
+        code: row.code,
+        amounts: row.amounts,
+        target: decimal(row.target),
+        weight: row.weight ?? undefined,
+        notApplicable: row.notApplicable,
+        band: (row.band as QualitativeBand | null) ?? undefined,
+        qualitativeScore: row.score ?? undefined,
+        deviationReason: row.deviationReason ?? undefined,
+        adjustment: adjustment(row.adjustmentScore, row.adjustmentReason),
+        note: row.note ?? undefined,
+        illustrative: row.illustrative,
+        rate: decimal(row.rate),
+        declaredScore: row.declaredScore ?? undefined,
+        own: ownItem(row.own, row.target),
+      })),
     declaredTotal: evaluation.declaredTotal ?? undefined,
     narrative: {
       conclusion: evaluation.narrative.conclusion,
@@ -132,6 +157,8 @@ const text = (value: string | null) => value ?? undefined;
  */
 function schemeJson(evaluation: EvaluationRow): NonNullable<WorkbookJson['scheme']> {
   const overrides = schemeOverridesOf(evaluation);
+  // The import tolerance is not a workbook field: a workbook never sets it, so an export must not either.
+  const { totalTolerance: _tolerance, ...options } = overrides.options ?? {};
   const levelWeights = overrides.levelWeights
     ? Object.fromEntries(Object.entries(overrides.levelWeights).map(([level, weight]) => [level, points(weight)]))
     : undefined;
@@ -139,9 +166,7 @@ function schemeJson(evaluation: EvaluationRow): NonNullable<WorkbookJson['scheme
     id: evaluation.schemeId as 'mof-2020-project' | 'department-overall',
     ...(levelWeights && Object.values(levelWeights).some((weight) => weight !== undefined) ? { levelWeights } : {}),
     ...(overrides.executionWeight !== undefined ? { executionWeight: points(overrides.executionWeight) } : {}),
-    ...(overrides.options && Object.keys(overrides.options).length > 0
-      ? { options: overrides.options as NonNullable<WorkbookJson['scheme']>['options'] }
-      : {}),
+    ...(options && Object.keys(options).length > 0 ? { options: options as NonNullable<WorkbookJson['scheme']>['options'] } : {}),
   };
 }
 
@@ -166,8 +191,8 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
     indicators: aggregate.indicators.map((row) => ({
       id: row.code,
       goalId: input.indicators.find((entry) => entry.id === row.code)?.goalId,
-      level1: row.level1 as Level1,
-      level2: row.level2 as Level2,
+      level1: (row.level1 as Level1 | null) ?? undefined,
+      level2: (row.level2 as Level2 | null) ?? undefined,
       name: row.name,
       direction: row.direction as Direction,
       target: text(row.target),
@@ -203,6 +228,15 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
           ? { score: formatPoints(evaluation.executionAdjustmentScore), reason: evaluation.executionAdjustmentReason }
           : undefined,
       illustrative: evaluation.budgetIllustrative || undefined,
+      sources: evaluation.fundingSources.length
+        ? evaluation.fundingSources.map((row) => ({
+            source: row.source,
+            initial: formatYuan(row.initialFen),
+            adjusted: formatYuan(row.adjustedFen),
+            executed: formatYuan(row.executedFen),
+          }))
+        : undefined,
+      declaredScore: points(evaluation.declaredExecutionScore),
     },
     management: aggregate.management.map((row) => ({
       code: row.code,
@@ -221,6 +255,9 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
           : undefined,
       note: text(row.note),
       illustrative: row.illustrative || undefined,
+      rate: text(row.rate),
+      declaredScore: points(row.declaredScore),
+      own: row.own ?? undefined,
     })),
     declaredTotal: points(evaluation.declaredTotal),
     narrative: evaluation.narrative,
@@ -229,6 +266,11 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
 }
 
 const decimalText = (value: ReturnType<typeof parseDecimal>) => (value ? formatDecimal(value) : null);
+
+/** The own item without its target, which the entry's own `target` column keeps. */
+function ownColumn({ target: _target, ...own }: OwnManagementItem): OwnManagementColumn {
+  return own;
+}
 
 /** Rows for an imported workbook; goal ids are resolved by the caller once goals exist. */
 export function fromWorkbook(workbook: Workbook) {
@@ -244,6 +286,13 @@ export function fromWorkbook(workbook: Workbook) {
     executionAdjustmentScore: input.budget.executionAdjustment?.score ?? null,
     executionAdjustmentReason: input.budget.executionAdjustment?.reason ?? null,
     budgetIllustrative: input.budget.illustrative ?? false,
+    fundingSources: (input.budget.sources ?? []).map((row) => ({
+      source: row.source,
+      initialFen: row.initial,
+      adjustedFen: row.adjusted,
+      executedFen: row.executed,
+    })),
+    declaredExecutionScore: input.budget.declaredExecutionScore ?? null,
     preparerName: input.organisation.preparer,
     preparerPhone: input.organisation.phone,
     filledOn: input.organisation.filledOn,
@@ -268,8 +317,8 @@ export function fromWorkbook(workbook: Workbook) {
     row: {
       position: index + 1,
       code: indicator.id,
-      level1: indicator.level1,
-      level2: indicator.level2,
+      level1: indicator.level1 ?? null,
+      level2: indicator.level2 ?? null,
       name: indicator.name,
       direction: indicator.direction,
       target: decimalText(indicator.target),
@@ -308,6 +357,9 @@ export function fromWorkbook(workbook: Workbook) {
         adjustmentReason: entry.adjustment?.reason ?? null,
         note: entry.note ?? null,
         illustrative: entry.illustrative ?? false,
+        rate: decimalText(entry.rate),
+        declaredScore: entry.declaredScore ?? null,
+        own: entry.own ? ownColumn(entry.own) : null,
       }) satisfies Omit<typeof managementEntries.$inferInsert, 'evaluationId'>,
   );
   return {

@@ -1,18 +1,34 @@
 import type { EvaluationDetail, EvaluationSummary, IndicatorFields, ManagementEntry } from '@jixiao/contract';
 import {
+  type BudgetFigures,
   type control,
   DEFAULT_MANAGEMENT_CATALOGUE,
   formatDecimal,
   formatPoints,
   formatYuan,
+  fundingLines,
   type Level1,
   type Level2,
+  type ManagementItemDefinition,
   parseDecimal,
   type SchemeId,
   workflow,
 } from '@jixiao/core';
+import type { OwnManagementColumn } from '../db/schema.ts';
 import type * as repo from './evaluation.repository.ts';
-import type { Aggregate } from './evaluation-mapping.ts';
+import { type Aggregate, toEvaluationInput } from './evaluation-mapping.ts';
+
+/** The 资金来源 table of the budget tab; empty when the budget is given as totals only. */
+function presentFundingLines(budget: BudgetFigures): EvaluationDetail['budget']['sources'] {
+  if (!budget.sources?.length) return [];
+  return fundingLines(budget).map((line) => ({
+    label: line.label,
+    initial: formatYuan(line.initial),
+    adjusted: formatYuan(line.adjusted),
+    executed: formatYuan(line.executed),
+    rate: line.rate ?? null,
+  }));
+}
 
 // How evaluations are shown over the API: rows and aggregates to the contract's shapes.
 
@@ -53,8 +69,8 @@ export function presentIndicator(
     code: row.code,
     goalId: row.goalId,
     position: row.position,
-    level1: row.level1 as Level1,
-    level2: row.level2 as Level2,
+    level1: row.level1 as Level1 | null,
+    level2: row.level2 as Level2 | null,
     name: row.name,
     direction: row.direction as IndicatorFields['direction'],
     target: decimal(row.target),
@@ -89,31 +105,60 @@ export function presentIndicator(
   };
 }
 
+/** The catalogue's items, then the department's own ones in code order (as they are scored). */
 export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
   if (aggregate.evaluation.kind !== 'department') return [];
   const rows = new Map(aggregate.management.map((row) => [row.code, row]));
-  return DEFAULT_MANAGEMENT_CATALOGUE.map((definition) => {
-    const row = rows.get(definition.code);
-    return {
-      code: definition.code,
-      name: definition.name,
-      area: definition.area,
-      kind: definition.formula.kind,
-      inputs: { ...definition.inputs },
-      amounts: Object.fromEntries(Object.entries(row?.amounts ?? {}).map(([key, fen]) => [key, formatYuan(fen)])),
-      defaultTarget: definition.target ? formatDecimal(definition.target) : null,
-      defaultWeight: formatPoints(definition.weight),
-      target: row?.target ?? null,
-      weight: row?.weight === null || row?.weight === undefined ? null : formatPoints(row.weight),
-      notApplicable: row?.notApplicable ?? false,
-      band: (row?.band as ManagementEntry['band']) ?? null,
-      score: row?.score === null || row?.score === undefined ? null : formatPoints(row.score),
-      deviationReason: row?.deviationReason ?? null,
-      note: row?.note ?? null,
-      illustrative: row?.illustrative ?? false,
-      version: row?.version ?? null,
-    };
-  });
+  const own = aggregate.management
+    .filter((row) => row.own)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((row) => ({ row, definition: ownDefinitionOf(row) }));
+  return [...DEFAULT_MANAGEMENT_CATALOGUE.map((definition) => ({ row: rows.get(definition.code), definition })), ...own].map(
+    ({ row, definition }) => {
+      return {
+        code: definition.code,
+        name: definition.name,
+        area: definition.area,
+        kind: definition.formula.kind,
+        inputs: { ...definition.inputs },
+        amounts: Object.fromEntries(Object.entries(row?.amounts ?? {}).map(([key, fen]) => [key, formatYuan(fen)])),
+        defaultTarget: definition.target ? formatDecimal(definition.target) : null,
+        defaultWeight: formatPoints(definition.weight),
+        target: row?.target ?? null,
+        weight: row?.weight === null || row?.weight === undefined ? null : formatPoints(row.weight),
+        notApplicable: row?.notApplicable ?? false,
+        band: (row?.band as ManagementEntry['band']) ?? null,
+        score: row?.score === null || row?.score === undefined ? null : formatPoints(row.score),
+        deviationReason: row?.deviationReason ?? null,
+        note: row?.note ?? null,
+        illustrative: row?.illustrative ?? false,
+        rate: row?.rate ?? null,
+        declaredScore: row?.declaredScore === null || row?.declaredScore === undefined ? null : formatPoints(row.declaredScore),
+        own: definition.own ?? false,
+        unit: definition.unit ?? null,
+        version: row?.version ?? null,
+      };
+    },
+  );
+}
+
+function ownDefinitionOf(
+  row: repo.ManagementRow,
+): Pick<ManagementItemDefinition, 'code' | 'name' | 'area' | 'formula' | 'inputs' | 'target' | 'unit' | 'weight' | 'own'> {
+  const own = row.own as OwnManagementColumn;
+  const keys = own.formula ? [own.formula.numerator, own.formula.denominator].filter((key) => !key.startsWith('budget:')) : [];
+  return {
+    code: row.code,
+    name: own.name,
+    area: own.area ?? own.name,
+    formula:
+      own.direction === 'qualitative' ? { kind: 'qualitative' } : own.formula ? { kind: 'ratio', ...own.formula } : { kind: 'entered' },
+    inputs: Object.fromEntries(keys.map((key) => [key, own.inputs?.[key] ?? key])),
+    target: undefined,
+    unit: own.unit,
+    weight: row.weight ?? 0,
+    own: true,
+  };
 }
 
 /**
@@ -149,6 +194,8 @@ export function presentEvaluationDetail(parts: {
       executed: formatYuan(aggregate.ledgerBudget?.executed ?? evaluation.executedFen),
       executionReason: evaluation.executionReason,
       illustrative: evaluation.budgetIllustrative,
+      sources: presentFundingLines(toEvaluationInput(aggregate).budget),
+      declaredScore: evaluation.declaredExecutionScore === null ? null : formatPoints(evaluation.declaredExecutionScore),
     },
     narrative: evaluation.narrative,
     goals: aggregate.goals.map((goal) => ({

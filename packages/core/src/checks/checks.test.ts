@@ -176,6 +176,90 @@ describe('quality checks', () => {
     findingsOf(withFirst({ actual: undefined, actualText: '已完成' }));
   });
 
+  const flat = (weights: readonly number[]) =>
+    buildInput({ indicators: weights.map((weight) => buildIndicator({ level1: undefined, level2: undefined, weight })) });
+  const department = (management: EvaluationInput['management']) => buildInput({ kind: 'department', management });
+  const sources: NonNullable<EvaluationInput['budget']['sources']> = [
+    { source: 'fiscal-appropriation', initial: 80_000_00, adjusted: 80_000_00, executed: 76_000_00 },
+    { source: 'unit-funds', initial: 20_000_00, adjusted: 20_000_00, executed: 18_000_00 },
+  ];
+  it.each<[FindingCode, () => ReturnType<typeof findingsOf>, string]>([
+    [
+      'INDICATOR_LEVEL_MISSING',
+      () => findingsOf(buildInput({ indicators: [buildIndicator({ id: 'F1', name: '培训人次', level1: undefined, level2: undefined })] })),
+      '指标 F1“培训人次”未填写一级指标：本方案各一级指标分值固定，须填写一级、二级指标；无层级的表格请选用各级分值不固定的方案选项（levelWeightMode = free）',
+    ],
+    [
+      'FREE_WEIGHT_SUM_MISMATCH',
+      () => findingsOf(flat([3000, 3000, 2000]), { options: { levelWeightMode: 'free' } }),
+      '各绩效指标已填分值合计 80.00 分，应为 90.00 分（本方案各级指标分值不固定，由所列指标的分值相加，合计须为 90.00 分）',
+    ],
+    [
+      'COVERAGE_NOT_CHECKED',
+      () => findingsOf(flat([3000, 3000, 3000]), { options: { levelWeightMode: 'free' } }),
+      '3 项指标未填写一级、二级指标，未检查是否设置了质量、时效、成本和满意度指标',
+    ],
+    [
+      'EXECUTION_ZERO_BUDGET_SCORED',
+      () => findingsOf(buildInput({ budget: { initial: 0, carryOver: 0, adjusted: 0, executed: 0 } }), { options: { zeroBudget: 'zero' } }),
+      '全年预算数为 0，按方案约定预算执行率计 0 分（不按不适用折算）',
+    ],
+    [
+      'FUNDING_SOURCE_SUM_MISMATCH',
+      () => findingsOf(buildInput({ budget: { initial: 100_000_00, carryOver: 0, adjusted: 100_000_00, executed: 95_000_00, sources } })),
+      '资金来源的全年执行数合计 94,000.00 元（本年财政拨款 76,000.00 元 + 单位资金 18,000.00 元），与填报的全年执行数 95,000.00 元不符',
+    ],
+    [
+      'ITEM_SCORE_MISMATCH',
+      () => findingsOf(buildInput({ budget: { initial: 100, carryOver: 0, adjusted: 100, executed: 95, declaredExecutionScore: 1000 } })),
+      '预算执行率填报得分 10.00 与按规则计算的 9.50 不符',
+    ],
+    [
+      'MANAGEMENT_RATE_MISMATCH',
+      () =>
+        findingsOf(
+          department([
+            { code: 'procurement-execution-rate', amounts: { procurementActual: 9_775, procurementPlanned: 10_000 }, rate: dec('100') },
+          ]),
+          {},
+          'department-overall',
+        ),
+      '管理效率“政府采购执行率”填报的比率 100% 与按所填金额计算的 97.75% 不符',
+    ],
+    [
+      'MANAGEMENT_OWN_CODE_TAKEN',
+      () =>
+        findingsOf(
+          department([{ code: 'disclosure', weight: 300, own: { name: '信息公开率', direction: '>=', target: dec('100') } }]),
+          {},
+          'department-overall',
+        ),
+      '自设管理效率项目的编码“disclosure”与评分方案目录中的“信息公开”相同，请另取编码',
+    ],
+    [
+      'UNKNOWN_MANAGEMENT_ITEM',
+      () => findingsOf(department([{ code: 'carry-over-rat', amounts: {} }]), {}, 'department-overall'),
+      '管理效率项目“carry-over-rat”不在评分方案的目录中，是否应为“carry-over-rate”（结转结余率）？',
+    ],
+  ])('finds %s', (code, run, message) => {
+    expect(
+      run()
+        .filter((entry) => entry.code === code)
+        .map((entry) => entry.message),
+    ).toContain(message);
+  });
+
+  it('names the management item whose declared score differs', () => {
+    const found = findingsOf(
+      department([{ code: 'carry-over-rate', amounts: { carryOverBalance: 5_000_00 }, declaredScore: 350 }]),
+      {},
+      'department-overall',
+    );
+    expect(found.filter((entry) => entry.code === 'ITEM_SCORE_MISMATCH').map((entry) => entry.message)).toEqual([
+      '管理效率“结转结余率”（carry-over-rate）填报得分 3.50 与按规则计算的 4.00 不符',
+    ]);
+  });
+
   afterAll(() => {
     // Every finding the catalogue defines is produced by at least one case above; the declaration-time
     // codes are produced by the cases of targets/checks.test.ts, which checks them the same way.

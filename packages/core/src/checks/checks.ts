@@ -14,7 +14,7 @@ import { checkNarrative } from './narrative.ts';
 export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: readonly ScoredItem[], total: ScoreTotals): Finding[] {
   const findings: Finding[] = [];
   const applicable = input.indicators.filter((indicator) => !indicator.notApplicable);
-  checkCoverage(applicable, findings);
+  checkLevelledCoverage(applicable, findings);
   checkGoals(input, findings);
   // The scorer emits one item per indicator, in the indicators' order, before any other item.
   input.indicators.forEach((indicator, index) => {
@@ -23,6 +23,7 @@ export function runChecks(input: EvaluationInput, scheme: ScoringScheme, items: 
   });
   checkExecution(input, scheme, items, findings);
   checkManagementReasons(items, findings);
+  checkDeclaredItemScores(input, items, findings);
   checkDeclaredTotal(input, scheme, total, findings);
   checkNarrative(input, total.final, findings);
   return findings;
@@ -33,6 +34,16 @@ const COVERAGE: readonly [Level2, 'MISSING_QUALITY_INDICATOR' | 'MISSING_TIMELIN
   ['timeliness', 'MISSING_TIMELINESS_INDICATOR'],
   ['cost', 'MISSING_COST_INDICATOR'],
 ];
+
+/**
+ * Coverage needs every indicator's level: on a flat form (indicators without 一级 / 二级) it cannot
+ * be judged, and saying so is better than reporting every level as missing.
+ */
+function checkLevelledCoverage(indicators: readonly Indicator[], findings: Finding[]): void {
+  const unlevelled = indicators.filter((indicator) => indicator.level1 === undefined || indicator.level2 === undefined).length;
+  if (unlevelled > 0) findings.push(finding('COVERAGE_NOT_CHECKED', { kind: 'evaluation' }, { count: unlevelled }));
+  else checkCoverage(indicators, findings);
+}
 
 /** Also run on declarations before the year, hence only the levels are read. */
 export function checkCoverage(indicators: readonly Pick<Indicator, 'level1' | 'level2'>[], findings: Finding[]): void {
@@ -92,12 +103,12 @@ function subjectOf(indicator: Indicator): Finding['subject'] {
 function checkIndicator(indicator: Indicator, scheme: ScoringScheme, item: ScoredItem | undefined, findings: Finding[]): void {
   const subject = subjectOf(indicator);
   const name = indicator.name;
-  if (!LEVEL2_OF[indicator.level1].includes(indicator.level2)) {
+  if (indicator.level1 && indicator.level2 && !LEVEL2_OF[indicator.level1].includes(indicator.level2)) {
     findings.push(
       finding('WRONG_LEVEL', subject, { name, level1: LEVEL1_LABEL[indicator.level1], level2: LEVEL2_LABEL[indicator.level2] }),
     );
   }
-  if (SATISFACTION_WORDS.test(name) && indicator.level1 !== 'satisfaction') {
+  if (SATISFACTION_WORDS.test(name) && indicator.level1 !== undefined && indicator.level1 !== 'satisfaction') {
     findings.push(finding('MISPLACED_SATISFACTION', subject, { name }));
   }
   if (indicator.level1 === 'satisfaction' && !SURVEY_WORDS.test(indicator.dataSource ?? '')) {
@@ -215,6 +226,62 @@ function checkManagementReasons(items: readonly ScoredItem[], findings: Finding[
       ),
     );
   }
+}
+
+/**
+ * The execution score and each 管理效率 item's score written on an imported form are checked like an
+ * indicator's declared score. A department scheme scores execution as the 预算执行率 管理效率 item.
+ */
+function checkDeclaredItemScores(input: EvaluationInput, items: readonly ScoredItem[], findings: Finding[]): void {
+  const declaredExecution = input.budget.declaredExecutionScore;
+  if (declaredExecution !== undefined) {
+    const item =
+      items.find((candidate) => candidate.kind === 'execution') ?? items.find((candidate) => candidate.id === 'budget-execution-rate');
+    compareDeclared(
+      declaredExecution,
+      item,
+      { kind: 'budget', id: 'execution', name: '预算执行率' },
+      '预算执行率',
+      'Budget execution',
+      findings,
+    );
+  }
+  const scored = new Map(items.filter((item) => item.kind === 'management').map((item) => [item.id, item]));
+  for (const entry of input.management) {
+    if (entry.declaredScore === undefined) continue;
+    const item = scored.get(entry.code);
+    // An unknown code is refused on its own; its score has nothing to be compared with.
+    if (!item) continue;
+    const subject = { kind: 'management', id: entry.code, name: item.name } as const;
+    compareDeclared(
+      entry.declaredScore,
+      item,
+      subject,
+      `管理效率“${item.name}”（${entry.code}）`,
+      `Management item ${entry.code} "${item.name}"`,
+      findings,
+    );
+  }
+}
+
+function compareDeclared(
+  declared: Points,
+  item: ScoredItem | undefined,
+  subject: Finding['subject'],
+  label: string,
+  labelEn: string,
+  findings: Finding[],
+): void {
+  const computed = item?.final ?? null;
+  if (computed === declared) return;
+  findings.push(
+    finding('ITEM_SCORE_MISMATCH', subject, {
+      subject: label,
+      subjectEn: labelEn,
+      declared: formatPoints(declared),
+      computed: computed === null ? '（不计分）' : formatPoints(computed),
+    }),
+  );
 }
 
 /** The declared 合计 must equal the total of the final scores (rescaled like the official total). */

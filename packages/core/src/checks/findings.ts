@@ -273,8 +273,8 @@ export const FINDINGS = {
   },
   UNKNOWN_MANAGEMENT_ITEM: {
     severity: 'error',
-    zh: (p) => `管理效率项目“${q(p, 'code')}”不在评分方案的目录中`,
-    en: (p) => `Management item "${q(p, 'code')}" is not in the scheme's catalogue`,
+    zh: (p) => `管理效率项目“${q(p, 'code')}”不在评分方案的目录中${q(p, 'hint')}`,
+    en: (p) => `Management item "${q(p, 'code')}" is not in the scheme's catalogue${q(p, 'hintEn')}`,
   },
   UNKNOWN_MANAGEMENT_AMOUNT: {
     severity: 'error',
@@ -347,6 +347,55 @@ export const FINDINGS = {
     severity: 'error',
     zh: (p) => `指标“${q(p, 'name')}”设定依据为“其他”，未说明具体依据`,
     en: (p) => `Indicator "${q(p, 'name')}" gives 其他 as its basis without saying what it is`,
+  },
+  // ── scheme, budget and 管理效率 fields of real forms (issue 9) ──
+  INDICATOR_LEVEL_MISSING: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) =>
+      `指标 ${q(p, 'id')}“${q(p, 'name')}”未填写一级指标：本方案各一级指标分值固定，须填写一级、二级指标；无层级的表格请选用各级分值不固定的方案选项（levelWeightMode = free）`,
+    en: (p) =>
+      `Indicator ${q(p, 'id')} "${q(p, 'name')}" has no level 1: this scheme fixes each level's weight; use levelWeightMode = free for forms without levels`,
+  },
+  FREE_WEIGHT_SUM_MISMATCH: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) =>
+      `各绩效指标已填分值合计 ${q(p, 'sum')} 分，${q(p, 'relation')} ${q(p, 'expected')} 分（本方案各级指标分值不固定，由所列指标的分值相加，合计须为 ${q(p, 'expected')} 分）`,
+    en: (p) => `The indicators' weights add up to ${q(p, 'sum')}; they must ${q(p, 'relationEn')} ${q(p, 'expected')}`,
+  },
+  COVERAGE_NOT_CHECKED: {
+    severity: 'info',
+    zh: (p) => `${q(p, 'count')} 项指标未填写一级、二级指标，未检查是否设置了质量、时效、成本和满意度指标`,
+    en: (p) => `${q(p, 'count')} indicators carry no level; quality, timeliness, cost and satisfaction coverage was not checked`,
+  },
+  EXECUTION_ZERO_BUDGET_SCORED: {
+    severity: 'warning',
+    zh: () => '全年预算数为 0，按方案约定预算执行率计 0 分（不按不适用折算）',
+    en: () => 'The adjusted budget is 0; by the scheme the execution rate scores 0 (not rescaled as not applicable)',
+  },
+  FUNDING_SOURCE_SUM_MISMATCH: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) => `资金来源的${q(p, 'column')}合计 ${q(p, 'sum')} 元（${q(p, 'terms')}），与填报的${q(p, 'column')} ${q(p, 'total')} 元不符`,
+    en: (p) => `The funding sources' ${q(p, 'column')} add up to ${q(p, 'sum')} (${q(p, 'termsEn')}), not the total ${q(p, 'total')}`,
+  },
+  ITEM_SCORE_MISMATCH: {
+    severity: 'error',
+    zh: (p) => `${q(p, 'subject')}填报得分 ${q(p, 'declared')} 与按规则计算的 ${q(p, 'computed')} 不符`,
+    en: (p) => `${q(p, 'subjectEn')}: declared score ${q(p, 'declared')} differs from the computed ${q(p, 'computed')}`,
+  },
+  MANAGEMENT_RATE_MISMATCH: {
+    severity: 'error',
+    zh: (p) => `管理效率“${q(p, 'name')}”填报的比率 ${q(p, 'entered')} 与按所填金额计算的 ${q(p, 'computed')} 不符`,
+    en: (p) =>
+      `Management item "${q(p, 'name')}": the entered rate ${q(p, 'entered')} differs from ${q(p, 'computed')} computed from its amounts`,
+  },
+  MANAGEMENT_OWN_CODE_TAKEN: {
+    severity: 'error',
+    blocking: true,
+    zh: (p) => `自设管理效率项目的编码“${q(p, 'code')}”与评分方案目录中的“${q(p, 'name')}”相同，请另取编码`,
+    en: (p) => `Own management item code "${q(p, 'code')}" is already the catalogue's "${q(p, 'name')}"`,
   },
 } as const satisfies Record<string, FindingDefinition>;
 

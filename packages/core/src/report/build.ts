@@ -3,6 +3,7 @@ import { type EvaluationInput, type Indicator, LEVEL1_LABEL, LEVEL2_LABEL, type 
 import { formatWanYuan } from '../numbers/money.ts';
 import { formatPoints } from '../numbers/points.ts';
 import type { Evaluation, ScoredItem } from '../scoring/evaluation.ts';
+import { fundingLines } from '../scoring/funding.ts';
 import { RULES } from '../scoring/rules.ts';
 import type { Block, ReportModel } from './model.ts';
 import { chineseDate, indicatorSentence, punctuateList } from './sentence.ts';
@@ -93,6 +94,9 @@ function dutyIntro(input: EvaluationInput): string {
     .map((level) => [level, applicable.filter((indicator) => indicator.level1 === level).length] as const)
     .filter(([, count]) => count > 0)
     .map(([level, count]) => `在${LEVEL1_LABEL[level]}下设置了${count}个三级指标`);
+  // A flat form prints no levels; its indicators are counted as they stand.
+  const unlevelled = applicable.filter((indicator) => indicator.level1 === undefined).length;
+  if (unlevelled > 0) counts.push(`${counts.length > 0 ? '另' : ''}设置了${unlevelled}个绩效指标`);
   const prose = input.narrative.dutyIntro?.trim();
   return `${prose ? `${prose}` : ''}${counts.join('、')}，各项工作任务绩效目标完成情况分析如下：`;
 }
@@ -118,6 +122,7 @@ function indicatorAnalysis(input: EvaluationInput): Block[] {
         indicators: input.indicators.filter((indicator) => indicator.level1 === level),
       });
     }
+    groups.push({ heading: '绩效指标完成情况', indicators: input.indicators.filter((indicator) => indicator.level1 === undefined) });
   }
   groups
     .filter((group) => group.indicators.length > 0)
@@ -150,6 +155,7 @@ function managementAnalysis(input: EvaluationInput, evaluation: Evaluation): Blo
     (budget.executionReason ? `。执行中存在的主要情况：${budget.executionReason.replace(/[。.]$/u, '')}` : '') +
     '。';
   blocks.push({ type: 'paragraph', text: budgetSentence });
+  if (budget.sources && budget.sources.length > 0) blocks.push(fundingTable(budget, mark));
   const managementItems = evaluation.items.filter((item) => item.kind === 'management' || item.kind === 'execution');
   if (managementItems.length > 0) {
     const notes = new Map(input.management.map((entry) => [entry.code, entry.note]));
@@ -159,6 +165,28 @@ function managementAnalysis(input: EvaluationInput, evaluation: Evaluation): Blo
     });
   }
   return blocks;
+}
+
+/** 预算执行情况 by 资金来源, as the forms print it: the total first, each source below with its own rate. */
+function fundingTable(budget: EvaluationInput['budget'], mark: string): Block {
+  return {
+    type: 'table',
+    caption: '预算资金执行情况（万元）',
+    columns: [
+      { title: '资金来源', width: 3 },
+      { title: '年初预算数', width: 2, align: 'right' },
+      { title: '全年预算数', width: 2, align: 'right' },
+      { title: '全年执行数', width: 2, align: 'right' },
+      { title: '执行率', width: 2, align: 'right' },
+    ],
+    rows: fundingLines(budget).map((line) => [
+      line.label,
+      `${formatWanYuan(line.initial)}${mark}`,
+      `${formatWanYuan(line.adjusted)}${mark}`,
+      `${formatWanYuan(line.executed)}${mark}`,
+      line.rate ?? '—',
+    ]),
+  };
 }
 
 function managementSentence(item: ScoredItem, note: string | undefined): string {
@@ -209,7 +237,7 @@ function numbered(items: readonly string[], fallback: string): Block[] {
   return punctuateList(list).map((text, index) => ({ type: 'paragraph', text: list.length > 1 ? `${index + 1}. ${text}` : text }));
 }
 
-const PART_ORDER = ['output', 'effect', 'satisfaction', 'execution', 'management'];
+const PART_ORDER = ['output', 'effect', 'satisfaction', 'indicators', 'execution', 'management'];
 const LEVEL2_ORDER = Object.keys(LEVEL2_LABEL);
 
 /** Table order: by level 1, then level 2, keeping the workbook's order within a level. */
@@ -228,8 +256,20 @@ function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
   const rows = tableOrder(evaluation.items).map((item) => {
     const indicator = indicatorById.get(item.id);
     const level1 =
-      item.kind === 'indicator' && indicator ? LEVEL1_LABEL[indicator.level1] : item.kind === 'execution' ? '预算执行' : '管理效率';
-    const level2 = item.level2 ? LEVEL2_LABEL[item.level2] : item.kind === 'management' ? '管理效率指标' : '预算执行率';
+      item.kind === 'indicator'
+        ? indicator?.level1
+          ? LEVEL1_LABEL[indicator.level1]
+          : '绩效指标'
+        : item.kind === 'execution'
+          ? '预算执行'
+          : '管理效率';
+    const level2 = item.level2
+      ? LEVEL2_LABEL[item.level2]
+      : item.kind === 'management'
+        ? '管理效率指标'
+        : item.kind === 'indicator'
+          ? '—'
+          : '预算执行率';
     const mark = item.illustrative ? ILLUSTRATIVE_MARK : '';
     const score =
       item.final === null

@@ -2,13 +2,17 @@ import type { Finding } from '../checks/findings.ts';
 import type { Adjustment, Level1, Level2, QualitativeBand } from '../model.ts';
 import type { Explanation } from './rules.ts';
 
-/** The parts a total is made of: the three indicator levels, 预算执行率 and 管理效率. */
-export type PartKey = Level1 | 'execution' | 'management';
+/**
+ * The parts a total is made of: the three indicator levels, the indicators of a flat form that carry
+ * no level (`indicators`), 预算执行率 and 管理效率.
+ */
+export type PartKey = Level1 | 'indicators' | 'execution' | 'management';
 
 export const PART_LABEL: Readonly<Record<PartKey, string>> = {
   output: '产出指标',
   effect: '效益指标',
   satisfaction: '满意度指标',
+  indicators: '绩效指标',
   execution: '预算执行率',
   management: '管理效率',
 };

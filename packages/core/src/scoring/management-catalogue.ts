@@ -18,6 +18,8 @@ export type ManagementFormula =
     }
   /** (current − previous) ÷ previous */
   | { readonly kind: 'change-rate'; readonly current: AmountKey; readonly previous: AmountKey }
+  /** A department's own item whose value is entered as a rate, with no formula behind it. */
+  | { readonly kind: 'entered' }
   | { readonly kind: 'qualitative' };
 
 export type AmountKey = string;
@@ -30,13 +32,17 @@ export interface ManagementItemDefinition {
   readonly formula: ManagementFormula;
   /** Rates are compared in percent: a target of 100 means 100%. */
   readonly direction: Direction;
-  readonly target?: Decimal;
+  readonly target?: Decimal | undefined;
+  /** Unit of the value and the target; percent when absent. */
+  readonly unit?: string | undefined;
   readonly weight: Points;
   /** Labels of the money inputs the formula reads. */
   readonly inputs: Readonly<Record<AmountKey, string>>;
   readonly source: string;
   /** What a full-marks item looks like, for qualitative items (评分标准). */
-  readonly standard?: string;
+  readonly standard?: string | undefined;
+  /** Declared by the evaluation itself (open catalogue), not by the scheme. */
+  readonly own?: boolean | undefined;
 }
 
 const percent = (value: number): Decimal => decimalFromInteger(value);
@@ -116,4 +122,30 @@ function qualitative(code: string, name: string, area: string, weight: number, s
     source: '部门整体支出管理效率定性评价（评分标准见各项说明）',
     standard,
   };
+}
+
+/**
+ * The catalogue code a mistyped key most likely meant (edit distance at most 3), so a typo is refused
+ * with the right spelling instead of being taken for a department's own item.
+ */
+export function nearestCatalogueCode(code: string, catalogue: readonly ManagementItemDefinition[]): ManagementItemDefinition | undefined {
+  let best: { definition: ManagementItemDefinition; distance: number } | undefined;
+  for (const definition of catalogue) {
+    const distance = editDistance(code.toLowerCase(), definition.code);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { definition, distance };
+  }
+  return best?.definition;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

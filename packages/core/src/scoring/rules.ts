@@ -102,6 +102,21 @@ export const RULES = {
     source: '系统计分约定：得分保留两位小数，合计为分项之和',
     doc: '§7',
   },
+  'weights.free-pool': {
+    title: '各级指标分值不固定：所列指标按各自分值分享指标总分值（如 90 分），各一级指标的分值为其所属指标分值之和',
+    source: '各地项目支出绩效自评表：指标分值由填报单位按指标重要程度设定，合计为指标总分值',
+    doc: '§4.7',
+  },
+  'execution-rate.zero-budget': {
+    title: '全年预算数为 0 时预算执行率计 0 分（方案选项，默认按不适用处理）',
+    source: '部分地区项目支出绩效自评表：未安排预算的，预算执行率得 0 分',
+    doc: '§1.5, §7.4',
+  },
+  'management.entered-rate': {
+    title: '管理效率指标按填报的比率计分：比率与目标值按方向比较',
+    source: '各地部门整体支出绩效自评表：管理效率指标填报比率',
+    doc: '§2.3, §2.6',
+  },
 } as const satisfies Record<string, { title: string; source: string; doc: string }>;
 
 export type RuleId = keyof typeof RULES;

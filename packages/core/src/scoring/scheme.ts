@@ -44,6 +44,23 @@ export interface SchemeOptions {
   readonly completionWords: 'refuse' | 'met-when-target-is-completion';
   /** Grade floors (docs/rules.md §1.6): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差. */
   readonly gradeFloors: { readonly excellent: number; readonly good: number; readonly fair: number };
+  /**
+   * `fixed`: each 一级指标 carries the scheme's weight (财预〔2020〕10号 附件: 产出 50、效益 30、满意度 10).
+   * `free`: the levels' weights together form one pool that the indicators share by their own weights,
+   * each level weighing the sum of its indicators; indicators may then carry no level at all (flat forms
+   * that print no 一级 / 二级 columns). Forms from several provinces are laid out either way.
+   */
+  readonly levelWeightMode: 'fixed' | 'free';
+  /**
+   * A 全年预算数 of 0: `not-applicable` leaves the execution part out and rescales the total; `zero`
+   * scores it 0, as some provinces' forms do (预算执行率 = 0 when nothing was budgeted).
+   */
+  readonly zeroBudget: 'not-applicable' | 'zero';
+  /**
+   * 管理效率 items scored: `scheme` every item of the scheme's catalogue; `listed` only the items the
+   * evaluation lists (catalogue items by code and the department's own), for departments with their own list.
+   */
+  readonly managementCatalogue: 'scheme' | 'listed';
 }
 
 /** The grade words of published forms, best first; a workbook may replace them (scheme option `qualitativeScales`). */
@@ -70,6 +87,9 @@ export const DEFAULT_OPTIONS: SchemeOptions = {
   qualitativeScales: DEFAULT_QUALITATIVE_SCALES,
   completionWords: 'refuse',
   gradeFloors: { excellent: 90, good: 80, fair: 60 },
+  levelWeightMode: 'fixed',
+  zeroBudget: 'not-applicable',
+  managementCatalogue: 'scheme',
 };
 
 export interface ScoringScheme {
@@ -121,7 +141,9 @@ export const SCHEMES: Readonly<Record<SchemeId, ScoringScheme>> = {
 export interface SchemeOverrides {
   readonly levelWeights?: Partial<Record<Level1, Points>> | undefined;
   readonly executionWeight?: Points | undefined;
-  readonly options?: Partial<SchemeOptions> | undefined;
+  readonly options?:
+    | (Partial<Omit<SchemeOptions, 'gradeFloors'>> & { readonly gradeFloors?: Partial<SchemeOptions['gradeFloors']> | undefined })
+    | undefined;
 }
 
 export function configureScheme(id: SchemeId, overrides: SchemeOverrides = {}): ScoringScheme {

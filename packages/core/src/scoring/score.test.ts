@@ -324,7 +324,7 @@ describe('管理效率', () => {
     const evaluation = evaluate(input([{ code: 'no-such-item' }]), department);
     const messages = evaluation.findings.map((entry) => entry.message);
     expect(messages).toContain('管理效率“结转结余率”缺少计算所需的“结转结余总额”');
-    expect(messages).toContain('管理效率项目“no-such-item”不在评分方案的目录中');
+    expect(messages).toContain('管理效率项目“no-such-item”不在评分方案的目录中；部门自设的项目须写明名称、比较方向、目标值与分值（own）');
   });
 
   it('scores a change rate against a zero target', () => {

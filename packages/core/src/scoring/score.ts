@@ -9,20 +9,32 @@ import {
   LEVEL1_LABEL,
   type Level1,
   type ManagementEntry,
+  type OwnManagementItem,
 } from '../model.ts';
-import { alignScale, type Decimal, type Fraction, formatDecimal, formatPercent, fraction, toFraction } from '../numbers/decimal.ts';
+import {
+  alignScale,
+  type Decimal,
+  type Fraction,
+  formatDecimal,
+  formatPercent,
+  fraction,
+  pow10,
+  roundHalfUp,
+  toFraction,
+} from '../numbers/decimal.ts';
 import { formatYuanGrouped } from '../numbers/money.ts';
 import { allocateEvenly, formatPoints, type Points, scorePoints } from '../numbers/points.ts';
 import { type Completion, completion, type Quantity } from './completion.ts';
 import { type Evaluation, type Grade, type ItemStatus, PART_LABEL, type PartKey, type PartSummary, type ScoredItem } from './evaluation.ts';
+import { checkFundingSources } from './funding.ts';
 import { bandOfGrades, compareGrades, isCompletionWord } from './grades.ts';
-import type { ManagementItemDefinition } from './management-catalogue.ts';
+import { type ManagementItemDefinition, nearestCatalogueCode } from './management-catalogue.ts';
 import { type Explanation, explain, RULES } from './rules.ts';
 import type { SchemeOptions, ScoringScheme } from './scheme.ts';
 
 const LEVELS: readonly Level1[] = ['output', 'effect', 'satisfaction'];
 const LEVEL1_EN: Readonly<Record<Level1, string>> = { output: 'output', effect: 'effect', satisfaction: 'satisfaction' };
-const PART_ORDER: readonly PartKey[] = ['output', 'effect', 'satisfaction', 'execution', 'management'];
+const PART_ORDER: readonly PartKey[] = ['output', 'effect', 'satisfaction', 'indicators', 'execution', 'management'];
 const FULL: Points = 10_000;
 
 /**
@@ -31,14 +43,19 @@ const FULL: Points = 10_000;
  */
 export function evaluate(input: EvaluationInput, scheme: ScoringScheme): Evaluation {
   const findings: Finding[] = [];
-  checkSchemeWeights(input, scheme, findings);
-  const allocation = allocateIndicatorWeights(input.indicators, scheme, findings);
+  const catalogue = managementDefinitions(input, scheme, findings);
+  checkSchemeWeights(input, scheme, catalogue, findings);
+  checkFundingSources(input.budget, findings);
+  const allocation =
+    scheme.options.levelWeightMode === 'free'
+      ? allocateFreeWeights(input.indicators, scheme, findings)
+      : allocateIndicatorWeights(input.indicators, scheme, findings);
 
   const items: ScoredItem[] = input.indicators.map((indicator, index) =>
     scoreIndicator(indicator, allocation.weights[index] ?? 0, scheme.options, findings),
   );
-  if (scheme.executionWeight > 0) items.push(scoreExecution(input.budget, scheme.executionWeight, findings));
-  items.push(...scoreManagement(input, scheme, findings));
+  if (scheme.executionWeight > 0) items.push(scoreExecution(input.budget, scheme.executionWeight, scheme.options, findings));
+  items.push(...scoreManagement(input, scheme, catalogue, findings));
 
   const parts = summariseParts(items, scheme, allocation.emptyLevels);
   const totalWeight = sum(parts.map((part) => part.weight));
@@ -74,12 +91,17 @@ function managementWeight(definition: ManagementItemDefinition, entries: Readonl
   return entries.get(definition.code)?.weight ?? definition.weight;
 }
 
-function checkSchemeWeights(input: EvaluationInput, scheme: ScoringScheme, findings: Finding[]): void {
+function checkSchemeWeights(
+  input: EvaluationInput,
+  scheme: ScoringScheme,
+  catalogue: readonly ManagementItemDefinition[],
+  findings: Finding[],
+): void {
   const entries = entriesByCode(input.management);
   const total =
     sum(LEVELS.map((level) => scheme.levelWeights[level])) +
     scheme.executionWeight +
-    sum(scheme.management.map((definition) => managementWeight(definition, entries)));
+    sum(catalogue.map((definition) => managementWeight(definition, entries)));
   if (total !== FULL) {
     findings.push(finding('SCHEME_WEIGHT_MISMATCH', { kind: 'evaluation' }, { sum: formatPoints(total) }));
   }
@@ -95,6 +117,10 @@ interface Allocation {
 function allocateIndicatorWeights(indicators: readonly Indicator[], scheme: ScoringScheme, findings: Finding[]): Allocation {
   const weights: Points[] = new Array<Points>(indicators.length).fill(0);
   const emptyLevels = new Map<Level1, Points>();
+  for (const indicator of indicators) {
+    if (indicator.level1 === undefined)
+      findings.push(finding('INDICATOR_LEVEL_MISSING', subjectOf(indicator), { id: indicator.id, name: indicator.name }));
+  }
   for (const level of LEVELS) {
     const levelWeight = scheme.levelWeights[level];
     const explicit: number[] = [];
@@ -149,6 +175,44 @@ function allocateIndicatorWeights(indicators: readonly Indicator[], scheme: Scor
   return { weights, emptyLevels };
 }
 
+/**
+ * Free level weights (`levelWeightMode: 'free'`): the levels' weights form one pool (90 in
+ * 财预〔2020〕10号's 产出 50 + 效益 30 + 满意度 10) shared by all indicators, levelled or not, by their
+ * own weights; the indicators without one share what is left evenly. No level can be empty.
+ */
+function allocateFreeWeights(indicators: readonly Indicator[], scheme: ScoringScheme, findings: Finding[]): Allocation {
+  const pool = sum(LEVELS.map((level) => scheme.levelWeights[level]));
+  const weights: Points[] = indicators.map((indicator) => indicator.weight ?? 0);
+  const implicit = indicators.flatMap((indicator, index) => (indicator.weight === undefined ? [index] : []));
+  const explicitSum = sum(weights);
+  const mismatch = implicit.length === 0 ? explicitSum !== pool : explicitSum > pool;
+  if (mismatch) {
+    const exact = implicit.length === 0;
+    findings.push(
+      finding(
+        'FREE_WEIGHT_SUM_MISMATCH',
+        { kind: 'evaluation' },
+        {
+          sum: formatPoints(explicitSum),
+          expected: formatPoints(pool),
+          relation: exact ? '应为' : '不得超过',
+          relationEn: exact ? 'add up to' : 'not exceed',
+        },
+      ),
+    );
+  } else if (implicit.length > 0) {
+    allocateEvenly(pool - explicitSum, implicit.length).forEach((weight, position) => {
+      const index = implicit[position];
+      if (index !== undefined) weights[index] = weight;
+    });
+  }
+  return { weights, emptyLevels: new Map() };
+}
+
+function subjectOf(indicator: Indicator): FindingSubject {
+  return { kind: 'indicator', id: indicator.id, name: indicator.name };
+}
+
 // ── indicators ──────────────────────────────────────────────────────────────────────────────────
 
 const DIRECTION_SYMBOL = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', qualitative: '' } as const;
@@ -189,7 +253,7 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
     kind: 'indicator',
     id: indicator.id,
     name: indicator.name,
-    part: indicator.level1,
+    part: indicator.level1 ?? 'indicators',
     level2: indicator.level2,
     goalId: indicator.goalId,
     weight,
@@ -202,7 +266,7 @@ function scoreIndicator(indicator: Indicator, weight: Points, options: SchemeOpt
     illustrative: indicator.illustrative,
   };
   if (indicator.notApplicable) return assemble(head, notApplicable(weight), undefined, findings);
-  const subject = { kind: 'indicator', id: indicator.id, name: indicator.name } as const;
+  const subject = subjectOf(indicator);
   const W = formatPoints(weight);
   const scored = scoredTarget(indicator);
 
@@ -510,7 +574,7 @@ function scoreQualitative(
 
 // ── budget execution ────────────────────────────────────────────────────────────────────────────
 
-function scoreExecution(budget: BudgetFigures, weight: Points, findings: Finding[]): ScoredItem {
+function scoreExecution(budget: BudgetFigures, weight: Points, options: SchemeOptions, findings: Finding[]): ScoredItem {
   const W = formatPoints(weight);
   const head = (actual: string | undefined): ItemHead => ({
     kind: 'execution',
@@ -527,7 +591,21 @@ function scoreExecution(budget: BudgetFigures, weight: Points, findings: Finding
     illustrative: budget.illustrative,
   });
   if (budget.adjusted <= 0) {
-    findings.push(finding('EXECUTION_NO_BUDGET', { kind: 'budget', id: 'execution', name: PART_LABEL.execution }));
+    const subject = { kind: 'budget', id: 'execution', name: PART_LABEL.execution } as const;
+    if (options.zeroBudget === 'zero') {
+      findings.push(finding('EXECUTION_ZERO_BUDGET_SCORED', subject));
+      const scored: Scored = {
+        status: 'not-met',
+        computed: 0,
+        explanation: explain(
+          'execution-rate.zero-budget',
+          { 全年预算数: `${formatYuanGrouped(budget.adjusted)} 元`, 分值: W },
+          `全年预算数为 0 → 预算执行率计 0 分（分值 ${W}）`,
+        ),
+      };
+      return assemble(head(undefined), scored, budget.executionAdjustment, findings);
+    }
+    findings.push(finding('EXECUTION_NO_BUDGET', subject));
     return assemble(head(undefined), notApplicable(weight), undefined, findings);
   }
   const executed = formatYuanGrouped(budget.executed);
@@ -562,14 +640,75 @@ function entriesByCode(entries: readonly ManagementEntry[]): Map<string, Managem
   return new Map(entries.map((entry) => [entry.code, entry]));
 }
 
-function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings: Finding[]): ScoredItem[] {
-  const entries = entriesByCode(input.management);
-  const known = new Set(scheme.management.map((definition) => definition.code));
+/**
+ * The 管理效率 items scored: the scheme's catalogue (all of it, or with `managementCatalogue: 'listed'`
+ * only the items listed) and the department's own items. A code that is neither in the catalogue nor
+ * declared as the department's own is refused, with the catalogue code it most likely misspells.
+ */
+function managementDefinitions(input: EvaluationInput, scheme: ScoringScheme, findings: Finding[]): ManagementItemDefinition[] {
+  const listed = new Set(input.management.map((entry) => entry.code));
+  const byCode = new Map(scheme.management.map((definition) => [definition.code, definition]));
+  const definitions =
+    scheme.options.managementCatalogue === 'listed'
+      ? scheme.management.filter((definition) => listed.has(definition.code))
+      : [...scheme.management];
   for (const entry of input.management) {
-    if (!known.has(entry.code))
-      findings.push(finding('UNKNOWN_MANAGEMENT_ITEM', { kind: 'management', id: entry.code }, { code: entry.code }));
+    const taken = byCode.get(entry.code);
+    const subject = { kind: 'management', id: entry.code, name: entry.own?.name } as const;
+    if (entry.own && taken) {
+      findings.push(finding('MANAGEMENT_OWN_CODE_TAKEN', subject, { code: entry.code, name: taken.name }));
+    } else if (entry.own) {
+      definitions.push(ownDefinition(entry.code, entry.own, entry.weight));
+    } else if (!taken) {
+      const near = nearestCatalogueCode(entry.code, scheme.management);
+      findings.push(
+        finding('UNKNOWN_MANAGEMENT_ITEM', subject, {
+          code: entry.code,
+          hint: near ? `，是否应为“${near.code}”（${near.name}）？` : '；部门自设的项目须写明名称、比较方向、目标值与分值（own）',
+          hintEn: near
+            ? `; did you mean "${near.code}" (${near.name})?`
+            : '; declare an item of your own with its name, direction, target and weight (own)',
+        }),
+      );
+    }
   }
-  return scheme.management.map((definition) => {
+  return definitions;
+}
+
+function ownDefinition(code: string, own: OwnManagementItem, weight: Points | undefined): ManagementItemDefinition {
+  const formula: ManagementItemDefinition['formula'] =
+    own.direction === 'qualitative'
+      ? { kind: 'qualitative' }
+      : own.formula
+        ? { kind: 'ratio', numerator: own.formula.numerator, denominator: own.formula.denominator }
+        : { kind: 'entered' };
+  const named = own.formula
+    ? [own.formula.numerator, own.formula.denominator].filter((key) => !key.startsWith('budget:')).map((key) => [key, key])
+    : [];
+  return {
+    code,
+    name: own.name,
+    area: own.area ?? own.name,
+    formula,
+    direction: own.direction,
+    target: own.target,
+    unit: own.unit,
+    weight: weight ?? 0,
+    inputs: { ...Object.fromEntries(named), ...own.inputs },
+    source: '部门自设的管理效率指标（由本部门在自评表中列明计算方法与目标值）',
+    standard: own.standard,
+    own: true,
+  };
+}
+
+function scoreManagement(
+  input: EvaluationInput,
+  scheme: ScoringScheme,
+  catalogue: readonly ManagementItemDefinition[],
+  findings: Finding[],
+): ScoredItem[] {
+  const entries = entriesByCode(input.management);
+  return catalogue.map((definition) => {
     const entry = entries.get(definition.code);
     const weight = managementWeight(definition, entries);
     const head = (target: string | undefined, actual: string | undefined): ItemHead => ({
@@ -598,7 +737,7 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
       const scored = scoreQualitative(definition.name, entry?.band, entry?.qualitativeScore, weight, scheme.options, subject, findings);
       return assemble(head(definition.standard, entry?.band ? BAND_LABEL[entry.band] : undefined), scored, entry?.adjustment, findings);
     }
-    const rate = managementRate(definition, entry, input.budget, scheme.options);
+    const rate = withEnteredRate(definition, entry, managementRate(definition, entry, input.budget, scheme.options), findings);
     const targetValue = entry?.target ?? definition.target;
     if ('missing' in rate || !targetValue || definition.direction === 'qualitative') {
       const label = 'missing' in rate ? rate.missing : '目标值';
@@ -612,8 +751,8 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
       );
     }
     const percentValue = fraction(rate.value.num * 100n, rate.value.den);
-    const actual: Quantity = { value: percentValue, text: formatPercent(rate.value) };
-    const target: Quantity = { value: toFraction(targetValue), text: `${formatDecimal(targetValue)}%` };
+    const actual: Quantity = { value: percentValue, text: rate.shown ?? formatPercent(rate.value) };
+    const target: Quantity = { value: toFraction(targetValue), text: `${formatDecimal(targetValue)}${definition.unit ?? '%'}` };
     const outcome = completion(definition.direction, target, actual, scheme.options);
     const score = scorePoints(weight, outcome.share);
     const W = formatPoints(weight);
@@ -623,7 +762,11 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
         status: statusOf(outcome, score, weight),
         computed: score,
         explanation: explain(
-          definition.formula.kind === 'change-rate' ? 'management.change-rate' : 'management.ratio',
+          rate.shown !== undefined
+            ? 'management.entered-rate'
+            : definition.formula.kind === 'change-rate'
+              ? 'management.change-rate'
+              : 'management.ratio',
           { ...rate.inputs, 目标值: target.text, 分值: W, 计分规则: RULES[outcome.rule].title },
           `${definition.name} = ${rate.text} = ${actual.text}；${arithmetic(outcome, W, score)}`,
         ),
@@ -634,7 +777,37 @@ function scoreManagement(input: EvaluationInput, scheme: ScoringScheme, findings
   });
 }
 
-type Rate = { value: Fraction; text: string; inputs: Record<string, string> } | { missing: string };
+/** `shown` is set when the value was entered rather than computed, in the item's own wording. */
+type Rate = { value: Fraction; text: string; inputs: Record<string, string>; shown?: string } | { missing: string };
+
+/**
+ * A rate entered on the form stands in for the amounts when they are not given; when both are, the
+ * computed rate counts and the entered one must agree with it at the precision it was written.
+ */
+function withEnteredRate(
+  definition: ManagementItemDefinition,
+  entry: ManagementEntry | undefined,
+  computed: Rate,
+  findings: Finding[],
+): Rate {
+  const entered = entry?.rate;
+  if (!entered) return computed;
+  const shown = `${formatDecimal(entered)}${definition.unit ?? '%'}`;
+  if ('missing' in computed) {
+    return { value: fraction(entered.units, pow10(entered.scale) * 100n), text: `填报 ${shown}`, inputs: { 填报值: shown }, shown };
+  }
+  const atEnteredPrecision = roundHalfUp(computed.value.num * 100n * pow10(entered.scale), computed.value.den);
+  if (atEnteredPrecision !== entered.units) {
+    findings.push(
+      finding(
+        'MANAGEMENT_RATE_MISMATCH',
+        { kind: 'management', id: definition.code, name: definition.name },
+        { name: definition.name, entered: shown, computed: formatPercent(computed.value, Math.max(2, entered.scale)) },
+      ),
+    );
+  }
+  return computed;
+}
 
 function managementRate(
   definition: ManagementItemDefinition,
@@ -678,6 +851,8 @@ function managementRate(
         },
       };
     }
+    case 'entered':
+      return { missing: '填报值' };
     case 'qualitative':
       return { missing: '档次' };
   }

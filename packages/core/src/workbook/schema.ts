@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, type EvaluationInput, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
+import { DIRECTIONS, type Direction, type EvaluationInput, FUNDING_SOURCES, LEVEL2_OF, type Level1, type Level2 } from '../model.ts';
 import { type Decimal, parseDecimal, toFraction } from '../numbers/decimal.ts';
 import { parseYuan } from '../numbers/money.ts';
 import { normaliseNumberText } from '../numbers/number-text.ts';
@@ -145,8 +145,8 @@ const indicator = z
   .object({
     id: text('指标编号，在本工作簿内唯一'),
     goalId: optionalText('所属绩效目标编号'),
-    level1,
-    level2,
+    level1: level1.optional(),
+    level2: level2.optional(),
     name: text('三级指标名称'),
     direction: z
       .enum(DIRECTIONS as [string, ...string[]], {
@@ -205,23 +205,88 @@ const project = z
   })
   .strict();
 
-const budget = z
+const fundingSource = z
   .object({
+    source: z.enum(FUNDING_SOURCES as [string, ...string[]]).meta({
+      description: '资金来源：fiscal-appropriation 本年财政拨款 / special-account 财政专户管理资金 / unit-funds 单位资金 / other 其他资金',
+    }),
     initial: money('年初预算数'),
-    carryOver: money('上年结转')
-      .optional()
-      .transform((value) => value ?? 0),
-    adjusted: money('全年预算数（调整后，含上年结转）'),
+    adjusted: money('全年预算数'),
     executed: money('全年执行数'),
-    executionReason: optionalText('执行率低于 90% 的原因'),
-    executionAdjustment: adjustment.optional(),
-    illustrative: z.boolean().optional(),
   })
   .strict();
 
+const BUDGET_TOTALS = [
+  ['initial', '年初预算数'],
+  ['adjusted', '全年预算数'],
+  ['executed', '全年执行数'],
+] as const;
+
+const budget = z
+  .object({
+    initial: money('年初预算数（填写资金来源时可不填，取各来源之和）').optional(),
+    carryOver: money('上年结转')
+      .optional()
+      .transform((value) => value ?? 0),
+    adjusted: money('全年预算数（调整后，含上年结转；填写资金来源时可不填）').optional(),
+    executed: money('全年执行数（填写资金来源时可不填）').optional(),
+    sources: z.array(fundingSource).min(1).optional().meta({ description: '按资金来源分列的预算与执行数' }),
+    executionReason: optionalText('执行率低于 90% 的原因'),
+    executionAdjustment: adjustment.optional(),
+    declaredScore: pointsValue('原表填报的预算执行率得分（导入时用于核对）').optional(),
+    illustrative: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    for (const [key, label] of BUDGET_TOTALS) {
+      if (value[key] === undefined && !value.sources)
+        ctx.addIssue({ code: 'custom', path: [key], message: `未填写${label}：请填写${label}，或按资金来源（sources）分列` });
+    }
+    reportDuplicates(
+      (value.sources ?? []).map((row) => row.source),
+      ['sources'],
+      '资金来源',
+      ctx,
+    );
+  })
+  .transform(({ sources, declaredScore, ...figures }) => {
+    // Totals left blank beside the sources are their sums; totals given are checked against them (FUNDING_SOURCE_SUM_MISMATCH).
+    const total = (key: (typeof BUDGET_TOTALS)[number][0]): number =>
+      figures[key] ?? (sources ?? []).reduce((sum, row) => sum + row[key], 0);
+    return {
+      ...figures,
+      initial: total('initial'),
+      adjusted: total('adjusted'),
+      executed: total('executed'),
+      sources: sources?.map((row) => ({ ...row, source: row.source as (typeof FUNDING_SOURCES)[number] })),
+      declaredExecutionScore: declaredScore,
+    };
+  });
+
+const ownManagementItem = z
+  .object({
+    name: text('项目名称'),
+    area: optionalText('管理领域，如 资金管理'),
+    direction: z
+      .enum(DIRECTIONS as [string, ...string[]], {
+        error: (issue) => (issue.input === undefined ? undefined : directionAdvice(issue.input)),
+      })
+      .meta({ description: '比较方向：>= > <= < = 或 qualitative（定性）' }),
+    unit: optionalText('计量单位；不填为 %（目标值填在本项目的 target）'),
+    formula: z
+      .object({ numerator: text('分子的金额键'), denominator: text('分母的金额键，或 budget:adjusted 等预算数') })
+      .strict()
+      .optional()
+      .meta({ description: '比率 = 分子 ÷ 分母（金额在 amounts 中按键填写）；不填则在 rate 中直接填报比率' }),
+    inputs: z.record(z.string(), z.string().trim().min(1)).optional().meta({ description: '各金额键的名称' }),
+    standard: optionalText('评分标准（定性项目）'),
+  })
+  .strict()
+  .meta({ description: '部门自设的管理效率项目：名称、方向、目标值；分值填在 weight' });
+
 const managementEntry = z
   .object({
-    code: text('管理效率目录中的项目编码，如 carry-over-rate'),
+    code: text('管理效率目录中的项目编码，如 carry-over-rate；自设项目为本部门自取的编码'),
     amounts: z.record(z.string(), money('计算所需金额')).optional(),
     target: decimal('目标值（百分数），覆盖目录默认值').optional(),
     weight: pointsValue('分值，覆盖目录默认值').optional(),
@@ -232,8 +297,18 @@ const managementEntry = z
     adjustment: adjustment.optional(),
     note: optionalText('管理情况说明（用于报告）'),
     illustrative: z.boolean().optional(),
+    rate: decimal('填报的比率（百分数，如 95.47），代替或核对计算所需金额').optional(),
+    declaredScore: pointsValue('原表填报的得分（导入时用于核对）').optional(),
+    own: ownManagementItem.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((entry, ctx) => {
+    if (!entry.own) return;
+    const name = `自设管理效率项目“${entry.own.name}”（${entry.code}）`;
+    if (entry.weight === undefined) ctx.addIssue({ code: 'custom', path: ['weight'], message: `${name}须填写分值` });
+    if (entry.own.direction !== 'qualitative' && entry.target === undefined)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `${name}须填写目标值` });
+  });
 
 const percentInt = z.number().int().min(0).max(200);
 
@@ -263,8 +338,39 @@ const scheme = z
         carryOverBase: z.enum(['executed', 'budget']).optional(),
         qualitativeScales: gradeScales.optional(),
         completionWords: z.enum(['refuse', 'met-when-target-is-completion']).optional(),
+        gradeFloors: z
+          .object({
+            excellent: percentInt.max(100).optional(),
+            good: percentInt.max(100).optional(),
+            fair: percentInt.max(100).optional(),
+          })
+          .strict()
+          .optional()
+          .meta({ description: '评价等级下限（分）：优、良、中，默认 90、80、60' }),
+        levelWeightMode: z
+          .enum(['fixed', 'free'])
+          .optional()
+          .meta({ description: 'fixed 各一级指标分值固定；free 各级分值不固定，由所列指标分值相加（可不填一级、二级指标）' }),
+        zeroBudget: z
+          .enum(['not-applicable', 'zero'])
+          .optional()
+          .meta({ description: '全年预算数为 0：not-applicable 按不适用折算（默认）；zero 预算执行率计 0 分' }),
+        managementCatalogue: z
+          .enum(['scheme', 'listed'])
+          .optional()
+          .meta({ description: '管理效率：scheme 按方案目录全部计分（默认）；listed 只计工作簿列出的项目' }),
       })
       .strict()
+      .superRefine((options, ctx) => {
+        const floors = { excellent: 90, good: 80, fair: 60, ...options.gradeFloors };
+        if (!(floors.excellent > floors.good && floors.good > floors.fair)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['gradeFloors'],
+            message: `评价等级下限须依次递减：优 ${floors.excellent}、良 ${floors.good}、中 ${floors.fair}`,
+          });
+        }
+      })
       .optional(),
   })
   .strict();
@@ -320,8 +426,31 @@ export const workbookSchema = z
       '管理效率项目',
       ctx,
     );
+    const free = workbook.scheme?.options?.levelWeightMode === 'free';
     workbook.indicators.forEach((item, index) => {
-      if (!LEVEL2_OF[item.level1 as Level1].includes(item.level2 as Level2)) {
+      const name = `指标 ${item.id}“${item.name}”`;
+      if (item.level1 === undefined) {
+        if (item.level2 !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', index, 'level1'],
+            message: `${name}填写了二级指标 ${item.level2}，须同时填写一级指标`,
+          });
+        else if (!free)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', index, 'level1'],
+            message: `${name}未填写一级指标：本方案各一级指标分值固定；无一级、二级指标的表格请设 scheme.options.levelWeightMode 为 "free"`,
+          });
+        return;
+      }
+      if (item.level2 === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', index, 'level2'],
+          message: `${name}填写了一级指标 ${item.level1}，须同时填写二级指标`,
+        });
+      } else if (!LEVEL2_OF[item.level1 as Level1].includes(item.level2 as Level2)) {
         ctx.addIssue({
           code: 'custom',
           path: ['indicators', index, 'level2'],
@@ -361,12 +490,16 @@ export function toWorkbook(parsed: ParsedWorkbook): Workbook {
     indicators: parsed.indicators.map(({ actual, ...item }) => ({
       ...item,
       ...(actual && 'completionWord' in actual ? { actual: undefined, actualText: item.actualText ?? actual.completionWord } : { actual }),
-      level1: item.level1 as Level1,
-      level2: item.level2 as Level2,
+      level1: item.level1 as Level1 | undefined,
+      level2: item.level2 as Level2 | undefined,
       direction: item.direction as EvaluationInput['indicators'][number]['direction'],
     })),
     budget: parsed.budget,
-    management: parsed.management.map(({ score, ...entry }) => ({ ...entry, qualitativeScore: score })),
+    management: parsed.management.map(({ score, own, ...entry }) => ({
+      ...entry,
+      qualitativeScore: score,
+      own: own && { ...own, direction: own.direction as Direction, target: entry.target },
+    })),
     declaredTotal: parsed.declaredTotal,
     narrative: parsed.narrative,
   };

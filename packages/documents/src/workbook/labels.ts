@@ -3,6 +3,9 @@ import {
   DIRECTIONS,
   type Direction,
   type EvaluationKind,
+  FUNDING_SOURCE_LABEL,
+  FUNDING_SOURCES,
+  type FundingSource,
   LEVEL1_LABEL,
   LEVEL2_LABEL,
   LEVEL2_OF,
@@ -184,6 +187,35 @@ export const COMPLETION_WORDS_CHOICES: ChoiceSet<'refuse' | 'met-when-target-is-
     { value: 'refuse', label: '不予计分' },
     { value: 'met-when-target-is-completion', label: '目标为完成时计满分' },
   ],
+};
+
+export const LEVEL_WEIGHT_MODE_CHOICES: ChoiceSet<'fixed' | 'free'> = {
+  name: '各级指标分值',
+  choices: [
+    { value: 'fixed', label: '固定', aliases: ['按方案固定'] },
+    { value: 'free', label: '不固定', aliases: ['按所列指标分值', '自由'] },
+  ],
+};
+
+export const ZERO_BUDGET_CHOICES: ChoiceSet<'not-applicable' | 'zero'> = {
+  name: '预算数为0时的预算执行率',
+  choices: [
+    { value: 'not-applicable', label: '按不适用折算', aliases: ['不适用'] },
+    { value: 'zero', label: '计0分', aliases: ['0分'] },
+  ],
+};
+
+export const MANAGEMENT_CATALOGUE_CHOICES: ChoiceSet<'scheme' | 'listed'> = {
+  name: '管理效率计分范围',
+  choices: [
+    { value: 'scheme', label: '方案目录全部' },
+    { value: 'listed', label: '仅所列项目' },
+  ],
+};
+
+export const FUNDING_SOURCE_CHOICES: ChoiceSet<FundingSource> = {
+  name: '资金来源',
+  choices: FUNDING_SOURCES.map((source) => ({ value: source, label: FUNDING_SOURCE_LABEL[source] })),
 };
 
 export type NarrativeCategory = 'conclusion' | 'dutyIntro' | 'management' | 'problems' | 'measures';

@@ -106,7 +106,7 @@ describe.skipIf(isLibreOfficeSkipped)('LibreOffice opens the .xlsx workbook', ()
         'G1-5,G1,产出,成本,项目资金成本控制,≤,0,%,-4.53,不超预算,实际按规定控制和支付，成本控制率-4.53%,,,,,,,,,,,,,,,',
       );
       expect(lines('基本信息')[9]).toBe('填报日期,2025-06-20,必填。如 2025-06-20 或 2025年6月20日');
-      expect(lines('管理效率')[5]).toBe('three-public-change-rate,“三公”经费变动率,,,,,412300.00,436800.00,,,,,,,,,,是');
+      expect(lines('管理效率')[5]).toBe('three-public-change-rate,“三公”经费变动率,,,,,412300.00,436800.00,,,,,,,,,,是,,,,,,,,,,,');
     },
     TIMEOUT_MS,
   );
@@ -127,7 +127,7 @@ describe.skipIf(isLibreOfficeSkipped)('LibreOffice opens the .xlsx workbook', ()
     'opens the blank template with the catalogue pre-filled',
     async () => {
       const sheets = await csvSheets(await writeWorkbookTemplate());
-      expect(sheets.get('管理效率')?.split('\n')[2]).toBe('carry-over-rate,结转结余率,,,,,,,,,,,,,,,,');
+      expect(sheets.get('管理效率')?.split('\n')[2]).toBe('carry-over-rate,结转结余率,,,,,,,,,,,,,,,,,,,,,,,,,,,');
     },
     TIMEOUT_MS,
   );

@@ -1,6 +1,8 @@
 import {
   DEFAULT_MANAGEMENT_CATALOGUE,
   type FieldIssue,
+  FUNDING_COLUMNS,
+  FUNDING_SOURCES,
   LEVEL2_OF,
   type Level1,
   type Level2,
@@ -44,6 +46,7 @@ import {
   BUDGET_SHEET,
   type ColumnDef,
   type FieldType,
+  fundingField,
   GOALS_SHEET,
   INDICATORS_SHEET,
   KEY_VALUE_HEADERS,
@@ -198,6 +201,7 @@ function readSheets(reading: Reading, book: ExcelJS.Workbook): JsonObject {
   const indicators = readTableSheet(reading, sheet(SHEET.indicators, ['indicators']), INDICATORS_SHEET);
   const budget = sheet(SHEET.budget, ['budget']);
   if (budget) readKeyValue(reading, budget, BUDGET_SHEET, root);
+  gatherFundingSources(reading, root);
   const management = readTableSheet(reading, sheet(SHEET.management, ['management']), MANAGEMENT_SHEET);
   const narrativeSheet = find(SHEET.narrative);
   const narrative = narrativeSheet ? readNarrative(reading, narrativeSheet) : { problems: [], measures: [] };
@@ -367,7 +371,10 @@ function readTableSheet(reading: Reading, ws: Worksheet | undefined, sheet: Tabl
     }
     rows.push({ item, row, cells });
   }
-  if (sheet === MANAGEMENT_SHEET) resolveManagementCodes(reading, ws, columns, rows);
+  if (sheet === MANAGEMENT_SHEET) {
+    resolveManagementCodes(reading, ws, columns, rows);
+    for (const { item } of rows) addOwnFormula(item);
+  }
   if (sheet !== MANAGEMENT_SHEET && rows.length === 0) {
     reading.refuse({ sheet: sheet.name }, '没有填写任何一行（至少需要 1 行）', sheet.arrayPath);
   }
@@ -407,6 +414,38 @@ function resolveManagementCodes(reading: Reading, ws: Worksheet, columns: Readon
       );
     }
   });
+}
+
+/** An own item with 分子 / 分母 cells is a ratio of those two amounts; the sheet has no other way to state a formula. */
+function addOwnFormula(item: JsonObject): void {
+  const own = item.own as JsonObject | undefined;
+  const amounts = (item.amounts ?? {}) as JsonObject;
+  const inputs = (own?.inputs ?? {}) as JsonObject;
+  const keys = ['numerator', 'denominator'];
+  if (!own || !keys.some((key) => key in amounts || key in inputs)) return;
+  own.formula = { numerator: 'numerator', denominator: 'denominator' };
+}
+
+/**
+ * The 资金来源 rows were read as `budget.sources.<source>.<column>`; the workbook lists the sources
+ * filled, in the forms' order, each cell keeping its place for messages.
+ */
+function gatherFundingSources(reading: Reading, root: JsonObject): void {
+  const budget = root.budget as JsonObject | undefined;
+  const bySource = budget?.sources as JsonObject | undefined;
+  if (!budget || !bySource) return;
+  const rows: JsonObject[] = [];
+  for (const source of FUNDING_SOURCES) {
+    const row = bySource[source] as JsonObject | undefined;
+    if (!row) continue;
+    const index = rows.length;
+    rows.push({ source, ...row });
+    for (const { key } of FUNDING_COLUMNS) {
+      const place = reading.sources.get(fundingField(source, key));
+      if (place) reading.sources.set(`budget.sources[${index}].${key}`, place);
+    }
+  }
+  budget.sources = rows;
 }
 
 function reportDuplicates(reading: Reading, sheet: TableSheetDef, rows: readonly TableRow[]): void {

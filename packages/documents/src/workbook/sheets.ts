@@ -1,4 +1,4 @@
-import { DEFAULT_MANAGEMENT_CATALOGUE } from '@jixiao/core';
+import { DEFAULT_MANAGEMENT_CATALOGUE, FUNDING_COLUMNS, FUNDING_SOURCE_LABEL, FUNDING_SOURCES } from '@jixiao/core';
 import {
   BAND_CHOICES,
   CARRY_OVER_BASE_CHOICES,
@@ -9,11 +9,14 @@ import {
   EQUALS_MODE_CHOICES,
   KIND_CHOICES,
   LESS_OR_EQUAL_CHOICES,
+  LEVEL_WEIGHT_MODE_CHOICES,
   LEVEL1_CHOICES,
   LEVEL2_CHOICES,
   labelsOf,
+  MANAGEMENT_CATALOGUE_CHOICES,
   SCHEME_CHOICES,
   YES_NO_CHOICES,
+  ZERO_BUDGET_CHOICES,
 } from './labels.ts';
 
 /**
@@ -48,8 +51,9 @@ export interface FieldDef {
   readonly hint: string;
   readonly width?: number;
   /**
-   * A column a filed form may lack (调整指标值 is printed only when an adjustment was approved);
-   * absent, its field is empty. Every other column must be present.
+   * A column a workbook may lack: one added after the first layout (a workbook written before it, or a
+   * flat form without 一级 / 二级 columns), or one a filed form prints only sometimes (调整指标值 only when
+   * an adjustment was approved). Absent, its cells read as blank. Every other column must be present.
    */
   readonly optional?: boolean;
 }
@@ -164,6 +168,27 @@ export const BASIC_SHEET: KeyValueSheetDef = {
       type: choice(COMPLETION_WORDS_CHOICES),
       hint: `定量指标完成值填“完成”等文字时：${oneOf(COMPLETION_WORDS_CHOICES)}；一般不填（默认不予计分并提示）`,
     },
+    { label: '优等级下限', field: 'scheme.options.gradeFloors.excellent', type: integer, hint: '分，默认 90；一般不填' },
+    { label: '良等级下限', field: 'scheme.options.gradeFloors.good', type: integer, hint: '分，默认 80；一般不填' },
+    { label: '中等级下限', field: 'scheme.options.gradeFloors.fair', type: integer, hint: '分，默认 60；一般不填' },
+    {
+      label: '各级指标分值',
+      field: 'scheme.options.levelWeightMode',
+      type: choice(LEVEL_WEIGHT_MODE_CHOICES),
+      hint: `${oneOf(LEVEL_WEIGHT_MODE_CHOICES)}；“不固定”：各指标按所填分值分享指标总分（项目支出 90 分），可不填一级、二级指标`,
+    },
+    {
+      label: '预算数为0时的预算执行率',
+      field: 'scheme.options.zeroBudget',
+      type: choice(ZERO_BUDGET_CHOICES),
+      hint: `${oneOf(ZERO_BUDGET_CHOICES)}；默认按不适用折算`,
+    },
+    {
+      label: '管理效率计分范围',
+      field: 'scheme.options.managementCatalogue',
+      type: choice(MANAGEMENT_CATALOGUE_CHOICES),
+      hint: `${oneOf(MANAGEMENT_CATALOGUE_CHOICES)}；部门自设管理效率项目时可选“仅所列项目”`,
+    },
   ],
 };
 
@@ -187,14 +212,21 @@ export const INDICATORS_SHEET: TableSheetDef = {
   columns: [
     { label: '指标编号', field: 'id', type: text, required: true, hint: '如 G1-1，在本表内唯一', width: 10 },
     { label: '所属目标', field: 'goalId', type: text, hint: '绩效目标表中的目标编号', width: 9 },
-    { label: '一级指标', field: 'level1', type: choice(LEVEL1_CHOICES), required: true, hint: oneOf(LEVEL1_CHOICES), width: 9 },
+    {
+      label: '一级指标',
+      field: 'level1',
+      type: choice(LEVEL1_CHOICES),
+      hint: `${oneOf(LEVEL1_CHOICES)}；无层级的表格（各级指标分值不固定）可不填或删去此列`,
+      width: 9,
+      optional: true,
+    },
     {
       label: '二级指标',
       field: 'level2',
       type: choice(LEVEL2_CHOICES),
-      required: true,
       hint: `${oneOf(LEVEL2_CHOICES)}；须属于所填一级指标`,
       width: 14,
+      optional: true,
     },
     { label: '三级指标', field: 'name', type: longText, required: true, hint: '三级指标名称', width: 30 },
     {
@@ -262,13 +294,57 @@ export const BUDGET_SHEET: KeyValueSheetDef = {
     { label: '调整后得分', field: 'budget.executionAdjustment.score', type: pointsType, hint: '评价人对预算执行率得分的调整' },
     { label: '调整理由', field: 'budget.executionAdjustment.reason', type: longText, hint: '填写调整后得分时必填' },
     { label: '示例数据', field: 'budget.illustrative', type: yesNo, hint: '填“是”表示并非来自原始资料' },
+    { label: '预算执行率填报得分', field: 'budget.declaredScore', type: pointsType, hint: '原表填报的预算执行率得分，用于核对' },
+    // 资金来源: one row per source and column, as the forms print them; the reader gathers them into budget.sources.
+    ...FUNDING_SOURCES.flatMap((source) =>
+      FUNDING_COLUMNS.map(({ key, label }) => ({
+        label: fundingRowLabel(source, label),
+        field: fundingField(source, key),
+        type: money,
+        hint: '元；按资金来源分列时填写，上方合计可不填（取各来源之和）',
+      })),
+    ),
   ],
 };
+
+export function fundingRowLabel(source: (typeof FUNDING_SOURCES)[number], column: string): string {
+  return `${FUNDING_SOURCE_LABEL[source]}·${column}`;
+}
+
+/** The key/value path of a 资金来源 cell; `budget.sources.<source>.<column>` becomes `budget.sources[i].<column>`. */
+export function fundingField(source: (typeof FUNDING_SOURCES)[number], column: string): string {
+  return `budget.sources.${source}.${column}`;
+}
 
 /** Every amount the catalogue's formulas read, once, in catalogue order; the column header is the catalogue's own label. */
 export const MANAGEMENT_AMOUNTS: readonly { readonly key: string; readonly label: string }[] = [
   ...new Map(DEFAULT_MANAGEMENT_CATALOGUE.flatMap((item) => Object.entries(item.inputs))).entries(),
 ].map(([key, label]) => ({ key, label }));
+
+/**
+ * Columns added for forms of other provinces: a rate instead of the amounts, the published score, and a
+ * department's own item (open catalogue). An own item's formula is 分子金额 ÷ 分母金额, under the keys
+ * `numerator` and `denominator`.
+ */
+const MANAGEMENT_OWN_COLUMNS: readonly ColumnDef[] = [
+  { label: '比率', field: 'rate', type: decimal, hint: '百分数，如 95.47；不填金额时按此计分，同时填写金额时须一致', width: 9 },
+  { label: '填报得分', field: 'declaredScore', type: pointsType, hint: '原表填报的得分，用于核对', width: 9 },
+  {
+    label: '自设项目名称',
+    field: 'own.name',
+    type: text,
+    hint: '部门自设的管理效率项目填写（编码自取，须同时填写分值与目标值）',
+    width: 20,
+  },
+  { label: '自设项目方向', field: 'own.direction', type: choice(DIRECTION_CHOICES), hint: oneOf(DIRECTION_CHOICES), width: 9 },
+  { label: '自设项目单位', field: 'own.unit', type: text, hint: '不填为 %', width: 9 },
+  { label: '自设项目领域', field: 'own.area', type: text, hint: '如 资金管理；不填取项目名称', width: 12 },
+  { label: '自设项目评分标准', field: 'own.standard', type: longText, hint: '定性项目的评分标准', width: 24 },
+  { label: '分子名称', field: 'own.inputs.numerator', type: text, hint: '自设比率项目：分子金额的名称', width: 14 },
+  { label: '分子金额', field: 'amounts.numerator', type: money, hint: '元；自设比率项目的分子', width: 14 },
+  { label: '分母名称', field: 'own.inputs.denominator', type: text, hint: '自设比率项目：分母金额的名称', width: 14 },
+  { label: '分母金额', field: 'amounts.denominator', type: money, hint: '元；自设比率项目的分母', width: 14 },
+].map((def) => ({ ...def, optional: true }));
 
 /** 名称 is shown for the preparer and checked against 编码, but it is not part of the JSON. */
 export const MANAGEMENT_NAME_HEADER = '名称';
@@ -305,6 +381,7 @@ export const MANAGEMENT_SHEET: TableSheetDef = {
     { label: '偏差原因', field: 'deviationReason', type: longText, hint: '得分低于分值时必填', width: 24 },
     { label: '情况说明', field: 'note', type: longText, hint: '管理情况说明，用于报告的管理效率分析', width: 30 },
     { label: '示例数据', field: 'illustrative', type: yesNo, hint: '填“是”表示并非来自原始资料', width: 9 },
+    ...MANAGEMENT_OWN_COLUMNS,
   ],
 };
 

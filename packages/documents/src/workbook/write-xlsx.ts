@@ -50,7 +50,7 @@ async function render(json: WorkbookJson | undefined): Promise<Uint8Array> {
   addKeyValueSheet(book, BASIC_SHEET, json);
   addTableSheet(book, GOALS_SHEET, json?.goals ?? []);
   addTableSheet(book, INDICATORS_SHEET, json?.indicators ?? []);
-  addKeyValueSheet(book, BUDGET_SHEET, json);
+  addKeyValueSheet(book, BUDGET_SHEET, json && budgetView(json));
   addTableSheet(book, MANAGEMENT_SHEET, managementRows(json));
   addNarrativeSheet(book, json);
   return new Uint8Array(await book.xlsx.writeBuffer());
@@ -61,20 +61,55 @@ async function render(json: WorkbookJson | undefined): Promise<Uint8Array> {
  * JSON lacks get a row with only 编码 and 名称, which the reader skips as unfilled. A project has
  * no 管理效率, so its sheet keeps only what the JSON has.
  */
+/** The budget sheet lists 资金来源 by source; the JSON lists them as an array. */
+function budgetView(json: WorkbookJson): WorkbookJson {
+  const sources = json.budget.sources;
+  if (!sources) return json;
+  const bySource = Object.fromEntries(sources.map(({ source, ...row }) => [source, row]));
+  return { ...json, budget: { ...json.budget, sources: bySource as unknown as typeof sources } };
+}
+
+type ManagementJson = NonNullable<WorkbookJson['management']>[number];
+
+/** An own item's formula goes to the 分子 / 分母 columns, whatever its amounts are called in the JSON. */
+function ownFormulaView(entry: ManagementJson): ManagementJson {
+  const formula = entry.own?.formula;
+  if (!entry.own || !formula) return entry;
+  const { [formula.numerator]: numerator, [formula.denominator]: denominator, ...others } = entry.amounts ?? {};
+  if (formula.denominator.startsWith('budget:') || Object.keys(others).length > 0) {
+    throw new Error(`自设管理效率“${entry.code}”的公式只能是两项金额之比（分子金额 ÷ 分母金额），.xlsx 没有其他写法`);
+  }
+  const labels = entry.own.inputs ?? {};
+  return {
+    ...entry,
+    amounts: { numerator, denominator } as Record<string, string>,
+    own: {
+      ...entry.own,
+      formula: { numerator: 'numerator', denominator: 'denominator' },
+      inputs: {
+        numerator: labels[formula.numerator] ?? formula.numerator,
+        denominator: labels[formula.denominator] ?? formula.denominator,
+      },
+    },
+  };
+}
+
 function managementRows(json: WorkbookJson | undefined): readonly unknown[] {
   const catalogueRows = (codes: ReadonlySet<string>) =>
     DEFAULT_MANAGEMENT_CATALOGUE.filter((item) => !codes.has(item.code)).map((item) => ({ code: item.code }));
   if (!json) return catalogueRows(new Set());
-  const entries = json.management ?? [];
+  const entries = (json.management ?? []).map(ownFormulaView);
   for (const entry of entries) {
     for (const key of Object.keys(entry.amounts ?? {})) {
-      if (!MANAGEMENT_AMOUNTS.some((amount) => amount.key === key)) {
+      if (!MANAGEMENT_AMOUNTS.some((amount) => amount.key === key) && !(entry.own?.formula && OWN_AMOUNT_KEYS.has(key))) {
         throw new Error(`管理效率“${entry.code}”的金额项“${key}”不在管理效率目录中，.xlsx 没有对应的列`);
       }
     }
   }
   return json.kind === 'department' ? [...entries, ...catalogueRows(new Set(entries.map((entry) => entry.code)))] : entries;
 }
+
+const OWN_AMOUNT_KEYS: ReadonlySet<string> = new Set(['numerator', 'denominator']);
 
 function cellText(value: unknown, type: FieldType): string | undefined {
   if (value === undefined || value === null) return undefined;

@@ -106,13 +106,22 @@ describe('the .xlsx evaluation workbook', () => {
 
   it('has a cell for every field of the JSON Schema (fails when core adds a field the sheets lack)', () => {
     const mapped = new Set([
-      ...[BASIC_SHEET, BUDGET_SHEET].flatMap((sheet) => sheet.rows.map((def) => def.field)),
+      // 资金来源 rows (budget.sources.<source>.<column>) are gathered into the array, which names each row's source.
+      ...[BASIC_SHEET, BUDGET_SHEET].flatMap((sheet) =>
+        sheet.rows.map((def) => def.field.replace(/^budget\.sources\.[^.]+\./, 'budget.sources[].')),
+      ),
+      'budget.sources[].source',
       ...[GOALS_SHEET, INDICATORS_SHEET, MANAGEMENT_SHEET].flatMap((sheet) =>
-        // The six amount columns are one open record in the schema.
+        // The amount columns are one open record in the schema, and so are an own item's amount names.
         sheet.columns.flatMap((def) =>
-          def.field === null ? [] : [`${sheet.arrayPath}[].${def.field.replace(/^amounts\..+$/, 'amounts.*')}`],
+          def.field === null
+            ? []
+            : [`${sheet.arrayPath}[].${def.field.replace(/^amounts\..+$/, 'amounts.*').replace(/^own\.inputs\..+$/, 'own.inputs.*')}`],
         ),
       ),
+      // An own item's formula is implied by its 分子 / 分母 columns.
+      'management[].own.formula.numerator',
+      'management[].own.formula.denominator',
       ...NARRATIVE_CHOICES.choices.map((choice) => `narrative.${choice.value}`),
     ]);
     const implicit = new Set(['$schema', 'format', 'version']);
@@ -230,6 +239,17 @@ describe('the blank template', () => {
       '偏差原因',
       '情况说明',
       '示例数据',
+      '比率',
+      '填报得分',
+      '自设项目名称',
+      '自设项目方向',
+      '自设项目单位',
+      '自设项目领域',
+      '自设项目评分标准',
+      '分子名称',
+      '分子金额',
+      '分母名称',
+      '分母金额',
     ]);
     expect(headers(SHEET.narrative)).toEqual([...NARRATIVE_HEADERS]);
 
@@ -260,6 +280,19 @@ describe('the blank template', () => {
       '调整后得分',
       '调整理由',
       '示例数据',
+      '预算执行率填报得分',
+      '本年财政拨款·年初预算数',
+      '本年财政拨款·全年预算数',
+      '本年财政拨款·全年执行数',
+      '财政专户管理资金·年初预算数',
+      '财政专户管理资金·全年预算数',
+      '财政专户管理资金·全年执行数',
+      '单位资金·年初预算数',
+      '单位资金·全年预算数',
+      '单位资金·全年执行数',
+      '其他资金·年初预算数',
+      '其他资金·全年预算数',
+      '其他资金·全年执行数',
     ]);
 
     const management = sheetOf(book, SHEET.management);

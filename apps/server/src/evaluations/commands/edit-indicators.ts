@@ -48,8 +48,8 @@ function indicatorValues(fields: Partial<IndicatorFields>): Partial<typeof indic
 /** Rules across fields that a JSON schema cannot state; each problem names its field. */
 function checkIndicatorConsistency(
   row: {
-    level1: string;
-    level2: string;
+    level1: string | null;
+    level2: string | null;
     direction: string;
     target: string | null;
     adjustedTarget?: string | null | undefined;
@@ -59,7 +59,9 @@ function checkIndicatorConsistency(
   goalId: string | null,
 ): void {
   const problems: FieldDetail[] = [];
-  if (!LEVEL2_OF[row.level1 as Level1]?.includes(row.level2 as Level2))
+  // An indicator imported from a flat form keeps no levels until someone files it under both.
+  const flat = row.level1 === null && row.level2 === null;
+  if (!flat && !LEVEL2_OF[row.level1 as Level1]?.includes(row.level2 as Level2))
     problems.push({ path: 'body.level2', message: '二级指标不属于所选一级指标' });
   if (goalId && !goalIds.has(goalId)) problems.push({ path: 'body.goalId', message: '所属绩效目标不存在' });
   if (row.direction === 'qualitative' && row.target !== null)

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Space, Statistic, Switch } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Flex, Form, Input, Row, Space, Statistic, Switch, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
@@ -187,9 +187,30 @@ export function BudgetTab({ evaluation }: TabProps) {
         {moneyField('adjusted', t('budget.adjusted'))}
         {moneyField('executed', t('budget.executed'))}
       </Row>
+      {evaluation.budget.sources.length > 0 && (
+        <Table
+          size="small"
+          rowKey="label"
+          pagination={false}
+          style={{ marginBottom: 16 }}
+          caption={t('budget.sources')}
+          dataSource={evaluation.budget.sources}
+          data-testid="budget-sources"
+          columns={[
+            { title: t('budget.source'), dataIndex: 'label' },
+            { title: t('budget.initial'), dataIndex: 'initial', align: 'right', render: (value: string) => formatMoney(value) },
+            { title: t('budget.adjusted'), dataIndex: 'adjusted', align: 'right', render: (value: string) => formatMoney(value) },
+            { title: t('budget.executed'), dataIndex: 'executed', align: 'right', render: (value: string) => formatMoney(value) },
+            { title: t('budget.rate'), dataIndex: 'rate', align: 'right', render: (value: string | null) => value ?? '—' },
+          ]}
+        />
+      )}
       <Row gutter={12} align="middle">
         <Col xs={24} sm={8} lg={6}>
           <Statistic title={t('budget.rate')} value={rate ?? '—'} />
+          {evaluation.budget.declaredScore !== null && (
+            <div style={{ color: '#888', fontSize: 12 }}>{t('budget.declaredScore', { score: evaluation.budget.declaredScore })}</div>
+          )}
           <div style={{ color: '#888', fontSize: 12 }}>
             {formatMoney(parseMoneyInput(executed) ?? executed)} / {formatMoney(parseMoneyInput(adjusted) ?? adjusted)}
           </div>

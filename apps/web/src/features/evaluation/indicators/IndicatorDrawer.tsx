@@ -104,16 +104,22 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="level1" label={t('indicator.level1')} rules={[{ required: true }]}>
+            <Form.Item name="level1" label={t('indicator.level1')} extra={level1 ? undefined : t('indicator.flatHint')}>
               <Select
+                allowClear
                 options={LEVEL1.map((value) => ({ value, label: t(`level1.${value}`) }))}
-                onChange={(value: IndicatorFormValues['level1']) => form.setFieldValue('level2', LEVEL2_OF[value][0])}
+                onChange={(value: IndicatorFormValues['level1'] | undefined) =>
+                  form.setFieldValue('level2', value ? LEVEL2_OF[value][0] : null)
+                }
               />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="level2" label={t('indicator.level2')} rules={[{ required: true }]}>
-              <Select options={(level1 ? LEVEL2_OF[level1] : []).map((value) => ({ value, label: t(`level2.${value}`) }))} />
+            <Form.Item name="level2" label={t('indicator.level2')} rules={[{ required: Boolean(level1) }]}>
+              <Select
+                disabled={!level1}
+                options={(level1 ? LEVEL2_OF[level1] : []).map((value) => ({ value, label: t(`level2.${value}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>

@@ -5,8 +5,8 @@ import type { Band, Direction, Indicator, IndicatorFields, Level1, Level2 } from
 export interface IndicatorFormValues {
   code?: string;
   goalId: string | null;
-  level1: Level1;
-  level2: Level2;
+  level1: Level1 | null;
+  level2: Level2 | null;
   name: string;
   direction: Direction;
   target: string | null;
@@ -78,8 +78,8 @@ export function toIndicatorFields(values: IndicatorFormValues): IndicatorFields 
   return {
     code: text(values.code) ?? undefined,
     goalId: values.goalId ?? null,
-    level1: values.level1,
-    level2: values.level2,
+    level1: values.level1 ?? null,
+    level2: values.level1 ? values.level2 : null,
     name: values.name.trim(),
     direction: values.direction,
     target: qualitative ? null : text(values.target),

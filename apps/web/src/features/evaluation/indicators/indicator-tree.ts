@@ -33,11 +33,11 @@ export function buildIndicatorTree(
   weightOf: (indicator: Indicator) => string | null = (indicator) => indicator.weight,
 ): IndicatorTreeRow[] {
   const sorted = [...indicators].sort((a, b) => a.position - b.position);
-  return LEVEL1.flatMap((level1): IndicatorTreeRow[] => {
+  const levelled = LEVEL1.flatMap((level1): IndicatorTreeRow[] => {
     const inLevel = sorted.filter((indicator) => indicator.level1 === level1);
     if (inLevel.length === 0) return [];
     // Level-2 values outside the level's usual list still get a group, after the usual ones.
-    const level2s = [...new Set([...LEVEL2_OF[level1], ...inLevel.map((indicator) => indicator.level2)])];
+    const level2s = [...new Set([...LEVEL2_OF[level1], ...inLevel.flatMap((indicator) => (indicator.level2 ? [indicator.level2] : []))])];
     const children = level2s.flatMap((level2): IndicatorTreeRow[] => {
       const rows = inLevel.filter((indicator) => indicator.level2 === level2);
       if (rows.length === 0) return [];
@@ -54,6 +54,11 @@ export function buildIndicatorTree(
     });
     return [{ kind: 'level1', key: `group:${level1}`, level1, weight: sumPoints(inLevel.map(weightOf)), count: inLevel.length, children }];
   });
+  // A flat form's indicators carry no level: they follow the levels, one row each, as the form lists them.
+  const flat = sorted
+    .filter((indicator) => indicator.level1 === null)
+    .map((indicator): IndicatorTreeRow => ({ kind: 'indicator', key: indicator.code, indicator }));
+  return [...levelled, ...flat];
 }
 
 /** Keys of every group row, to keep the whole tree expanded by default. */

@@ -16,6 +16,7 @@ interface Values {
   notApplicable: boolean;
   band: Band | null;
   score: string | null;
+  rate: string | null;
   deviationReason: string | null;
   note: string | null;
 }
@@ -47,6 +48,7 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
       notApplicable: entry.notApplicable,
       band: entry.band,
       score: entry.score,
+      rate: entry.rate,
       deviationReason: entry.deviationReason,
       note: entry.note,
     });
@@ -68,6 +70,7 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
       notApplicable: values.notApplicable,
       band: qualitative ? values.band : null,
       score: qualitative ? blankToNull(values.score) : null,
+      rate: qualitative ? null : blankToNull(values.rate),
       deviationReason: blankToNull(values.deviationReason),
       note: blankToNull(values.note),
       version: entry.version ?? undefined,
@@ -92,6 +95,7 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
     >
       <Typography.Paragraph type="secondary">
         {entry.area} · {t(`managementKind.${entry.kind}`)} · {entry.code}
+        {entry.own && ` · ${t('management.own')}`}
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
         <Row gutter={12}>
@@ -123,6 +127,25 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
               <DecimalInput placeholder={entry.defaultWeight} />
             </Form.Item>
           </Col>
+          {!qualitative && (
+            <Col xs={12}>
+              <Form.Item
+                name="rate"
+                label={`${t('management.rate')}（${entry.unit ?? '%'}）`}
+                rules={[decimalRule(t('validation.decimal'))]}
+                extra={t('management.rateHint')}
+              >
+                <DecimalInput data-testid="management-rate" />
+              </Form.Item>
+            </Col>
+          )}
+          {entry.declaredScore !== null && (
+            <Col xs={12}>
+              <Form.Item label={t('management.declaredScore')}>
+                <Typography.Text>{entry.declaredScore}</Typography.Text>
+              </Form.Item>
+            </Col>
+          )}
           {qualitative && (
             <>
               <Col xs={12}>

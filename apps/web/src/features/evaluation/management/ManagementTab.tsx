@@ -38,6 +38,7 @@ export function ManagementTab({ evaluation, score }: TabProps) {
               <span>
                 {entry.name} <Typography.Text type="secondary">{entry.code}</Typography.Text>
                 {entry.notApplicable && <Tag style={{ marginInlineStart: 6 }}>{t('itemStatus.not-applicable')}</Tag>}
+                {entry.own && <Tag style={{ marginInlineStart: 6 }}>{t('management.own')}</Tag>}
               </span>
             ),
           },
@@ -60,6 +61,13 @@ export function ManagementTab({ evaluation, score }: TabProps) {
                       <Money value={entry.amounts[key]} />
                     </div>
                   ))}
+                  {entry.rate !== null && (
+                    <div>
+                      <Typography.Text type="secondary">{t('management.rate')}：</Typography.Text>
+                      {entry.rate}
+                      {entry.unit ?? '%'}
+                    </div>
+                  )}
                 </div>
               ),
           },
@@ -83,6 +91,13 @@ export function ManagementTab({ evaluation, score }: TabProps) {
             width: 70,
             align: 'right',
             render: (_value, entry) => scored.get(entry.code)?.final ?? '—',
+          },
+          {
+            title: t('management.declaredScore'),
+            key: 'declared',
+            width: 80,
+            align: 'right',
+            render: (_value, entry) => entry.declaredScore ?? '—',
           },
           {
             title: t('common.status'),

@@ -12,7 +12,7 @@ import { AdjustModal } from './AdjustModal.tsx';
 import { ScoreCharts } from './ScoreCharts.tsx';
 
 /** The table reads like the report: 产出, 效益, 满意度, then 预算执行率 and 管理效率 (the sort is stable within a part). */
-const PART_ORDER: readonly ScoredItem['part'][] = ['output', 'effect', 'satisfaction', 'execution', 'management'];
+const PART_ORDER: readonly ScoredItem['part'][] = ['output', 'effect', 'satisfaction', 'indicators', 'execution', 'management'];
 
 function Explanation({ item }: { item: ScoredItem }) {
   const { t } = useI18n();
