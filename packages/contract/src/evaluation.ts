@@ -122,6 +122,8 @@ export const ManagementFields = z.object({
   score: PointsText.nullable().optional(),
   deviationReason: optionalText(500),
   note: optionalText(1000),
+  /** Fill the item's formula inputs from a ledger metric; null unbinds. */
+  binding: Binding.nullable().optional(),
   version: Version.optional(),
 });
 export const ManagementEntry = z.object({
@@ -141,6 +143,9 @@ export const ManagementEntry = z.object({
   deviationReason: z.string().nullable(),
   note: z.string().nullable(),
   illustrative: z.boolean(),
+  binding: Binding.nullable(),
+  /** For a bound item: how the ledger computed its inputs (the amounts above are the ledger's). */
+  amountSource: z.string().nullable(),
   version: Int32.nullable(),
 });
 export type ManagementEntry = z.infer<typeof ManagementEntry>;

@@ -89,13 +89,14 @@ export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
   const rows = new Map(aggregate.management.map((row) => [row.code, row]));
   return DEFAULT_MANAGEMENT_CATALOGUE.map((definition) => {
     const row = rows.get(definition.code);
+    const computed = aggregate.computedManagement?.get(definition.code);
     return {
       code: definition.code,
       name: definition.name,
       area: definition.area,
       kind: definition.formula.kind,
       inputs: { ...definition.inputs },
-      amounts: Object.fromEntries(Object.entries(row?.amounts ?? {}).map(([key, fen]) => [key, formatYuan(fen)])),
+      amounts: Object.fromEntries(Object.entries({ ...row?.amounts, ...computed?.amounts }).map(([key, fen]) => [key, formatYuan(fen)])),
       defaultTarget: definition.target ? formatDecimal(definition.target) : null,
       defaultWeight: formatPoints(definition.weight),
       target: row?.target ?? null,
@@ -106,6 +107,10 @@ export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
       deviationReason: row?.deviationReason ?? null,
       note: row?.note ?? null,
       illustrative: row?.illustrative ?? false,
+      binding: row?.bindingMetric
+        ? { metric: row.bindingMetric as control.LedgerMetric, budgetLineIds: row.bindingScope?.budgetLineIds }
+        : null,
+      amountSource: computed?.source ?? null,
       version: row?.version ?? null,
     };
   });
