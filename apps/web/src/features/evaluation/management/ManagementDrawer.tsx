@@ -1,77 +1,44 @@
-import { BAND } from '@jixiao/contract';
+import { BAND, LEDGER_METRICS } from '@jixiao/contract';
 import { Button, Col, Drawer, Form, Grid, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
-import type { Band, ManagementBody, ManagementEntry } from '../../../api/types.ts';
+import type { ManagementEntry } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, moneyRule, pointsRule } from '../../../components/form-rules.ts';
 import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { parseMoneyInput } from '../../../lib/money.ts';
-
-interface Values {
-  amounts: Record<string, string | undefined>;
-  target: string | null;
-  weight: string | null;
-  notApplicable: boolean;
-  band: Band | null;
-  score: string | null;
-  deviationReason: string | null;
-  note: string | null;
-}
+import { ManagementLedgerSource } from './ManagementLedgerSource.tsx';
+import { type ManagementValues, managementBody, managementValues } from './management-form.ts';
 
 interface Props {
   readonly evaluationId: string;
   readonly entry: ManagementEntry | null;
+  readonly organisationId: string;
+  readonly fiscalYear: number;
   readonly canEdit: boolean;
   readonly onClose: () => void;
 }
 
-const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
-
 /** Fills in one 管理效率 item: the amounts it is computed from, or a band and score for a qualitative one. */
-export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Props) {
+export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYear, canEdit, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { write, saving } = useWrite();
   const { saveManagement } = useEvaluationWrites(evaluationId);
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ManagementValues>();
+  const bound = Boolean(Form.useWatch('bindingMetric', form));
 
   useEffect(() => {
     if (!entry) return;
     form.resetFields();
-    form.setFieldsValue({
-      amounts: { ...entry.amounts },
-      target: entry.target,
-      weight: entry.weight,
-      notApplicable: entry.notApplicable,
-      band: entry.band,
-      score: entry.score,
-      deviationReason: entry.deviationReason,
-      note: entry.note,
-    });
+    form.setFieldsValue(managementValues(entry));
   }, [entry, form]);
 
   if (!entry) return <Drawer open={false} forceRender />;
   const qualitative = entry.kind === 'qualitative';
 
-  const submit = async (values: Values) => {
-    const amounts: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values.amounts ?? {})) {
-      const parsed = value ? parseMoneyInput(value) : null;
-      if (parsed !== null) amounts[key] = parsed;
-    }
-    const body: ManagementBody = {
-      amounts: qualitative ? undefined : amounts,
-      target: blankToNull(values.target),
-      weight: blankToNull(values.weight),
-      notApplicable: values.notApplicable,
-      band: qualitative ? values.band : null,
-      score: qualitative ? blankToNull(values.score) : null,
-      deviationReason: blankToNull(values.deviationReason),
-      note: blankToNull(values.note),
-      version: entry.version ?? undefined,
-    };
+  const submit = async (values: ManagementValues) => {
+    const body = managementBody(entry, values);
     if (await write(() => saveManagement.mutateAsync({ code: entry.code, body }), { form })) onClose();
   };
 
@@ -93,13 +60,30 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
       <Typography.Paragraph type="secondary">
         {entry.area} · {t(`managementKind.${entry.kind}`)} · {entry.code}
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
+      <Form<ManagementValues> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
         <Row gutter={12}>
+          {entry.kind === 'ratio' && (
+            <Col xs={24}>
+              <Form.Item name="bindingMetric" label={t('indicator.ledgerMetric')} extra={t('management.ledgerHint')}>
+                <Select
+                  allowClear
+                  placeholder={t('management.ledgerManual')}
+                  options={LEDGER_METRICS.map((metric) => ({ value: metric, label: t(`ledgerMetric.${metric}`) }))}
+                  data-testid="management-binding-metric"
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {entry.binding && (
+            <Col xs={24}>
+              <ManagementLedgerSource entry={entry} organisationId={organisationId} fiscalYear={fiscalYear} />
+            </Col>
+          )}
           {!qualitative &&
             Object.entries(entry.inputs).map(([key, label]) => (
               <Col xs={24} sm={12} key={key}>
                 <Form.Item name={['amounts', key]} label={`${label}（${t('common.yuan')}）`} rules={[moneyRule(t('validation.money'))]}>
-                  <Input inputMode="decimal" autoComplete="off" data-testid={`management-amount-${key}`} />
+                  <Input inputMode="decimal" autoComplete="off" disabled={bound} data-testid={`management-amount-${key}`} />
                 </Form.Item>
               </Col>
             ))}
