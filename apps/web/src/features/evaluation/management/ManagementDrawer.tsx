@@ -60,6 +60,8 @@ export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYe
       <Typography.Paragraph type="secondary">
         {entry.area} · {t(`managementKind.${entry.kind}`)} · {entry.code}
       </Typography.Paragraph>
+      {/* Outside the form: whoever may read the evaluation may look at the records behind its figures. */}
+      {entry.binding && <ManagementLedgerSource entry={entry} organisationId={organisationId} fiscalYear={fiscalYear} />}
       <Form<ManagementValues> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
         <Row gutter={12}>
           {entry.kind === 'ratio' && (
@@ -72,11 +74,6 @@ export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYe
                   data-testid="management-binding-metric"
                 />
               </Form.Item>
-            </Col>
-          )}
-          {entry.binding && (
-            <Col xs={24}>
-              <ManagementLedgerSource entry={entry} organisationId={organisationId} fiscalYear={fiscalYear} />
             </Col>
           )}
           {!qualitative &&
