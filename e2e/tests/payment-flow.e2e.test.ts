@@ -15,13 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-// The demo's FY2024 ledger of 广州市番禺区科技工业商务和信息化局: 300,800,000.00 paid of a budget of
-// 320,000,000.00 (预算执行率 94.00%). 企业创新能力建设 (KGSX-XM-QYCX, 项目支出) has 1,500,000.00 left.
-// 产业发展扶持资金 (KGSX-XM-CYFC) has 133,658,000.00 paid of 140,000,000.00, and the Panyu indicator
-// G1-5 (成本控制率) is bound to it: (133,658,000 − 140,000,000) ÷ 140,000,000 = −4.53 %.
+// The demo's FY2024 ledger of 广州市番禺区科技工业商务和信息化局 computes the reference report's figures:
+// 305,504,000.00 paid of a budget of 320,000,000.00 (预算执行率 95.47 %, department-wide 成本控制率 −4.53 %).
+// 企业创新能力建设 (KGSX-XM-QYCX, 项目支出) has 1,500,000.00 left. 产业发展扶持资金 (KGSX-XM-CYFC) has
+// 133,658,000.00 paid of 140,000,000.00, and the Panyu indicator G1-5 (成本控制率) is bound to it:
+// (133,658,000 − 140,000,000) ÷ 140,000,000 = −4.53 %. 政府采购执行率, a 管理效率 item bound to the
+// ledger, is 7,536,600.00 awarded of 7,536,600.00 estimated: 100.00 %.
 const SMALL_LINE = 'KGSX-XM-QYCX 企业创新能力建设';
 const LINE = 'KGSX-XM-CYFC 产业发展扶持资金';
-const PAID_BEFORE_FEN = 30_080_000_000n;
+const PAID_BEFORE_FEN = 30_550_400_000n;
 const BUDGET_FEN = 32_000_000_000n;
 // Below the 50,000 contract threshold, and large enough to move both figures at two decimals.
 const AMOUNT = '42000';
@@ -70,11 +72,15 @@ async function fillRequest(line: string, amount: string): Promise<void> {
   await page.getByTestId('payment-purpose').fill('企业创新能力建设：检测设备调试服务费');
 }
 
-/** The ledger-computed actual of a Panyu indicator, as the head of department sees it on 绩效指标. */
-async function boundActual(code: string): Promise<string> {
+async function openEvaluation(): Promise<void> {
   await page.goto(`${baseUrl()}/evaluations`);
   await page.getByRole('link', { name: '广州市番禺区科技工业商务和信息化局', exact: true }).click();
   await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}/);
+}
+
+/** The ledger-computed actual of a Panyu indicator, as the head of department sees it on 绩效指标. */
+async function boundActual(code: string): Promise<string> {
+  await openEvaluation();
   await page.getByRole('tab', { name: /绩效指标/ }).click();
   return page.getByTestId(`indicator-ledger-${code}`).innerText();
 }
@@ -90,10 +96,29 @@ describe('a payment request through every post, seen in the ledger', () => {
     await signOut(page);
   });
 
+  it('the 管理效率 item 政府采购执行率 reads 100.00 % from the ledger, and drills down to the three purchases', async () => {
+    await signIn(page, 'head');
+    await openEvaluation();
+    await page.getByRole('tab', { name: /管理效率/ }).click();
+    const figure = page.getByTestId('management-ledger-procurement-execution-rate');
+    expect(await figure.innerText()).toContain('100.00%');
+    await figure.click();
+    expect(await page.getByTestId('management-computed').innerText()).toContain(
+      '实际采购 7,536,600.00 元 ÷ 采购预算 7,536,600.00 元 = 100.00%',
+    );
+    await page.getByTestId('management-drill-numerator').click();
+    await expect.poll(() => page.getByTestId('drill-sum').innerText(), { timeout: 15_000 }).toContain('7,536,600.00');
+    const drawer = page.getByTestId('drill-drawer');
+    expect(await drawer.innerText()).toContain('政府采购（3 项）');
+    await drawerShot('15-management-drill');
+    await signOut(page);
+  });
+
   it('the requester sees the department’s execution rate before the payment', async () => {
     await signIn(page, 'requester');
     await openLedger();
-    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('94.00%');
+    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('95.47%');
+    expect(await page.getByTestId('metric-percent-cost-control-rate').innerText()).toBe('-4.53%');
     expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(PAID_BEFORE_FEN, BUDGET_FEN)}%`);
     expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(PAID_BEFORE_FEN)} 元`);
   });
@@ -164,11 +189,11 @@ describe('a payment request through every post, seen in the ledger', () => {
     await signIn(page, 'accountant');
     await openLedger();
     const paid = PAID_BEFORE_FEN + AMOUNT_FEN;
-    // 300,842,000.00 ÷ 320,000,000.00 = 94.0131 %.
+    // 305,546,000.00 ÷ 320,000,000.00 = 95.4831 %.
     expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(paid)} 元`);
-    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('94.01%');
+    expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('95.48%');
     expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(paid, BUDGET_FEN)}%`);
-    expect(percent4(paid, BUDGET_FEN)).toBe('94.0131');
+    expect(percent4(paid, BUDGET_FEN)).toBe('95.4831');
     await page.getByTestId('ledger-progress-chart').locator('svg').waitFor();
     await screenshot(page, '09-ledger');
   });

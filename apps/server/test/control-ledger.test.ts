@@ -18,7 +18,7 @@ const metricOf = (body: { metrics: { metric: string; percent: string | null; for
   body.metrics.find((entry) => entry.metric === name);
 
 describe('the demo ledger', () => {
-  it('reproduces the evaluation’s budget: 320,000,000 budget, 300,800,000 paid, 94.00% executed', async () => {
+  it('reproduces the report’s department-wide figures: 320,000,000 budget, 305,504,000 paid, 95.47% executed, cost control −4.53%', async () => {
     const lines = (await as(t.app, accountant).get(`/api/budget-lines?fiscalYear=2024&organisationId=${department}`)).json().items as {
       budget: string;
       paid: string;
@@ -26,13 +26,15 @@ describe('the demo ledger', () => {
     }[];
     const total = (key: 'budget' | 'paid') => lines.reduce((sum, line) => sum + Math.round(Number(line[key]) * 100), 0);
     expect(total('budget')).toBe(320_000_000_00);
-    expect(total('paid')).toBe(300_800_000_00);
+    expect(total('paid')).toBe(305_504_000_00);
     const ledger = (await as(t.app, accountant).get(`/api/ledger?fiscalYear=2024&organisationId=${department}`)).json();
-    expect(metricOf(ledger, 'execution-rate')?.formula).toBe('已支付 300,800,000.00 元 ÷ 预算（含结转与调整） 320,000,000.00 元 = 94.00%');
+    expect(metricOf(ledger, 'execution-rate')?.formula).toBe('已支付 305,504,000.00 元 ÷ 预算（含结转与调整） 320,000,000.00 元 = 95.47%');
+    expect(metricOf(ledger, 'cost-control-rate')?.percent).toBe('-4.53');
+    expect(metricOf(ledger, 'procurement-execution-rate')?.percent).toBe('100.00');
     expect(metricOf(ledger, 'adjustment-rate')?.percent).toBe('4.17');
   });
 
-  it('computes 及时足额率 from due dates (93.12%) apart from the cost-control rate (−4.53%) on the subsidy line', async () => {
+  it('computes 及时足额率 from due dates (95.47%) apart from the cost-control rate (−4.53%) on the subsidy line', async () => {
     const lines = (await as(t.app, accountant).get(`/api/budget-lines?fiscalYear=2024&organisationId=${department}`)).json().items as {
       id: string;
       code: string;
@@ -43,7 +45,8 @@ describe('the demo ledger', () => {
     ).json();
     expect(metricOf(ledger, 'cost-control-rate')?.percent).toBe('-4.53');
     expect(metricOf(ledger, 'execution-rate')?.percent).toBe('95.47');
-    expect(metricOf(ledger, 'paid-on-time-in-full-rate')?.percent).toBe('93.12');
+    expect(metricOf(ledger, 'paid-on-time-in-full-rate')?.percent).toBe('95.47');
+    expect(metricOf(ledger, 'paid-on-time-in-full-rate')?.formula).toBe('按期足额支付 127,608,000.00 元 ÷ 应付 133,658,000.00 元 = 95.47%');
     expect(Number(metricOf(ledger, 'december-share')?.percent)).toBeGreaterThan(30);
   });
 
@@ -52,14 +55,14 @@ describe('the demo ledger', () => {
     const { department: evaluation } = await demoEvaluations(t.app, preparer);
     const view = await detail(t.app, preparer, evaluation?.id ?? '');
     const timely = view.indicators.find((indicator) => indicator.code === 'G1-4');
-    expect(timely).toMatchObject({ actual: '95.47', computedActual: '93.12', binding: { metric: 'paid-on-time-in-full-rate' } });
-    expect(timely?.actualSource).toMatch(/^由台账计算：按期足额支付 .* 元 ÷ 应付 .* 元 = 93\.12%$/);
+    expect(timely).toMatchObject({ actual: '95.47', computedActual: '95.47', binding: { metric: 'paid-on-time-in-full-rate' } });
+    expect(timely?.actualSource).toMatch(/^由台账计算：按期足额支付 .* 元 ÷ 应付 .* 元 = 95\.47%$/);
     expect(view.budgetSource).toBe('ledger');
-    expect(view.budget).toMatchObject({ adjusted: '320000000.00', executed: '300800000.00' });
+    expect(view.budget).toMatchObject({ adjusted: '320000000.00', executed: '305504000.00' });
     const score = (await as(t.app, preparer).get(`/api/evaluations/${evaluation?.id}/score`)).json();
     expect(score.total.final).toBe('99.52');
     const item = score.items.find((entry: { id: string }) => entry.id === 'G1-4');
-    expect(item.explanation.text).toBe('93.12 ≥ 90 → 满分 3.34');
+    expect(item.explanation.text).toBe('95.47 ≥ 90 → 满分 3.34');
     expect(item.explanation.inputs.完成值来源).toContain('由台账计算');
   });
 
@@ -76,11 +79,11 @@ describe('the demo ledger', () => {
   it('shows spending by month against time and plan, and rolls up by unit and month', async () => {
     const ledger = (await as(t.app, accountant).get(`/api/ledger?fiscalYear=2024&organisationId=${department}`)).json();
     expect(ledger.monthly).toHaveLength(12);
-    expect(ledger.monthly[11]).toMatchObject({ month: 12, timeProgress: '100.00', spendingProgress: '94.00', planProgress: '100.00' });
+    expect(ledger.monthly[11]).toMatchObject({ month: 12, timeProgress: '100.00', spendingProgress: '95.47', planProgress: '100.00' });
     expect(Number(ledger.monthly[10].deviationFromTime)).toBeLessThan(0);
     const rollup = (await as(t.app, accountant).get('/api/ledger/rollup?fiscalYear=2024')).json();
     const total = rollup.rows.reduce((sum: number, row: { paidFen: number }) => sum + row.paidFen, 0);
-    expect(total).toBe(300_800_000_00);
+    expect(total).toBe(305_504_000_00);
     expect(rollup.rows[0]).toMatchObject({ organisationName: '广州市番禺区科技工业商务和信息化局', month: 1 });
   });
 });

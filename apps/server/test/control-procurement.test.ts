@@ -326,9 +326,10 @@ describe('the demo', () => {
     };
     const demo = list.items.filter((item) => /^CG2024-00[1-3]$/.test(item.code)).sort((a, b) => a.code.localeCompare(b.code));
     expect(demo.map((item) => [item.code, item.method, item.estimated, item.result, item.budgetLineCode])).toEqual([
-      ['CG2024-001', '公开招标', '6800000.00', '6650000.00', 'KGSX-XM-CDSS'],
-      ['CG2024-002', '竞争性磋商', '850000.00', '828000.00', 'KGSX-XM-CYFC'],
-      ['CG2024-003', '限额以下自行采购', '60000.00', '58600.00', 'KGSX-JB-GY'],
+      // Each awarded at its estimate: the demo's 政府采购执行率 is the report's 100 %.
+      ['CG2024-001', '公开招标', '6650000.00', '6650000.00', 'KGSX-XM-CDSS'],
+      ['CG2024-002', '竞争性磋商', '828000.00', '828000.00', 'KGSX-XM-CYFC'],
+      ['CG2024-003', '限额以下自行采购', '58600.00', '58600.00', 'KGSX-JB-GY'],
     ]);
     for (const item of demo) {
       const estimated = parseYuan(item.estimated);

@@ -38,7 +38,7 @@ afterAll(() => t.close());
 
 describe('ledger figures of a submitted evaluation', () => {
   it('are live while the unit edits', async () => {
-    expect(await costControl()).toMatchObject({ computed: '-4.53', executed: '300800000.00', status: 'draft' });
+    expect(await costControl()).toMatchObject({ computed: '-4.53', executed: '305504000.00', status: 'draft' });
   });
 
   it('are taken at submission and do not move with a later payment', async () => {
@@ -64,7 +64,7 @@ describe('ledger figures of a submitted evaluation', () => {
     expect(live.metrics.find((entry: { metric: string }) => entry.metric === 'cost-control-rate').percent).toBe('-4.50');
 
     const frozen = await costControl();
-    expect(frozen).toMatchObject({ computed: '-4.53', executed: '300800000.00', status: 'submitted' });
+    expect(frozen).toMatchObject({ computed: '-4.53', executed: '305504000.00', status: 'submitted' });
     expect(frozen.source).toMatch(/提交时的台账数）$/);
     const score = (await as(t.app, sessions.reviewer).get(`/api/evaluations/${evaluationId}/score`)).json();
     expect(score.total.final).toBe('99.52');
@@ -74,7 +74,7 @@ describe('ledger figures of a submitted evaluation', () => {
     const returned = await transition(t.app, sessions.reviewer, evaluationId, 'return', '请核对年末补录的支付');
     expect(returned.statusCode, returned.body).toBe(200);
     const live = await costControl();
-    expect(live).toMatchObject({ computed: '-4.50', executed: '300842000.00', status: 'returned' });
+    expect(live).toMatchObject({ computed: '-4.50', executed: '305546000.00', status: 'returned' });
     expect(live.source).not.toMatch(/提交时/);
   });
 
@@ -94,6 +94,6 @@ describe('ledger figures of a submitted evaluation', () => {
     expect(score.total.final).not.toBe('99.52');
     const listed = (await demoEvaluations(t.app, sessions.preparer)).department;
     expect(listed?.total).toBe(score.total.final);
-    expect(listed?.executedBudget).toBe('300842000.00');
+    expect(listed?.executedBudget).toBe('305546000.00');
   });
 });

@@ -145,13 +145,15 @@ describe('editing indicators', () => {
     const current = (await detail(t.app, s.preparer, id)).management.find((entry) => entry.code === 'carry-over-rate');
     const saved = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, {
       version: current?.version ?? undefined,
+      // The demo takes this item from its ledger: typed figures count once it is unbound.
+      binding: null,
       amounts: { carryOverBalance: '40000000.00' },
       deviationReason: '项目跨年实施',
     });
     expect(saved.statusCode).toBe(200);
     const score = (await as(t.app, s.preparer).get(`/api/evaluations/${id}/score`)).json();
     const item = score.items.find((entry: { id: string }) => entry.id === 'carry-over-rate');
-    expect(item.explanation.text).toBe('结转结余率 = 40,000,000.00 ÷ 300,800,000.00 = 13.30%；13.30% > 10% → 4.00 × 10% ÷ 13.30% = 3.01');
+    expect(item.explanation.text).toBe('结转结余率 = 40,000,000.00 ÷ 305,504,000.00 = 13.09%；13.09% > 10% → 4.00 × 10% ÷ 13.09% = 3.06');
     const unknown = await as(t.app, s.preparer).put(`/api/evaluations/${id}/management/carry-over-rate`, {
       amounts: { somethingElse: '1.00' },
     });

@@ -28,7 +28,11 @@ describe('the evaluation workbook through the API', () => {
     expect(json.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual])).toEqual(
       example.indicators.map((row: { id: string; actual?: string }) => [row.id, row.actual]),
     );
-    expect(json.budget).toMatchObject({ adjusted: '320000000.00', executed: '300800000.00' });
+    expect(json.budget).toMatchObject({ adjusted: '320000000.00', executed: '305504000.00' });
+    expect(json.management.find((entry: { code: string }) => entry.code === 'procurement-execution-rate').amounts).toEqual({
+      procurementActual: '7536600.00',
+      procurementPlanned: '7536600.00',
+    });
     expect(json.goals).toEqual(example.goals);
   });
 

@@ -140,6 +140,8 @@ export const ManagementFields = z.object({
   note: optionalText(1000),
   /** The value entered as a rate (percent, or an own item's unit), instead of or beside the amounts. */
   rate: DecimalText.nullable().optional(),
+  /** Fill the item's formula inputs from a ledger metric; null unbinds. */
+  binding: Binding.nullable().optional(),
   version: Version.optional(),
 });
 export const ManagementEntry = z.object({
@@ -165,6 +167,9 @@ export const ManagementEntry = z.object({
   /** A department's own item (open catalogue), not one of the scheme's. */
   own: z.boolean(),
   unit: z.string().nullable(),
+  binding: Binding.nullable(),
+  /** For a bound item: how the ledger computed its inputs (the amounts above are the ledger's). */
+  amountSource: z.string().nullable(),
   version: Int32.nullable(),
 });
 export type ManagementEntry = z.infer<typeof ManagementEntry>;

@@ -156,6 +156,8 @@ export interface LedgerSnapshot {
   takenAt: string;
   actuals: Record<string, { actual: string; source: string }>;
   budget: { initial: number; carryOver: number; adjusted: number; executed: number } | null;
+  /** 管理效率 items bound to the ledger, by catalogue code: their formula inputs in fen. Absent in snapshots taken before. */
+  management?: Record<string, { amounts: Record<string, number>; source: string }>;
 }
 
 export interface NarrativeColumn {
@@ -348,6 +350,9 @@ export const managementEntries = pgTable(
     declaredScore: integer('declared_score'),
     /** Set for the department's own item; null for an item of the scheme's catalogue. */
     own: jsonb('own').$type<OwnManagementColumn>(),
+    /** A ledger metric whose numerator and denominator fill the item's formula inputs, with its scope. */
+    bindingMetric: text('binding_metric'),
+    bindingScope: jsonb('binding_scope').$type<{ budgetLineIds?: string[] }>(),
     version: version(),
   },
   (table) => [uniqueIndex('management_entries_evaluation_code_key').on(table.evaluationId, table.code)],

@@ -6,7 +6,8 @@ import { getOrganisationWithChildCount } from '../organisations/organisation.rep
 import { getProject } from '../organisations/project.repository.ts';
 import { ledgerReader } from '../ports/ledger-reader.ts';
 import * as repo from './evaluation.repository.ts';
-import { type Aggregate, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
+import { type Aggregate, type LedgerManagement, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
+import { ledgerAmounts, managementDefinition } from './management-ledger.ts';
 
 // The evaluation aggregate: an evaluation with its parts and its ledger figures, loaded once, scored by core.
 
@@ -19,7 +20,7 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     () => (evaluation.projectId ? getProject(db, evaluation.projectId) : Promise.resolve(undefined)),
   ]);
   if (!withCount) throw notFound('单位');
-  const { computedActuals, ledgerBudget } = await ledgerFigures(db, evaluation, indicatorRows, now);
+  const { computedActuals, computedManagement, ledgerBudget } = await ledgerFigures(db, evaluation, indicatorRows, management, now);
   return {
     evaluation,
     organisation: withCount.organisation,
@@ -29,6 +30,7 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
     management,
     subordinateUnitCount: Number(withCount.children),
     computedActuals,
+    computedManagement,
     ledgerBudget,
   };
 }
@@ -38,18 +40,28 @@ export async function loadAggregate(db: Queryable, evaluation: repo.EvaluationRo
  * the snapshot taken at submission, so that reviewers approve, and the public reads, figures that later
  * payments do not move.
  */
-async function ledgerFigures(db: Queryable, evaluation: repo.EvaluationRow, indicatorRows: readonly repo.IndicatorRow[], now: Date) {
+async function ledgerFigures(
+  db: Queryable,
+  evaluation: repo.EvaluationRow,
+  indicatorRows: readonly repo.IndicatorRow[],
+  managementRows: readonly repo.ManagementRow[],
+  now: Date,
+) {
   const frozen = workflow.isEditable(evaluation.status) ? null : evaluation.ledgerSnapshot;
   if (frozen) {
     return {
       computedActuals: new Map(Object.entries(frozen.actuals)),
+      computedManagement: new Map(Object.entries(frozen.management ?? {})),
       ledgerBudget: frozen.budget ?? undefined,
     };
   }
   const bound = indicatorRows.filter((row) => row.bindingMetric);
+  const boundManagement = managementRows.filter((row) => row.bindingMetric);
   const computedActuals = new Map<string, { actual: string; source: string }>();
-  if (bound.length === 0 && evaluation.budgetSource !== 'ledger') return { computedActuals, ledgerBudget: undefined };
-  // One load of the evaluation's ledger; an indicator bound to some lines reads its part of it.
+  const computedManagement = new Map<string, LedgerManagement>();
+  if (bound.length === 0 && boundManagement.length === 0 && evaluation.budgetSource !== 'ledger')
+    return { computedActuals, computedManagement, ledgerBudget: undefined };
+  // One load of the evaluation's ledger; an indicator or item bound to some lines reads its part of it.
   const reader = ledgerReader();
   const ledger = await reader.load(db, {
     organisationId: evaluation.organisationId,
@@ -57,17 +69,20 @@ async function ledgerFigures(db: Queryable, evaluation: repo.EvaluationRow, indi
     projectId: evaluation.projectId ?? undefined,
   });
   const options = { ...control.DEFAULT_LEDGER_OPTIONS, asOf: reader.asOf(evaluation.fiscalYear, now) };
+  const compute = (metric: string | null, lineIds: readonly string[] | undefined) =>
+    control.computeMetric(metric as control.LedgerMetric, lineIds ? control.ledgerOfLines(ledger, lineIds) : ledger, options);
   for (const row of bound) {
-    const lineIds = row.bindingScope?.budgetLineIds;
-    const result = control.computeMetric(
-      row.bindingMetric as control.LedgerMetric,
-      lineIds ? control.ledgerOfLines(ledger, lineIds) : ledger,
-      options,
-    );
+    const result = compute(row.bindingMetric, row.bindingScope?.budgetLineIds);
     if (result.percent !== undefined) computedActuals.set(row.id, { actual: result.percent, source: `由台账计算：${result.formula}` });
   }
+  for (const row of boundManagement) {
+    const definition = managementDefinition(row.code);
+    const result = compute(row.bindingMetric, row.bindingScope?.budgetLineIds);
+    const amounts = definition ? ledgerAmounts(definition, result) : undefined;
+    if (amounts) computedManagement.set(row.code, { amounts, source: `由台账计算：${result.formula}` });
+  }
   const budget = evaluation.budgetSource === 'ledger' ? control.ledgerBudget(ledger, options.asOf) : undefined;
-  return { computedActuals, ledgerBudget: budget?.hasLines ? budget : undefined };
+  return { computedActuals, computedManagement, ledgerBudget: budget?.hasLines ? budget : undefined };
 }
 
 /** What `ledgerFigures` returns for a submitted evaluation: the live figures of the moment, sources dated. */
@@ -77,10 +92,15 @@ export function ledgerSnapshotOf(aggregate: Aggregate, now: Date = new Date()): 
   for (const [id, entry] of aggregate.computedActuals ?? []) {
     actuals[id] = { actual: entry.actual, source: `${entry.source}（${day} 提交时的台账数）` };
   }
+  const management: NonNullable<LedgerSnapshot['management']> = {};
+  for (const [code, entry] of aggregate.computedManagement ?? []) {
+    management[code] = { amounts: { ...entry.amounts }, source: `${entry.source}（${day} 提交时的台账数）` };
+  }
   const budget = aggregate.ledgerBudget;
   return {
     takenAt: now.toISOString(),
     actuals,
+    management,
     budget: budget ? { initial: budget.initial, carryOver: budget.carryOver, adjusted: budget.adjusted, executed: budget.executed } : null,
   };
 }

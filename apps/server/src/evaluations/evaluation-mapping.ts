@@ -30,10 +30,18 @@ export interface Aggregate {
   readonly subordinateUnitCount: number;
   /** Actuals of indicators bound to a ledger metric, by indicator id. */
   readonly computedActuals?: ReadonlyMap<string, { readonly actual: string; readonly source: string }> | undefined;
+  /** Formula inputs of 管理效率 items bound to the ledger, by catalogue code. */
+  readonly computedManagement?: ReadonlyMap<string, LedgerManagement> | undefined;
   /** Budget figures from the ledger, when the evaluation takes them from there. */
   readonly ledgerBudget?:
     | { readonly initial: number; readonly carryOver: number; readonly adjusted: number; readonly executed: number }
     | undefined;
+}
+
+/** A 管理效率 item's inputs as the ledger gives them (fen), and how they were computed. */
+export interface LedgerManagement {
+  readonly amounts: Readonly<Record<string, number>>;
+  readonly source: string;
 }
 
 const decimal = (text: string | null) => (text === null ? undefined : parseDecimal(text));
@@ -119,7 +127,7 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .map((row) => ({
         code: row.code,
-        amounts: row.amounts,
+        amounts: { ...row.amounts, ...aggregate.computedManagement?.get(row.code)?.amounts },
         target: decimal(row.target),
         weight: row.weight ?? undefined,
         notApplicable: row.notApplicable,
@@ -240,9 +248,8 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
     },
     management: aggregate.management.map((row) => ({
       code: row.code,
-      amounts: Object.keys(row.amounts).length
-        ? Object.fromEntries(Object.entries(row.amounts).map(([key, fen]) => [key, formatYuan(fen)]))
-        : undefined,
+      // A bound item exports the ledger's figures, so the workbook scores as the evaluation does.
+      amounts: exportedAmounts({ ...row.amounts, ...aggregate.computedManagement?.get(row.code)?.amounts }),
       target: row.target === null ? undefined : formatDecimal(parseDecimal(row.target) ?? { units: 0n, scale: 0 }),
       weight: points(row.weight),
       notApplicable: row.notApplicable || undefined,
@@ -263,6 +270,11 @@ export function toWorkbookJson(aggregate: Aggregate): WorkbookJson {
     narrative: evaluation.narrative,
     notes: text(evaluation.notes),
   };
+}
+
+function exportedAmounts(amounts: Readonly<Record<string, number>>): Record<string, string> | undefined {
+  const entries = Object.entries(amounts);
+  return entries.length ? Object.fromEntries(entries.map(([key, fen]) => [key, formatYuan(fen)])) : undefined;
 }
 
 const decimalText = (value: ReturnType<typeof parseDecimal>) => (value ? formatDecimal(value) : null);

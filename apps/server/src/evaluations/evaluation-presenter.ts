@@ -115,13 +115,14 @@ export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
     .map((row) => ({ row, definition: ownDefinitionOf(row) }));
   return [...DEFAULT_MANAGEMENT_CATALOGUE.map((definition) => ({ row: rows.get(definition.code), definition })), ...own].map(
     ({ row, definition }) => {
+      const computed = aggregate.computedManagement?.get(definition.code);
       return {
         code: definition.code,
         name: definition.name,
         area: definition.area,
         kind: definition.formula.kind,
         inputs: { ...definition.inputs },
-        amounts: Object.fromEntries(Object.entries(row?.amounts ?? {}).map(([key, fen]) => [key, formatYuan(fen)])),
+        amounts: Object.fromEntries(Object.entries({ ...row?.amounts, ...computed?.amounts }).map(([key, fen]) => [key, formatYuan(fen)])),
         defaultTarget: definition.target ? formatDecimal(definition.target) : null,
         defaultWeight: formatPoints(definition.weight),
         target: row?.target ?? null,
@@ -136,6 +137,10 @@ export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
         declaredScore: row?.declaredScore === null || row?.declaredScore === undefined ? null : formatPoints(row.declaredScore),
         own: definition.own ?? false,
         unit: definition.unit ?? null,
+        binding: row?.bindingMetric
+          ? { metric: row.bindingMetric as control.LedgerMetric, budgetLineIds: row.bindingScope?.budgetLineIds }
+          : null,
+        amountSource: computed?.source ?? null,
         version: row?.version ?? null,
       };
     },

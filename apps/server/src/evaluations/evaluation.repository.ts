@@ -307,7 +307,7 @@ export async function saveLedgerSnapshot(db: Queryable, id: string, snapshot: Le
 
 /**
  * The evaluations in some statuses of the given organisations (and year, if given) that read the
- * ledger: their budget comes from it, or one of their indicators is bound to a ledger metric.
+ * ledger: their budget comes from it, or one of their indicators or 管理效率 items is bound to a ledger metric.
  */
 export async function findLedgerReading(
   db: Queryable,
@@ -319,6 +319,10 @@ export async function findLedgerReading(
     .select({ id: indicators.id })
     .from(indicators)
     .where(and(eq(indicators.evaluationId, evaluations.id), isNotNull(indicators.bindingMetric)));
+  const boundManagement = db
+    .select({ id: managementEntries.id })
+    .from(managementEntries)
+    .where(and(eq(managementEntries.evaluationId, evaluations.id), isNotNull(managementEntries.bindingMetric)));
   return db
     .select({ id: evaluations.id })
     .from(evaluations)
@@ -327,7 +331,7 @@ export async function findLedgerReading(
         inArray(evaluations.organisationId, [...organisationIds]),
         inArray(evaluations.status, [...statuses]),
         fiscalYear === undefined ? undefined : eq(evaluations.fiscalYear, fiscalYear),
-        or(eq(evaluations.budgetSource, 'ledger'), exists(bound)),
+        or(eq(evaluations.budgetSource, 'ledger'), exists(bound), exists(boundManagement)),
       ),
     );
 }

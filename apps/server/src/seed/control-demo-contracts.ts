@@ -14,6 +14,8 @@ import type { ControlDemoIds } from './control-demo.ts';
  * amount, the drafter is not the approver, the signer is not the accepter, the accepter keeps
  * nothing. Accepted milestones and grants are paid by the payments demo, which runs afterwards and
  * pays each by its due date, so the amounts here stay within what that demo pays on each line.
+ * Each purchase's estimate (采购预算) is the price its market survey fixed and the award came in at it,
+ * so the register's 政府采购执行率 (awarded ÷ estimated) is the 100 % the reference report states.
  */
 
 const yuan = (amount: number) => amount * 100;
@@ -69,7 +71,7 @@ const PURCHASES: readonly DemoPurchase[] = [
       title: '公共充电桩设备采购及安装（示例）',
       requirement: '在番禺汽车城、市桥、大石、南村新建公共充电站 4 座，直流快充桩 90 台、交流慢充桩 48 台，含安装调试与三年质保（示例）',
       category: 'goods',
-      estimatedYuan: 6_800_000,
+      estimatedYuan: 6_650_000,
       method: '公开招标',
       approvedBy: 'head',
       approvedOn: '2024-03-15',
@@ -141,7 +143,7 @@ const PURCHASES: readonly DemoPurchase[] = [
       title: '2024年产业扶持资金项目评审及绩效跟踪服务（示例）',
       requirement: '对年度产业扶持资金申报项目开展专家评审、现场核查和资金拨付后的绩效跟踪（示例）',
       category: 'services',
-      estimatedYuan: 850_000,
+      estimatedYuan: 828_000,
       method: '竞争性磋商',
       approvedBy: 'approver',
       approvedOn: '2024-02-20',
@@ -172,7 +174,7 @@ const PURCHASES: readonly DemoPurchase[] = [
       title: '办公计算机及打印设备更新（示例）',
       requirement: '更新使用满 8 年的台式计算机 8 台、激光打印机 4 台、彩色复印一体机 1 台（示例）',
       category: 'goods',
-      estimatedYuan: 60_000,
+      estimatedYuan: 58_600,
       method: '限额以下自行采购',
       approvedBy: 'head',
       approvedOn: '2024-05-06',

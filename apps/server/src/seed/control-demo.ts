@@ -8,6 +8,7 @@ import {
   contracts,
   evaluations,
   indicators,
+  managementEntries,
   paymentPlans,
   paymentRequests,
   subsidyGrants,
@@ -40,12 +41,12 @@ interface LineSpec {
 }
 
 /**
- * The department's FY2024 ledger (示例数据: the reference report publishes none). Totals reproduce
- * the illustrative figures of examples/panyu-2024: budget 288,000,000 + carry-over 20,000,000 +
- * adjustment 12,000,000 = 320,000,000 yuan, paid 300,800,000 (执行率 94.00%). On 产业发展扶持资金
- * (140,000,000) the demo pays 133,658,000: a cost-control rate of −4.53%, the report's figure,
- * while paid-on-time-and-in-full, computed from due dates as it should be, comes out at 93.12%, not
- * the report's 95.47% (which equals paid ÷ budget: the two indicators were conflated).
+ * The department's FY2024 ledger (示例数据: the reference report publishes none), shaped so that what it
+ * computes is what the report published. Budget 288,000,000 + carry-over 20,000,000 + adjustment
+ * 12,000,000 = 320,000,000 yuan, paid 305,504,000: the department-wide 成本控制率 (paid − budget) ÷ budget
+ * is the report's −4.53% (and 预算执行率 its complement, 95.47%). On 产业发展扶持资金 (140,000,000) the
+ * demo pays 133,658,000, also −4.53%, of which 6,050,000 after its due date: 及时足额率, computed from due
+ * dates, is the report's 95.47%. The three purchases are awarded at their 采购预算 (政府采购执行率 100%).
  */
 const LINES: readonly LineSpec[] = [
   {
@@ -115,7 +116,7 @@ const LINES: readonly LineSpec[] = [
     spendingType: 'project',
     fundingSource: '一般公共预算',
     initialYuan: 18_000_000,
-    paidYuan: 10_000_000,
+    paidYuan: 14_704_000,
     decemberShare: 0.25,
     payees: ['广州某会展服务有限公司（示例）'],
   },
@@ -123,8 +124,11 @@ const LINES: readonly LineSpec[] = [
 
 /** 12,000,000 yuan approved onto 人才引进 (预算调整, through the adjustment workflow). */
 const ADJUSTMENT = { code: 'KGSX-XM-RCYJ', yuan: 12_000_000, reason: '年中追加人才引进配套资金（区政府常务会议决定，示例）' };
-/** On 产业发展扶持资金, this much is paid after its due date (so 及时足额率 = 93.12%). */
-const LATE_ON_CYFC_YUAN = 9_200_000;
+/**
+ * On 产业发展扶持资金, this much is paid after its due date: (133,658,000 − 6,050,000) ÷ 133,658,000 =
+ * 95.4735…%, the report's 及时足额率 95.47% (every payment on the line falls due in 2024).
+ */
+const LATE_ON_CYFC_YUAN = 6_050_000;
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 
@@ -308,7 +312,17 @@ async function seedPayments(tx: Queryable, ids: ControlDemoIds, person: (usernam
   for (let start = 0; start < payments.length; start += 500) await tx.insert(paymentRequests).values(payments.slice(start, start + 500));
 }
 
-/** The Panyu evaluation takes its budget from the ledger, and two indicators their actuals. */
+/**
+ * 管理效率 items the ledger computes, by catalogue code: the item keeps its formula and the metric fills
+ * its inputs (政府采购执行率 from the procurement register, 结转结余率 and 预算调整率 from the lines).
+ */
+const LEDGER_BOUND_MANAGEMENT: Readonly<Record<string, string>> = {
+  'carry-over-rate': 'carry-over-rate',
+  'budget-adjustment-rate': 'adjustment-rate',
+  'procurement-execution-rate': 'procurement-execution-rate',
+};
+
+/** The Panyu evaluation takes its budget, two indicators' actuals and three 管理效率 items' inputs from the ledger. */
 async function bindPanyuEvaluation(tx: Queryable, ids: ControlDemoIds): Promise<void> {
   const [evaluation] = await tx
     .select()
@@ -326,6 +340,10 @@ async function bindPanyuEvaluation(tx: Queryable, ids: ControlDemoIds): Promise<
       .where(and(eq(indicators.evaluationId, evaluation.id), eq(indicators.code, code)));
   await bind('G1-4', 'paid-on-time-in-full-rate');
   await bind('G1-5', 'cost-control-rate');
+  const item = (code: string) => and(eq(managementEntries.evaluationId, evaluation.id), eq(managementEntries.code, code));
+  // The workbook's amounts are the ledger's of the seed day; bound, the items follow the ledger from now on.
+  for (const [code, metric] of Object.entries(LEDGER_BOUND_MANAGEMENT))
+    await tx.update(managementEntries).set({ bindingMetric: metric }).where(item(code));
 }
 
 function addDays(iso: string, days: number): string {

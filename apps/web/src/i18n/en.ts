@@ -307,6 +307,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'management.target': 'Target',
   'management.default': 'Default: {value}',
   'management.note': 'Note',
+  'management.ledgerHint':
+    'With a ledger metric, the amounts are its numerator and denominator, computed from the budget lines, payments and procurements, and no longer typed.',
+  'management.ledgerManual': 'Not from the ledger (amounts typed by hand)',
+  'management.drill': 'Ledger records',
   'managementKind.execution-rate': 'Execution rate',
   'managementKind.ratio': 'Ratio',
   'managementKind.change-rate': 'Rate of change',

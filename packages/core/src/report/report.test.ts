@@ -78,7 +78,7 @@ describe('the Panyu report', () => {
 
   it('marks illustrative figures', () => {
     expect(text).toContain('注：标注“*”的数据为示例数据，并非来自原始资料。');
-    expect(text).toContain('预算执行率94.00%*（目标≥100%）');
+    expect(text).toContain('预算执行率95.47%*（目标≥100%）');
   });
 });
 

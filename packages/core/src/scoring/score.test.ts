@@ -54,7 +54,7 @@ describe('the Panyu FY2024 reference report', () => {
     expect(item(evaluation, 'G2-4').explanation.text).toBe('-45.81 < 0 → 满分 1.67');
     expect(item(evaluation, 'G2-4').explanation.rule).toBe('quantitative.zero-target');
     expect(item(evaluation, 'budget-execution-rate').explanation.text).toBe(
-      '预算执行率 = 300,800,000.00 ÷ 320,000,000.00 = 94.00%；94.00% < 100% → 8.00 × 94.00% ÷ 100% = 7.52',
+      '预算执行率 = 305,504,000.00 ÷ 320,000,000.00 = 95.47%；95.47% < 100% → 8.00 × 95.47% ÷ 100% = 7.64',
     );
   });
 

@@ -9,9 +9,14 @@ import { fromWorkbook } from '../evaluation-mapping.ts';
  */
 export async function replaceContent(tx: Queryable, evaluationId: string, workbook: Workbook): Promise<void> {
   const content = fromWorkbook(workbook);
-  // Ledger bindings are not part of the workbook format: keep them for indicators that keep their code.
+  // Ledger bindings are not part of the workbook format: keep them for indicators and items that keep their code.
   const bindings = new Map(
     (await repo.findIndicators(tx, evaluationId))
+      .filter((row) => row.bindingMetric)
+      .map((row) => [row.code, { bindingMetric: row.bindingMetric, bindingScope: row.bindingScope }]),
+  );
+  const managementBindings = new Map(
+    (await repo.findManagement(tx, evaluationId))
       .filter((row) => row.bindingMetric)
       .map((row) => [row.code, { bindingMetric: row.bindingMetric, bindingScope: row.bindingScope }]),
   );
@@ -34,5 +39,6 @@ export async function replaceContent(tx: Queryable, evaluationId: string, workbo
       goalId: goalCode ? (goalIds.get(goalCode) ?? null) : null,
     })),
   );
-  for (const entry of content.management) await repo.upsertManagement(tx, { ...entry, evaluationId });
+  for (const entry of content.management)
+    await repo.upsertManagement(tx, { ...entry, ...managementBindings.get(entry.code), evaluationId });
 }

@@ -96,7 +96,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
       title: t('indicator.actual'),
       key: 'actual',
       width: 140,
-      // A bound indicator's actual is the ledger's, not what was once typed (G1-4: 93.12 from the ledger, not the typed 95.47).
+      // A bound indicator's actual is the ledger's, not what was once typed (its figure may differ from what was typed before binding).
       render: forIndicator((indicator) =>
         indicator.computedActual !== null ? (
           <Tooltip title={indicator.actualSource}>

@@ -33,7 +33,7 @@ const indicator: Indicator = {
   illustrative: false,
   attachmentCount: 0,
   binding: { metric: 'paid-on-time-in-full-rate', budgetLineIds: [LINE] },
-  computedActual: '93.12',
+  computedActual: '95.47',
   actualSource: '由台账计算',
   declaredIndicatorId: null,
   version: 3,

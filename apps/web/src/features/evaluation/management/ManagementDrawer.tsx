@@ -1,80 +1,44 @@
-import { BAND } from '@jixiao/contract';
+import { BAND, LEDGER_METRICS } from '@jixiao/contract';
 import { Button, Col, Drawer, Form, Grid, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
-import type { Band, ManagementBody, ManagementEntry } from '../../../api/types.ts';
+import type { ManagementEntry } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, moneyRule, pointsRule } from '../../../components/form-rules.ts';
 import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { parseMoneyInput } from '../../../lib/money.ts';
-
-interface Values {
-  amounts: Record<string, string | undefined>;
-  target: string | null;
-  weight: string | null;
-  notApplicable: boolean;
-  band: Band | null;
-  score: string | null;
-  rate: string | null;
-  deviationReason: string | null;
-  note: string | null;
-}
+import { ManagementLedgerSource } from './ManagementLedgerSource.tsx';
+import { type ManagementValues, managementBody, managementValues } from './management-form.ts';
 
 interface Props {
   readonly evaluationId: string;
   readonly entry: ManagementEntry | null;
+  readonly organisationId: string;
+  readonly fiscalYear: number;
   readonly canEdit: boolean;
   readonly onClose: () => void;
 }
 
-const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
-
 /** Fills in one 管理效率 item: the amounts it is computed from, or a band and score for a qualitative one. */
-export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Props) {
+export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYear, canEdit, onClose }: Props) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const { write, saving } = useWrite();
   const { saveManagement } = useEvaluationWrites(evaluationId);
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ManagementValues>();
+  const bound = Boolean(Form.useWatch('bindingMetric', form));
 
   useEffect(() => {
     if (!entry) return;
     form.resetFields();
-    form.setFieldsValue({
-      amounts: { ...entry.amounts },
-      target: entry.target,
-      weight: entry.weight,
-      notApplicable: entry.notApplicable,
-      band: entry.band,
-      score: entry.score,
-      rate: entry.rate,
-      deviationReason: entry.deviationReason,
-      note: entry.note,
-    });
+    form.setFieldsValue(managementValues(entry));
   }, [entry, form]);
 
   if (!entry) return <Drawer open={false} forceRender />;
   const qualitative = entry.kind === 'qualitative';
 
-  const submit = async (values: Values) => {
-    const amounts: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values.amounts ?? {})) {
-      const parsed = value ? parseMoneyInput(value) : null;
-      if (parsed !== null) amounts[key] = parsed;
-    }
-    const body: ManagementBody = {
-      amounts: qualitative ? undefined : amounts,
-      target: blankToNull(values.target),
-      weight: blankToNull(values.weight),
-      notApplicable: values.notApplicable,
-      band: qualitative ? values.band : null,
-      score: qualitative ? blankToNull(values.score) : null,
-      rate: qualitative ? null : blankToNull(values.rate),
-      deviationReason: blankToNull(values.deviationReason),
-      note: blankToNull(values.note),
-      version: entry.version ?? undefined,
-    };
+  const submit = async (values: ManagementValues) => {
+    const body = managementBody(entry, values);
     if (await write(() => saveManagement.mutateAsync({ code: entry.code, body }), { form })) onClose();
   };
 
@@ -97,13 +61,28 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
         {entry.area} · {t(`managementKind.${entry.kind}`)} · {entry.code}
         {entry.own && ` · ${t('management.own')}`}
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
+      {/* Outside the form: whoever may read the evaluation may look at the records behind its figures. */}
+      {entry.binding && <ManagementLedgerSource entry={entry} organisationId={organisationId} fiscalYear={fiscalYear} />}
+      <Form<ManagementValues> form={form} layout="vertical" onFinish={submit} disabled={!canEdit}>
         <Row gutter={12}>
+          {/* The ledger metrics were written for the catalogue's formulas; own items are typed. */}
+          {entry.kind === 'ratio' && !entry.own && (
+            <Col xs={24}>
+              <Form.Item name="bindingMetric" label={t('indicator.ledgerMetric')} extra={t('management.ledgerHint')}>
+                <Select
+                  allowClear
+                  placeholder={t('management.ledgerManual')}
+                  options={LEDGER_METRICS.map((metric) => ({ value: metric, label: t(`ledgerMetric.${metric}`) }))}
+                  data-testid="management-binding-metric"
+                />
+              </Form.Item>
+            </Col>
+          )}
           {!qualitative &&
             Object.entries(entry.inputs).map(([key, label]) => (
               <Col xs={24} sm={12} key={key}>
                 <Form.Item name={['amounts', key]} label={`${label}（${t('common.yuan')}）`} rules={[moneyRule(t('validation.money'))]}>
-                  <Input inputMode="decimal" autoComplete="off" data-testid={`management-amount-${key}`} />
+                  <Input inputMode="decimal" autoComplete="off" disabled={bound} data-testid={`management-amount-${key}`} />
                 </Form.Item>
               </Col>
             ))}
@@ -135,7 +114,7 @@ export function ManagementDrawer({ evaluationId, entry, canEdit, onClose }: Prop
                 rules={[decimalRule(t('validation.decimal'))]}
                 extra={t('management.rateHint')}
               >
-                <DecimalInput data-testid="management-rate" />
+                <DecimalInput disabled={bound} data-testid="management-rate" />
               </Form.Item>
             </Col>
           )}

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ManagementEntry, ScoredItem } from '../../../api/types.ts';
 import { Money } from '../../../components/Money.tsx';
@@ -84,7 +84,26 @@ export function ManagementTab({ evaluation, score }: TabProps) {
             align: 'right',
             render: (_value, entry) => entry.weight ?? entry.defaultWeight,
           },
-          { title: t('indicator.actual'), key: 'actual', width: 100, render: (_value, entry) => scored.get(entry.code)?.actual ?? '—' },
+          {
+            title: t('indicator.actual'),
+            key: 'actual',
+            width: 120,
+            // A bound item's figure is the ledger's: say so, and how it was computed.
+            render: (_value, entry) => {
+              const actual = scored.get(entry.code)?.actual ?? '—';
+              if (!entry.binding) return actual;
+              return (
+                <Tooltip title={entry.amountSource}>
+                  <Space size={4} wrap data-testid={`management-ledger-${entry.code}`}>
+                    <span className="numeric">{actual}</span>
+                    <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+                      {t('indicator.ledgerTag')}
+                    </Tag>
+                  </Space>
+                </Tooltip>
+              );
+            },
+          },
           {
             title: t('indicator.score'),
             key: 'score',
@@ -129,6 +148,8 @@ export function ManagementTab({ evaluation, score }: TabProps) {
       <ManagementDrawer
         evaluationId={evaluation.id}
         entry={editing}
+        organisationId={evaluation.organisationId}
+        fiscalYear={evaluation.fiscalYear}
         canEdit={evaluation.permissions.edit}
         onClose={() => setEditingCode(null)}
       />
