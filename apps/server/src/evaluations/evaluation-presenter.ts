@@ -109,10 +109,7 @@ export function presentIndicator(
 export function presentManagement(aggregate: Aggregate): ManagementEntry[] {
   if (aggregate.evaluation.kind !== 'department') return [];
   const rows = new Map(aggregate.management.map((row) => [row.code, row]));
-  const own = aggregate.management
-    .filter((row) => row.own)
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((row) => ({ row, definition: ownDefinitionOf(row) }));
+  const own = aggregate.management.filter((row) => row.own).map((row) => ({ row, definition: ownDefinitionOf(row) }));
   return [...DEFAULT_MANAGEMENT_CATALOGUE.map((definition) => ({ row: rows.get(definition.code), definition })), ...own].map(
     ({ row, definition }) => {
       const computed = aggregate.computedManagement?.get(definition.code);

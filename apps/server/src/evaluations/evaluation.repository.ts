@@ -101,8 +101,13 @@ export async function findIndicators(db: Queryable, evaluationId: string): Promi
   return db.select().from(indicators).where(eq(indicators.evaluationId, evaluationId)).orderBy(asc(indicators.position));
 }
 
+/** In code order, byte-wise on both databases: a department's own items are scored, shown and exported in that order. */
 export async function findManagement(db: Queryable, evaluationId: string): Promise<ManagementRow[]> {
-  return db.select().from(managementEntries).where(eq(managementEntries.evaluationId, evaluationId));
+  return db
+    .select()
+    .from(managementEntries)
+    .where(eq(managementEntries.evaluationId, evaluationId))
+    .orderBy(sql`${managementEntries.code} collate "C"`);
 }
 
 export async function getIndicator(db: Queryable, id: string): Promise<IndicatorRow | undefined> {
