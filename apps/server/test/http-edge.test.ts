@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc, eq } from 'drizzle-orm';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   admin = await login(proxied.app, 'admin');
   webRoot = mkdtempSync(join(tmpdir(), 'jixiao-spa-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>绩效</title><div id="root"></div>');
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'assets', 'index-DVagqnaV.js'), 'console.log(1)');
   pdf = new PdfRenderer(proxied.deps.config.CHROMIUM_PATH);
   spa = await buildApp(proxied.deps, createRoutes(pdf), { webRoot });
 }, 120_000);
@@ -167,6 +169,17 @@ describe('the security headers', () => {
     const publicList = await spa.inject({ method: 'GET', url: '/public' });
     expect(publicList.statusCode).toBe(200);
     expectBrowserDefences(publicList.headers);
+  });
+
+  it('let the browser keep hashed assets for good and revalidate the page itself (a reload costs no asset request)', async () => {
+    const asset = await spa.inject({ method: 'GET', url: '/assets/index-DVagqnaV.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/index.html', '/evaluations/123']) {
+      const page = await spa.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 
   it('send HSTS and upgrade-insecure-requests only when cookies are secure (behind HTTPS)', async () => {

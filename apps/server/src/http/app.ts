@@ -82,10 +82,20 @@ export async function buildApp(deps: Deps, routes: readonly RouteModule[], optio
   for (const route of routes) await app.register(route(deps));
 
   if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, cacheControl: false, setHeaders: setCacheHeaders });
   }
   installSpaFallback(app, options.webRoot);
   return app;
+}
+
+/**
+ * Vite writes only content-hashed files under /assets/, so a browser may keep those for good and a
+ * reload costs no request; index.html and the rest are revalidated every time, so a new release is
+ * seen at once.
+ */
+function setCacheHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  const hashed = /[\\/]assets[\\/][^\\/]+$/.test(path);
+  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /**
