@@ -39,6 +39,11 @@ const schema = z.object({
     .transform((value, ctx) => parseTrustProxy(value, ctx)),
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /**
+   * Start Chromium (and load the CJK fonts) right after the server listens, so the first PDF does not wait ~10 s for
+   * it: costs ~150 MB kept resident. `off` starts it on the first PDF instead.
+   */
+  PDF_WARM: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

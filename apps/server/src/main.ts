@@ -41,6 +41,7 @@ export async function start(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.PDF_WARM === 'on') void pdf.warm();
   console.log(`\nJixiao 绩效 已启动：http://localhost:${config.PORT}  （${database.description}；API 文档 /api/docs）`);
 }
 

@@ -42,6 +42,25 @@ export class PdfRenderer {
     }
   }
 
+  /** Whether the browser has been started (by a render or by warm()). */
+  get started(): boolean {
+    return this.context !== undefined;
+  }
+
+  /**
+   * Starts the browser and prints a page of Chinese once, so fonts and the print pipeline are loaded before
+   * the first user waits for them. Never throws: a PDF that cannot be made says so when it is asked for.
+   */
+  async warm(): Promise<boolean> {
+    if (!this.available) return false;
+    try {
+      await this.render('<!doctype html><meta charset="utf-8"><p style="font-family: serif">绩效自评报告</p>');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private browser(): Promise<BrowserContext> {
     if (!this.context) {
       this.profileDir = mkdtempSync(join(tmpdir(), 'jixiao-chromium-'));
