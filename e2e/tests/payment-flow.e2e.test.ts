@@ -216,4 +216,25 @@ describe('a payment request through every post, seen in the ledger', () => {
     // (133,700,000 − 140,000,000) ÷ 140,000,000 = −4.50 % (it was −4.53 % before the payment).
     expect(await boundActual('G1-5')).toContain('-4.50%');
   });
+
+  it('the auditor reads the payment in the audit log as a record: 支付申请 · payee · amount, fields by name', async () => {
+    await signOut(page);
+    await signIn(page, 'auditor');
+    await page.goto(`${baseUrl()}/audit`);
+    await chooseOption(page, 'audit-type', '支付申请');
+    await page.getByPlaceholder('操作人姓名').fill('出纳');
+    await page.getByPlaceholder('操作人姓名').press('Enter');
+    const row = page.locator('.ant-table-row').filter({ hasText: '支付' }).first();
+    await row.getByTestId('audit-subject').filter({ hasText: '支付申请 · 番禺某精密仪器有限公司 · 42,000.00 元' }).waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const changes = page.getByTestId('audit-changes').first();
+    await changes.waitFor();
+    const text = await changes.innerText();
+    expect(text).toContain('状态');
+    expect(text).toContain('已审批');
+    expect(text).toContain('已支付');
+    expect(text).toContain('支付日期');
+    expect(text).not.toMatch(/paidBy|status|[0-9a-f]{8}-[0-9a-f]{4}/);
+    await screenshot(page, 'audit-payment');
+  });
 });

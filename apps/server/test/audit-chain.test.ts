@@ -212,11 +212,11 @@ describe(`audit hash chain (${DATABASE_KIND})`, () => {
         });
         let secondDone: Promise<void> | undefined;
         await first.db.transaction(async (tx) => {
-          await recordAudit(tx, SYSTEM, { entityType: 'payment', entityId: 'holds-head', action: 'create' });
+          await recordAudit(tx, SYSTEM, { entityType: 'payment-request', entityId: 'holds-head', action: 'create' });
           // Link now instead of at commit: this transaction holds the head until it commits.
           await tx.execute(sql`set constraints audit_log_chain immediate`);
           secondDone = second.db.transaction((other) =>
-            recordAudit(other, SYSTEM, { entityType: 'payment', entityId: 'waits-for-head', action: 'create' }),
+            recordAudit(other, SYSTEM, { entityType: 'payment-request', entityId: 'waits-for-head', action: 'create' }),
           );
           void waitForLockWait(t.deps.db).then(release);
           await released;
@@ -251,7 +251,7 @@ describe(`audit hash chain (${DATABASE_KIND})`, () => {
         Array.from({ length: writes }, (_, i) =>
           db.transaction(async (tx) => {
             if (i % 2 === 0) await bump(tx);
-            await recordAudit(tx, SYSTEM, { entityType: 'payment', entityId: `parallel-${i}`, action: 'create', after: { i } });
+            await recordAudit(tx, SYSTEM, { entityType: 'payment-request', entityId: `parallel-${i}`, action: 'create', after: { i } });
             if (i % 2 === 1) await bump(tx);
           }),
         ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_ENTITY_TYPES } from './audit-actions.ts';
 import { ROLES } from './auth.ts';
 import { Int32, IsoDate, Money, NonNegativeMoney, Uuid, Version, Year } from './common.ts';
 import { PROJECT_CATEGORIES } from './evaluation.ts';
@@ -130,6 +131,9 @@ export const AuditEntry = z.object({
   actorName: z.string().nullable(),
   entityType: z.string(),
   entityId: z.string(),
+  /** The record's own name and amount from the entry's snapshot (a payment's payee and amount), when it has them. */
+  subjectName: z.string().nullable(),
+  subjectAmountFen: z.number().int().nullable(),
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
@@ -138,8 +142,10 @@ export const AuditEntry = z.object({
 });
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextBeforeId: Int32.nullable() });
 export const AuditQuery = z.object({
-  entityType: z.string().optional(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
   entityId: z.string().optional(),
+  /** Part of the actor's name (操作人). */
+  actor: z.string().trim().min(1).max(50).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   beforeId: z.coerce.number().int().min(1).optional(),

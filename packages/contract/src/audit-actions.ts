@@ -46,3 +46,46 @@ export const AUDIT_ACTIONS = [
   'conclude',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every kind of record the audit log names, defined once: the writer takes only these, and the audit page
+ * filters by them with a label for each.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'evaluation',
+  'goal',
+  'indicator',
+  'management',
+  'attachment',
+  'published-report',
+  'declaration',
+  'ex-ante-assessment',
+  'budget-line',
+  'budget-adjustment',
+  'payment-plan',
+  'payment-request',
+  'procurement',
+  'contract',
+  'contract-milestone',
+  'asset',
+  'stocktake',
+  'subsidy-recipient',
+  'subsidy-grant',
+  'subsidy-follow-up',
+  'self-assessment',
+  'import',
+  'import-job',
+  'user',
+  'organisation',
+  'fiscal-year',
+  'project',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/**
+ * Fields an auditor cannot read as a value: record and user ids (the entry names its subject and actor
+ * already), hashes, secrets and the version counter. The readable view leaves them out; the raw JSON keeps them.
+ */
+export function isInternalAuditField(key: string): boolean {
+  return /(^id$|Id$|By$|^by$|Hash$|^hash$|^sha256$|Token$|^version$|^seq$|^revision$)/.test(key);
+}

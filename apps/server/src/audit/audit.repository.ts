@@ -1,13 +1,15 @@
-import type { AuditAction } from '@jixiao/contract';
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { AuditAction, AuditEntityType } from '@jixiao/contract';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
 import type { Db, Queryable } from '../db/connect.ts';
+import { containsPattern } from '../db/like.ts';
 import { auditChainHead, auditLog } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type AuditContent, type ChainedEntry, type ChainHead, canonicalTime, contentHash, linkHash } from './audit-chain.ts';
 
 export interface AuditEntry {
-  readonly entityType: string;
+  /** One of the contract's AUDIT_ENTITY_TYPES, each with its label and filter on the audit page. */
+  readonly entityType: AuditEntityType;
   readonly entityId: string;
   /** One of the contract's AUDIT_ACTIONS, each with its label on the audit page. */
   readonly action: AuditAction;
@@ -58,6 +60,8 @@ export interface AuditQuery {
   readonly organisationIds?: readonly string[] | undefined;
   readonly entityType?: string | undefined;
   readonly entityId?: string | undefined;
+  /** Part of the actor's display name, as typed. */
+  readonly actor?: string | undefined;
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
   readonly beforeId?: number | undefined;
@@ -69,6 +73,7 @@ export async function findAudit(db: Queryable, query: AuditQuery) {
   if (query.organisationIds) conditions.push(inArray(auditLog.organisationId, [...query.organisationIds]));
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
+  if (query.actor) conditions.push(ilike(auditLog.actorName, containsPattern(query.actor)));
   if (query.from) conditions.push(gte(auditLog.at, query.from));
   if (query.to) conditions.push(lt(auditLog.at, query.to));
   if (query.beforeId) conditions.push(lt(auditLog.id, query.beforeId));
@@ -78,6 +83,28 @@ export async function findAudit(db: Queryable, query: AuditQuery) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
+}
+
+/**
+ * The first entry of each of these records (its creation, which carries the whole record), for naming
+ * entries that only carry a step's status. One query per page, on the (entity_type, entity_id) index.
+ */
+export async function findFirstEntries(db: Queryable, subjects: readonly { entityType: string; entityId: string }[]) {
+  if (subjects.length === 0) return [];
+  const pairs = sql.join(
+    subjects.map((subject) => sql`(${subject.entityType}, ${subject.entityId})`),
+    sql`, `,
+  );
+  return db
+    .selectDistinctOn([auditLog.entityType, auditLog.entityId], {
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(sql`(${auditLog.entityType}, ${auditLog.entityId}) in (${pairs})`)
+    .orderBy(auditLog.entityType, auditLog.entityId, asc(auditLog.id));
 }
 
 /** `at` as the hash reads it: UTC, microseconds, the same text on both drivers (a Date would drop microseconds). */

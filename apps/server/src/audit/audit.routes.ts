@@ -7,8 +7,25 @@ import { contextOf } from '../http/session-plugin.ts';
 import { descendantIds } from '../organisations/organisation.repository.ts';
 import { rolesOf } from '../policies/access.ts';
 import { hasRole } from '../policies/scope.ts';
-import { findAudit } from './audit.repository.ts';
+import { findAudit, findFirstEntries } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.service.ts';
+import { auditSubject } from './audit-subject.ts';
+
+/**
+ * Each entry with the name of what it is about: from its own snapshot, or, for a step that records only a
+ * status, from the record's first entry (its creation), so 审核 / 支付 read as 支付申请 · 收款人 · 金额 too.
+ */
+async function namedEntries(deps: Deps, rows: Awaited<ReturnType<typeof findAudit>>) {
+  const own = rows.map((row) => ({ row, subject: auditSubject(row.before, row.after) }));
+  const unnamed = own.filter((entry) => entry.subject.name === null).map(({ row }) => row);
+  const firsts = await findFirstEntries(deps.db, unnamed);
+  const fromFirst = new Map(firsts.map((first) => [`${first.entityType}|${first.entityId}`, auditSubject(first.before, first.after)]));
+  return own.map(({ row, subject }) => {
+    if (subject.name !== null) return { row, subject };
+    const first = fromFirst.get(`${row.entityType}|${row.entityId}`);
+    return { row, subject: first ? { name: first.name, amountFen: subject.amountFen ?? first.amountFen } : subject };
+  });
+}
 
 export const auditRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -32,13 +49,21 @@ export const auditRoutes =
           organisationIds,
           entityType: query.entityType,
           entityId: query.entityId,
+          actor: query.actor,
           from: query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined,
           to: query.to ? new Date(`${query.to}T24:00:00+08:00`) : undefined,
           beforeId: query.beforeId,
           limit: query.limit,
         });
         return {
-          items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+          items: await namedEntries(deps, rows).then((named) =>
+            named.map(({ row, subject }) => ({
+              ...row,
+              at: row.at.toISOString(),
+              subjectName: subject.name,
+              subjectAmountFen: subject.amountFen,
+            })),
+          ),
           nextBeforeId: rows.length === query.limit ? (rows.at(-1)?.id ?? null) : null,
         };
       },

@@ -1,4 +1,4 @@
-import { type ControlAccess, ROLE_LABEL, type Role } from '@jixiao/contract';
+import { type AuditEntityType, type ControlAccess, ROLE_LABEL, type Role } from '@jixiao/contract';
 import { control, policy } from '@jixiao/core';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -53,7 +53,7 @@ export async function controlConfig(db: Queryable): Promise<control.ControlConfi
 
 /** An internal-control refusal, thrown inside the step's transaction and recorded after it rolls back. */
 export class ControlRefusal extends AppError {
-  readonly subject: { organisationId: string; entityType: string; entityId?: string | undefined };
+  readonly subject: { organisationId: string; entityType: AuditEntityType; entityId?: string | undefined };
   readonly violations: readonly control.ControlViolation[];
 
   constructor(subject: ControlRefusal['subject'], violations: readonly control.ControlViolation[]) {

@@ -1,3 +1,4 @@
+import { auditFieldEn } from './audit-fields.en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the second language. Typed by the Chinese keys: a missing or extra key does not compile. */
@@ -483,6 +484,16 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.newer': 'Newer',
   'audit.older': 'Older',
   'audit.page': 'Page {page}',
+  'audit.actorFilter': "Actor's name",
+  'audit.readable': 'Changes',
+  'audit.raw': 'Raw data (JSON)',
+  'audit.field': 'Field',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.yes': 'Yes',
+  'audit.no': 'No',
+  'audit.created': '(created)',
+  'audit.removed': '(removed)',
   'audit.verify.title': 'Hash chain check',
   'audit.verify.intro':
     'Every audit entry carries the hash of its content and of the entry before it; the check reads the chain from the first entry to the last and reports the first break.',
@@ -504,6 +515,24 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.organisation': 'Organisation',
   'entity.fiscal-year': 'Fiscal year',
   'entity.project': 'Project',
+  'entity.published-report': 'Published report',
+  'entity.declaration': 'Target declaration',
+  'entity.ex-ante-assessment': 'Ex-ante assessment',
+  'entity.budget-line': 'Budget line',
+  'entity.budget-adjustment': 'Budget adjustment',
+  'entity.payment-plan': 'Payment plan',
+  'entity.payment-request': 'Payment request',
+  'entity.procurement': 'Procurement',
+  'entity.contract': 'Contract',
+  'entity.contract-milestone': 'Contract milestone',
+  'entity.asset': 'Asset',
+  'entity.stocktake': 'Stocktake',
+  'entity.subsidy-recipient': 'Subsidy recipient',
+  'entity.subsidy-grant': 'Subsidy grant',
+  'entity.subsidy-follow-up': 'Subsidy follow-up',
+  'entity.self-assessment': 'Internal control self-assessment',
+  'entity.import': 'Import',
+  'entity.import-job': 'Import job',
 
   'public.site': 'Public disclosure site',
   'public.report': 'Report',
@@ -1114,4 +1143,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.empty': 'No declarations for this year yet',
   'declaration.fromDeclaration': 'Targets from the approved declaration (version {version})',
   'declaration.declaredId': 'Declared line',
+  ...auditFieldEn,
 };

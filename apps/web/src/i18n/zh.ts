@@ -1,3 +1,5 @@
+import { auditFieldZh } from './audit-fields.zh.ts';
+
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
  * a test checks that placeholders match). Placeholders are {name}.
@@ -480,6 +482,16 @@ export const zh = {
   'audit.newer': '较新',
   'audit.older': '较早',
   'audit.page': '第 {page} 页',
+  'audit.actorFilter': '操作人姓名',
+  'audit.readable': '变更内容',
+  'audit.raw': '原始数据（JSON）',
+  'audit.field': '字段',
+  'audit.before': '变更前',
+  'audit.after': '变更后',
+  'audit.yes': '是',
+  'audit.no': '否',
+  'audit.created': '（新建）',
+  'audit.removed': '（删除）',
   'audit.verify.title': '哈希链校验',
   'audit.verify.intro': '每条审计记录都带有其内容和前一条记录的哈希；校验从第一条读到最后一条，报告第一处断点。',
   'audit.verify.run': '校验',
@@ -500,6 +512,24 @@ export const zh = {
   'entity.organisation': '组织机构',
   'entity.fiscal-year': '年度',
   'entity.project': '项目',
+  'entity.published-report': '公开报告',
+  'entity.declaration': '绩效目标申报表',
+  'entity.ex-ante-assessment': '事前绩效评估',
+  'entity.budget-line': '预算指标',
+  'entity.budget-adjustment': '预算调整',
+  'entity.payment-plan': '用款计划',
+  'entity.payment-request': '支付申请',
+  'entity.procurement': '政府采购',
+  'entity.contract': '合同',
+  'entity.contract-milestone': '合同履约节点',
+  'entity.asset': '资产',
+  'entity.stocktake': '资产盘点',
+  'entity.subsidy-recipient': '补贴对象',
+  'entity.subsidy-grant': '补贴发放',
+  'entity.subsidy-follow-up': '补贴跟踪检查',
+  'entity.self-assessment': '内部控制评价',
+  'entity.import': '导入',
+  'entity.import-job': '导入任务',
 
   'public.site': '信息公开网站',
   'public.report': '报告',
@@ -1104,6 +1134,7 @@ export const zh = {
   'declaration.empty': '本年度还没有申报表',
   'declaration.fromDeclaration': '绩效目标来自已批复的申报表（第 {version} 版）',
   'declaration.declaredId': '申报指标',
+  ...auditFieldZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -194,7 +194,7 @@ export async function decideAdjustment(deps: Deps, ctx: RequestContext, adjustme
       if (!position) throw notFound('预算指标');
       const { line } = position;
       await requirePost(tx, ctx, line.organisationId, policy.budgetLinePolicy.posts.decideAdjustment, '预算调整');
-      const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment', entityId: adjustmentId };
+      const subject = { organisationId: line.organisationId, entityType: 'budget-adjustment' as const, entityId: adjustmentId };
       const decided = await decideStep(
         tx,
         ctx,

@@ -22,7 +22,7 @@ const CLOSURE = '合同结清/终止申请';
 
 const subjectOf = (contract: repo.ContractRow) => ({
   organisationId: contract.organisationId,
-  entityType: 'contract',
+  entityType: 'contract' as const,
   entityId: contract.id,
 });
 

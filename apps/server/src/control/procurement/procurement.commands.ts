@@ -20,7 +20,7 @@ import { lockProcurement, PROCUREMENT } from './procurement.service.ts';
 
 const subjectOf = (procurement: repo.ProcurementRow) => ({
   organisationId: procurement.organisationId,
-  entityType: 'procurement',
+  entityType: 'procurement' as const,
   entityId: procurement.id,
 });
 

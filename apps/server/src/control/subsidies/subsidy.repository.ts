@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, ref } from '../../db/connect.ts';
+import { containsPattern } from '../../db/like.ts';
 import { budgetLines, organisations, subsidyFollowUps, subsidyGrants, subsidyRecipients, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 import { OPEN_STATUSES, PAID_STATUSES, paymentSum } from '../budget/budget.repository.ts';
@@ -11,7 +12,7 @@ export type FollowUpRow = typeof subsidyFollowUps.$inferSelect;
 // ── recipients ────────────────────────────────────────────────────────────────────────────────
 
 export async function findRecipients(db: Queryable, search?: string) {
-  const pattern = search ? `%${search}%` : undefined;
+  const pattern = search ? containsPattern(search) : undefined;
   return db
     .select({
       recipient: subsidyRecipients,

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { AUDIT_ENTITY_TYPES, type AuditEntityType } from '@jixiao/contract';
+import { Button, Card, Collapse, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useAuditPage } from '../../api/control-queries.ts';
@@ -8,22 +9,44 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { auditActionLabel } from '../../lib/labels.ts';
+import { formatMoney, fromFen } from '../../lib/money.ts';
 import { isOneOf } from '../../lib/one-of.ts';
 import { AuditVerifyPanel } from './AuditVerifyPanel.tsx';
+import { readableChanges } from './audit-readable.ts';
 import { JsonDiff } from './JsonDiff.tsx';
 
-const ENTITY_TYPES = [
-  'evaluation',
-  'goal',
-  'indicator',
-  'management',
-  'attachment',
-  'user',
-  'organisation',
-  'fiscal-year',
-  'project',
-] as const;
 const PAGE_SIZE = 50;
+
+/** The changed fields under their labels, and the stored JSON for whoever needs every byte. */
+function EntryChanges({ entry }: { entry: AuditEntryItem }) {
+  const { t } = useI18n();
+  const changes = readableChanges(t, entry.entityType, entry.before, entry.after);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {changes.length === 0 ? (
+        <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={changes}
+          data-testid="audit-changes"
+          columns={[
+            { title: t('audit.field'), dataIndex: 'label', width: 200 },
+            { title: t('audit.before'), dataIndex: 'before' },
+            { title: t('audit.after'), dataIndex: 'after' },
+          ]}
+        />
+      )}
+      <Collapse
+        size="small"
+        ghost
+        items={[{ key: 'raw', label: t('audit.raw'), children: <JsonDiff before={entry.before} after={entry.after} /> }]}
+      />
+    </Space>
+  );
+}
 
 /**
  * 审计日志: who changed what, when, from what to what. Paged backwards through time with the
@@ -54,13 +77,23 @@ export default function AuditPage() {
       {session?.access.verifyAudit && <AuditVerifyPanel />}
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select<string>
+          <Select<AuditEntityType>
             allowClear
-            style={{ width: 160 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 180 }}
+            data-testid="audit-type"
             placeholder={t('audit.entityType')}
             value={filter.entityType}
             onChange={(entityType) => change({ entityType })}
-            options={ENTITY_TYPES.map((value) => ({ value, label: t(`entity.${value}`) }))}
+            options={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: t(`entity.${value}`) }))}
+          />
+          <Input.Search
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('audit.actorFilter')}
+            aria-label={t('audit.actorFilter')}
+            data-testid="audit-actor"
+            onSearch={(value) => change({ actor: value.trim() || undefined })}
           />
           <Input.Search
             allowClear
@@ -81,7 +114,7 @@ export default function AuditPage() {
             pagination={false}
             scroll={{ x: 1000 }}
             expandable={{
-              expandedRowRender: (entry) => <JsonDiff before={entry.before} after={entry.after} />,
+              expandedRowRender: (entry) => <EntryChanges entry={entry} />,
               rowExpandable: (entry) => entry.before != null || entry.after != null,
             }}
             columns={[
@@ -93,7 +126,15 @@ export default function AuditPage() {
                 key: 'entity',
                 render: (_value, entry) => (
                   <Space orientation="vertical" size={0}>
-                    <span>{isOneOf(ENTITY_TYPES, entry.entityType) ? t(`entity.${entry.entityType}`) : entry.entityType}</span>
+                    <span data-testid="audit-subject">
+                      {[
+                        isOneOf(AUDIT_ENTITY_TYPES, entry.entityType) ? t(`entity.${entry.entityType}`) : entry.entityType,
+                        entry.subjectName,
+                        entry.subjectAmountFen === null ? null : `${formatMoney(fromFen(BigInt(entry.subjectAmountFen)))} 元`,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
                     <Typography.Text type="secondary" copyable={{ text: entry.entityId }} style={{ fontSize: 12 }}>
                       {entry.entityId}
                     </Typography.Text>
