@@ -125,8 +125,10 @@ export interface MoneyInput {
   readonly spentToDateFen: Fen;
   /** 用款计划: planned payments per month, 12 entries, January first. */
   readonly planByMonthFen?: readonly Fen[] | undefined;
-  /** Payments per month so far (for display and the rush forecast's pace); 12 entries when present. */
+  /** Payments per month so far (for display); 12 entries when present. */
   readonly paidByMonthFen?: readonly Fen[] | undefined;
+  /** 全年预计执行数: the year's total for the year-end rush forecast; the adjusted budget when absent. */
+  readonly forecastYearEndFen?: Fen | undefined;
 }
 
 export interface IndicatorInput {
@@ -206,8 +208,8 @@ export interface ExpectedCurve {
 
 export interface MoneyAssessment extends LightResult {
   readonly source: string;
-  /** 执行率, percentage with two decimals. */
-  readonly executionRate: string;
+  /** 执行率, percentage with two decimals; absent when there is no adjusted budget. */
+  readonly executionRate?: string | undefined;
   readonly expectedCurve: ExpectedCurve;
 }
 
@@ -217,7 +219,7 @@ export interface IndicatorAssessment extends LightResult {
 }
 
 export interface ProjectAssessment {
-  /** The worst of the parts, ranked red > yellow > blue > green; `none` only when no part is assessable. */
+  /** The worst of the budget and indicator lights, red > yellow > green > blue; `none` only when none is assessable. */
   readonly light: Light;
   /** All sources together. */
   readonly budget: LightResult;
@@ -233,32 +235,3 @@ export type ParseRuleSetResult = { ok: true; value: MonitoringRuleSet } | { ok: 
 
 export const LIGHT_LABEL: Readonly<Record<Light, string>> = { green: '绿灯', yellow: '黄灯', red: '红灯', blue: '蓝灯', none: '暂无' };
 export const LIGHT_LABEL_EN: Readonly<Record<Light, string>> = { green: 'green', yellow: 'yellow', red: 'red', blue: 'blue', none: 'none' };
-
-const NOT_YET = 'monitoring: not yet implemented';
-
-/** The lights, expected curves and warnings of one project at the input's cut-off. */
-export function assessProject(input: MonitoringInput, rules: MonitoringRuleSet): ProjectAssessment {
-  void input;
-  void rules;
-  throw new Error(NOT_YET);
-}
-
-/** The built-in rule set of a preset, stamped with a region and year (version 0: not saved). */
-export function defaultRuleSet(preset: MonitoringPreset = 'ratio', region = '', year = 0): MonitoringRuleSet {
-  void preset;
-  void region;
-  void year;
-  throw new Error(NOT_YET);
-}
-
-/** Validates a stored or submitted rule set; errors are Chinese sentences naming the field and value. */
-export function parseRuleSet(json: unknown): ParseRuleSetResult {
-  void json;
-  throw new Error(NOT_YET);
-}
-
-/** The project light of some parts: red > yellow > blue > green; `none` parts are ignored. */
-export function worstLight(lights: readonly Light[]): Light {
-  void lights;
-  throw new Error(NOT_YET);
-}
