@@ -46,10 +46,11 @@ export interface LightResult {
   readonly light: Light;
   /**
    * The compared ratio as a percentage with two decimals ("85.12" is 85.12 %): 执行率 ÷ 序时进度 for
-   * the budget, actual ÷ (target × expected share) for a positive indicator. Absent when not computed.
+   * the budget (÷ the milestone due in the milestones preset), actual ÷ (target × expected share) for a
+   * positive indicator, actual ÷ limit for a reverse one. Absent when not computed.
    */
   readonly ratio?: string | undefined;
-  /** The expected cumulative share at the cut-off, a percentage with two decimals. */
+  /** The expected cumulative share at the cut-off (the milestone due, in that preset), a percentage with two decimals. */
   readonly expected?: string | undefined;
   readonly reason?: NoLightReason | undefined;
   readonly rule: RuleRef;
@@ -231,7 +232,15 @@ export interface ProjectAssessment {
   readonly expected: ExpectedCurve;
 }
 
-export type ParseRuleSetResult = { ok: true; value: MonitoringRuleSet } | { ok: false; errors: readonly string[] };
+/** One refused field: its JSON path in the rule set ("budgetBands.red", "milestones[1].month") and the sentence. */
+export interface RuleSetIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseRuleSetResult =
+  | { ok: true; value: MonitoringRuleSet }
+  | { ok: false; errors: readonly string[]; issues: readonly RuleSetIssue[] };
 
 export const LIGHT_LABEL: Readonly<Record<Light, string>> = { green: '绿灯', yellow: '黄灯', red: '红灯', blue: '蓝灯', none: '暂无' };
 export const LIGHT_LABEL_EN: Readonly<Record<Light, string>> = { green: 'green', yellow: 'yellow', red: 'red', blue: 'blue', none: 'none' };

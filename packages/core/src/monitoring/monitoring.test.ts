@@ -243,10 +243,12 @@ describe('the rule table', () => {
     const result = parseRuleSet(change({ ...RATIO } as unknown as Record<string, unknown>));
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors).toContain(message);
+    // The path alone is what a form uses to put the message beside its field.
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toContain(message.split(' ')[1]?.replace(/（.*$/, ''));
   });
 
   it('refuses text that is not JSON, and a milestones preset without milestones', () => {
-    expect(parseRuleSet('{')).toEqual({ ok: false, errors: ['规则表不是有效的 JSON'] });
+    expect(parseRuleSet('{')).toMatchObject({ ok: false, errors: ['规则表不是有效的 JSON'] });
     const empty = parseRuleSet({ ...MILESTONES, milestones: [] });
     expect(empty.ok ? [] : empty.errors).toEqual(['规则表字段 milestones（进度节点）的值 [] 在固定进度节点方案下至少需要一个节点']);
   });

@@ -1,5 +1,5 @@
 import { compareFraction, type Fraction, ONE, ZERO } from '../numbers/decimal.ts';
-import type { MonitoringPreset, MonitoringRuleSet, ParseRuleSetResult } from './model.ts';
+import type { MonitoringPreset, MonitoringRuleSet, ParseRuleSetResult, RuleSetIssue } from './model.ts';
 import { decimalShare } from './share.ts';
 
 /**
@@ -86,12 +86,16 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
 }
 
+function refused(issues: readonly RuleSetIssue[]): ParseRuleSetResult {
+  return { ok: false, errors: issues.map((issue) => issue.message), issues };
+}
+
 /**
  * Validates a stored or submitted rule set. Every error is one Chinese sentence naming the field (its
  * path and meaning), the value read and what it should be; all errors are reported at once.
  */
 export function parseRuleSet(json: unknown): ParseRuleSetResult {
-  const errors: string[] = [];
+  const issues: RuleSetIssue[] = [];
   const failed: string[] = [];
   const fail = (path: string, value: unknown, why: string) => {
     // A missing or wrong group already says what it should hold; its fields would only repeat it.
@@ -99,17 +103,17 @@ export function parseRuleSet(json: unknown): ParseRuleSetResult {
     failed.push(path);
     const label = FIELD_LABEL[path] ?? FIELD_LABEL[path.replace(/\[\d+\].*$/, '')];
     const field = `规则表字段 ${path}${label ? `（${label}）` : ' '}`;
-    errors.push(value === undefined ? `${field}缺失，${why}` : `${field}的值 ${shown(value)} ${why}`);
+    issues.push({ path, message: value === undefined ? `${field}缺失，${why}` : `${field}的值 ${shown(value)} ${why}` });
   };
   let input = json;
   if (typeof json === 'string') {
     try {
       input = JSON.parse(json);
     } catch {
-      return { ok: false, errors: ['规则表不是有效的 JSON'] };
+      return refused([{ path: '', message: '规则表不是有效的 JSON' }]);
     }
   }
-  if (!isObject(input)) return { ok: false, errors: [`规则表应为对象，读到 ${shown(input)}`] };
+  if (!isObject(input)) return refused([{ path: '', message: `规则表应为对象，读到 ${shown(input)}` }]);
   for (const key of Object.keys(input))
     if (!(TOP_KEYS as readonly string[]).includes(key)) fail(key, input[key], '无法识别：规则表没有这个字段（请检查拼写）');
 
@@ -202,7 +206,7 @@ export function parseRuleSet(json: unknown): ParseRuleSetResult {
   share('rush.decemberShare', rush.decemberShare);
   integer('rush.fromMonth', rush.fromMonth, 1, 12);
 
-  if (errors.length > 0 || region === undefined || year === undefined || version === undefined) return { ok: false, errors };
+  if (issues.length > 0 || region === undefined || year === undefined || version === undefined) return refused(issues);
   const valid = input as unknown as MonitoringRuleSet;
   return {
     ok: true,
