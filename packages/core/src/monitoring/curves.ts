@@ -111,11 +111,13 @@ export function budgetCurve(money: readonly MoneyInput[]): Curve {
   };
 }
 
+const LINEAR_TEXT: readonly string[] = LINEAR.monthEnds.map(shareText);
+
 export function describeCurve(curve: Curve, cutoff: Cutoff): ExpectedCurve {
   return {
     curve: curve.kind,
-    byMonth: curve.monthEnds.map(shareText),
-    linear: LINEAR.monthEnds.map(shareText),
+    byMonth: curve === LINEAR ? LINEAR_TEXT : curve.monthEnds.map(shareText),
+    linear: LINEAR_TEXT,
     atCutoff: shareText(curveAt(curve, cutoff)),
     linearAtCutoff: shareText(curveAt(LINEAR, cutoff)),
   };

@@ -24,7 +24,7 @@ import {
   type NoLightReason,
   type RuleRef,
 } from './model.ts';
-import { bandPercent, decimalShare, isPositive, minus, over, percentFigure, shareOf, shareText, times, yuan, yuanEn } from './share.ts';
+import { bandPercent, isPositive, minus, over, percentFigure, ruleShare, shareOf, shareText, times, yuan, yuanEn } from './share.ts';
 
 /**
  * Severity for the project light, most severe first: red > yellow > green > blue (docs/rules.md §9.8).
@@ -65,7 +65,7 @@ interface Band {
  */
 function banded(value: Fraction, cuts: readonly string[], lights: readonly Light[]): Band {
   let index = 0;
-  while (index < cuts.length && compareFraction(value, decimalShare(cuts[index] ?? '') ?? ONE) >= 0) index += 1;
+  while (index < cuts.length && compareFraction(value, ruleShare(cuts[index] ?? '') ?? ONE) >= 0) index += 1;
   const light = lights[index] ?? 'none';
   const low = index > 0 ? bandPercent(cuts[index - 1] ?? '') : undefined;
   const high = index < cuts.length ? bandPercent(cuts[index] ?? '') : undefined;
@@ -181,8 +181,8 @@ export function budgetMilestoneLight(money: MoneyFigures, cutoff: Cutoff, rules:
       inputs,
     );
   const execution = shareOf(money.spentFen, money.budgetFen);
-  const milestone = decimalShare(due.share) ?? ONE;
-  const margin = decimalShare(rules.milestoneMargin) ?? ONE;
+  const milestone = ruleShare(due.share) ?? ONE;
+  const margin = ruleShare(rules.milestoneMargin) ?? ONE;
   const shortfall = minus(milestone, execution);
   const light: Light = !isPositive(shortfall) ? 'green' : compareFraction(shortfall, margin) <= 0 ? 'yellow' : 'red';
   const points = bandPercent(rules.milestoneMargin).replace('%', '');

@@ -65,8 +65,30 @@ export function shareText(value: Fraction): string {
   return formatScaled(roundHalfUp(value.num * 10_000n, value.den), 4);
 }
 
+/**
+ * Rule-table figures are a handful of texts read for every light of every project, so their parsed and
+ * formatted forms are kept (bounded: a finance bureau's page assesses a thousand projects at once).
+ */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size > 256) cache.clear();
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+/** `decimalShare` of a rule-table figure, cached. */
+export const ruleShare = memo((text: string) => decimalShare(text) ?? null);
+
 /** A rule-table share as the shortest percentage: "0.6" → "60%", "0.125" → "12.5%". */
-export function bandPercent(text: string): string {
+export const bandPercent = memo(percentOfShareText);
+
+function percentOfShareText(text: string): string {
   const value = parseDecimal(text);
   if (!value) return text;
   const hundredfold: Decimal = { units: value.units * 100n, scale: value.scale };
