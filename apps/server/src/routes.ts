@@ -17,6 +17,7 @@ import { exAnteRoutes } from './ex-ante/ex-ante.routes.ts';
 import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
+import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -48,5 +49,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     selfAssessmentRoutes,
     controlAccessRoutes,
     exAnteRoutes,
+    monitoringRuleRoutes,
   ] as RouteModule[];
 }

@@ -59,6 +59,7 @@ const SENDER: readonly [RegExp, string][] = [
   [/^\/api\/(evaluations|goals|indicators|attachments)/, 'unit.preparer'],
   [/^\/api\/(assets|stocktakes)/, 'asset.manager'],
   [/^\/api\/self-assessment/, 'head'],
+  [/^\/api\/monitoring\/rule-sets/, 'admin'],
   [/^\/api\//, 'requester'],
 ];
 /** The table behind each path segment that names a record, for real ids. */

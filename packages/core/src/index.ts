@@ -2,6 +2,7 @@ export { runChecks } from './checks/checks.ts';
 export * from './checks/findings.ts';
 export * as control from './control/index.ts';
 export * from './model.ts';
+export * as monitoring from './monitoring/index.ts';
 export * from './numbers/decimal.ts';
 export * from './numbers/money.ts';
 export * from './numbers/number-text.ts';

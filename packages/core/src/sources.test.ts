@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_RULES } from './control/config.ts';
 import { computeMetric, DEFAULT_LEDGER_OPTIONS, LEDGER_METRICS } from './control/ledger.ts';
+import { ruleRef } from './monitoring/lights.ts';
+import type { MonitoringRuleCode } from './monitoring/model.ts';
+import { DEFAULT_RULE_SETS } from './monitoring/rule-set.ts';
 import { DEFAULT_MANAGEMENT_CATALOGUE } from './scoring/management-catalogue.ts';
 import { RULES } from './scoring/rules.ts';
 import { SCHEMES } from './scoring/scheme.ts';
@@ -22,6 +25,12 @@ const shown: [string, string][] = [
   ...LEDGER_METRICS.map((metric): [string, string] => [
     `ledger.${metric}`,
     computeMetric(metric, emptyLedger, { ...DEFAULT_LEDGER_OPTIONS, asOf: '2024-12-31' }).source,
+  ]),
+  ...(
+    ['MON_BUDGET_RATIO', 'MON_BUDGET_MILESTONE', 'MON_INDICATOR_POSITIVE', 'MON_INDICATOR_REVERSE', 'MON_INDICATOR_QUALITATIVE'] as const
+  ).flatMap((code: MonitoringRuleCode): [string, string][] => [
+    [`monitoring.${code}`, ruleRef(code, DEFAULT_RULE_SETS.ratio).source],
+    [`monitoring.${code}.saved`, ruleRef(code, { ...DEFAULT_RULE_SETS.milestones, region: '440113', year: 2026, version: 2 }).source],
   ]),
 ];
 

@@ -513,4 +513,5 @@ export const indicatorLibrary = pgTable(
 
 export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
+export * from './monitoring-rules-schema.ts';
 export * from './targets-schema.ts';
