@@ -79,6 +79,7 @@ export const AUDIT_ENTITY_TYPES = [
   'organisation',
   'fiscal-year',
   'project',
+  'monitoring-rule-set',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

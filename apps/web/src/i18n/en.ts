@@ -533,6 +533,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.self-assessment': 'Internal control self-assessment',
   'entity.import': 'Import',
   'entity.import-job': 'Import job',
+  'entity.monitoring-rule-set': 'Monitoring rule set',
 
   'public.site': 'Public disclosure site',
   'public.report': 'Report',

@@ -530,6 +530,7 @@ export const zh = {
   'entity.self-assessment': '内部控制评价',
   'entity.import': '导入',
   'entity.import-job': '导入任务',
+  'entity.monitoring-rule-set': '预警规则',
 
   'public.site': '信息公开网站',
   'public.report': '报告',
