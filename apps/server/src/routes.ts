@@ -20,6 +20,8 @@ import { wireModules } from './modules.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { surveyRoutes } from './surveys/survey.routes.ts';
+import { surveyPublicRoutes } from './surveys/survey-public.routes.ts';
 import { declarationRoutes } from './targets/declaration.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 
@@ -48,5 +50,7 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     selfAssessmentRoutes,
     controlAccessRoutes,
     exAnteRoutes,
+    surveyRoutes,
+    surveyPublicRoutes,
   ] as RouteModule[];
 }

@@ -44,5 +44,7 @@ export const AUDIT_ACTIONS = [
   'disposal.reject',
   // 事前绩效评估: graded with 'save', concluded once.
   'conclude',
+  // 满意度调查: a response excluded from the results, with its reason.
+  'exclude',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

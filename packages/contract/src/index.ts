@@ -6,4 +6,5 @@ export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './score.ts';
+export * from './surveys.ts';
 export * from './targets.ts';
