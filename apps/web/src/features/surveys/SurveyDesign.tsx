@@ -9,6 +9,8 @@ import type { MessageKey } from '../../i18n/translate.ts';
 
 export type SurveyDraft = Omit<SaveSurveyBody, 'organisationId' | 'fiscalYear'>;
 
+const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 export function draftFromTemplate(kind: surveys.SurveyTemplateKind, fiscalYear: number): SurveyDraft {
   const template = surveys.SURVEY_TEMPLATES[kind];
   return {
@@ -22,8 +24,9 @@ export function draftFromTemplate(kind: surveys.SurveyTemplateKind, fiscalYear: 
       margin: '5',
       responseRate: '60',
     },
-    opensOn: `${fiscalYear}-11-01`,
-    closesOn: `${fiscalYear}-11-30`,
+    // A suggestion only (the server judges the window by its own clock): from today, for four weeks.
+    opensOn: isoDay(0),
+    closesOn: isoDay(28),
     inviteOnly: false,
     personalConsent: null,
     links: { indicatorIds: [], declaredIndicatorIds: [] },
