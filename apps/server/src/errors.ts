@@ -20,6 +20,11 @@ export const ERROR_STATUS = {
   /** An internal-control rule refused the step; details list every rule broken with its code. */
   CONTROL_RULE_VIOLATED: 422,
   ALREADY_EXISTS: 409,
+  /** 满意度调查: outside the survey's window, or an invitation code missing, unknown or used (nothing written). */
+  SURVEY_NOT_OPEN: 409,
+  SURVEY_CLOSED: 409,
+  INVITATION_INVALID: 400,
+  INVITATION_USED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,

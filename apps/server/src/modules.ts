@@ -1,9 +1,13 @@
 import { importJobStore } from './control/import/import-job.repository.ts';
 import { loadLedger } from './control/ledger/ledger.repository.ts';
 import { asOfFor } from './control/ledger/ledger.service.ts';
+import { subsidyRegisterReader } from './control/subsidies/subsidy-register.ts';
 import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
 import { onLedgerChanged } from './events/ledger-events.ts';
 import { provideLedgerReader } from './ports/ledger-reader.ts';
+import { provideSubsidyRegister } from './ports/subsidy-register.ts';
+import { provideSurveyReader } from './ports/survey-reader.ts';
+import { surveyActuals } from './surveys/survey-sources.ts';
 
 let wired = false;
 
@@ -17,6 +21,8 @@ export function wireModules(): void {
   wired = true;
   provideLedgerReader({ load: loadLedger, asOf: asOfFor });
   onLedgerChanged(rescoreLedgerLinked);
+  provideSubsidyRegister(subsidyRegisterReader);
+  provideSurveyReader(surveyActuals);
 }
 
 /** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */

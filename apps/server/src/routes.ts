@@ -21,6 +21,8 @@ import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { surveyRoutes } from './surveys/survey.routes.ts';
+import { surveyPublicRoutes } from './surveys/survey-public.routes.ts';
 import { declarationRoutes } from './targets/declaration.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 
@@ -50,5 +52,7 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     controlAccessRoutes,
     exAnteRoutes,
     monitoringRuleRoutes,
+    surveyRoutes,
+    surveyPublicRoutes,
   ] as RouteModule[];
 }

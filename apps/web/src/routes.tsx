@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireSession } from './auth/RequireSession.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
@@ -25,11 +25,22 @@ const SubsidiesPage = lazy(() => import('./features/control/subsidies/SubsidiesP
 const LedgerImportPage = lazy(() => import('./features/control/import/LedgerImportPage.tsx'));
 const SelfAssessmentPage = lazy(() => import('./features/control/self-assessment/SelfAssessmentPage.tsx'));
 const ExAntePage = lazy(() => import('./features/ex-ante/ExAntePage.tsx'));
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.tsx'));
+// The public answering page: no sign-in, outside the app's layout (like the public reports).
+const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/s/:slug"
+        element={
+          <Suspense fallback={null}>
+            <AnswerPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireSession>
@@ -45,6 +56,7 @@ export function AppRoutes() {
         <Route path="evaluations/:id" element={<EvaluationPage />} />
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="ex-ante" element={<ExAntePage />} />
+        <Route path="surveys" element={<SurveysPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'disposal.reject',
   // 事前绩效评估: graded with 'save', concluded once.
   'conclude',
+  // 满意度调查: a response excluded from the results, with its reason.
+  'exclude',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -80,6 +82,8 @@ export const AUDIT_ENTITY_TYPES = [
   'fiscal-year',
   'project',
   'monitoring-rule-set',
+  'survey',
+  'survey-response',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -7,4 +7,5 @@ export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './monitoring-rules.ts';
 export * from './score.ts';
+export * from './surveys.ts';
 export * from './targets.ts';

@@ -20,6 +20,7 @@ export { type PresentedEvaluation, presentEvaluation } from './scoring/present.t
 export * from './scoring/rules.ts';
 export * from './scoring/scheme.ts';
 export { bandRange, evaluate, executionRate, gradeOf, targetLabel } from './scoring/score.ts';
+export * as surveys from './surveys/index.ts';
 export * as targets from './targets/index.ts';
 export * from './validation/zh-errors.ts';
 export { workbookJsonSchema } from './workbook/json-schema.ts';

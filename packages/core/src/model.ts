@@ -123,6 +123,12 @@ export interface Indicator {
   readonly illustrative?: boolean | undefined;
   /** Where a computed actual came from, e.g. "由台账计算：按期足额支付 … ÷ 应付 … = 93.12%". */
   readonly actualSource?: string | undefined;
+  /**
+   * 满意度调查 behind a satisfaction indicator: the valid and planned sample of the survey that gave
+   * its actual; null when the system tracks surveys for it and none feeds it; absent when not tracked
+   * (imported workbooks).
+   */
+  readonly surveySample?: { readonly valid: number; readonly planned: number } | null | undefined;
 }
 
 /** 资金来源 as the self-evaluation forms print them, one budget row each. */

@@ -25,6 +25,7 @@ export type { PaymentRow } from './ledger/payment-row.ts';
 export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLedgerRows } from './ledger/read-ledger.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
+export { type SurveySheet, writeSurveyXlsx } from './surveys/survey-xlsx.ts';
 export {
   formatXlsxIssue,
   readWorkbookJson,

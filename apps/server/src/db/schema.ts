@@ -152,9 +152,17 @@ export const projects = pgTable(
 export type EvaluationStatus = 'draft' | 'returned' | 'submitted' | 'department_approved' | 'finance_approved' | 'published';
 
 /** Money in fen (integers), actuals as the exact decimal text the ledger computed. */
+export interface ComputedActualColumn {
+  actual: string;
+  source: string;
+  text?: string | undefined;
+  survey?: { valid: number; planned: number } | undefined;
+}
+
 export interface LedgerSnapshot {
   takenAt: string;
-  actuals: Record<string, { actual: string; source: string }>;
+  /** `text` and `survey` are set for actuals taken from a 满意度调查 (surveys/survey-sources.ts). */
+  actuals: Record<string, ComputedActualColumn>;
   budget: { initial: number; carryOver: number; adjusted: number; executed: number } | null;
   /** 管理效率 items bound to the ledger, by catalogue code: their formula inputs in fen. Absent in snapshots taken before. */
   management?: Record<string, { amounts: Record<string, number>; source: string }>;
@@ -514,4 +522,5 @@ export const indicatorLibrary = pgTable(
 export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
 export * from './monitoring-rules-schema.ts';
+export * from './survey-schema.ts';
 export * from './targets-schema.ts';

@@ -1,10 +1,11 @@
 import { configureScheme, control, type Evaluation, evaluate, type SchemeId, workflow } from '@jixiao/core';
 import { type Queryable, readAll } from '../db/connect.ts';
-import type { LedgerSnapshot } from '../db/schema.ts';
+import type { ComputedActualColumn, LedgerSnapshot } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { getOrganisationWithChildCount } from '../organisations/organisation.repository.ts';
 import { getProject } from '../organisations/project.repository.ts';
 import { ledgerReader } from '../ports/ledger-reader.ts';
+import { surveyReader } from '../ports/survey-reader.ts';
 import * as repo from './evaluation.repository.ts';
 import { type Aggregate, type LedgerManagement, schemeOverridesOf, toEvaluationInput } from './evaluation-mapping.ts';
 import { ledgerAmounts, managementDefinition } from './management-ledger.ts';
@@ -57,8 +58,20 @@ async function ledgerFigures(
   }
   const bound = indicatorRows.filter((row) => row.bindingMetric);
   const boundManagement = managementRows.filter((row) => row.bindingMetric);
-  const computedActuals = new Map<string, { actual: string; source: string }>();
+  const computedActuals = new Map<string, ComputedActualColumn>();
   const computedManagement = new Map<string, LedgerManagement>();
+  // 满意度 indicators fed by a survey take its figure, frozen with the ledger figures at submission.
+  const satisfaction = indicatorRows.filter((row) => row.level1 === 'satisfaction' && !row.bindingMetric).map((row) => row.id);
+  if (satisfaction.length > 0) {
+    for (const [id, entry] of await surveyReader().actualsFor(db, satisfaction)) {
+      computedActuals.set(id, {
+        actual: entry.actual,
+        source: entry.source,
+        text: entry.text,
+        survey: { valid: entry.valid, planned: entry.planned },
+      });
+    }
+  }
   if (bound.length === 0 && boundManagement.length === 0 && evaluation.budgetSource !== 'ledger')
     return { computedActuals, computedManagement, ledgerBudget: undefined };
   // One load of the evaluation's ledger; an indicator or item bound to some lines reads its part of it.
@@ -90,7 +103,8 @@ export function ledgerSnapshotOf(aggregate: Aggregate, now: Date = new Date()): 
   const day = now.toISOString().slice(0, 10);
   const actuals: LedgerSnapshot['actuals'] = {};
   for (const [id, entry] of aggregate.computedActuals ?? []) {
-    actuals[id] = { actual: entry.actual, source: `${entry.source}（${day} 提交时的台账数）` };
+    const when = entry.survey ? `${day} 提交时的调查结果` : `${day} 提交时的台账数`;
+    actuals[id] = { ...entry, source: `${entry.source}（${when}）` };
   }
   const management: NonNullable<LedgerSnapshot['management']> = {};
   for (const [code, entry] of aggregate.computedManagement ?? []) {

@@ -15,7 +15,7 @@ import {
   type Workbook,
   type WorkbookJson,
 } from '@jixiao/core';
-import type { evaluations, goals, indicators, managementEntries, OwnManagementColumn } from '../db/schema.ts';
+import type { ComputedActualColumn, evaluations, goals, indicators, managementEntries, OwnManagementColumn } from '../db/schema.ts';
 import type { OrganisationRow } from '../organisations/organisation.repository.ts';
 import type { EvaluationRow, GoalRow, IndicatorRow, ManagementRow } from './evaluation.repository.ts';
 
@@ -29,7 +29,7 @@ export interface Aggregate {
   readonly management: readonly ManagementRow[];
   readonly subordinateUnitCount: number;
   /** Actuals of indicators bound to a ledger metric, by indicator id. */
-  readonly computedActuals?: ReadonlyMap<string, { readonly actual: string; readonly source: string }> | undefined;
+  readonly computedActuals?: ReadonlyMap<string, ComputedActualColumn> | undefined;
   /** Formula inputs of 管理效率 items bound to the ledger, by catalogue code. */
   readonly computedManagement?: ReadonlyMap<string, LedgerManagement> | undefined;
   /** Budget figures from the ledger, when the evaluation takes them from there. */
@@ -95,7 +95,9 @@ export function toEvaluationInput(aggregate: Aggregate): EvaluationInput {
         actualSource: computed?.source,
         targetText: row.targetText ?? undefined,
         // A computed actual replaces the typed wording, which may describe a different figure.
-        actualText: computed ? `实际${computed.actual}${row.unit ?? ''}（由台账计算）` : (row.actualText ?? undefined),
+        actualText: computed ? (computed.text ?? `实际${computed.actual}${row.unit ?? ''}（由台账计算）`) : (row.actualText ?? undefined),
+        // null: this in-app evaluation's 满意度 indicator has no survey behind it (a quality warning).
+        surveySample: computed?.survey ?? (row.level1 === 'satisfaction' ? null : undefined),
         lastYearActual: decimal(row.lastYearActual),
         adjustedTarget: decimal(row.adjustedTarget),
         adjustedTargetText: row.adjustedTargetText ?? undefined,

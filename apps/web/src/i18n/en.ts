@@ -1,4 +1,5 @@
 import { auditFieldEn } from './audit-fields.en.ts';
+import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the second language. Typed by the Chinese keys: a missing or extra key does not compile. */
@@ -533,6 +534,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.self-assessment': 'Internal control self-assessment',
   'entity.import': 'Import',
   'entity.import-job': 'Import job',
+  'entity.survey-response': 'Survey response',
+  'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 
   'public.site': 'Public disclosure site',
@@ -1145,4 +1148,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.fromDeclaration': 'Targets from the approved declaration (version {version})',
   'declaration.declaredId': 'Declared line',
   ...auditFieldEn,
+  ...surveysEn,
 };

@@ -1,4 +1,5 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
+import { surveysZh } from './surveys.zh.ts';
 
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -530,6 +531,8 @@ export const zh = {
   'entity.self-assessment': '内部控制评价',
   'entity.import': '导入',
   'entity.import-job': '导入任务',
+  'entity.survey-response': '调查答卷',
+  'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 
   'public.site': '信息公开网站',
@@ -1136,6 +1139,7 @@ export const zh = {
   'declaration.fromDeclaration': '绩效目标来自已批复的申报表（第 {version} 版）',
   'declaration.declaredId': '申报指标',
   ...auditFieldZh,
+  ...surveysZh,
 };
 
 export type MessageKey = keyof typeof zh;

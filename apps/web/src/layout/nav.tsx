@@ -15,6 +15,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -35,6 +36,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },
+  surveys: { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

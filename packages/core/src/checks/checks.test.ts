@@ -132,6 +132,24 @@ describe('quality checks', () => {
     expect(findingsOf({ ...base, indicators }).map((entry) => entry.code)).toContain('SATISFACTION_SOURCE_MISSING');
   });
 
+  it('asks a tracked satisfaction indicator for a survey, and a survey for its planned sample', () => {
+    const base = buildInput();
+    const withSample = (surveySample: { valid: number; planned: number } | null | undefined) =>
+      findingsOf({
+        ...base,
+        indicators: base.indicators.map((entry) => (entry.level1 === 'satisfaction' ? { ...entry, surveySample } : entry)),
+      })
+        .filter((entry) => entry.code.startsWith('SATISFACTION_S'))
+        .map((entry) => entry.message);
+    const name = base.indicators.find((entry) => entry.level1 === 'satisfaction')?.name;
+    expect(withSample(null)).toContain(`满意度指标“${name}”没有关联满意度调查，实际值未经问卷调查取得`);
+    expect(withSample({ valid: 300, planned: 385 })).toEqual([
+      `满意度指标“${name}”的调查有效样本 300 份，少于计划样本量 385 份，误差大于计划`,
+    ]);
+    expect(withSample({ valid: 385, planned: 385 })).toEqual([]);
+    expect(withSample(undefined).some((message) => message.includes('没有关联满意度调查'))).toBe(false);
+  });
+
   it('does not treat cost indicators in money as inputs', () => {
     const found = findingsOf(withFirst({ name: '项目预算控制数', level2: 'cost', unit: '万元' }));
     expect(found.map((entry) => entry.code)).not.toContain('INPUT_AS_OUTPUT');

@@ -96,6 +96,15 @@ export function isInputAsOutput(indicator: Pick<Indicator, 'level1' | 'level2' |
   );
 }
 
+/** A survey-fed 满意度 indicator must rest on its planned sample; a tracked one with no survey is flagged. */
+function checkSurveySample(indicator: Indicator, subject: Finding['subject'], findings: Finding[]): void {
+  if (indicator.level1 !== 'satisfaction' || indicator.notApplicable || indicator.surveySample === undefined) return;
+  const sample = indicator.surveySample;
+  if (sample === null) findings.push(finding('SATISFACTION_SURVEY_MISSING', subject, { name: indicator.name }));
+  else if (sample.valid < sample.planned)
+    findings.push(finding('SATISFACTION_SAMPLE_SHORT', subject, { name: indicator.name, valid: sample.valid, planned: sample.planned }));
+}
+
 function subjectOf(indicator: Indicator): Finding['subject'] {
   return { kind: 'indicator', id: indicator.id, name: indicator.name };
 }
@@ -111,7 +120,8 @@ function checkIndicator(indicator: Indicator, scheme: ScoringScheme, item: Score
   if (SATISFACTION_WORDS.test(name) && indicator.level1 !== undefined && indicator.level1 !== 'satisfaction') {
     findings.push(finding('MISPLACED_SATISFACTION', subject, { name }));
   }
-  if (indicator.level1 === 'satisfaction' && !SURVEY_WORDS.test(indicator.dataSource ?? '')) {
+  checkSurveySample(indicator, subject, findings);
+  if (indicator.level1 === 'satisfaction' && !indicator.surveySample && !SURVEY_WORDS.test(indicator.dataSource ?? '')) {
     findings.push(finding('SATISFACTION_SOURCE_MISSING', subject, { name }));
   } else if (!indicator.dataSource) {
     findings.push(finding('MISSING_DATA_SOURCE', subject, { name }));

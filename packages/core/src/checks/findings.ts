@@ -90,6 +90,16 @@ export const FINDINGS = {
     problem: '缺少服务对象满意度指标，满意度调查工作有待完善',
     measure: '设置服务对象满意度指标并规范开展满意度调查，明确调查对象、样本量和统计口径',
   },
+  SATISFACTION_SURVEY_MISSING: {
+    severity: 'warning',
+    zh: (p) => `满意度指标“${q(p, 'name')}”没有关联满意度调查，实际值未经问卷调查取得`,
+    en: (p) => `Satisfaction indicator "${q(p, 'name')}" has no linked survey; its actual was not measured by a survey`,
+  },
+  SATISFACTION_SAMPLE_SHORT: {
+    severity: 'warning',
+    zh: (p) => `满意度指标“${q(p, 'name')}”的调查有效样本 ${q(p, 'valid')} 份，少于计划样本量 ${q(p, 'planned')} 份，误差大于计划`,
+    en: (p) => `The survey behind "${q(p, 'name')}" has ${q(p, 'valid')} valid responses, fewer than the ${q(p, 'planned')} planned`,
+  },
   SATISFACTION_SOURCE_MISSING: {
     severity: 'warning',
     zh: (p) => `满意度指标“${q(p, 'name')}”未注明调查来源（调查方式、样本量）`,

@@ -13,3 +13,4 @@ export * from './procurement.ts';
 export * from './roles.ts';
 export * from './self-assessment.ts';
 export * from './subsidy.ts';
+export * from './survey.ts';

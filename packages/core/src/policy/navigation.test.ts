@@ -9,10 +9,13 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'public-reports']],
-    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'public-reports']],
+    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'public-reports']],
+    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'public-reports']],
     [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
-    [['finance-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [
+      ['finance-reviewer'],
+      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'public-reports'],
+    ],
     [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'public-reports']],
     [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'public-reports']],
     [

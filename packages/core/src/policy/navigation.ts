@@ -11,6 +11,7 @@ import { procurementPolicy } from './procurement.ts';
 import { holdsAny, type Role } from './roles.ts';
 import { selfAssessmentPolicy } from './self-assessment.ts';
 import { subsidyPolicy } from './subsidy.ts';
+import { surveyPolicy } from './survey.ts';
 
 /** The internal-control (内部控制) pages, grouped in the side menu. */
 export const CONTROL_PAGES = [
@@ -31,6 +32,7 @@ export const PAGES = [
   'evaluations',
   'reviews',
   'ex-ante',
+  'surveys',
   ...CONTROL_PAGES,
   'admin',
   'audit',
@@ -82,6 +84,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
   if (reviewer) pages.push('reviews');
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');
+  // 满意度调查: who designs surveys or reviews their responses.
+  if (holdsAny(roles, actsOn(...Object.values(surveyPolicy.posts)))) pages.push('surveys');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');
