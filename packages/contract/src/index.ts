@@ -5,5 +5,6 @@ export * from './common.ts';
 export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
+export * from './library.ts';
 export * from './score.ts';
 export * from './targets.ts';
