@@ -25,6 +25,7 @@ const SubsidiesPage = lazy(() => import('./features/control/subsidies/SubsidiesP
 const LedgerImportPage = lazy(() => import('./features/control/import/LedgerImportPage.tsx'));
 const SelfAssessmentPage = lazy(() => import('./features/control/self-assessment/SelfAssessmentPage.tsx'));
 const ExAntePage = lazy(() => import('./features/ex-ante/ExAntePage.tsx'));
+const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="control/self-assessment" element={<SelfAssessmentPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="library" element={<LibraryPage />} />
         <Route path="public-reports" element={<PublicReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

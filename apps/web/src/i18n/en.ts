@@ -1,3 +1,4 @@
+import { indicatorLibraryEn } from './indicator-library.en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English, the second language. Typed by the Chinese keys: a missing or extra key does not compile. */
@@ -1114,4 +1115,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.empty': 'No declarations for this year yet',
   'declaration.fromDeclaration': 'Targets from the approved declaration (version {version})',
   'declaration.declaredId': 'Declared line',
+  ...indicatorLibraryEn,
 };

@@ -1,3 +1,4 @@
+import { indicatorLibraryZh } from './indicator-library.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
  * a test checks that placeholders match). Placeholders are {name}.
@@ -1104,6 +1105,7 @@ export const zh = {
   'declaration.empty': '本年度还没有申报表',
   'declaration.fromDeclaration': '绩效目标来自已批复的申报表（第 {version} 版）',
   'declaration.declaredId': '申报指标',
+  ...indicatorLibraryZh,
 };
 
 export type MessageKey = keyof typeof zh;
