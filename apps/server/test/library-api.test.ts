@@ -252,6 +252,18 @@ describe('申报时的目标值建议', () => {
     expect(bad.json().details[0].message).toBe('指标库条目编号“abc”格式不正确');
   });
 
+  it('has the demo’s history to speak of for a common entry', async () => {
+    const seeded = (await as(t.app, s.unitPreparer).get('/api/indicator-library?q=培训人次')).json();
+    const entry = seeded.items[0];
+    expect(entry).toMatchObject({ code: 'PX-02', usedBy: { year: 2026, projects: 6 } });
+    const response = await as(t.app, s.unitPreparer).get(`/api/declarations/${id}/suggestions?libraryEntryIds=${entry.id}`);
+    const suggestion = response.json().items.find((item: { libraryEntryId: string }) => item.libraryEntryId === entry.id);
+    expect(suggestion.peerTargets.count).toBe(6);
+    expect(suggestion.peerActuals.count).toBe(6);
+    expect(suggestion.target).toBe(suggestion.peerTargets.median);
+    expect(suggestion.explanation).toMatch(/^同类 6 个项目目标值中位数 \d+ 人次，建议不低于 \d+ 人次$/);
+  });
+
   it('flags a target far from last year’s peers (this project excluded)', async () => {
     const view = await declarationDetail(t.app, s.unitPreparer, id);
     const far = view.findings.filter((entry) => entry.code === 'DECLARATION_TARGET_FAR_FROM_PEERS');
