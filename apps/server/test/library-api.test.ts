@@ -2,6 +2,7 @@ import type { DeclaredIndicatorFields, LibraryHistory, SaveLibraryEntry } from '
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, controlSettings, indicatorUsage } from '../src/db/schema.ts';
+import { refreshAllUsageValues } from '../src/library/library.repository.ts';
 import { demoSessions } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
 import { declarationDetail, declarationProject, FULL_INDICATORS, form, reasonsFor, step } from './targets-fixtures.ts';
@@ -69,6 +70,7 @@ beforeAll(async () => {
     use(peersWin, 2025, PROJECT, '9999', '120'),
     ...peers(fewPeers, ['10', '20', '30']),
   ]);
+  await refreshAllUsageValues(t.deps.db);
 }, 60_000);
 afterAll(() => t.close());
 

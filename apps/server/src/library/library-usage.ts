@@ -15,12 +15,16 @@ export async function recordApprovedUsage(
   at: Date,
 ): Promise<void> {
   const bound = indicators.filter((line) => line.libraryEntryId);
+  const before = await repo.usagePairs(tx, { declarationId: declaration.id });
   await repo.deleteUsageExcept(
     tx,
     declaration.id,
     bound.map((line) => line.id),
   );
-  if (bound.length === 0) return;
+  if (bound.length === 0) {
+    await repo.refreshUsageValues(tx, before);
+    return;
+  }
   const [projectCode, organisationName] = await Promise.all([
     usageCodeOf(tx, declaration),
     getOrganisationName(tx, declaration.organisationId),
@@ -44,7 +48,14 @@ export async function recordApprovedUsage(
       recordedAt: at,
     })),
   );
+  await repo.refreshUsageValues(tx, [
+    ...before,
+    ...bound.map((line) => ({ entry: line.libraryEntryId as string, year: declaration.fiscalYear })),
+  ]);
 }
 
 /** 公开 of the year-end evaluation: its actuals, now frozen, complete the history of the lines it was opened from. */
-export const recordEvaluationActuals = (tx: Queryable, evaluationId: string) => repo.recordActuals(tx, evaluationId);
+export async function recordEvaluationActuals(tx: Queryable, evaluationId: string): Promise<void> {
+  await repo.recordActuals(tx, evaluationId);
+  await repo.refreshUsageValues(tx, await repo.usagePairs(tx, { evaluationId }));
+}

@@ -1,6 +1,7 @@
+import { targets } from '@jixiao/core';
 import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../db/connect.ts';
-import { indicatorLibrary, indicators, indicatorUsage, organisations, users } from '../db/schema.ts';
+import { indicatorLibrary, indicators, indicatorUsage, indicatorUsageValues, organisations, users } from '../db/schema.ts';
 
 export type LibraryRow = typeof indicatorLibrary.$inferSelect;
 export type LibraryInsert = typeof indicatorLibrary.$inferInsert;
@@ -137,7 +138,7 @@ export async function findUses(db: Queryable, entryId: string) {
   return { rows, total: Number(total?.count ?? 0) };
 }
 
-/** One value at one rank of the sorted targets (or actuals) of an entry in a year. */
+/** One value at one rank of the sorted targets (or actuals) of an entry in a year, the project's own excluded. */
 export interface RankedValue {
   readonly entry: string;
   readonly year: number;
@@ -147,46 +148,125 @@ export interface RankedValue {
   readonly value: string;
 }
 
+type Key = { entry: string; year: number; kind: 'target' | 'actual' };
+const keyOf = (row: Key) => `${row.entry}:${row.year}:${row.kind}`;
+const values = (rows: readonly SQL[]) => sql.join([...rows], sql`, `);
+
 /**
- * The values at the ranks the statistics need (core's statisticRanks: the extremes and the two
- * neighbours of each quartile's position), per entry, year and kind, so the database sorts through
- * its index and sends at most eight rows per distribution instead of every peer's value. The values
- * stay `numeric` text and the core interpolates them exactly (percentile_cont would answer a double).
+ * The values at the ranks the statistics need (core's statisticRanks), per entry, year and kind,
+ * read as subscripts of the sorted arrays in indicator_usage_values: the size of each array, the
+ * places of the project's own values in it (excluded), then at most eight elements each. Nothing
+ * is sorted at read time and no peer's value travels but those; the values stay `numeric` text and
+ * the core interpolates them exactly (percentile_cont would answer a double).
  */
 export async function rankedValues(
   db: Queryable,
   where: { entries: readonly string[]; year?: number | undefined; excludeProject?: string | undefined },
 ): Promise<RankedValue[]> {
   if (where.entries.length === 0) return [];
-  const filter = sql.join(
-    [
-      sql`library_entry_id in (${list(where.entries)})`,
-      where.year === undefined ? undefined : sql`fiscal_year = ${where.year}`,
-      where.excludeProject === undefined ? undefined : sql`project_code <> ${where.excludeProject}`,
-    ].filter((part): part is SQL => part !== undefined),
-    sql` and `,
-  );
-  const ranked = (column: 'target' | 'actual') => sql`
-    select library_entry_id as entry, fiscal_year as year, ${column}::text as kind, ${sql.raw(column)} as value,
-           (row_number() over (partition by library_entry_id, fiscal_year order by ${sql.raw(column)}) - 1)::int as rank,
-           (count(*) over (partition by library_entry_id, fiscal_year))::int as n
-      from ${indicatorUsage}
-     where ${filter} and ${sql.raw(column)} is not null`;
-  const rows = await queryRows<{ entry: string; year: number; kind: 'target' | 'actual'; n: number; rank: number; value: string }>(
+  const year = where.year === undefined ? sql`` : sql` and v.fiscal_year = ${where.year}`;
+  const sizes = await queryRows<Key & { n: number }>(
     db,
-    sql`with ranked as (${ranked('target')} union all ${ranked('actual')})
-        select entry, year, kind, n, rank, value::text as value from ranked
-         where rank = 0 or rank = n - 1
-            or rank in ((n - 1) / 4, (n + 2) / 4, (n - 1) / 2, n / 2, 3 * (n - 1) / 4, (3 * (n - 1) + 3) / 4)`,
+    sql`select v.library_entry_id as entry, v.fiscal_year as year, v.kind, cardinality(v.values) as n
+          from ${indicatorUsageValues} v where v.library_entry_id in (${list(where.entries)})${year}`,
   );
-  return rows.map((row) => ({
-    entry: row.entry,
-    year: Number(row.year),
-    kind: row.kind,
-    count: Number(row.n),
-    rank: Number(row.rank),
-    value: row.value,
-  }));
+  if (sizes.length === 0) return [];
+  const excluded = where.excludeProject === undefined ? new Map<string, number[]>() : await ownPlaces(db, where, year);
+  const wanted: (Key & { count: number; rank: number; at: number })[] = [];
+  for (const size of sizes) {
+    const key = { entry: size.entry, year: Number(size.year), kind: size.kind };
+    const skip = excluded.get(keyOf(key)) ?? [];
+    const count = Number(size.n) - skip.length;
+    for (const rank of targets.statisticRanks(count)) {
+      // The rank among the peers, as a place in the whole array: step over each excluded place at or before it.
+      let at = rank;
+      for (const place of skip) if (place <= at) at += 1;
+      wanted.push({ ...key, count, rank, at: at + 1 });
+    }
+  }
+  if (wanted.length === 0) return [];
+  const rows = await queryRows<Key & { count: number; rank: number; value: string }>(
+    db,
+    sql`select w.entry, w.year, w.kind, w.count, w.rank, v.values[w.at]::text as value
+          from (values ${values(wanted.map((row) => sql`(${row.entry}::uuid, ${row.year}::int, ${row.kind}::text, ${row.count}::int, ${row.rank}::int, ${row.at}::int)`))})
+               as w(entry, year, kind, count, rank, at)
+          join ${indicatorUsageValues} v on v.library_entry_id = w.entry and v.fiscal_year = w.year and v.kind = w.kind`,
+  );
+  return rows.map((row) => ({ ...row, year: Number(row.year), count: Number(row.count), rank: Number(row.rank) }));
+}
+
+/** The 0-based places of the project's own values in each sorted array (a value used k times: k places from its first). */
+async function ownPlaces(
+  db: Queryable,
+  where: { entries: readonly string[]; excludeProject?: string | undefined },
+  year: SQL,
+): Promise<Map<string, number[]>> {
+  const rows = await queryRows<Key & { first: number; copies: number }>(
+    db,
+    sql`select o.entry, o.year, o.kind, array_position(v.values, o.value) - 1 as first, count(*)::int as copies
+          from (select u.library_entry_id as entry, u.fiscal_year as year, k.kind, k.value
+                  from ${indicatorUsage} u
+                  cross join lateral (values ('target', u.target), ('actual', u.actual)) as k(kind, value)
+                 where u.project_code = ${where.excludeProject ?? ''} and u.library_entry_id in (${list(where.entries)}) and k.value is not null) o
+          join ${indicatorUsageValues} v on v.library_entry_id = o.entry and v.fiscal_year = o.year and v.kind = o.kind
+          where true${year}
+          group by o.entry, o.year, o.kind, o.value, v.values`,
+  );
+  const places = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = keyOf({ entry: row.entry, year: Number(row.year), kind: row.kind });
+    const first = Number(row.first);
+    const list = places.get(key) ?? [];
+    for (let copy = 0; copy < Number(row.copies); copy += 1) list.push(first + copy);
+    places.set(
+      key,
+      list.sort((a, b) => a - b),
+    );
+  }
+  return places;
+}
+
+/**
+ * Rebuilds the sorted arrays of these entries and years from indicator_usage, after the uses
+ * changed. The entries are locked first (in id order), so two approvals touching the same entry
+ * rebuild one after the other and the second sees the first's rows.
+ */
+export async function refreshUsageValues(db: Queryable, pairs: readonly { entry: string; year: number }[]): Promise<void> {
+  const unique = [...new Map(pairs.map((pair) => [`${pair.entry}:${pair.year}`, pair])).values()];
+  if (unique.length === 0) return;
+  const entries = [...new Set(unique.map((pair) => pair.entry))].sort();
+  await db.execute(sql`select id from ${indicatorLibrary} where id in (${list(entries)}) order by id for no key update`);
+  const scope = sql`(values ${values(unique.map((pair) => sql`(${pair.entry}::uuid, ${pair.year}::int)`))}) as p(entry, year)`;
+  await db.execute(sql`delete from ${indicatorUsageValues} v using ${scope} where v.library_entry_id = p.entry and v.fiscal_year = p.year`);
+  await db.execute(sql`
+    insert into ${indicatorUsageValues} (library_entry_id, fiscal_year, kind, values)
+    select u.library_entry_id, u.fiscal_year, k.kind, array_agg(k.value order by k.value)
+      from ${indicatorUsage} u
+      join ${scope} on u.library_entry_id = p.entry and u.fiscal_year = p.year
+      cross join lateral (values ('target', u.target), ('actual', u.actual)) as k(kind, value)
+     where k.value is not null
+     group by 1, 2, 3`);
+}
+
+/** Rebuilds every sorted array (after a bulk import of history). */
+export async function refreshAllUsageValues(db: Queryable): Promise<void> {
+  await db.execute(sql`delete from ${indicatorUsageValues}`);
+  await db.execute(sql`
+    insert into ${indicatorUsageValues} (library_entry_id, fiscal_year, kind, values)
+    select u.library_entry_id, u.fiscal_year, k.kind, array_agg(k.value order by k.value)
+      from ${indicatorUsage} u
+      cross join lateral (values ('target', u.target), ('actual', u.actual)) as k(kind, value)
+     where k.value is not null
+     group by 1, 2, 3`);
+}
+
+/** The entries and years of the uses of a declaration or an evaluation, whose arrays a change touches. */
+export async function usagePairs(db: Queryable, of: { declarationId: string } | { evaluationId: string }) {
+  const rows = await db
+    .selectDistinct({ entry: indicatorUsage.libraryEntryId, year: indicatorUsage.fiscalYear })
+    .from(indicatorUsage)
+    .where('declarationId' in of ? eq(indicatorUsage.declarationId, of.declarationId) : eq(indicatorUsage.evaluationId, of.evaluationId));
+  return rows;
 }
 
 /** The project's own uses of the entries in a year (last year's target and actual). */

@@ -1,6 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { indicatorLibrary, indicatorUsage } from '../db/schema.ts';
+import { refreshAllUsageValues } from '../library/library.repository.ts';
 
 /**
  * The demo's history of the indicator library (docs/targets.md "指标库与历史"): six peer projects per
@@ -107,5 +108,6 @@ export async function seedLibraryHistory(db: Queryable, units: readonly { id: st
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
            library_entry_id uuid, fiscal_year integer, project_code text, project_name text, organisation_id uuid,
            organisation_name text, direction text, unit text, target numeric, target_text text, actual numeric, source text)`);
+  await refreshAllUsageValues(db);
   return rows.length;
 }
