@@ -1,7 +1,6 @@
 import { buildApp, createRoutes, PdfRenderer } from '@jixiao/server';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../apps/server/src/db/connect.ts';
-import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo.ts';
 import {
   type BenchDatabaseKind,
   benchDatabaseKinds,
@@ -13,6 +12,7 @@ import {
   seededDemo,
 } from '../ledger-setup.ts';
 import { type Figure, peakRssMb, report, timed } from '../measure.ts';
+import { latencies, signInCookie } from '../sequential.ts';
 
 /**
  * 执行情况 by unit and month over 1,000,000 paid payments: GET /api/ledger/rollup through HTTP with
@@ -41,7 +41,7 @@ async function measure(kind: BenchDatabaseKind): Promise<Figure[]> {
     const app = await buildApp(demo.deps, createRoutes(pdf));
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
-      const cookie = await signIn(url);
+      const cookie = await signInCookie(url, READER);
       const endpoint = await latencies(async () => {
         const response = await fetch(`${url}/api/ledger/rollup?fiscalYear=${FISCAL_YEAR}`, {
           headers: { cookie },
@@ -50,11 +50,11 @@ async function measure(kind: BenchDatabaseKind): Promise<Figure[]> {
         const body = (await response.json()) as { rows?: unknown[]; message?: string };
         if (response.status !== 200 || !body.rows?.length)
           throw new Error(`GET /api/ledger/rollup: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-      });
+      }, REQUESTS);
       const bare = await latencies(async () => {
         const rows = await queryRows(demo.deps.db, BARE_QUERY);
         if (rows.length === 0) throw new Error('bare rollup returned nothing');
-      });
+      }, REQUESTS);
       return [
         {
           label: `${label}: insert ${PAYMENTS.toLocaleString('en')} payments (INSERT … SELECT generate_series)`,
@@ -105,25 +105,6 @@ async function insertPayments(demo: DemoLedger): Promise<void> {
     from generate_series(0, ${PAYMENTS - 1}) as g join line on line.n = g % line.lines`);
   });
   await db.execute(sql`analyze payment_requests`);
-}
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: READER, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${READER}: ${response.status} ${await response.text()}`);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-/** Median and p99 of REQUESTS sequential runs after one warm-up; with 20 samples p99 is the slowest. */
-async function latencies(run: () => Promise<void>): Promise<{ median: number; p99: number }> {
-  await run();
-  const times: number[] = [];
-  for (let index = 0; index < REQUESTS; index += 1) times.push((await timed(run)).ms);
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] ?? 0, p99: times[Math.ceil(times.length * 0.99) - 1] ?? 0 };
 }
 
 // Last, so every constant above is initialised before the top-level await runs.

@@ -80,6 +80,17 @@ describe('绩效目标申报: the unit declares, the department returns, finance
     await page.getByTestId('line-0-name').fill('服务企业数量');
     await page.getByTestId('line-0-target').fill('200');
     await page.getByTestId('line-0-unit').fill('家');
+    // A line from the library comes filled (name, unit, direction, source, evidence) with a suggestion from history.
+    await page.getByTestId('declaration-pick-library').click();
+    await page.getByTestId('library-search').locator('input').fill('培训人次');
+    await page.getByTestId('library-search').locator('input').press('Enter');
+    await page.getByTestId('library-pick-培训人次').click();
+    await page.getByTestId('line-1-name').and(page.locator('[value="培训人次"]')).waitFor();
+    const suggestion = page.getByTestId('suggestion-1');
+    await suggestion.filter({ hasText: '同类 6 个项目目标值中位数' }).waitFor();
+    await page.getByTestId('take-suggestion-1').click();
+    const taken = await page.getByTestId('line-1-target').inputValue();
+    expect(await suggestion.innerText()).toContain(`建议不低于 ${taken} 人次`);
     await page.getByTestId('declaration-save').click();
     await page.getByTestId('finding-MISSING_QUALITY_INDICATOR').waitFor();
     expect(await page.getByTestId('declaration-funds-total').innerText()).toBe('800,000.00');
@@ -127,6 +138,7 @@ describe('绩效目标申报: the unit declares, the department returns, finance
     await signIn(page, 'finance');
     await openDeclaration();
     await chooseOption(page, 'verdict-服务企业数量', '通过');
+    await chooseOption(page, 'verdict-培训人次', '通过');
     await confirmStep('declaration-approve', '同意');
     await page.getByTestId('declaration-status').filter({ hasText: '已批复' }).waitFor();
     await screenshot(page, '20-declaration-approved');
@@ -144,7 +156,8 @@ describe('绩效目标申报: the unit declares, the department returns, finance
     const evaluation = (await unit.get(`/api/evaluations/${String(created.json.id)}`)).json as {
       indicators: { name: string; target: string; declaredIndicatorId: string | null }[];
     };
-    expect(evaluation.indicators.map(({ name, target }) => ({ name, target }))).toEqual([{ name: '服务企业数量', target: '320' }]);
+    expect(evaluation.indicators.map(({ name }) => name)).toEqual(['服务企业数量', '培训人次']);
+    expect(evaluation.indicators[0]?.target).toBe('320');
     expect(evaluation.indicators[0]?.declaredIndicatorId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -85,6 +85,7 @@ const TABLE_OF: Record<string, string> = {
   'ex-ante-assessments': 'ex_ante_assessments',
   surveys: 'surveys',
   responses: 'survey_responses',
+  'indicator-library': 'indicator_library',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

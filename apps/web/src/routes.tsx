@@ -28,6 +28,7 @@ const ExAntePage = lazy(() => import('./features/ex-ante/ExAntePage.tsx'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.tsx'));
 // The public answering page: no sign-in, outside the app's layout (like the public reports).
 const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
+const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -67,6 +68,7 @@ export function AppRoutes() {
         <Route path="control/self-assessment" element={<SelfAssessmentPage />} />
         <Route path="admin" element={<AdminPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="library" element={<LibraryPage />} />
         <Route path="public-reports" element={<PublicReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -169,19 +169,6 @@ export const AuditVerification = z.discriminatedUnion('ok', [
   }),
 ]);
 
-export const LibraryItem = z.object({
-  id: Uuid,
-  category: z.string(),
-  level1: z.enum(['output', 'effect', 'satisfaction']),
-  level2: z.string(),
-  name: z.string(),
-  direction: z.string(),
-  unit: z.string().nullable(),
-  targetHint: z.string().nullable(),
-  description: z.string().nullable(),
-});
-export const LibraryList = z.object({ items: z.array(LibraryItem) });
-
 /** 工作台: what the signed-in user has to do, with deadlines. */
 export const Task = z.object({
   /** The evaluation the task is about; absent for a 绩效目标申报表's task, which names `declarationId`. */

@@ -84,6 +84,7 @@ export const AUDIT_ENTITY_TYPES = [
   'monitoring-rule-set',
   'survey',
   'survey-response',
+  'indicator-library',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

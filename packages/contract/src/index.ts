@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
+export * from './library.ts';
 export * from './monitoring-rules.ts';
 export * from './score.ts';
 export * from './surveys.ts';

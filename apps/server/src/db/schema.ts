@@ -501,26 +501,52 @@ export const publishedReports = pgTable(
   ],
 );
 
-/** 指标库: common indicators by project category to pick from. */
+/**
+ * 指标库: common indicators by project type (category) and industry to pick from, maintained by the
+ * finance bureau. A retired entry (停用) is no longer offered but keeps its history (indicator_usage).
+ */
 export const indicatorLibrary = pgTable(
   'indicator_library',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable code quoted in declarations and exports; never reused. */
+    code: text('code').notNull(),
+    /** 项目类别 */
     category: text('category').notNull(),
+    /** 行业 */
+    industry: text('industry'),
     level1: text('level1').notNull(),
     level2: text('level2').notNull(),
+    /** 三级指标 */
     name: text('name').notNull(),
     direction: text('direction').notNull(),
     unit: text('unit'),
     targetHint: text('target_hint'),
+    /** 指标解释 */
     description: text('description'),
+    /** 计算公式 */
+    formula: text('formula'),
+    /** 数据来源 */
+    dataSource: text('data_source'),
+    /** 佐证材料 */
+    evidence: text('evidence'),
+    /** Where the entry comes from (the framework or document it follows). */
     source: text('source'),
+    status: text('status').$type<'active' | 'retired'>().notNull().default('active'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
   },
-  (table) => [index('indicator_library_category_idx').on(table.category)],
+  (table) => [
+    index('indicator_library_category_idx').on(table.category),
+    uniqueIndex('indicator_library_code_key').on(table.code),
+    uniqueIndex('indicator_library_category_name_key').on(table.category, table.name),
+  ],
 );
 
 export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
 export * from './monitoring-rules-schema.ts';
 export * from './survey-schema.ts';
+export * from './library-schema.ts';
 export * from './targets-schema.ts';

@@ -10,6 +10,7 @@ import { refreshScore } from '../evaluations/evaluation-aggregate.ts';
 import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
+import { seedLibraryHistory } from './library-history.ts';
 
 /** The one demo password, printed at start-up. Demo accounts skip the forced first change so a visitor can look around at once. */
 export const DEMO_PASSWORD = 'Jixiao@2025demo';
@@ -69,6 +70,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     await ensureFiscalYear(tx, 2024, { submit: '2025-06-20', review: '2025-06-30', finance: '2025-07-31' });
     await ensureFiscalYear(tx, 2025, { submit: '2026-06-20', review: '2026-06-30', finance: '2026-07-31' });
     await seedIndicatorLibrary(tx);
+    await seedLibraryHistory(tx, units);
 
     const cost = deps.config.PASSWORD_HASH_COST;
     const accounts: (DemoAccount & { organisationId: string; phone?: string })[] = [

@@ -2,6 +2,8 @@
  * The common-indicator library (通用共性指标库) seeded into a new database, by project category.
  * Source: docs/rules.md §4.5 (购置 / 培训 / 会议 / 文字成果 examples) and §4.1 (the 产出 / 效益 / 满意度
  * taxonomy); the 补贴 / 建设 / 信息化 entries follow the same pattern (a design choice). Administrators extend it.
+ * Codes are the category's prefix and the entry's place in it; data source and evidence follow the
+ * 二级指标 (what 财预〔2020〕10号 asks each kind of indicator to be measured by).
  */
 export interface LibraryEntry {
   readonly category: string;
@@ -37,7 +39,7 @@ const entry = (
 const satisfaction = (category: string, who: string) =>
   entry(category, 'satisfaction', 'beneficiary', `${who}满意度`, '>=', '%', '≥90', '满意人数 ÷ 有效调查人数；注明调查方式与样本量');
 
-export const INDICATOR_LIBRARY: readonly LibraryEntry[] = [
+const ENTRIES: readonly LibraryEntry[] = [
   entry('购置', 'output', 'quantity', '设备购置数量', '>=', '台（套）', '按采购计划', '实际购置并验收的数量'),
   entry('购置', 'output', 'quality', '设备验收合格率', '>=', '%', '100', '验收合格数量 ÷ 购置数量'),
   entry('购置', 'output', 'timeliness', '购置完成时限', '<=', '日期', '如“12月底前”', '按合同约定日期完成采购与验收'),
@@ -91,3 +93,48 @@ export const INDICATOR_LIBRARY: readonly LibraryEntry[] = [
   entry('文字成果', 'effect', 'social', '成果采纳率', '>=', '%', '按研究计划', '被采纳的建议 ÷ 提出的建议'),
   satisfaction('文字成果', '委托单位'),
 ];
+
+const PREFIX: Readonly<Record<string, string>> = {
+  购置: 'GZ',
+  培训: 'PX',
+  会议: 'HY',
+  补贴: 'BT',
+  建设: 'JS',
+  信息化: 'XX',
+  文字成果: 'WZ',
+};
+
+const SOURCE_BY_LEVEL2: Readonly<Record<string, { dataSource: string; evidence: string }>> = {
+  quantity: { dataSource: '项目台账、验收资料', evidence: '验收单、台账、签到表等' },
+  quality: { dataSource: '验收报告、检查记录', evidence: '验收报告、检测或考核记录' },
+  timeliness: { dataSource: '合同、验收记录', evidence: '合同、验收单（注明日期）' },
+  cost: { dataSource: '会计账簿、决算资料', evidence: '记账凭证、结算单' },
+  economic: { dataSource: '统计报表、企业报送数据', evidence: '统计报表、企业财务报表' },
+  social: { dataSource: '业务统计、主管部门报告', evidence: '统计资料、工作报告' },
+  ecological: { dataSource: '监测数据', evidence: '监测报告' },
+  sustainability: { dataSource: '使用记录、资产台账', evidence: '使用登记、资产卡片' },
+  beneficiary: { dataSource: '满意度调查', evidence: '调查问卷、统计结果（注明样本量）' },
+};
+
+export interface SeededLibraryEntry extends LibraryEntry {
+  readonly code: string;
+  readonly industry: string;
+  readonly formula: string | null;
+  readonly dataSource: string;
+  readonly evidence: string;
+}
+
+/** A ratio or difference is a formula; a plain description is only the definition. */
+const FORMULA = /[÷−×]/;
+
+export const INDICATOR_LIBRARY: readonly SeededLibraryEntry[] = ENTRIES.map((item, index, all) => {
+  const place = all.slice(0, index + 1).filter((other) => other.category === item.category).length;
+  const sources = SOURCE_BY_LEVEL2[item.level2] ?? { dataSource: '项目资料', evidence: '相关佐证材料' };
+  return {
+    ...item,
+    code: `${PREFIX[item.category] ?? 'QT'}-${String(place).padStart(2, '0')}`,
+    industry: '通用',
+    formula: FORMULA.test(item.description) ? item.description : null,
+    ...sources,
+  };
+});

@@ -7,6 +7,7 @@ import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { indicatorLibrary } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, rethrowUnique, validationFailed } from '../errors.ts';
+import { peerTargetStatistics } from '../library/library-suggestions.ts';
 import { getOrganisation } from '../organisations/organisation.repository.ts';
 import { getProject } from '../organisations/project.repository.ts';
 import { actorOver } from '../policies/access.ts';
@@ -41,6 +42,7 @@ export async function getDeclarationDetail(
     repo.findContributors(db, id),
     repo.latestVersion(db, id),
   ]);
+  const peers = await peerTargetStatistics(db, declaration, indicators);
   const opinions = await repo.findOpinions(
     db,
     transitions.map((entry) => entry.transition.id),
@@ -54,6 +56,7 @@ export async function getDeclarationDetail(
     indicators,
     transitions,
     opinions,
+    peers,
     approved: approved
       ? { number: approved.version.number, approvedAt: approved.version.approvedAt, approvedBy: approved.approvedByName }
       : null,

@@ -1,4 +1,5 @@
 import { auditFieldEn } from './audit-fields.en.ts';
+import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -534,6 +535,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.self-assessment': 'Internal control self-assessment',
   'entity.import': 'Import',
   'entity.import-job': 'Import job',
+  'entity.indicator-library': 'Library indicator',
   'entity.survey-response': 'Survey response',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
@@ -1149,4 +1151,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.declaredId': 'Declared line',
   ...auditFieldEn,
   ...surveysEn,
+  ...indicatorLibraryEn,
 };

@@ -1,6 +1,6 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
+import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
-
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
  * a test checks that placeholders match). Placeholders are {name}.
@@ -531,6 +531,7 @@ export const zh = {
   'entity.self-assessment': '内部控制评价',
   'entity.import': '导入',
   'entity.import-job': '导入任务',
+  'entity.indicator-library': '指标库指标',
   'entity.survey-response': '调查答卷',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
@@ -1140,6 +1141,7 @@ export const zh = {
   'declaration.declaredId': '申报指标',
   ...auditFieldZh,
   ...surveysZh,
+  ...indicatorLibraryZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AimOutlined,
   AuditOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -89,6 +90,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   },
   admin: { key: 'admin', path: '/admin', label: 'nav.admin', icon: <SettingOutlined /> },
   audit: { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  library: { key: 'library', path: '/library', label: 'nav.library', icon: <BookOutlined /> },
   'public-reports': { key: 'public-reports', path: '/public-reports', label: 'nav.publicReports', icon: <GlobalOutlined /> },
 };
 

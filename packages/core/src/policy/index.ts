@@ -7,6 +7,7 @@ export * from './declaration.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './import.ts';
+export * from './library.ts';
 export * from './navigation.ts';
 export * from './payment.ts';
 export * from './procurement.ts';

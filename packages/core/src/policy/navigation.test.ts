@@ -9,15 +9,15 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'public-reports']],
-    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'public-reports']],
-    [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'library', 'public-reports']],
+    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'library', 'public-reports']],
+    [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['finance-reviewer'],
-      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'public-reports'],
+      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
     ],
-    [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'public-reports']],
-    [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'public-reports']],
+    [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
+    [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['requester'],
       [
@@ -27,14 +27,15 @@ describe('navigation', () => {
         'control-procurements',
         'control-contracts',
         'control-subsidies',
+        'library',
         'public-reports',
       ],
     ],
-    [['accountant'], ['dashboard', ...EVERY, 'public-reports']],
-    [['cashier'], ['dashboard', 'control-ledger', 'control-payments', 'control-subsidies', 'public-reports']],
-    [['asset-manager'], ['dashboard', 'control-ledger', 'control-contracts', 'control-assets', 'public-reports']],
-    [['approver'], ['dashboard', ...ALL_CONTROL.filter((page) => page !== 'control-self-assessment'), 'public-reports']],
-    [[], ['dashboard', 'public-reports']],
+    [['accountant'], ['dashboard', ...EVERY, 'library', 'public-reports']],
+    [['cashier'], ['dashboard', 'control-ledger', 'control-payments', 'control-subsidies', 'library', 'public-reports']],
+    [['asset-manager'], ['dashboard', 'control-ledger', 'control-contracts', 'control-assets', 'library', 'public-reports']],
+    [['approver'], ['dashboard', ...ALL_CONTROL.filter((page) => page !== 'control-self-assessment'), 'library', 'public-reports']],
+    [[], ['dashboard', 'library', 'public-reports']],
   ])('%j sees %j', (roles, pages) => {
     expect(navigationPages(roles)).toEqual(pages);
   });

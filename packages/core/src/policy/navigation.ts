@@ -36,6 +36,7 @@ export const PAGES = [
   ...CONTROL_PAGES,
   'admin',
   'audit',
+  'library',
   'public-reports',
 ] as const;
 export type Page = (typeof PAGES)[number];
@@ -89,6 +90,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');
+  // 指标库: read by everyone signed in; maintained by the finance bureau (libraryPolicy).
+  pages.push('library');
   pages.push('public-reports');
   return pages;
 }

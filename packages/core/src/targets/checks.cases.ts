@@ -2,6 +2,7 @@ import type { FindingCode } from '../checks/findings.ts';
 import { parseDecimal } from '../numbers/decimal.ts';
 import type { DeclarationCheckContext } from './checks.ts';
 import type { DeclaredIndicator } from './model.ts';
+import { peerStatistics } from './suggest.ts';
 
 /** One indicator line on an otherwise complete declaration, and the per-indicator codes it must raise. */
 export interface DeclarationCase {
@@ -17,6 +18,13 @@ const d = (text: string) => parseDecimal(text);
 const peers = (...values: string[]) => ({ peerTargets: new Map([['lib-charging', values]]) });
 /** QUARTILE.INC over 50…250 in steps of 50: Q1 100 (position 1), median 150, Q3 200; the band is [50, 400]. */
 const FIVE_PEERS = peers('250', '50', '150', '100', '200');
+/** The same five peers as statistics computed elsewhere (the server's SQL sends ranks, not lists). */
+function statisticsOf(...values: string[]) {
+  const stats = peerStatistics(values.flatMap((text) => parseDecimal(text) ?? []));
+  if (!stats) throw new Error('no peers');
+  return stats;
+}
+const FIVE_PEER_STATISTICS = { peerTargetStatistics: new Map([['lib-charging', statisticsOf('250', '50', '150', '100', '200')]]) };
 
 export const DECLARATION_CASES: readonly DeclarationCase[] = [
   { name: 'a clean quantitative line', line: {}, codes: [] },
@@ -122,6 +130,18 @@ export const DECLARATION_CASES: readonly DeclarationCase[] = [
     line: { libraryEntryId: 'lib-charging', target: d('49.9') },
     context: FIVE_PEERS,
     codes: ['DECLARATION_TARGET_FAR_FROM_PEERS'],
+  },
+  {
+    name: 'statistics given instead of the list: above the band',
+    line: { libraryEntryId: 'lib-charging', target: d('400.5') },
+    context: FIVE_PEER_STATISTICS,
+    codes: ['DECLARATION_TARGET_FAR_FROM_PEERS'],
+  },
+  {
+    name: 'statistics given instead of the list: inside the band',
+    line: { libraryEntryId: 'lib-charging', target: d('400') },
+    context: FIVE_PEER_STATISTICS,
+    codes: [],
   },
   {
     name: 'four peers are too few to compare',

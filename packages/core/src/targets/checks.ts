@@ -3,7 +3,7 @@ import { type Finding, finding } from '../checks/findings.ts';
 import { LEVEL1_LABEL } from '../model.ts';
 import { compareDecimal, decimalFromInteger, formatDecimal, isNegative, parseDecimal } from '../numbers/decimal.ts';
 import type { Declaration, DeclaredIndicator } from './model.ts';
-import { divideDecimal, peerStatistics, scaleDecimal } from './suggest.ts';
+import { divideDecimal, type PeerStatistics, peerStatistics, scaleDecimal } from './suggest.ts';
 
 /** The tunable parts of the declaration checks; the defaults are documented in docs/targets.md. */
 export interface DeclarationCheckOptions {
@@ -21,6 +21,8 @@ export const DEFAULT_DECLARATION_CHECK_OPTIONS: DeclarationCheckOptions = { peer
 export interface DeclarationCheckContext {
   /** Peers' declared targets per library entry id, for the "far from peers" check. */
   readonly peerTargets?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** The same peers' statistics per library entry when computed elsewhere (in SQL): used instead of the lists. */
+  readonly peerTargetStatistics?: ReadonlyMap<string, PeerStatistics> | undefined;
   readonly options?: Partial<DeclarationCheckOptions> | undefined;
 }
 
@@ -155,11 +157,10 @@ function checkPeers(
 ): void {
   const { target, libraryEntryId } = indicator;
   if (!target || !libraryEntryId || indicator.nature !== 'quantitative' || isNegative(target)) return;
-  const peers = (context.peerTargets?.get(libraryEntryId) ?? []).flatMap((text) => parseDecimal(text) ?? []);
   const factor = parseDecimal(options.peerFactor);
-  if (!factor || factor.units <= 0n || peers.length < options.minPeers || peers.some(isNegative)) return;
-  const stats = peerStatistics(peers);
-  if (!stats) return;
+  if (!factor || factor.units <= 0n) return;
+  const stats = context.peerTargetStatistics?.get(libraryEntryId) ?? listedPeers(context.peerTargets?.get(libraryEntryId));
+  if (!stats || stats.count < options.minPeers || isNegative(stats.min)) return;
   const low = divideDecimal(stats.q1, factor);
   const high = scaleDecimal(stats.q3, factor);
   if (compareDecimal(target, low) >= 0 && compareDecimal(target, high) <= 0) return;
@@ -175,4 +176,8 @@ function checkPeers(
       q3: formatDecimal(stats.q3),
     }),
   );
+}
+
+function listedPeers(texts: readonly string[] | undefined): PeerStatistics | undefined {
+  return peerStatistics((texts ?? []).flatMap((text) => parseDecimal(text) ?? []));
 }

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDecimal, type Decimal, formatDecimal, parseDecimal } from '../numbers/decimal.ts';
-import { peerStatistics, type SuggestionInput, suggestTarget } from './suggest.ts';
+import {
+  DEFAULT_SUGGESTION_RULE,
+  peerStatistics,
+  type SuggestionInput,
+  statisticRanks,
+  statisticsFromRanks,
+  suggestionRuleWith,
+  suggestTarget,
+} from './suggest.ts';
 
 const d = (text: string): Decimal => {
   const value = parseDecimal(text);
@@ -151,5 +159,66 @@ describe('suggestTarget properties', () => {
         );
       }),
     );
+  });
+});
+
+describe('statisticRanks and statisticsFromRanks (what SQL sends)', () => {
+  it.each([
+    [1, [0]],
+    [2, [0, 1]],
+    [4, [0, 1, 2, 3]],
+    [5, [0, 1, 2, 3, 4]],
+    [9, [0, 2, 4, 6, 8]],
+    [10, [0, 2, 3, 4, 5, 6, 7, 9]],
+    [10_000, [0, 2499, 2500, 4999, 5000, 7499, 7500, 9999]],
+  ])('%i values read ranks %j', (count, ranks) => {
+    expect(statisticRanks(count)).toEqual(ranks);
+  });
+
+  it('reads no rank of no values', () => {
+    expect(statisticRanks(0)).toEqual([]);
+    expect(statisticsFromRanks(0, () => undefined)).toBeUndefined();
+  });
+
+  it('the ranks alone give the statistics of the whole list', () => {
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort(compareDecimal);
+        const wanted = new Set(statisticRanks(sorted.length));
+        const fromRanks = defined(statisticsFromRanks(sorted.length, (rank) => (wanted.has(rank) ? sorted[rank] : undefined)));
+        const whole = defined(peerStatistics(values));
+        const keys = ['min', 'q1', 'median', 'q3', 'max'] as const;
+        return fromRanks.count === whole.count && keys.every((key) => compareDecimal(fromRanks[key], whole[key]) === 0);
+      }),
+    );
+  });
+});
+
+describe('suggestionRuleWith (control settings targetSuggestion)', () => {
+  it.each<[unknown, unknown]>([
+    [undefined, DEFAULT_SUGGESTION_RULE],
+    [{}, DEFAULT_SUGGESTION_RULE],
+    [{ minPeers: 8 }, { sources: ['lastYearActual', 'peerTargetMedian'], minPeers: 8 }],
+    [{ sources: ['lastYearTarget', 'lastYearTarget'] }, { sources: ['lastYearTarget'], minPeers: 5 }],
+  ])('%j → %j', (overrides, rule) => {
+    expect(suggestionRuleWith(overrides)).toEqual(rule);
+  });
+
+  it.each<[unknown, string]>([
+    [[1], '应为对象'],
+    [{ sources: [] }, 'sources 应为非空列表'],
+    [{ sources: ['peerMean'] }, 'sources 中的“peerMean”不是可用的依据'],
+    [{ minPeers: 0 }, 'minPeers 应为 1 至 1000 的整数，读到 0'],
+    [{ minPeers: '5' }, 'minPeers 应为 1 至 1000 的整数，读到 "5"'],
+  ])('refuses %j', (overrides, message) => {
+    expect(() => suggestionRuleWith(overrides)).toThrow(message);
+  });
+});
+
+describe('suggestTarget with statistics computed elsewhere', () => {
+  it('uses the given statistics over the lists', () => {
+    const stats = defined(peerStatistics(['140', '150', '160', '170', '180'].map(d)));
+    const suggestion = suggestTarget({ direction: '>=', lastYearActual: d('120'), peerTargets: [], peerTargetStatistics: stats });
+    expect(shown(suggestion.target)).toBe('160');
   });
 });

@@ -32,33 +32,58 @@ function sortDecimals(values: readonly Decimal[]): Decimal[] {
  * The quarter-point quantile of sorted values by linear interpolation between closest ranks, the
  * method of Excel's QUARTILE.INC (and R type 7): position h = (n − 1) × k / 4, value = x⌊h⌋ +
  * (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋). The fractional part is a multiple of ¼, so the result is an exact decimal
- * with at most two more places than the inputs.
+ * with at most two more places than the inputs. `at` answers the value at a 0-based rank.
  */
-function quarterQuantile(sorted: readonly Decimal[], quarters: 1 | 2 | 3): Decimal {
-  const h4 = (sorted.length - 1) * quarters;
+function quarterQuantile(count: number, at: (rank: number) => Decimal | undefined, quarters: 1 | 2 | 3): Decimal {
+  const h4 = (count - 1) * quarters;
   const index = Math.floor(h4 / 4);
   const remainder = BigInt(h4 % 4);
-  const low = sorted[index];
-  if (low === undefined) throw new RangeError('quantile of no values');
-  const high = sorted[index + 1] ?? low;
+  const low = at(index);
+  if (low === undefined) throw new RangeError(`quantile: no value at rank ${index}`);
+  const high = remainder === 0n ? low : (at(index + 1) ?? low);
   const [a, b] = alignScale(low, high);
   // (4a + r(b − a)) / 4 = 25 (4a + r(b − a)) / 100
   const units = 25n * (4n * a.units + remainder * (b.units - a.units));
   return normaliseDecimal({ units, scale: a.scale + 2 });
 }
 
+/**
+ * The 0-based ranks of `count` sorted values that the count, quartiles and extremes read: at most
+ * eight, so a database can send just those rows instead of every peer's value.
+ */
+export function statisticRanks(count: number): number[] {
+  if (count <= 0) return [];
+  const ranks = new Set([0, count - 1]);
+  for (const quarters of [1, 2, 3]) {
+    const h4 = (count - 1) * quarters;
+    ranks.add(Math.floor(h4 / 4));
+    if (h4 % 4 !== 0) ranks.add(Math.floor(h4 / 4) + 1);
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/** The statistics of `count` sorted values from the values at `statisticRanks(count)` alone. */
+export function statisticsFromRanks(count: number, at: (rank: number) => Decimal | undefined): PeerStatistics | undefined {
+  if (count <= 0) return undefined;
+  const value = (rank: number) => {
+    const found = at(rank);
+    if (found === undefined) throw new RangeError(`statistics: no value at rank ${rank}`);
+    return normaliseDecimal(found);
+  };
+  return {
+    count,
+    min: value(0),
+    q1: quarterQuantile(count, at, 1),
+    median: quarterQuantile(count, at, 2),
+    q3: quarterQuantile(count, at, 3),
+    max: value(count - 1),
+  };
+}
+
 /** Count, quartiles (QUARTILE.INC) and extremes of the values, or undefined when there are none. */
 export function peerStatistics(values: readonly Decimal[]): PeerStatistics | undefined {
-  if (values.length === 0) return undefined;
   const sorted = sortDecimals(values);
-  return {
-    count: sorted.length,
-    min: normaliseDecimal(sorted[0] as Decimal),
-    q1: quarterQuantile(sorted, 1),
-    median: quarterQuantile(sorted, 2),
-    q3: quarterQuantile(sorted, 3),
-    max: normaliseDecimal(sorted[sorted.length - 1] as Decimal),
-  };
+  return statisticsFromRanks(sorted.length, (rank) => sorted[rank]);
 }
 
 /** x × factor for a factor given as decimal text ("2", "1.5"), exact. */
@@ -89,6 +114,35 @@ export const DEFAULT_SUGGESTION_RULE: SuggestionRule = {
   minPeers: 5,
 };
 
+const SOURCES: readonly SuggestionSource[] = ['lastYearActual', 'lastYearTarget', 'peerTargetMedian', 'peerActualMedian'];
+
+/**
+ * The rule in force: the default with a deployment's overrides (`targetSuggestion` in the control
+ * settings). Throws a RangeError naming the field and the value when an override is not a rule.
+ */
+export function suggestionRuleWith(overrides: unknown): SuggestionRule {
+  if (overrides === undefined || overrides === null) return DEFAULT_SUGGESTION_RULE;
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) throw new RangeError(`应为对象，读到 ${JSON.stringify(overrides)}`);
+  const given = overrides as { sources?: unknown; minPeers?: unknown };
+  let { sources, minPeers } = DEFAULT_SUGGESTION_RULE;
+  if (given.sources !== undefined) {
+    const list = given.sources;
+    if (!Array.isArray(list) || list.length === 0) throw new RangeError(`sources 应为非空列表，读到 ${JSON.stringify(list)}`);
+    for (const item of list) {
+      if (!SOURCES.includes(item as SuggestionSource))
+        throw new RangeError(`sources 中的“${String(item)}”不是可用的依据（可用：${SOURCES.join('、')}）`);
+    }
+    sources = [...new Set(list as SuggestionSource[])];
+  }
+  if (given.minPeers !== undefined) {
+    const value = given.minPeers;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000)
+      throw new RangeError(`minPeers 应为 1 至 1000 的整数，读到 ${JSON.stringify(value)}`);
+    minPeers = value;
+  }
+  return { sources, minPeers };
+}
+
 export interface SuggestionInput {
   readonly direction: Direction;
   readonly unit?: string | undefined;
@@ -98,6 +152,9 @@ export interface SuggestionInput {
   readonly peerTargets: readonly Decimal[];
   /** Peers' actuals for the same library entry (this project excluded). */
   readonly peerActuals?: readonly Decimal[] | undefined;
+  /** The peers' statistics when computed elsewhere (in SQL, from the ranks alone): used instead of the lists. */
+  readonly peerTargetStatistics?: PeerStatistics | undefined;
+  readonly peerActualStatistics?: PeerStatistics | undefined;
 }
 
 export interface Suggestion {
@@ -135,8 +192,8 @@ function inputLabel(source: SuggestionSource, stats: Suggestion, lang: 'zh' | 'e
 
 /** Suggests a target for one indicator by `rule`, with a sentence naming the inputs it used. */
 export function suggestTarget(input: SuggestionInput, rule: SuggestionRule = DEFAULT_SUGGESTION_RULE): Suggestion {
-  const peerTargets = peerStatistics(input.peerTargets);
-  const peerActuals = peerStatistics(input.peerActuals ?? []);
+  const peerTargets = input.peerTargetStatistics ?? peerStatistics(input.peerTargets);
+  const peerActuals = input.peerActualStatistics ?? peerStatistics(input.peerActuals ?? []);
   const usable = (stats: PeerStatistics | undefined) => (stats && stats.count >= rule.minPeers ? stats.median : undefined);
   const values: Record<SuggestionSource, Decimal | undefined> = {
     lastYearActual: input.lastYearActual,

@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { readAll } from '../../db/connect.ts';
 import { AppError, refused } from '../../errors.ts';
+import { recordEvaluationActuals } from '../../library/library-usage.ts';
 import { publishReport } from '../../reports/publish.ts';
 import * as repo from '../evaluation.repository.ts';
 import { lastDepartmentApprover } from '../evaluation.service.ts';
@@ -82,7 +83,10 @@ export async function transitionEvaluation(deps: Deps, ctx: RequestContext, eval
       actorId: ctx.principal.userId,
       comment: input.comment?.trim() || null,
     });
-    if (input.action === 'publish') await publishReport(tx, ctx, aggregate);
+    if (input.action === 'publish') {
+      await publishReport(tx, ctx, aggregate);
+      await recordEvaluationActuals(tx, evaluationId);
+    }
     await recordAudit(tx, ctx, {
       entityType: 'evaluation',
       entityId: evaluationId,

@@ -4,6 +4,8 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { readAll, type Tx } from '../../db/connect.ts';
 import { AppError, type FieldDetail, refused, validationFailed } from '../../errors.ts';
+import { peerTargetStatistics } from '../../library/library-suggestions.ts';
+import { recordApprovedUsage } from '../../library/library-usage.ts';
 import * as repo from '../declaration.repository.ts';
 import { authoriseDeclaration } from '../declaration-access.ts';
 import { checkFindings, departmentApprover, findingKey } from '../declaration-presenter.ts';
@@ -39,7 +41,8 @@ export async function stepDeclaration(deps: Deps, ctx: RequestContext, id: strin
     const ids = new Set(indicators.map((line) => line.id));
     let warningReasons = declaration.warningReasons;
     if (input.action === 'submit') {
-      warningReasons = checkSubmission(declaration, indicators, input.reasons ?? {});
+      const peers = await peerTargetStatistics(tx, declaration, indicators);
+      warningReasons = checkSubmission(declaration, indicators, input.reasons ?? {}, peers);
       await repo.addContributor(tx, id, ctx.principal.userId);
     } else {
       checkOpinions(input, transition.stage, ids);
@@ -65,7 +68,10 @@ export async function stepDeclaration(deps: Deps, ctx: RequestContext, id: strin
           text: opinion.text?.trim() || null,
         })),
     );
-    if (transition.to === 'approved') await freeze(tx, ctx, declaration, indicators);
+    if (transition.to === 'approved') {
+      await freeze(tx, ctx, declaration, indicators);
+      await recordApprovedUsage(tx, declaration, indicators, deps.clock());
+    }
     await recordAudit(tx, ctx, {
       entityType: 'declaration',
       entityId: id,
@@ -83,11 +89,12 @@ function checkSubmission(
   declaration: repo.DeclarationRow,
   indicators: readonly repo.DeclaredIndicatorRow[],
   reasons: Readonly<Record<string, string>>,
+  peers: Parameters<typeof checkFindings>[2],
 ): Record<string, string> {
   const problems: FieldDetail[] = [];
   if (indicators.length === 0) problems.push({ path: 'indicators', message: '申报表还没有绩效指标，至少填写一项后才能提交' });
   if (!declaration.overallGoal.trim()) problems.push({ path: 'overallGoal', message: '总体目标为空，填写后才能提交' });
-  const findings = checkFindings(declaration, indicators);
+  const findings = checkFindings(declaration, indicators, peers);
   const kept: Record<string, string> = {};
   for (const finding of findings) {
     const key = findingKey(finding);

@@ -1,5 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { DeclarationDetail, DeclaredIndicator } from '@jixiao/contract';
+import { BookOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { DeclarationDetail, DeclaredIndicator, IndicatorSuggestion } from '@jixiao/contract';
 import { DIRECTION, INDICATOR_NATURE, LEVEL1, LEVEL2_OF, TARGET_BASIS, VERDICT } from '@jixiao/contract';
 import {
   Alert,
@@ -21,11 +21,14 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
+import { useDeclarationSuggestions } from '../../api/library-queries.ts';
 import { type DeclarationBody, useDeclaration, useDeclarationWrites } from '../../api/targets-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatMoney } from '../../lib/money.ts';
+import { LibraryPicker } from '../library/LibraryPicker.tsx';
+import { lineFromEntry, suggestionFor } from '../library/library-view.ts';
 import {
   bodyOf,
   type IndicatorLine,
@@ -59,6 +62,7 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
   const [opinions, setOpinions] = useState<Record<string, OpinionDraft>>({});
   const [pending, setPending] = useState<Step | null>(null);
   const [comment, setComment] = useState('');
+  const [picking, setPicking] = useState(false);
   // The server's answer is the truth after every save or step: the editor starts again from it.
   useEffect(() => setDraft(bodyOf(detail)), [detail]);
   const editable = detail.permissions.edit;
@@ -66,6 +70,12 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
   const set = (patch: Partial<DeclarationBody>) => setDraft((current) => ({ ...current, ...patch }));
   const setLine = (index: number, patch: Partial<IndicatorLine>) =>
     set({ indicators: draft.indicators.map((line, at) => (at === index ? { ...line, ...patch } : line)) });
+  // Entries picked but not saved yet are asked about too, so the suggestion shows as soon as one is picked.
+  const savedEntries = new Set(detail.indicators.flatMap((line) => (line.libraryEntryId ? [line.libraryEntryId] : [])));
+  const picked = draft.indicators.flatMap((line) =>
+    line.libraryEntryId && !savedEntries.has(line.libraryEntryId) ? [line.libraryEntryId] : [],
+  );
+  const suggestions = useDeclarationSuggestions(detail.id, picked, editable && (savedEntries.size > 0 || picked.length > 0));
 
   const run = (action: Step) =>
     write(
@@ -164,17 +174,30 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
           }
           setLine={setLine}
           remove={(index) => set({ indicators: draft.indicators.filter((_, at) => at !== index) })}
+          suggestions={editable ? (suggestions.data?.items ?? []) : []}
         />
         {editable && (
-          <Button
-            icon={<PlusOutlined />}
-            style={{ marginTop: 8 }}
-            onClick={() => set({ indicators: [...draft.indicators, newLine('output', 'quantity', 'quantitative')] })}
-            data-testid="declaration-add-indicator"
-          >
-            {t('declaration.addIndicator')}
-          </Button>
+          <Space style={{ marginTop: 8 }}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => set({ indicators: [...draft.indicators, newLine('output', 'quantity', 'quantitative')] })}
+              data-testid="declaration-add-indicator"
+            >
+              {t('declaration.addIndicator')}
+            </Button>
+            <Button icon={<BookOutlined />} onClick={() => setPicking(true)} data-testid="declaration-pick-library">
+              {t('libraryPage.pick')}
+            </Button>
+          </Space>
         )}
+        <LibraryPicker
+          open={picking}
+          onClose={() => setPicking(false)}
+          onPick={(entry) => {
+            set({ indicators: [...draft.indicators, lineFromEntry(entry)] });
+            setPicking(false);
+          }}
+        />
       </Card>
       <Card size="small" title={t('declaration.findings')} style={{ marginBottom: 12 }} data-testid="declaration-findings">
         {detail.findings.length === 0 ? (
@@ -402,6 +425,8 @@ interface TableProps {
   readonly setOpinion: (indicatorId: string, patch: OpinionDraft) => void;
   readonly setLine: (index: number, patch: Partial<IndicatorLine>) => void;
   readonly remove: (index: number) => void;
+  /** 目标值建议 for the lines bound to the library (empty when the form is not editable). */
+  readonly suggestions: readonly IndicatorSuggestion[];
 }
 
 type TextKey =
@@ -417,8 +442,8 @@ type TextKey =
   | 'scoringRule'
   | 'weight';
 
-function IndicatorTable({ draft, detail, editable, reviewing, opinions, setOpinion, setLine, remove }: TableProps) {
-  const { t } = useI18n();
+function IndicatorTable({ draft, detail, editable, reviewing, opinions, setOpinion, setLine, remove, suggestions }: TableProps) {
+  const { t, locale } = useI18n();
   const saved = new Map<string, DeclaredIndicator>(detail.indicators.map((line) => [line.id, line]));
   const rows = draft.indicators.map((line, index) => ({ line, index }));
   const text = (key: TextKey, width: number) => ({
@@ -461,7 +486,7 @@ function IndicatorTable({ draft, detail, editable, reviewing, opinions, setOpini
       rowKey={({ line, index }) => line.id ?? `new-${index}`}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 2600 }}
+      scroll={{ x: 2740 }}
       columns={[
         {
           title: t('declaration.level1'),
@@ -513,7 +538,34 @@ function IndicatorTable({ draft, detail, editable, reviewing, opinions, setOpini
               `line-${index}-direction`,
             ),
         },
-        text('target', 100),
+        {
+          ...text('target', 100),
+          width: 240,
+          render: (value: unknown, row: { line: IndicatorLine; index: number }) => {
+            const suggestion = suggestionFor(suggestions, row.line);
+            const field = text('target', 100).render(value, row);
+            if (!suggestion) return field;
+            return (
+              <Space direction="vertical" size={2} style={{ width: '100%' }} data-testid={`suggestion-${row.index}`}>
+                {field}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {locale === 'zh-CN' ? suggestion.explanation : suggestion.explanationEn}
+                </Typography.Text>
+                {suggestion.target && suggestion.target !== row.line.target && (
+                  <Button
+                    size="small"
+                    type="link"
+                    style={{ padding: 0 }}
+                    onClick={() => setLine(row.index, { target: suggestion.target })}
+                    data-testid={`take-suggestion-${row.index}`}
+                  >
+                    {t('libraryPage.takeSuggestion', { target: suggestion.target })}
+                  </Button>
+                )}
+              </Space>
+            );
+          },
+        },
         text('targetText', 140),
         text('unit', 80),
         {
