@@ -14,6 +14,7 @@ import { isOutOfScope, scopeOf } from '../policies/scope.ts';
 import { emptyToNull, money } from '../shared/fields.ts';
 import * as repo from './declaration.repository.ts';
 import { authoriseDeclaration } from './declaration-access.ts';
+import { declarationCheckContext } from './declaration-checks.ts';
 import { departmentApprover, presentDeclaration, summaryOf } from './declaration-presenter.ts';
 
 // Lists, the detail, creating and saving a 绩效目标申报表. The review steps are in commands/step-declaration.ts.
@@ -45,6 +46,7 @@ export async function getDeclarationDetail(
     db,
     transitions.map((entry) => entry.transition.id),
   );
+  const checkContext = await declarationCheckContext(db, declaration);
   const facts = { status: declaration.status, preparers: contributors, departmentApprover: departmentApprover(transitions) };
   const can = (action: policy.DeclarationAction) => policy.decideDeclarationStep(action, facts, actor, 'comment');
   const approve = can('approve');
@@ -57,6 +59,7 @@ export async function getDeclarationDetail(
     approved: approved
       ? { number: approved.version.number, approvedAt: approved.version.approvedAt, approvedBy: approved.approvedByName }
       : null,
+    checkContext,
     permissions: {
       edit: policy.mayEditDeclaration(actor.posts, declaration.status),
       submit: can('submit').ok,

@@ -1,0 +1,17 @@
+import type { targets } from '@jixiao/core';
+import { type Queryable, readAll } from '../db/connect.ts';
+import { conclusionFor } from '../ex-ante/ex-ante.repository.ts';
+import { schemeOf } from '../ex-ante/ex-ante.service.ts';
+import type { DeclarationRow } from './declaration.repository.ts';
+
+/**
+ * What the declaration checks read from the database: for a 新增 project, the 事前绩效评估 amount in force
+ * and the conclusion of its assessment for the year (DECLARATION_EX_ANTE_MISSING). Other declarations
+ * read nothing, so a broken `exAnte` setting only stops the declarations the rule is about.
+ */
+export async function declarationCheckContext(db: Queryable, row: DeclarationRow): Promise<targets.DeclarationCheckContext> {
+  const { projectId } = row;
+  if (row.kind !== 'project' || row.attribute !== 'new' || !projectId) return {};
+  const [scheme, conclusion] = await readAll(db, [() => schemeOf(db), () => conclusionFor(db, projectId, row.fiscalYear)]);
+  return { exAnte: { requiredFromFen: scheme.requiredFromFen, conclusion } };
+}
