@@ -25,6 +25,9 @@ export type { PaymentRow } from './ledger/payment-row.ts';
 export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLedgerRows } from './ledger/read-ledger.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
+export { writeDeclarationDocx } from './targets/declaration-docx.ts';
+export type { DeclarationSheet, DeclarationSheetLine, SheetOpinion } from './targets/declaration-form.ts';
+export { writeDeclarationXlsx } from './targets/declaration-xlsx.ts';
 export {
   formatXlsxIssue,
   readWorkbookJson,
