@@ -82,6 +82,7 @@ const TABLE_OF: Record<string, string> = {
   grants: 'subsidy_grants',
   'follow-ups': 'subsidy_follow_ups',
   'ex-ante-assessments': 'ex_ante_assessments',
+  'target-declarations': 'target_declarations',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login
