@@ -1,10 +1,10 @@
-import type { DeclaredIndicatorFields, Role, SaveDeclaration } from '@jixiao/contract';
+import type { DeclarationDetail, DeclaredIndicatorFields, Role, SaveDeclaration } from '@jixiao/contract';
 import { compareDecimal, formatPoints, formatYuan, parseDecimal } from '@jixiao/core';
 import { asc, eq } from 'drizzle-orm';
 import type { Deps, RequestContext } from '../context.ts';
 import { evaluations, indicatorLibrary, indicators } from '../db/schema.ts';
 import { stepDeclaration } from '../targets/commands/step-declaration.ts';
-import { createDeclaration, getDeclarationDetail, saveDeclaration } from '../targets/declaration.service.ts';
+import { createDeclaration, saveDeclaration } from '../targets/declaration.service.ts';
 import { createProject, ensureFiscalYear } from './builders.ts';
 
 /**
@@ -71,7 +71,7 @@ export async function seedDemoDeclarations(deps: Deps, people: DemoPeople): Prom
   await flow.save(specialisedId, projectForm(year + 1, SPECIALISED, bind(SPECIALISED_LINES)));
   await flow.submit(specialisedId);
   await flow.step(specialisedId, 'reviewer', { action: 'approve', comment: '同意报财政审核' });
-  const lines = (await getDeclarationDetail(deps, as('finance'), specialisedId)).indicators;
+  const lines = flow.lines(specialisedId);
   await flow.step(specialisedId, 'finance', {
     action: 'return',
     comment: '培育目标偏低、满意度缺少数据来源，请按逐项意见修改后重新提交',
@@ -91,33 +91,46 @@ class DeclarationFlow {
     this.as = as;
   }
 
+  /** The version each declaration is at, and what its last save answered: the flow reads nothing twice. */
+  private readonly versions = new Map<string, number>();
+  private readonly saved = new Map<string, DeclarationDetail>();
+  private readonly preparerOf = new Map<string, string>();
+
   async project(projectId: string): Promise<string> {
-    return (await createDeclaration(this.deps, this.as('unit.preparer'), { kind: 'project', projectId })).id;
+    return this.opened(await createDeclaration(this.deps, this.as('unit.preparer'), { kind: 'project', projectId }));
   }
 
   async department(organisationId: string, fiscalYear: number): Promise<string> {
-    return (await createDeclaration(this.deps, this.as('preparer'), { kind: 'department', organisationId, fiscalYear })).id;
+    return this.opened(await createDeclaration(this.deps, this.as('preparer'), { kind: 'department', organisationId, fiscalYear }));
   }
 
-  private preparerOf = new Map<string, string>();
+  private opened(row: { id: string; version: number }): string {
+    this.versions.set(row.id, row.version);
+    return row.id;
+  }
 
   async save(id: string, form: Omit<SaveDeclaration, 'version'>): Promise<void> {
     const preparer = form.projectName ? 'unit.preparer' : 'preparer';
     this.preparerOf.set(id, preparer);
-    const { version } = await getDeclarationDetail(this.deps, this.as(preparer), id);
-    await saveDeclaration(this.deps, this.as(preparer), id, { ...form, version });
+    const detail = await saveDeclaration(this.deps, this.as(preparer), id, { ...form, version: this.versions.get(id) ?? 1 });
+    this.versions.set(id, detail.version);
+    this.saved.set(id, detail);
+  }
+
+  /** The saved lines, with the ids the reviewers' opinions name. */
+  lines(id: string): DeclarationDetail['indicators'] {
+    return this.saved.get(id)?.indicators ?? [];
   }
 
   async submit(id: string): Promise<void> {
-    const preparer = this.preparerOf.get(id) ?? 'unit.preparer';
-    const detail = await getDeclarationDetail(this.deps, this.as(preparer), id);
-    const reasons = Object.fromEntries(detail.findings.filter((entry) => entry.severity === 'warning').map((entry) => [entry.key, REASON]));
-    await this.step(id, preparer, { action: 'submit', reasons });
+    const findings = this.saved.get(id)?.findings ?? [];
+    const reasons = Object.fromEntries(findings.filter((entry) => entry.severity === 'warning').map((entry) => [entry.key, REASON]));
+    await this.step(id, this.preparerOf.get(id) ?? 'unit.preparer', { action: 'submit', reasons });
   }
 
   async step(id: string, username: string, body: Omit<Step, 'version'>): Promise<void> {
-    const { version } = await getDeclarationDetail(this.deps, this.as(username), id);
-    await stepDeclaration(this.deps, this.as(username), id, { ...body, version } as Step);
+    const result = await stepDeclaration(this.deps, this.as(username), id, { ...body, version: this.versions.get(id) ?? 1 } as Step);
+    this.versions.set(id, result.version);
   }
 
   /** Drafted, submitted, approved by the department, approved (批复) by finance with a verdict per line. */
@@ -125,11 +138,10 @@ class DeclarationFlow {
     await this.save(id, form);
     await this.submit(id);
     await this.step(id, 'reviewer', { action: 'approve', comment: '同意报财政审核' });
-    const lines = (await getDeclarationDetail(this.deps, this.as('finance'), id)).indicators;
     await this.step(id, 'finance', {
       action: 'approve',
       comment: '同意批复',
-      opinions: lines.map((line) => ({ indicatorId: line.id, verdict: 'pass' as const })),
+      opinions: this.lines(id).map((line) => ({ indicatorId: line.id, verdict: 'pass' as const })),
     });
   }
 }
