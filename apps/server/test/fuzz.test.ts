@@ -86,6 +86,7 @@ const TABLE_OF: Record<string, string> = {
   surveys: 'surveys',
   responses: 'survey_responses',
   'indicator-library': 'indicator_library',
+  'target-declarations': 'target_declarations',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

@@ -26,6 +26,9 @@ export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLe
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
 export { type SurveySheet, writeSurveyXlsx } from './surveys/survey-xlsx.ts';
+export { writeDeclarationDocx } from './targets/declaration-docx.ts';
+export type { DeclarationSheet, DeclarationSheetLine, SheetOpinion } from './targets/declaration-form.ts';
+export { writeDeclarationXlsx } from './targets/declaration-xlsx.ts';
 export {
   formatXlsxIssue,
   readWorkbookJson,

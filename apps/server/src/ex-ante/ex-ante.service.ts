@@ -13,7 +13,7 @@ import * as repo from './ex-ante.repository.ts';
 const WHAT = '事前绩效评估';
 
 /** The scheme in force: the defaults with the deployment's overrides (control settings, `exAnte`). */
-async function schemeOf(db: Queryable): Promise<targets.ExAnteScheme> {
+export async function schemeOf(db: Queryable): Promise<targets.ExAnteScheme> {
   const overrides = (await repo.findSchemeOverrides(db)) as targets.ExAnteOverrides;
   try {
     return targets.exAnteSchemeWith(overrides);

@@ -10,6 +10,7 @@ import { refreshScore } from '../evaluations/evaluation-aggregate.ts';
 import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
+import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
 import { seedLibraryHistory } from './library-history.ts';
 
 /** The one demo password, printed at start-up. Demo accounts skip the forced first change so a visitor can look around at once. */
@@ -33,12 +34,14 @@ function example(path: string): Workbook {
  * The Panyu FY2024 demo: the finance bureau, 广州市番禺区科技工业商务和信息化局 with its 6
  * subordinate units (the reference report gives their number, not their names, so the names are
  * marked 示例), one user per role, fiscal years 2024–2025, the department-wide evaluation
- * transcribed from the reference report, and one project evaluation.
+ * transcribed from the reference report, and one project evaluation; then the 绩效目标申报 of the
+ * seeding clock's year and the next (demo-declarations.ts).
  */
 export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // The demo scores its evaluations against the ledger it seeds, before any app is built.
   wireModules();
-  return deps.db.transaction(async (tx) => {
+  let people: DemoPeople | undefined;
+  const accounts = await deps.db.transaction(async (tx) => {
     const bureau = await createOrganisation(tx, { kind: 'finance-bureau', code: 'PY-CZJ', name: '广州市番禺区财政局' });
     const department = await createOrganisation(tx, {
       kind: 'department',
@@ -197,8 +200,16 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     });
     // The department evaluation now takes its budget and two actuals from the ledger: score it again.
     await refreshScore(tx, panyu.id);
+    people = {
+      departmentId: department.id,
+      smeCentreId: smeCentre.id,
+      users: new Map(accounts.map((account) => [account.username, { ...account, id: userIds.get(account.username) ?? '' }])),
+    };
     return accounts.map(({ username, displayName, role, organisation }) => ({ username, displayName, role, organisation }));
   });
+  // After the commit: the declarations go through the services, each step a transaction of its own.
+  if (people) await seedDemoDeclarations(deps, people);
+  return accounts;
 }
 
 async function loadContent(tx: Queryable, evaluationId: string, workbook: Workbook, preparer: string | null): Promise<void> {

@@ -58,13 +58,12 @@ export function toCoreDeclaration(row: DeclarationRow, indicators: readonly Decl
 /** A finding's identity across saves (its code and subject), under which the preparer's reason is kept. */
 export const findingKey = (finding: Finding): string => `${finding.code}:${finding.subject.kind}:${finding.subject.id ?? ''}`;
 
-/** `peers`: last year's peers' targets per library entry (library-suggestions.ts), for the far-from-peers check. */
 export function checkFindings(
   row: DeclarationRow,
   indicators: readonly DeclaredIndicatorRow[],
-  peers: ReadonlyMap<string, targets.PeerStatistics>,
+  context: targets.DeclarationCheckContext = {},
 ): Finding[] {
-  return targets.checkDeclaration(toCoreDeclaration(row, indicators), { peerTargetStatistics: peers });
+  return targets.checkDeclaration(toCoreDeclaration(row, indicators), context);
 }
 
 type Transitions = Awaited<ReturnType<typeof findTransitions>>;
@@ -121,8 +120,8 @@ export interface DetailParts {
   readonly opinions: Opinions;
   readonly approved: { number: number; approvedAt: Date; approvedBy: string } | null;
   readonly permissions: DeclarationDetail['permissions'];
-  /** Last year's peers' targets per library entry, for the far-from-peers check. */
-  readonly peers: ReadonlyMap<string, targets.PeerStatistics>;
+  /** What the checks read beyond the form (the 事前绩效评估 rule). */
+  readonly checkContext: targets.DeclarationCheckContext;
 }
 
 export function presentDeclaration(parts: DetailParts): DeclarationDetail {
@@ -146,7 +145,7 @@ export function presentDeclaration(parts: DetailParts): DeclarationDetail {
     const shown = opinionOf(opinion.transitionId, opinion.verdict, opinion.text);
     if (shown) perIndicator.set(opinion.indicatorId, [...(perIndicator.get(opinion.indicatorId) ?? []), shown]);
   }
-  const findings = checkFindings(row, indicators, parts.peers).map((finding) => {
+  const findings = checkFindings(row, indicators, parts.checkContext).map((finding) => {
     const key = findingKey(finding);
     return { ...finding, subject: { ...finding.subject }, key, reason: row.warningReasons[key] ?? null };
   });

@@ -12,11 +12,19 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { contextOf } from '../http/session-plugin.ts';
 import { stepDeclaration } from './commands/step-declaration.ts';
 import * as service from './declaration.service.ts';
+import { type ExportFormat, exportDeclaration } from './declaration-export.ts';
 
 const IdParams = z.object({ id: Uuid });
+const ExportQuery = z.object({
+  copy: z
+    .enum(['formal', 'internal'])
+    .default('formal')
+    .meta({ description: 'formal：申报表（不含审核意见）；internal：内部审核稿（含各项审核意见）' }),
+});
 
 /** 绩效目标申报表 (docs/targets.md): list, create, the whole form, and the review steps. */
 export const declarationRoutes =
@@ -86,4 +94,22 @@ export const declarationRoutes =
       },
       async (request) => stepDeclaration(deps, contextOf(request), request.params.id, request.body),
     );
+
+    for (const format of ['xlsx', 'docx'] as const satisfies readonly ExportFormat[]) {
+      app.get(
+        `/api/target-declarations/:id/export.${format}`,
+        {
+          schema: {
+            tags,
+            summary: `下载申报表（.${format}，正式格式；未批复的标注“草稿”；内部审核稿含审核意见）`,
+            params: IdParams,
+            querystring: ExportQuery,
+          },
+        },
+        async (request, reply) => {
+          const file = await exportDeclaration(deps, contextOf(request), request.params.id, format, request.query.copy);
+          return reply.type(file.type).header('content-disposition', contentDisposition(file.filename)).send(Buffer.from(file.bytes));
+        },
+      );
+    }
   };

@@ -7,7 +7,6 @@ import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { indicatorLibrary } from '../db/schema.ts';
 import { AppError, type FieldDetail, notFound, rethrowUnique, validationFailed } from '../errors.ts';
-import { peerTargetStatistics } from '../library/library-suggestions.ts';
 import { getOrganisation } from '../organisations/organisation.repository.ts';
 import { getProject } from '../organisations/project.repository.ts';
 import { actorOver } from '../policies/access.ts';
@@ -15,6 +14,7 @@ import { isOutOfScope, scopeOf } from '../policies/scope.ts';
 import { emptyToNull, money } from '../shared/fields.ts';
 import * as repo from './declaration.repository.ts';
 import { authoriseDeclaration } from './declaration-access.ts';
+import { declarationCheckContext } from './declaration-checks.ts';
 import { departmentApprover, presentDeclaration, summaryOf } from './declaration-presenter.ts';
 
 // Lists, the detail, creating and saving a 绩效目标申报表. The review steps are in commands/step-declaration.ts.
@@ -42,11 +42,11 @@ export async function getDeclarationDetail(
     repo.findContributors(db, id),
     repo.latestVersion(db, id),
   ]);
-  const peers = await peerTargetStatistics(db, declaration, indicators);
   const opinions = await repo.findOpinions(
     db,
     transitions.map((entry) => entry.transition.id),
   );
+  const checkContext = await declarationCheckContext(db, declaration, indicators);
   const facts = { status: declaration.status, preparers: contributors, departmentApprover: departmentApprover(transitions) };
   const can = (action: policy.DeclarationAction) => policy.decideDeclarationStep(action, facts, actor, 'comment');
   const approve = can('approve');
@@ -56,10 +56,10 @@ export async function getDeclarationDetail(
     indicators,
     transitions,
     opinions,
-    peers,
     approved: approved
       ? { number: approved.version.number, approvedAt: approved.version.approvedAt, approvedBy: approved.approvedByName }
       : null,
+    checkContext,
     permissions: {
       edit: policy.mayEditDeclaration(actor.posts, declaration.status),
       submit: can('submit').ok,

@@ -294,4 +294,7 @@ export const declarationApi = {
   save: (id: string, body: DeclarationBody) => http.put<DeclarationDetail>(declarationPath(id), body),
   step: (id: string, body: DeclarationStepBody) =>
     http.post<{ status: string; statusLabel: string; version: number }>(`${declarationPath(id)}/transitions`, body),
+  /** The printed 申报表; the internal copy carries the review opinions. */
+  download: (id: string, format: 'xlsx' | 'docx', copy: 'formal' | 'internal', fallbackName: string) =>
+    http.download(`/api/target-declarations/${enc(id)}/export.${format}?copy=${copy}`, fallbackName),
 };

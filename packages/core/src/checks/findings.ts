@@ -358,6 +358,13 @@ export const FINDINGS = {
     zh: (p) => `指标“${q(p, 'name')}”设定依据为“其他”，未说明具体依据`,
     en: (p) => `Indicator "${q(p, 'name')}" gives 其他 as its basis without saying what it is`,
   },
+  DECLARATION_EX_ANTE_MISSING: {
+    severity: 'error',
+    zh: (p) =>
+      `新增项目“${q(p, 'project')}”资金总额 ${q(p, 'amount')} 万元，达到事前绩效评估金额标准 ${q(p, 'threshold')} 万元，${q(p, 'state')}；须经事前绩效评估且结论为“予以支持”或“调整后支持”后才能提交（事前绩效评估结果作为申请预算的必备要件，中发〔2018〕34号）`,
+    en: (p) =>
+      `New project "${q(p, 'project')}" asks for ${q(p, 'amount')} (10k yuan), at or above the ex-ante assessment amount ${q(p, 'threshold')}: ${q(p, 'stateEn')}; it needs an assessment concluded 予以支持 or 调整后支持 before it is submitted`,
+  },
   // ── scheme, budget and 管理效率 fields of real forms (issue 9) ──
   INDICATOR_LEVEL_MISSING: {
     severity: 'error',

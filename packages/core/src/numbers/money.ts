@@ -49,6 +49,11 @@ export function formatWanYuan(fen: Fen): string {
   return formatScaled(roundHalfUp(BigInt(fen), 10_000n), 2);
 }
 
+/** 万元 exactly (1 fen = 0.000001 万元), at least two decimals: 120000000 → "120.00", 123456789 → "123.456789". */
+export function formatWanYuanExact(fen: Fen): string {
+  return formatScaled(fen, 6).replace(/(\.\d\d\d*?)0+$/u, '$1');
+}
+
 export function sumFen(values: Iterable<Fen>): Fen {
   let total = 0;
   for (const value of values) total += value;

@@ -71,8 +71,57 @@ describe('checkDeclaration', () => {
     });
   }
 
+  describe('DECLARATION_EX_ANTE_MISSING', () => {
+    const big = (over: Partial<Declaration>): Declaration => ({
+      ...declaration([line({}), ...COMPLETE]),
+      projectName: '智慧停车平台建设项目',
+      attribute: 'new',
+      funds: { total: 5_000_000_00, fiscal: 4_000_000_00, other: 1_000_000_00 },
+      ...over,
+    });
+    const rule = (conclusion?: 'support' | 'adjust' | 'reject') => ({ exAnte: { requiredFromFen: 5_000_000_00, conclusion } });
+    const codes = (value: Declaration, context: Parameters<typeof checkDeclaration>[1]) =>
+      checkDeclaration(value, context).map((entry) => entry.code);
+
+    it('names the project, the amount and the threshold when a 新增 project at the amount has no assessment', () => {
+      const [found] = checkDeclaration(big({}), rule());
+      expect(found).toMatchObject({
+        code: 'DECLARATION_EX_ANTE_MISSING',
+        severity: 'error',
+        subject: { kind: 'budget', field: 'attribute' },
+      });
+      expect(found?.message).toBe(
+        '新增项目“智慧停车平台建设项目”资金总额 500.00 万元，达到事前绩效评估金额标准 500.00 万元，尚无已形成结论的事前绩效评估；须经事前绩效评估且结论为“予以支持”或“调整后支持”后才能提交（事前绩效评估结果作为申请预算的必备要件，中发〔2018〕34号）',
+      );
+    });
+
+    it('says 不予支持 is not support', () => {
+      expect(checkDeclaration(big({}), rule('reject'))[0]?.message).toContain('结论为“不予支持”');
+    });
+
+    it.each([
+      ['予以支持', big({}), rule('support')],
+      ['调整后支持', big({}), rule('adjust')],
+      ['one fen below the amount', big({ funds: { total: 4_999_999_99, fiscal: 4_999_999_99, other: 0 } }), rule()],
+      ['a 延续 project', big({ attribute: 'continuing' }), rule()],
+      ['no attribute yet', big({ attribute: undefined }), rule()],
+      ['a 部门整体 declaration', big({ kind: 'department' }), rule()],
+      ['no rule given', big({}), {}],
+    ])('is quiet for %s', (_name, value, context) => {
+      expect(codes(value, context)).toEqual([]);
+    });
+
+    it('takes the configured amount and gives it exactly in 万元', () => {
+      const [found] = checkDeclaration(big({ funds: { total: 1_234_567_89, fiscal: 1_234_567_89, other: 0 } }), {
+        exAnte: { requiredFromFen: 1_000_000_01 },
+      });
+      expect(found?.message).toContain('资金总额 123.456789 万元，达到事前绩效评估金额标准 100.000001 万元');
+    });
+  });
+
   it('has a case raising every declaration code', () => {
-    const raised = new Set(DECLARATION_CASES.flatMap((example) => example.codes));
+    // The 事前绩效评估 rule is about the declaration, not a line: its cases are above.
+    const raised = new Set<string>([...DECLARATION_CASES.flatMap((example) => example.codes), 'DECLARATION_EX_ANTE_MISSING']);
     const declarationCodes = Object.keys(FINDINGS).filter((code) => code.startsWith('DECLARATION_'));
     expect(declarationCodes.filter((code) => !raised.has(code as never))).toEqual([]);
   });

@@ -2,6 +2,8 @@ import { checkCoverage, isInputAsOutput } from '../checks/checks.ts';
 import { type Finding, finding } from '../checks/findings.ts';
 import { LEVEL1_LABEL } from '../model.ts';
 import { compareDecimal, decimalFromInteger, formatDecimal, isNegative, parseDecimal } from '../numbers/decimal.ts';
+import { type Fen, formatWanYuanExact } from '../numbers/money.ts';
+import { type ExAnteConclusion, exAnteRequired } from './ex-ante.ts';
 import type { Declaration, DeclaredIndicator } from './model.ts';
 import { divideDecimal, type PeerStatistics, peerStatistics, scaleDecimal } from './suggest.ts';
 
@@ -24,6 +26,11 @@ export interface DeclarationCheckContext {
   /** The same peers' statistics per library entry when computed elsewhere (in SQL): used instead of the lists. */
   readonly peerTargetStatistics?: ReadonlyMap<string, PeerStatistics> | undefined;
   readonly options?: Partial<DeclarationCheckOptions> | undefined;
+  /**
+   * The 事前绩效评估 rule: the amount in force (the scheme's requiredFromFen) and the conclusion of the
+   * project's assessment for the year, if one was concluded. Without it the rule is not checked.
+   */
+  readonly exAnte?: { readonly requiredFromFen: Fen; readonly conclusion?: ExAnteConclusion | undefined } | undefined;
 }
 
 /**
@@ -35,8 +42,38 @@ export function checkDeclaration(declaration: Declaration, context: DeclarationC
   const options = { ...DEFAULT_DECLARATION_CHECK_OPTIONS, ...context.options };
   const findings: Finding[] = [];
   checkCoverage(declaration.indicators, findings);
+  checkExAnte(declaration, context, findings);
   for (const indicator of declaration.indicators) checkDeclaredIndicator(indicator, context, options, findings);
   return findings;
+}
+
+/**
+ * 新增 projects at or above the amount need a supported assessment before they are declared (中发〔2018〕34号:
+ * the assessment's result is a prerequisite of the budget request). 调整后支持 counts as supported: the
+ * adjustment is what the declaration itself carries.
+ */
+function checkExAnte(declaration: Declaration, context: DeclarationCheckContext, findings: Finding[]): void {
+  const rule = context.exAnte;
+  if (!rule || declaration.kind !== 'project') return;
+  if (!exAnteRequired({ attribute: declaration.attribute, fundsFen: declaration.funds.total }, rule)) return;
+  if (rule.conclusion === 'support' || rule.conclusion === 'adjust') return;
+  const state =
+    rule.conclusion === 'reject'
+      ? { zh: '事前绩效评估结论为“不予支持”', en: 'its assessment concluded 不予支持' }
+      : { zh: '尚无已形成结论的事前绩效评估', en: 'no assessment has been concluded' };
+  findings.push(
+    finding(
+      'DECLARATION_EX_ANTE_MISSING',
+      { kind: 'budget', name: declaration.projectName, field: 'attribute' },
+      {
+        project: declaration.projectName ?? declaration.projectCode ?? '',
+        amount: formatWanYuanExact(declaration.funds.total),
+        threshold: formatWanYuanExact(rule.requiredFromFen),
+        state: state.zh,
+        stateEn: state.en,
+      },
+    ),
+  );
 }
 
 /** Words of intent without a measure: the reference report's "不够量化、精准" in the preparer's own words. */

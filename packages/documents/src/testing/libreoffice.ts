@@ -18,10 +18,10 @@ const INSTALL = 'apt-get install libreoffice-writer-nogui poppler-utils';
 const TIMEOUT_MS = 240_000;
 
 /**
- * Converts .docx bytes to PDF with LibreOffice and returns the PDF's text. Throws when soffice or
- * pdftotext is missing, or when LibreOffice cannot make a PDF of the file.
+ * Converts .docx (or, with `extension`, .xlsx) bytes to PDF with LibreOffice and returns the PDF's text.
+ * Throws when soffice or pdftotext is missing, or when LibreOffice cannot make a PDF of the file.
  */
-export async function docxToPdfText(docx: Uint8Array): Promise<string> {
+export async function docxToPdfText(docx: Uint8Array, extension: 'docx' | 'xlsx' = 'docx'): Promise<string> {
   for (const command of ['soffice', 'pdftotext']) {
     if (!(await isOnPath(command))) {
       throw new Error(`${command} is not installed: ${INSTALL} (or set JIXIAO_SKIP_LIBREOFFICE=1 to skip this test)`);
@@ -29,7 +29,7 @@ export async function docxToPdfText(docx: Uint8Array): Promise<string> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-libreoffice-'));
   try {
-    const input = join(dir, 'report.docx');
+    const input = join(dir, `report.${extension}`);
     const pdf = join(dir, 'report.pdf');
     await writeFile(input, docx);
     // A profile of its own: two soffice processes on one profile wait on its lock or fail.
@@ -44,7 +44,8 @@ export async function docxToPdfText(docx: Uint8Array): Promise<string> {
       input,
     ]);
     // soffice exits 0 even when it could not read the file, so the PDF is the only proof.
-    if (!(await isAccessible(pdf))) throw new Error(`LibreOffice made no PDF of the .docx:\n${converted.stdout}${converted.stderr}`);
+    if (!(await isAccessible(pdf)))
+      throw new Error(`LibreOffice made no PDF of the .${extension}:\n${converted.stdout}${converted.stderr}`);
     return (await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });

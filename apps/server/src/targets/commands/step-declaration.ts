@@ -1,13 +1,13 @@
 import type { DeclarationStepRequest } from '@jixiao/contract';
-import { policy } from '@jixiao/core';
+import { policy, type targets } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import { readAll, type Tx } from '../../db/connect.ts';
 import { AppError, type FieldDetail, refused, validationFailed } from '../../errors.ts';
-import { peerTargetStatistics } from '../../library/library-suggestions.ts';
 import { recordApprovedUsage } from '../../library/library-usage.ts';
 import * as repo from '../declaration.repository.ts';
 import { authoriseDeclaration } from '../declaration-access.ts';
+import { declarationCheckContext } from '../declaration-checks.ts';
 import { checkFindings, departmentApprover, findingKey } from '../declaration-presenter.ts';
 
 /**
@@ -41,8 +41,12 @@ export async function stepDeclaration(deps: Deps, ctx: RequestContext, id: strin
     const ids = new Set(indicators.map((line) => line.id));
     let warningReasons = declaration.warningReasons;
     if (input.action === 'submit') {
-      const peers = await peerTargetStatistics(tx, declaration, indicators);
-      warningReasons = checkSubmission(declaration, indicators, input.reasons ?? {}, peers);
+      warningReasons = checkSubmission(
+        declaration,
+        indicators,
+        input.reasons ?? {},
+        await declarationCheckContext(tx, declaration, indicators),
+      );
       await repo.addContributor(tx, id, ctx.principal.userId);
     } else {
       checkOpinions(input, transition.stage, ids);
@@ -89,12 +93,12 @@ function checkSubmission(
   declaration: repo.DeclarationRow,
   indicators: readonly repo.DeclaredIndicatorRow[],
   reasons: Readonly<Record<string, string>>,
-  peers: Parameters<typeof checkFindings>[2],
+  context: targets.DeclarationCheckContext,
 ): Record<string, string> {
   const problems: FieldDetail[] = [];
   if (indicators.length === 0) problems.push({ path: 'indicators', message: '申报表还没有绩效指标，至少填写一项后才能提交' });
   if (!declaration.overallGoal.trim()) problems.push({ path: 'overallGoal', message: '总体目标为空，填写后才能提交' });
-  const findings = checkFindings(declaration, indicators, peers);
+  const findings = checkFindings(declaration, indicators, context);
   const kept: Record<string, string> = {};
   for (const finding of findings) {
     const key = findingKey(finding);

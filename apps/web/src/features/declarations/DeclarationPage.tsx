@@ -21,6 +21,7 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
+import { declarationApi } from '../../api/endpoints.ts';
 import { useDeclarationSuggestions } from '../../api/library-queries.ts';
 import { type DeclarationBody, useDeclaration, useDeclarationWrites } from '../../api/targets-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -107,6 +108,21 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
           <Tag data-testid="declaration-status">{detail.statusLabel}</Tag>
         </Typography.Title>
         <Space wrap>
+          {(['xlsx', 'docx'] as const).map((format) => (
+            <Button
+              key={format}
+              onClick={() => void write(() => declarationApi.download(detail.id, format, 'formal', `申报表.${format}`))}
+              data-testid={`declaration-export-${format}`}
+            >
+              {t(`declaration.export.${format}`)}
+            </Button>
+          ))}
+          <Button
+            onClick={() => void write(() => declarationApi.download(detail.id, 'xlsx', 'internal', '申报表（内部审核稿）.xlsx'))}
+            data-testid="declaration-export-internal"
+          >
+            {t('declaration.export.internal')}
+          </Button>
           {editable && (
             <Button
               loading={saving}
