@@ -7,25 +7,8 @@ import { contextOf } from '../http/session-plugin.ts';
 import { descendantIds } from '../organisations/organisation.repository.ts';
 import { rolesOf } from '../policies/access.ts';
 import { hasRole } from '../policies/scope.ts';
-import { findAudit, findFirstEntries } from './audit.repository.ts';
-import { verifyAuditChain } from './audit.service.ts';
-import { auditSubject } from './audit-subject.ts';
-
-/**
- * Each entry with the name of what it is about: from its own snapshot, or, for a step that records only a
- * status, from the record's first entry (its creation), so 审核 / 支付 read as 支付申请 · 收款人 · 金额 too.
- */
-async function namedEntries(deps: Deps, rows: Awaited<ReturnType<typeof findAudit>>) {
-  const own = rows.map((row) => ({ row, subject: auditSubject(row.before, row.after) }));
-  const unnamed = own.filter((entry) => entry.subject.name === null).map(({ row }) => row);
-  const firsts = await findFirstEntries(deps.db, unnamed);
-  const fromFirst = new Map(firsts.map((first) => [`${first.entityType}|${first.entityId}`, auditSubject(first.before, first.after)]));
-  return own.map(({ row, subject }) => {
-    if (subject.name !== null) return { row, subject };
-    const first = fromFirst.get(`${row.entityType}|${row.entityId}`);
-    return { row, subject: first ? { name: first.name, amountFen: subject.amountFen ?? first.amountFen } : subject };
-  });
-}
+import { findAudit } from './audit.repository.ts';
+import { namedEntries, verifyAuditChain } from './audit.service.ts';
 
 export const auditRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -56,7 +39,7 @@ export const auditRoutes =
           limit: query.limit,
         });
         return {
-          items: await namedEntries(deps, rows).then((named) =>
+          items: await namedEntries(deps.db, rows).then((named) =>
             named.map(({ row, subject }) => ({
               ...row,
               at: row.at.toISOString(),

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/connect.ts';
-import { findChainHead, findFirstUnchained, streamChain } from './audit.repository.ts';
+import { type findAudit, findChainHead, findFirstEntries, findFirstUnchained, streamChain } from './audit.repository.ts';
 import { CHAIN_START, type ChainBreak, type ChainHead, type ChainPosition, checkEnd, checkEntries } from './audit-chain.ts';
+import { auditSubject } from './audit-subject.ts';
 
 export type AuditVerification =
   | { readonly ok: true; readonly count: number; readonly head: ChainHead }
@@ -51,4 +52,20 @@ export async function verifyAuditChain(db: Queryable, pageSize = VERIFY_PAGE_SIZ
       },
     };
   return { ok: true, count: position.count, head };
+}
+
+/**
+ * Each entry with the name of what it is about: from its own snapshot, or, for a step that records only a
+ * status, from the record's first entry (its creation), so 审核 / 支付 read as 支付申请 · 收款人 · 金额 too.
+ */
+export async function namedEntries(db: Queryable, rows: Awaited<ReturnType<typeof findAudit>>) {
+  const own = rows.map((row) => ({ row, subject: auditSubject(row.before, row.after) }));
+  const unnamed = own.filter((entry) => entry.subject.name === null).map(({ row }) => row);
+  const firsts = await findFirstEntries(db, unnamed);
+  const fromFirst = new Map(firsts.map((first) => [`${first.entityType}|${first.entityId}`, auditSubject(first.before, first.after)]));
+  return own.map(({ row, subject }) => {
+    if (subject.name !== null) return { row, subject };
+    const first = fromFirst.get(`${row.entityType}|${row.entityId}`);
+    return { row, subject: first ? { name: first.name, amountFen: subject.amountFen ?? first.amountFen } : subject };
+  });
 }

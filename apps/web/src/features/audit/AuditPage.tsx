@@ -9,10 +9,9 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { auditActionLabel } from '../../lib/labels.ts';
-import { formatMoney, fromFen } from '../../lib/money.ts';
 import { isOneOf } from '../../lib/one-of.ts';
 import { AuditVerifyPanel } from './AuditVerifyPanel.tsx';
-import { readableChanges } from './audit-readable.ts';
+import { readableChanges, yuanOfFen } from './audit-readable.ts';
 import { JsonDiff } from './JsonDiff.tsx';
 
 const PAGE_SIZE = 50;
@@ -130,7 +129,7 @@ export default function AuditPage() {
                       {[
                         isOneOf(AUDIT_ENTITY_TYPES, entry.entityType) ? t(`entity.${entry.entityType}`) : entry.entityType,
                         entry.subjectName,
-                        entry.subjectAmountFen === null ? null : `${formatMoney(fromFen(BigInt(entry.subjectAmountFen)))} 元`,
+                        entry.subjectAmountFen === null ? null : yuanOfFen(entry.subjectAmountFen),
                       ]
                         .filter(Boolean)
                         .join(' · ')}

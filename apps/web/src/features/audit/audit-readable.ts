@@ -42,6 +42,11 @@ function lookup(t: Translate, key: string): string | undefined {
   return text === key || text === undefined ? undefined : text;
 }
 
+/** Integer fen as the screens show money: 1,234,567.89 元. */
+export function yuanOfFen(fen: number | string): string {
+  return `${formatMoney(fromFen(BigInt(fen)))} 元`;
+}
+
 export function fieldLabel(t: Translate, key: string): string {
   return lookup(t, `auditField.${key}`) ?? key;
 }
@@ -50,7 +55,7 @@ export function formatAuditValue(t: Translate, entityType: string, key: string, 
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (key.endsWith('Fen') && (Number.isSafeInteger(value) || (typeof value === 'string' && /^-?\d+$/.test(value)))) {
-    return `${formatMoney(fromFen(BigInt(value as number | string)))} 元`;
+    return yuanOfFen(value as number | string);
   }
   if (typeof value === 'string') {
     if (STATUS_FIELDS.has(key)) {
