@@ -26,30 +26,33 @@ export const fiscalYearOf = (instant: Date) => new Date(instant.getTime() + 8 * 
 
 const REASON = '依据上年度绩效自评结果设定，保留该指标并已核实';
 
+/** A demo user acting through the services, as a signed-in request would. */
+export function demoContext(people: DemoPeople, username: string): RequestContext {
+  const user = people.users.get(username);
+  if (!user) throw new Error(`demo user ${username} missing`);
+  return {
+    principal: {
+      userId: user.id,
+      username,
+      displayName: user.displayName,
+      organisationId: user.organisationId,
+      roles: [{ role: user.role, organisationId: user.organisationId }],
+      sessionId: 'demo-seed',
+      csrfToken: '',
+      mustChangePassword: false,
+    },
+    requestId: 'demo-seed',
+    ip: '127.0.0.1',
+  };
+}
+
 export async function seedDemoDeclarations(deps: Deps, people: DemoPeople): Promise<void> {
   const year = fiscalYearOf(deps.clock());
   // The years after the reference years the demo already holds, each with deadlines in the year after it.
   for (let next = 2026; next <= year + 1; next += 1) {
     await ensureFiscalYear(deps.db, next, { submit: `${next + 1}-06-20`, review: `${next + 1}-06-30`, finance: `${next + 1}-07-31` });
   }
-  const as = (username: string): RequestContext => {
-    const user = people.users.get(username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return {
-      principal: {
-        userId: user.id,
-        username,
-        displayName: user.displayName,
-        organisationId: user.organisationId,
-        roles: [{ role: user.role, organisationId: user.organisationId }],
-        sessionId: 'demo-seed',
-        csrfToken: '',
-        mustChangePassword: false,
-      },
-      requestId: 'demo-seed',
-      ip: '127.0.0.1',
-    };
-  };
+  const as = (username: string) => demoContext(people, username);
   const library = await deps.db.select({ id: indicatorLibrary.id, name: indicatorLibrary.name }).from(indicatorLibrary);
   const libraryByName = new Map(library.map((entry) => [entry.name, entry.id]));
   const bind = (lines: DeclaredIndicatorFields[]) =>

@@ -11,6 +11,7 @@ import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedLibraryHistory } from './library-history.ts';
 
 /** The one demo password, printed at start-up. Demo accounts skip the forced first change so a visitor can look around at once. */
@@ -35,7 +36,8 @@ function example(path: string): Workbook {
  * subordinate units (the reference report gives their number, not their names, so the names are
  * marked 示例), one user per role, fiscal years 2024–2025, the department-wide evaluation
  * transcribed from the reference report, and one project evaluation; then the 绩效目标申报 of the
- * seeding clock's year and the next (demo-declarations.ts).
+ * seeding clock's year and the next (demo-declarations.ts) and the year's satisfaction survey, collecting
+ * on the day the demo starts (demo-surveys.ts).
  */
 export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // The demo scores its evaluations against the ledger it seeds, before any app is built.
@@ -208,7 +210,10 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     return accounts.map(({ username, displayName, role, organisation }) => ({ username, displayName, role, organisation }));
   });
   // After the commit: the declarations go through the services, each step a transaction of its own.
-  if (people) await seedDemoDeclarations(deps, people);
+  if (people) {
+    await seedDemoDeclarations(deps, people);
+    await seedDemoSurveys(deps, people);
+  }
   return accounts;
 }
 

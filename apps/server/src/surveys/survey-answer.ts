@@ -59,7 +59,7 @@ export async function publicForm(deps: Deps, slug: string): Promise<PublicSurvey
   };
 }
 
-interface Incoming {
+export interface Incoming {
   readonly answers: core.Answers;
   readonly code?: string | undefined;
   readonly channel: 'online' | 'paper';
@@ -207,6 +207,23 @@ export async function enterPaper(
       enteredBy: ctx.principal.userId,
     });
     return { id: created.id };
+  });
+}
+
+/**
+ * Many responses to one survey in one transaction, each checked, flagged and audited as if it had come
+ * alone (the demo's traffic; a batch of typed-in questionnaires). One bad answer rolls back the batch.
+ */
+export async function receiveMany(
+  db: Queryable,
+  ctx: Pick<RequestContext, 'requestId' | 'ip'> & { principal?: RequestContext['principal'] },
+  surveyId: string,
+  incoming: readonly Incoming[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const survey = await repo.lockSurvey(tx, surveyId);
+    if (!survey) throw notFound('满意度调查');
+    for (const one of incoming) await receive(tx, ctx, survey, one);
   });
 }
 

@@ -1,11 +1,11 @@
-import type { DeclarationDetail, DeclarationSummary } from '@jixiao/contract';
+import type { DeclarationDetail, DeclarationSummary, SurveyDetail, SurveyResponseRow, SurveySummary } from '@jixiao/contract';
 import { compareDecimal, parseDecimal } from '@jixiao/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSessions } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
 import { declarationDetail } from './targets-fixtures.ts';
 
-/** The demo's 绩效目标申报, relative to the seeding clock: pinned here to 2026-12-02 (Y = 2026). */
+/** The demo's year in progress — its 绩效目标申报 and its satisfaction survey — relative to the seeding clock: pinned here to 2026-12-02 (Y = 2026). */
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof demoSessions>>;
@@ -89,3 +89,30 @@ function weaker(detail: DeclarationDetail): string[] {
     return bad ? [line.name] : [];
   });
 }
+
+describe('demo survey', () => {
+  it('is collecting on the seeding day: opened five weeks before, closes two weeks after, linked to the approved 满意度 target', async () => {
+    const items = (await as(t.app, s.finance).get('/api/surveys?fiscalYear=2026')).json().items as SurveySummary[];
+    expect(items.map((item) => [item.organisationName, item.status, item.opensOn, item.closesOn])).toEqual([
+      ['番禺区中小企业服务中心（示例）', 'open', '2026-10-28', '2026-12-16'],
+    ]);
+    const [survey] = items;
+    // 120 online and 20 paper answers; flagged ones stay valid until a reviewer excludes them.
+    expect(survey?.validResponses).toBe(140);
+    // N = 620, 95 %, ±5 %: 384.16 / (1 + 383.16 / 620) = 237.4 → 238 valid, ÷ 50 % → 475 invited; not yet reached.
+    expect([survey?.plan.required, survey?.plan.invitations]).toEqual([238, 475]);
+    const detail = (await as(t.app, s.unitPreparer).get(`/api/surveys/${survey?.id}`)).json() as SurveyDetail;
+    expect(detail.links.map((link) => [link.kind, link.context])).toEqual([
+      ['declared', '2026 年度绩效目标申报表（中小企业数字化转型培训及服务券项目（示例））'],
+    ]);
+  });
+
+  it('holds answers as real traffic leaves them: paper ones marked, a few too fast to have been read', async () => {
+    const [survey] = (await as(t.app, s.finance).get('/api/surveys?fiscalYear=2026')).json().items as SurveySummary[];
+    const responses = (await as(t.app, s.reviewer).get(`/api/surveys/${survey?.id}/responses`)).json().items as SurveyResponseRow[];
+    expect(responses.filter((row) => row.channel === 'paper')).toHaveLength(20);
+    expect(responses.filter((row) => row.flags.includes('too-fast')).map((row) => row.completionSeconds)).toEqual([12, 12, 12]);
+    expect(responses.every((row) => row.receivedAt < '2026-12-02T02:00:00')).toBe(true);
+    expect(responses.some((row) => row.flags.includes('duplicate'))).toBe(false);
+  });
+});
