@@ -4,8 +4,7 @@ import { demoEvaluations, demoSessions, transition } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
 
 // The demo's FY2024 of 区科工商信局: the department-wide evaluation transcribed from the reference report
-// (99.52 points, execution 95.47 %, all 22 indicators at full marks: the points lost are the execution
-// rate's), and the project of 番禺区中小企业服务中心 (91.08 points, execution 85.00 % with its reason written).
+// (99.52 points, execution 95.47 %, all 22 indicators at full marks), and the project of 番禺区中小企业服务中心 (91.08 points, execution 85.00 % with its reason written).
 // The year's deadlines (2025-06-20 / 06-30 / 07-31) have passed on today's clock.
 
 let t: TestApp;

@@ -1,0 +1,44 @@
+import type { Overview } from '@jixiao/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDistrict } from '../src/seed/demo-district.ts';
+import { demoSessions } from './fixtures.ts';
+import { as, type TestApp, testApp } from './harness.ts';
+
+let t: TestApp;
+let body: Overview;
+
+beforeAll(async () => {
+  t = await testApp();
+  expect(await seedDistrict(t.deps, { departments: 2 })).toEqual({ evaluations: 28 });
+  const s = await demoSessions(t.app);
+  body = (await as(t.app, s.finance).get('/api/overview?fiscalYear=2024')).json() as Overview;
+});
+afterAll(async () => t.close());
+
+describe('the district demo', () => {
+  it('adds departments with units, budgeted projects and evaluations in every state', () => {
+    expect(body.departments.map((d) => d.name)).toEqual([
+      '广州市番禺区教育局（示例）',
+      '广州市番禺区卫生健康局（示例）',
+      '广州市番禺区科技工业商务和信息化局',
+    ]);
+    const education = body.departments[0];
+    // 4 units with 4, 3, 4, 3 projects; statuses cycle over six states from serial 1.
+    expect(education?.evaluations).toBe(14);
+    expect(education?.budgetedProjects).toBe(14);
+    expect(education?.units).toHaveLength(4);
+    expect(Object.values(education?.progress ?? {}).every((count) => count >= 2)).toBe(true);
+    expect(body.totals.evaluations).toBe(30);
+  });
+
+  it('shows the anomalies it plants, and its scores come from the scorer', async () => {
+    const codes = new Set(body.anomalies.map((a) => a.code));
+    for (const code of ['COST_AS_AT_LEAST', 'ZERO_ACTUAL_UNEXPLAINED', 'EXECUTION_LOW_NO_REASON'] as const) expect(codes).toContain(code);
+    const s = await demoSessions(t.app);
+    const list = (await as(t.app, s.finance).get('/api/evaluations?fiscalYear=2024')).json() as {
+      items: { id: string; total: string | null }[];
+    };
+    const cached = new Map(list.items.map((item) => [item.id, item.total]));
+    for (const point of body.points) expect(cached.get(point.evaluationId)).toBe((point.selfScore / 100).toFixed(2));
+  });
+});
