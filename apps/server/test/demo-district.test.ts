@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Overview } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCommand } from '../src/cli/demo.ts';
 import { seedDistrict } from '../src/seed/demo-district.ts';
 import { demoSessions } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
@@ -41,4 +45,37 @@ describe('the district demo', () => {
     const cached = new Map(list.items.map((item) => [item.id, item.total]));
     for (const point of body.points) expect(cached.get(point.evaluationId)).toBe((point.selfScore / 100).toFixed(2));
   });
+});
+
+describe('npx jixiao demo --departments N', () => {
+  const output = () => {
+    const text = { stdout: '', stderr: '' };
+    return {
+      text,
+      out: { stdout: { write: (line: string) => (text.stdout += line) }, stderr: { write: (line: string) => (text.stderr += line) } },
+    };
+  };
+
+  it('refuses a missing or bad count, naming the option', async () => {
+    for (const args of [[], ['--departments', '0'], ['--departments', 'abc']]) {
+      const { text, out } = output();
+      expect(await demoCommand.run(args, out, {})).toBe(2);
+      expect(text.stderr).toContain('--departments 应为 1 至 5000 的整数');
+    }
+  });
+
+  it('loads the demo into an empty embedded database, then the departments, and adds more when run again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-demo-'));
+    try {
+      const env = { JIXIAO_DATA_DIR: dataDir, PASSWORD_HASH_COST: '10', LOG_LEVEL: 'silent' };
+      const first = output();
+      expect(await demoCommand.run(['--departments', '1'], first.out, env), first.text.stderr).toBe(0);
+      expect(first.text.stdout).toBe('已加入 1 个示例部门、14 份项目自评（2024 年度）。\n');
+      const second = output();
+      expect(await demoCommand.run(['--departments', '1'], second.out, env), second.text.stderr).toBe(0);
+      expect(second.text.stdout).toContain('14 份项目自评');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseWorkbookJson, workflow } from '@jixiao/core';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import type { Deps } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { organisations } from '../db/schema.ts';
 import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { ledgerSnapshotOf, loadAggregate, refreshScore } from '../evaluations/evaluation-aggregate.ts';
+import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject } from './builders.ts';
 
 /**
@@ -79,16 +80,21 @@ function variant(template: Json, serial: number, names: { unit: string; project:
   return parsed.value;
 }
 
-/** Adds `departments` departments (cycling the names above, numbered past 15) under the demo's finance bureau. */
+/**
+ * Adds `departments` departments (cycling the names above, numbered past 15) under the demo's finance
+ * bureau; run again, it adds further ones after those already there.
+ */
 export async function seedDistrict(deps: Pick<Deps, 'db' | 'clock'>, options: { departments: number }): Promise<{ evaluations: number }> {
   const template = JSON.parse(
     readFileSync(new URL('../../../../examples/project-2024/digital-training-2024.json', import.meta.url), 'utf8'),
   ) as Json;
+  wireModules();
   let serial = 0;
   await deps.db.transaction(async (tx) => {
     const [bureau] = await tx.select().from(organisations).where(eq(organisations.code, 'PY-CZJ'));
     if (!bureau) throw new Error('seedDistrict needs the demo (finance bureau PY-CZJ)');
-    for (let d = 0; d < options.departments; d += 1) {
+    const existing = (await tx.select({ id: organisations.id }).from(organisations).where(like(organisations.code, 'PY-D____'))).length;
+    for (let d = existing; d < existing + options.departments; d += 1) {
       const base = DEPARTMENTS[d % DEPARTMENTS.length] ?? '部门';
       const round = Math.floor(d / DEPARTMENTS.length);
       const name = `广州市番禺区${base}${round > 0 ? round + 1 : ''}（示例）`;
