@@ -83,7 +83,34 @@ describe('the overview of FY2024', () => {
       anomalies: 4,
     });
     expect(department?.progress.submitted).toBe(2);
-    expect(department?.units.map((unit) => unit.name)).toEqual(['广州市番禺区科技工业商务和信息化局', '番禺区中小企业服务中心（示例）']);
+    expect(department?.units).toEqual([
+      {
+        unitId: department?.departmentId,
+        name: '广州市番禺区科技工业商务和信息化局',
+        evaluations: [
+          {
+            evaluationId: ids.department,
+            name: '广州市番禺区科技工业商务和信息化局部门整体支出',
+            status: 'submitted',
+            selfScore: '99.52',
+            anomalies: 3,
+          },
+        ],
+      },
+      {
+        unitId: expect.any(String),
+        name: '番禺区中小企业服务中心（示例）',
+        evaluations: [
+          {
+            evaluationId: ids.project,
+            name: '中小企业数字化转型培训及服务券项目（示例）',
+            status: 'submitted',
+            selfScore: '91.08',
+            anomalies: 1,
+          },
+        ],
+      },
+    ]);
 
     expect(
       body.points.map(({ evaluationId, executionBasisPoints, selfScore, highScoreLowSpending }) => ({

@@ -47,7 +47,16 @@ export const OverviewDepartment = z.object({
   anomalies: z.number().int(),
   /** By average score, highest first, equal scores sharing a place; null when nothing is scored. */
   rank: z.number().int().nullable(),
-  units: z.array(z.object({ unitId: Uuid, name: z.string(), evaluations: z.number().int() })),
+  /** Drill-down: the units with evaluations, each with its evaluations (the evaluation page links by id). */
+  units: z.array(
+    z.object({
+      unitId: Uuid,
+      name: z.string(),
+      evaluations: z.array(
+        z.object({ evaluationId: Uuid, name: z.string(), status: z.enum(STATUS), selfScore: Score, anomalies: z.number().int() }),
+      ),
+    }),
+  ),
 });
 
 export const OverviewPoint = z.object({

@@ -202,6 +202,8 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
   const anomalies: OverviewAnomaly[] = [];
   const points: OverviewPoint[] = [];
   const perDepartment = new Map<string, { entries: Loaded[]; scores: number[]; overdue: number; anomalies: number }>();
+  const selfScores = new Map<string, number>();
+  const anomalyCount = new Map<string, number>();
   for (const entry of entries) {
     const figures = perDepartment.get(entry.department.id) ?? { entries: [], scores: [], overdue: 0, anomalies: 0 };
     perDepartment.set(entry.department.id, figures);
@@ -210,8 +212,12 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
     const scoredEntry = scoredById.get(entry.row.evaluation.id);
     if (!scoredEntry) continue;
     const input = anomalyInput(scoredEntry.scored, scoredEntry.aggregate);
-    if (input.selfScore !== null) figures.scores.push(input.selfScore);
+    if (input.selfScore !== null) {
+      figures.scores.push(input.selfScore);
+      selfScores.set(entry.row.evaluation.id, input.selfScore);
+    }
     const found = overview.findAnomalies(input, OPTIONS);
+    anomalyCount.set(entry.row.evaluation.id, found.length);
     figures.anomalies += found.length;
     for (const anomaly of found)
       anomalies.push({
@@ -255,10 +261,17 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
       ({ row }) => row.evaluation.projectId && budgetedIds.has(row.evaluation.projectId) && handedIn(row.evaluation.status),
     ).length;
     const average = overview.averageScore(figures.scores);
-    const units = new Map<string, { unitId: string; name: string; evaluations: number }>();
-    for (const { unit } of figures.entries) {
-      const current = units.get(unit.id) ?? { unitId: unit.id, name: unit.name, evaluations: 0 };
-      current.evaluations += 1;
+    const units = new Map<string, OverviewDepartment['units'][number]>();
+    for (const { unit, row, name } of figures.entries) {
+      const current = units.get(unit.id) ?? { unitId: unit.id, name: unit.name, evaluations: [] };
+      const id = row.evaluation.id;
+      current.evaluations.push({
+        evaluationId: id,
+        name,
+        status: row.evaluation.status,
+        selfScore: score(selfScores.get(id) ?? undefined),
+        anomalies: anomalyCount.get(id) ?? 0,
+      });
       units.set(unit.id, current);
     }
     return {

@@ -44,6 +44,8 @@ export const overviewEn: Readonly<Record<keyof typeof overviewZh, string>> = {
   'overview.col.anomaly': 'Anomaly',
   'overview.col.rule': 'Rule',
   'overview.col.detail': 'Finding',
+  'overview.unitScore': 'self-score {score}',
+  'overview.unitAnomalies': '{count} anomalies',
   'overview.none': '—',
   'overview.coverageHint':
     'Coverage = projects whose self-evaluation was handed in ÷ projects with a budget; scores, the excellent-or-good share and anomalies count handed-in evaluations only.',

@@ -42,6 +42,8 @@ export const overviewZh = {
   'overview.col.anomaly': '异常',
   'overview.col.rule': '规则',
   'overview.col.detail': '情况',
+  'overview.unitScore': '自评 {score} 分',
+  'overview.unitAnomalies': '异常 {count} 项',
   'overview.none': '—',
   'overview.coverageHint': '覆盖率 = 已提交自评的项目数 ÷ 有预算的项目数；得分、优良率和异常只计已提交的自评。',
   'overview.anomaly.ALL_FULL_MARKS': '指标全部满分',

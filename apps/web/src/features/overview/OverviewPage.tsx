@@ -7,6 +7,33 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DistributionChart, ProgressChart, ScatterChart } from './OverviewCharts.tsx';
 
+/** Department → unit → evaluation: each unit with its evaluations, linking to the evaluation page. */
+function UnitDrillDown({ units }: { units: OverviewDepartment['units'] }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={8}>
+      {units.map((unit) => (
+        <div key={unit.unitId}>
+          <Typography.Text strong>{unit.name}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {unit.evaluations.map((evaluation) => (
+              <li key={evaluation.evaluationId}>
+                <Link to={`/evaluations/${evaluation.evaluationId}`}>{evaluation.name}</Link> · {t(`status.${evaluation.status}`)}
+                {evaluation.selfScore !== null && ` · ${t('overview.unitScore', { score: evaluation.selfScore })}`}
+                {evaluation.anomalies > 0 && (
+                  <Tag color="red" style={{ marginInlineStart: 8 }}>
+                    {t('overview.unitAnomalies', { count: evaluation.anomalies })}
+                  </Tag>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
 /** 总览: the finance bureau's view of a year over its departments (read only). */
 export default function OverviewPage() {
   const { t } = useI18n();
@@ -127,17 +154,7 @@ export default function OverviewPage() {
               size="small"
               dataSource={data.departments}
               pagination={{ pageSize: 20, showSizeChanger: false }}
-              expandable={{
-                expandedRowRender: (row) => (
-                  <Flex wrap gap={8}>
-                    {row.units.map((unit) => (
-                      <Tag key={unit.unitId}>
-                        {unit.name} · {unit.evaluations}
-                      </Tag>
-                    ))}
-                  </Flex>
-                ),
-              }}
+              expandable={{ expandedRowRender: (row) => <UnitDrillDown units={row.units} /> }}
               columns={[
                 { title: t('overview.col.rank'), dataIndex: 'rank', width: 70, render: (rank: number | null) => rank ?? none },
                 {
