@@ -47,6 +47,23 @@ describe('the district demo', () => {
   });
 });
 
+describe('scope over a district', () => {
+  it('the department reviewer sees only their own department; the finance bureau and the auditor all three', async () => {
+    const s = await demoSessions(t.app);
+    const read = async (session: typeof s.finance, query = '') =>
+      (await as(t.app, session).get(`/api/overview?fiscalYear=2024${query}`)).json() as Overview;
+    const reviewer = await read(s.reviewer);
+    expect(reviewer.departmentOptions.map((d) => d.name)).toEqual(['广州市番禺区科技工业商务和信息化局']);
+    expect(reviewer.totals.evaluations).toBe(2);
+    expect(reviewer.anomalies.every((a) => a.departmentName === '广州市番禺区科技工业商务和信息化局')).toBe(true);
+    expect((await read(s.auditor)).totals).toEqual(body.totals);
+    const other = body.departmentOptions.find((d) => d.name === '广州市番禺区教育局（示例）');
+    const refused = await as(t.app, s.reviewer).get(`/api/overview?departmentId=${other?.id}`);
+    expect(refused.statusCode).toBe(404);
+    expect((await read(s.finance, `&departmentId=${other?.id}`)).totals.evaluations).toBe(14);
+  });
+});
+
 describe('npx jixiao demo --departments N', () => {
   const output = () => {
     const text = { stdout: '', stderr: '' };
