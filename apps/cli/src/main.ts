@@ -74,7 +74,7 @@ async function run(argv: readonly string[], out: Output): Promise<ExitCode> {
  * Commands on the system's database (accounts, audit, backup) live with the server, which owns the
  * schema; they are loaded only when asked for, so evaluating a workbook never loads a database driver.
  */
-const SERVER_COMMAND_NAMES = ['admin', 'audit', 'backup', 'restore'] as const;
+const SERVER_COMMAND_NAMES = ['admin', 'audit', 'backup', 'demo', 'restore'] as const;
 
 async function serverCommand(name: string | undefined) {
   if (!(SERVER_COMMAND_NAMES as readonly (string | undefined)[]).includes(name)) return undefined;

@@ -16,6 +16,11 @@ const schema = z.object({
    * production (NODE_ENV=production), `on` loads it anywhere (asked explicitly), `off` never.
    */
   JIXIAO_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  /**
+   * How many further （示例） departments of the district the demo adds around the reference one, for the
+   * finance bureau's overview (docs/finance-bureau.md). 0 loads the reference department alone.
+   */
+  JIXIAO_DEMO_DISTRICT: z.coerce.number().int().min(0).max(1000).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /**

@@ -18,6 +18,7 @@ import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -54,5 +55,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     monitoringRuleRoutes,
     surveyRoutes,
     surveyPublicRoutes,
+    overviewRoutes,
   ] as RouteModule[];
 }

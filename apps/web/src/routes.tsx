@@ -29,6 +29,7 @@ const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.tsx'));
 // The public answering page: no sign-in, outside the app's layout (like the public reports).
 const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="admin" element={<AdminPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="library" element={<LibraryPage />} />
+        <Route path="overview" element={<OverviewPage />} />
         <Route path="public-reports" element={<PublicReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -7,6 +7,7 @@ export * from './numbers/decimal.ts';
 export * from './numbers/money.ts';
 export * from './numbers/number-text.ts';
 export * from './numbers/points.ts';
+export * as overview from './overview/index.ts';
 export * as policy from './policy/index.ts';
 export { buildReportModel } from './report/build.ts';
 export * from './report/model.ts';

@@ -1,6 +1,7 @@
 import { adminCommand } from './admin.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
+import { demoCommand } from './demo.ts';
 import { restoreCommand } from './restore.ts';
 
 /**
@@ -26,5 +27,6 @@ export const SERVER_COMMANDS: Readonly<Record<string, ServerCommand>> = {
   admin: adminCommand(),
   audit: auditCommand,
   backup: backupCommand,
+  demo: demoCommand,
   restore: restoreCommand,
 };

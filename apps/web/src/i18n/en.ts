@@ -1,5 +1,6 @@
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { overviewEn } from './overview.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -1155,4 +1156,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...auditFieldEn,
   ...surveysEn,
   ...indicatorLibraryEn,
+  ...overviewEn,
 };

@@ -1,5 +1,6 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { overviewZh } from './overview.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -1145,6 +1146,7 @@ export const zh = {
   ...auditFieldZh,
   ...surveysZh,
   ...indicatorLibraryZh,
+  ...overviewZh,
 };
 
 export type MessageKey = keyof typeof zh;

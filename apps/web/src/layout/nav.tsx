@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AimOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -33,6 +34,7 @@ export interface NavEntry {
 
 export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   dashboard: { key: 'dashboard', path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  overview: { key: 'overview', path: '/overview', label: 'nav.overview', icon: <BarChartOutlined /> },
   declarations: { key: 'declarations', path: '/declarations', label: 'nav.declarations', icon: <AimOutlined /> },
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },

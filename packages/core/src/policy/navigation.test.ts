@@ -10,14 +10,29 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
     [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'library', 'public-reports']],
-    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'library', 'public-reports']],
+    [
+      ['department-reviewer'],
+      ['dashboard', 'overview', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'library', 'public-reports'],
+    ],
     [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['finance-reviewer'],
-      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
+      [
+        'dashboard',
+        'overview',
+        'declarations',
+        'evaluations',
+        'reviews',
+        'ex-ante',
+        'surveys',
+        ...ALL_CONTROL,
+        'audit',
+        'library',
+        'public-reports',
+      ],
     ],
-    [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
-    [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [['admin'], ['dashboard', 'overview', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
+    [['auditor'], ['dashboard', 'overview', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['requester'],
       [

@@ -6,6 +6,7 @@ import { declarationPolicy } from './declaration.ts';
 import { evaluationPolicy, REVIEW_ROLES } from './evaluation.ts';
 import { exAntePolicy } from './ex-ante.ts';
 import { importPolicy } from './import.ts';
+import { overviewPolicy } from './overview.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
 import { holdsAny, type Role } from './roles.ts';
@@ -28,6 +29,7 @@ export type ControlPage = (typeof CONTROL_PAGES)[number];
 
 export const PAGES = [
   'dashboard',
+  'overview',
   'declarations',
   'evaluations',
   'reviews',
@@ -80,6 +82,8 @@ const CONTROL_PAGE_ROLES: Readonly<Record<ControlPage, readonly Role[]>> = {
 export function navigationPages(roles: readonly Role[]): Page[] {
   const pages: Page[] = ['dashboard'];
   const reviewer = holdsAny(roles, REVIEW_ROLES);
+  // 总览: the supervisors' view of a year over the departments their roles reach.
+  if (holdsAny(roles, overviewPolicy.posts.read)) pages.push('overview');
   // 绩效目标申报: whoever declares or reviews targets, and the auditor who reads them.
   if (holdsAny(roles, [...Object.values(declarationPolicy.posts).flat(), 'auditor'])) pages.push('declarations');
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');

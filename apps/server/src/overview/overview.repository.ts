@@ -1,0 +1,67 @@
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Queryable, readAll } from '../db/connect.ts';
+import { evaluations, fiscalYears, goals, indicators, managementEntries, organisations, projects } from '../db/schema.ts';
+import { inScope, type Scope } from '../policies/scope.ts';
+
+// The overview's reads: a year's evaluations in scope and their parts in a fixed number of queries,
+// whatever the number of departments (no query per evaluation).
+
+export async function findScopedOrganisations(db: Queryable, scope: Scope) {
+  const scoped = inScope(organisations.id, scope);
+  return db.select().from(organisations).where(scoped).orderBy(asc(organisations.code));
+}
+
+export async function findYears(db: Queryable, scope: Scope): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: evaluations.fiscalYear })
+    .from(evaluations)
+    .where(inScope(evaluations.organisationId, scope))
+    .orderBy(desc(evaluations.fiscalYear));
+  return rows.map((row) => row.year);
+}
+
+export async function getFiscalYear(db: Queryable, year: number) {
+  const [row] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, year));
+  return row;
+}
+
+function yearConditions(scope: Scope, year: number): SQL | undefined {
+  const scoped = inScope(evaluations.organisationId, scope);
+  return scoped ? and(scoped, eq(evaluations.fiscalYear, year)) : eq(evaluations.fiscalYear, year);
+}
+
+export async function findYearEvaluations(db: Queryable, scope: Scope, year: number) {
+  return db
+    .select({ evaluation: evaluations, projectName: projects.name, projectCode: projects.code, category: projects.category })
+    .from(evaluations)
+    .leftJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(yearConditions(scope, year))
+    .orderBy(asc(evaluations.kind), asc(projects.code));
+}
+
+/** The parts of the year's evaluations in scope: one query per table, filtered by a subquery, not by a list of ids. */
+export async function findYearParts(db: Queryable, scope: Scope, year: number) {
+  const ids = db.select({ id: evaluations.id }).from(evaluations).where(yearConditions(scope, year));
+  const [indicatorRows, goalRows, managementRows] = await readAll(db, [
+    () => db.select().from(indicators).where(inArray(indicators.evaluationId, ids)).orderBy(asc(indicators.position)),
+    () => db.select().from(goals).where(inArray(goals.evaluationId, ids)).orderBy(asc(goals.position)),
+    () =>
+      db
+        .select()
+        .from(managementEntries)
+        .where(inArray(managementEntries.evaluationId, ids))
+        .orderBy(sql`${managementEntries.code} collate "C"`),
+  ]);
+  return { indicatorRows, goalRows, managementRows };
+}
+
+/** The year's projects with a budget (> 0) in scope: the denominator of coverage. */
+export async function findBudgetedProjects(db: Queryable, scope: Scope, year: number) {
+  const scoped = inScope(projects.organisationId, scope);
+  const conditions = [eq(projects.fiscalYear, year), gt(projects.budgetFen, 0)];
+  if (scoped) conditions.push(scoped);
+  return db
+    .select({ id: projects.id, organisationId: projects.organisationId })
+    .from(projects)
+    .where(and(...conditions));
+}

@@ -1,0 +1,25 @@
+import type { Overview } from '@jixiao/contract';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { http } from './client.ts';
+
+export interface OverviewFilter {
+  readonly fiscalYear?: number | undefined;
+  readonly departmentId?: string | undefined;
+  readonly q?: string | undefined;
+}
+
+export const overviewApi = {
+  get: (filter: OverviewFilter) =>
+    http.get<Overview>('/api/overview', {
+      fiscalYear: filter.fiscalYear === undefined ? undefined : String(filter.fiscalYear),
+      departmentId: filter.departmentId,
+      q: filter.q?.trim() || undefined,
+    }),
+};
+
+const keys = { overview: (filter: OverviewFilter) => ['overview', filter] as const };
+
+/** 总览 of a year; the previous figures stay on screen while a filter change loads. */
+export function useOverview(filter: OverviewFilter) {
+  return useQuery({ queryKey: keys.overview(filter), queryFn: () => overviewApi.get(filter), placeholderData: keepPreviousData });
+}

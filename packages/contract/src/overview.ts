@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Uuid, YearText } from './common.ts';
+import { STATUS } from './evaluation.ts';
+
+/** The finance bureau's overview (总览) of a fiscal year (docs/finance-bureau.md "Overview"). */
+export const OVERVIEW_ANOMALY_CODES = [
+  'ALL_FULL_MARKS',
+  'SELF_SCORE_FULL',
+  'HOLLOW_INDICATOR',
+  'SATISFACTION_SURVEY_MISSING',
+  'EXECUTION_LOW_NO_REASON',
+  'COST_AS_AT_LEAST',
+  'ZERO_ACTUAL_UNEXPLAINED',
+  'HIGH_SCORE_LOW_SPENDING',
+] as const;
+
+export const OVERVIEW_GRADES = ['优', '良', '中', '差'] as const;
+
+export const OverviewQuery = z.object({
+  /** Default: the latest year with evaluations in scope. */
+  fiscalYear: YearText.optional(),
+  departmentId: Uuid.optional(),
+  /** Text in a department's, unit's or project's name. */
+  q: z.string().trim().max(100, { error: '搜索内容不能超过 100 个字' }).optional(),
+});
+
+/** Counts by workflow status (every status present, 0 when none). */
+const Progress = z.record(z.enum(STATUS), z.number().int());
+/** "75.00%"; null when there is nothing to divide by. */
+const Percent = z.string().nullable();
+/** "99.52"; null when nothing is scored. */
+const Score = z.string().nullable();
+
+export const OverviewDepartment = z.object({
+  departmentId: Uuid,
+  name: z.string(),
+  progress: Progress,
+  evaluations: z.number().int(),
+  /** Handed in: submitted or any later status. */
+  submitted: z.number().int(),
+  budgetedProjects: z.number().int(),
+  evaluatedProjects: z.number().int(),
+  coverage: Percent,
+  overdue: z.number().int(),
+  averageScore: Score,
+  excellentGoodRate: Percent,
+  anomalies: z.number().int(),
+  /** By average score, highest first, equal scores sharing a place; null when nothing is scored. */
+  rank: z.number().int().nullable(),
+  /** Drill-down: the units with evaluations, each with its evaluations (the evaluation page links by id). */
+  units: z.array(
+    z.object({
+      unitId: Uuid,
+      name: z.string(),
+      evaluations: z.array(
+        z.object({ evaluationId: Uuid, name: z.string(), status: z.enum(STATUS), selfScore: Score, anomalies: z.number().int() }),
+      ),
+    }),
+  ),
+});
+
+export const OverviewPoint = z.object({
+  evaluationId: Uuid,
+  name: z.string(),
+  departmentName: z.string(),
+  /** Execution in basis points (9952 = 99.52 %) and the self-score in hundredths: exact integers. */
+  executionBasisPoints: z.number().int(),
+  selfScore: z.number().int(),
+  highScoreLowSpending: z.boolean(),
+});
+
+export const OverviewAnomaly = z.object({
+  evaluationId: Uuid,
+  evaluationName: z.string(),
+  departmentId: Uuid,
+  departmentName: z.string(),
+  unitId: Uuid,
+  unitName: z.string(),
+  code: z.enum(OVERVIEW_ANOMALY_CODES),
+  label: z.string(),
+  rule: z.string(),
+  detail: z.string(),
+});
+
+export const Overview = z.object({
+  fiscalYear: z.number().int().nullable(),
+  years: z.array(z.number().int()),
+  /** The departments in scope, for the filter. */
+  departmentOptions: z.array(z.object({ id: Uuid, name: z.string() })),
+  deadlines: z.object({ submit: z.string().nullable(), review: z.string().nullable(), finance: z.string().nullable() }),
+  totals: z.object({
+    departments: z.number().int(),
+    evaluations: z.number().int(),
+    submitted: z.number().int(),
+    overdue: z.number().int(),
+    coverage: Percent,
+    averageScore: Score,
+    excellentGoodRate: Percent,
+    anomalies: z.number().int(),
+  }),
+  distribution: z.record(z.enum(OVERVIEW_GRADES), z.number().int()),
+  departments: z.array(OverviewDepartment),
+  points: z.array(OverviewPoint),
+  anomalies: z.array(OverviewAnomaly),
+  /** The anomaly thresholds in force, for the page's explanations. */
+  thresholds: z.object({ executionReasonBelowPercent: z.number(), highScoreFloor: z.number(), lowSpendingBelowPercent: z.number() }),
+});
+
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
+export type Overview = z.infer<typeof Overview>;
+export type OverviewDepartment = z.infer<typeof OverviewDepartment>;
+export type OverviewAnomaly = z.infer<typeof OverviewAnomaly>;
+export type OverviewPoint = z.infer<typeof OverviewPoint>;

@@ -1,0 +1,2 @@
+export * from './aggregates.ts';
+export * from './anomalies.ts';
