@@ -21,6 +21,7 @@ import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { rereviewRoutes } from './rereview/rereview.routes.ts';
 import { surveyRoutes } from './surveys/survey.routes.ts';
 import { surveyPublicRoutes } from './surveys/survey-public.routes.ts';
 import { declarationRoutes } from './targets/declaration.routes.ts';
@@ -54,5 +55,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     monitoringRuleRoutes,
     surveyRoutes,
     surveyPublicRoutes,
+    rereviewRoutes,
   ] as RouteModule[];
 }

@@ -537,6 +537,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.import-job': 'Import job',
   'entity.indicator-library': 'Library indicator',
   'entity.survey-response': 'Survey response',
+  'entity.rereview-round': 'Re-review round',
+  'entity.rereview-sample': 'Re-review',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 

@@ -533,6 +533,8 @@ export const zh = {
   'entity.import-job': '导入任务',
   'entity.indicator-library': '指标库指标',
   'entity.survey-response': '调查答卷',
+  'entity.rereview-round': '抽查复核批次',
+  'entity.rereview-sample': '抽查复核',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 

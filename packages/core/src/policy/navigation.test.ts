@@ -14,10 +14,22 @@ describe('navigation', () => {
     [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['finance-reviewer'],
-      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
+      [
+        'dashboard',
+        'declarations',
+        'evaluations',
+        'reviews',
+        'ex-ante',
+        'surveys',
+        'rereviews',
+        ...ALL_CONTROL,
+        'audit',
+        'library',
+        'public-reports',
+      ],
     ],
     [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
-    [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [['auditor'], ['dashboard', 'declarations', 'evaluations', 'rereviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['requester'],
       [
