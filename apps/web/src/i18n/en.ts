@@ -1,5 +1,6 @@
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { rereviewEn } from './rereview.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -1156,5 +1157,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.declaredId': 'Declared line',
   ...auditFieldEn,
   ...surveysEn,
+  ...rereviewEn,
   ...indicatorLibraryEn,
 };

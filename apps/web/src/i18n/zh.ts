@@ -1,5 +1,6 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { rereviewZh } from './rereview.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -1146,6 +1147,7 @@ export const zh = {
   'declaration.declaredId': '申报指标',
   ...auditFieldZh,
   ...surveysZh,
+  ...rereviewZh,
   ...indicatorLibraryZh,
 };
 
