@@ -98,6 +98,8 @@ describe('抽查复核', () => {
     const confirmed = await as(t.app, s.finance).post(`/api/rereviews/${roundId}/confirm`, { version: withBoth.version });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect((await round()).permissions).toMatchObject({ edit: false, rescore: true, publish: false });
+    const tasks = (await as(t.app, s.finance).get('/api/tasks')).json().items as { rereviewId?: string; action: string }[];
+    expect(tasks.filter((task) => task.action === 'rereview').map((task) => task.rereviewId)).toEqual([roundId]);
   });
 
   it('re-scores beside the self-score: a different score needs a reason naming the indicator', async () => {

@@ -108,6 +108,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'taskAction.fix-declaration': 'Revise the declaration as asked and resubmit',
   'taskAction.review-declaration-department': 'Department review of targets',
   'taskAction.review-declaration-finance': 'Finance review of targets',
+  'taskAction.rereview': 'Re-score sampled evaluations',
 
   'status.draft': 'Draft',
   'status.returned': 'Returned',

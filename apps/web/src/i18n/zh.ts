@@ -109,6 +109,7 @@ export const zh = {
   'taskAction.fix-declaration': '按审核意见修改申报表后重新提交',
   'taskAction.review-declaration-department': '部门审核绩效目标',
   'taskAction.review-declaration-finance': '财政审核绩效目标',
+  'taskAction.rereview': '抽查复核评分',
 
   'status.draft': '草稿',
   'status.returned': '已退回',
