@@ -2,7 +2,7 @@ import type { RereviewDetail, RereviewSampleDetail } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedRereviews } from '../src/rereview/rereview.service.ts';
 import { demoEvaluations, demoSessions, transition } from './fixtures.ts';
-import { as, type TestApp, testApp } from './harness.ts';
+import { as, login, type TestApp, testApp } from './harness.ts';
 
 /**
  * 抽查复核 through the API: a reproducible draw over the demo's FY2024 evaluations, hand picks, the
@@ -143,6 +143,40 @@ describe('抽查复核', () => {
       expect(put.statusCode).toBe(404);
     }
     expect((await as(t.app, s.auditor).get(`/api/rereviews/${roundId}`)).statusCode).toBe(200);
+    // A finance reviewer who also holds a post in the evaluated department may read, never re-score.
+    const organisations = (await as(t.app, s.admin).get('/api/organisations')).json().items as { id: string; code: string }[];
+    const bureau = organisations.find((entry) => entry.code === 'PY-CZJ')?.id;
+    const department = organisations.find((entry) => entry.code === 'PY-KGSX')?.id;
+    const created = await as(t.app, s.admin).post('/api/users', {
+      username: 'dual.finance',
+      displayName: '兼任人员',
+      organisationId: bureau,
+      roles: [
+        { role: 'finance-reviewer', organisationId: bureau },
+        { role: 'department-reviewer', organisationId: department },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const dual = await login(t.app, 'dual.finance', created.json().initialPassword);
+    const password = 'Rereview-Test-2026!';
+    const changed = await as(t.app, dual).post('/api/auth/password', {
+      currentPassword: created.json().initialPassword,
+      newPassword: password,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const dualSession = await login(t.app, 'dual.finance', password);
+    const view = await as(t.app, dualSession).get(`/api/rereviews/${roundId}/samples/${first?.sampleId}`);
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().permissions).toMatchObject({
+      rescore: false,
+      refusal: '被评价部门的人员不能复核本部门的自评（不相容岗位相互分离）',
+    });
+    const refused = await as(t.app, dualSession).put(`/api/rereviews/${roundId}/samples/${first?.sampleId}/scores`, {
+      scores: [{ itemId: 'x', score: '1' }],
+      version: view.json().version,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('不相容岗位相互分离');
     expect((await as(t.app, s.auditor).post(`/api/rereviews/${roundId}/publish`, { version: 1 })).statusCode).toBe(403);
   });
 
