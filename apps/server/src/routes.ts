@@ -22,6 +22,7 @@ import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { rereviewRoutes } from './rereview/rereview.routes.ts';
 import { surveyRoutes } from './surveys/survey.routes.ts';
 import { surveyPublicRoutes } from './surveys/survey-public.routes.ts';
 import { declarationRoutes } from './targets/declaration.routes.ts';
@@ -56,5 +57,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     surveyRoutes,
     surveyPublicRoutes,
     overviewRoutes,
+    rereviewRoutes,
   ] as RouteModule[];
 }

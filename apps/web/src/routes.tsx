@@ -26,6 +26,7 @@ const LedgerImportPage = lazy(() => import('./features/control/import/LedgerImpo
 const SelfAssessmentPage = lazy(() => import('./features/control/self-assessment/SelfAssessmentPage.tsx'));
 const ExAntePage = lazy(() => import('./features/ex-ante/ExAntePage.tsx'));
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.tsx'));
+const RereviewsPage = lazy(() => import('./features/rereview/RereviewsPage.tsx'));
 // The public answering page: no sign-in, outside the app's layout (like the public reports).
 const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
@@ -59,6 +60,7 @@ export function AppRoutes() {
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="ex-ante" element={<ExAntePage />} />
         <Route path="surveys" element={<SurveysPage />} />
+        <Route path="rereviews" element={<RereviewsPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

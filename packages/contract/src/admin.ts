@@ -174,6 +174,8 @@ export const Task = z.object({
   /** The evaluation the task is about; absent for a 绩效目标申报表's task, which names `declarationId`. */
   evaluationId: Uuid.optional(),
   declarationId: Uuid.optional(),
+  /** A 抽查复核 round whose sampled evaluations wait for re-scoring. */
+  rereviewId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -189,6 +191,7 @@ export const Task = z.object({
     'fix-declaration',
     'review-declaration-department',
     'review-declaration-finance',
+    'rereview',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

@@ -85,6 +85,8 @@ export const AUDIT_ENTITY_TYPES = [
   'survey',
   'survey-response',
   'indicator-library',
+  'rereview-round',
+  'rereview-sample',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

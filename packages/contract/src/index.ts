@@ -8,6 +8,7 @@ export * from './ex-ante.ts';
 export * from './library.ts';
 export * from './monitoring-rules.ts';
 export * from './overview.ts';
+export * from './rereview.ts';
 export * from './score.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

@@ -5,6 +5,7 @@ import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
+import { listRounds } from '../rereview/rereview.service.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
 
 type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
@@ -78,6 +79,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
     });
   }
   tasks.push(...(await declarationTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await rereviewTasks(deps, ctx)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -115,4 +117,25 @@ async function declarationTasks(deps: Deps, ctx: RequestContext, rolesOver: (org
       },
     ];
   });
+}
+
+/** 抽查复核: confirmed rounds of the bureau with sampled evaluations still to re-score (finance reviewers). */
+async function rereviewTasks(deps: Deps, ctx: RequestContext) {
+  if (!ctx.principal.roles.some((grant) => policy.holdsAny([grant.role], policy.rereviewPolicy.posts.rescore))) return [];
+  const rounds = await listRounds(deps, ctx, {});
+  return rounds
+    .filter((round) => round.status === 'confirmed' && round.completedCount < round.sampleCount)
+    .map((round) => ({
+      rereviewId: round.id,
+      title: `${round.title}（已完成 ${round.completedCount} / ${round.sampleCount}）`,
+      organisationName: '',
+      fiscalYear: round.fiscalYear,
+      status: round.status,
+      statusLabel: '复核中',
+      action: 'rereview' as const,
+      actionLabel: '抽查复核评分',
+      deadline: null,
+      overdue: false,
+      lastComment: null,
+    }));
 }

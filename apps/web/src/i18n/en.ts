@@ -1,6 +1,7 @@
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
+import { rereviewEn } from './rereview.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -108,6 +109,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'taskAction.fix-declaration': 'Revise the declaration as asked and resubmit',
   'taskAction.review-declaration-department': 'Department review of targets',
   'taskAction.review-declaration-finance': 'Finance review of targets',
+  'taskAction.rereview': 'Re-score sampled evaluations',
 
   'status.draft': 'Draft',
   'status.returned': 'Returned',
@@ -538,6 +540,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.import-job': 'Import job',
   'entity.indicator-library': 'Library indicator',
   'entity.survey-response': 'Survey response',
+  'entity.rereview-round': 'Re-review round',
+  'entity.rereview-sample': 'Re-review',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 
@@ -1155,6 +1159,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'declaration.declaredId': 'Declared line',
   ...auditFieldEn,
   ...surveysEn,
+  ...rereviewEn,
   ...indicatorLibraryEn,
   ...overviewEn,
 };

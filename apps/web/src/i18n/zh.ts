@@ -1,6 +1,7 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
+import { rereviewZh } from './rereview.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -109,6 +110,7 @@ export const zh = {
   'taskAction.fix-declaration': '按审核意见修改申报表后重新提交',
   'taskAction.review-declaration-department': '部门审核绩效目标',
   'taskAction.review-declaration-finance': '财政审核绩效目标',
+  'taskAction.rereview': '抽查复核评分',
 
   'status.draft': '草稿',
   'status.returned': '已退回',
@@ -534,6 +536,8 @@ export const zh = {
   'entity.import-job': '导入任务',
   'entity.indicator-library': '指标库指标',
   'entity.survey-response': '调查答卷',
+  'entity.rereview-round': '抽查复核批次',
+  'entity.rereview-sample': '抽查复核',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 
@@ -1145,6 +1149,7 @@ export const zh = {
   'declaration.declaredId': '申报指标',
   ...auditFieldZh,
   ...surveysZh,
+  ...rereviewZh,
   ...indicatorLibraryZh,
   ...overviewZh,
 };

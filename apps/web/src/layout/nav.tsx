@@ -18,6 +18,7 @@ import {
   SettingOutlined,
   ShoppingCartOutlined,
   SmileOutlined,
+  SnippetsOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -40,6 +41,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },
   surveys: { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined /> },
+  rereviews: { key: 'rereviews', path: '/rereviews', label: 'nav.rereviews', icon: <SnippetsOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

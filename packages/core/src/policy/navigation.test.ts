@@ -25,6 +25,7 @@ describe('navigation', () => {
         'reviews',
         'ex-ante',
         'surveys',
+        'rereviews',
         ...ALL_CONTROL,
         'audit',
         'library',
@@ -32,7 +33,7 @@ describe('navigation', () => {
       ],
     ],
     [['admin'], ['dashboard', 'overview', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
-    [['auditor'], ['dashboard', 'overview', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [['auditor'], ['dashboard', 'overview', 'declarations', 'evaluations', 'rereviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['requester'],
       [

@@ -9,6 +9,7 @@ import { importPolicy } from './import.ts';
 import { overviewPolicy } from './overview.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
+import { rereviewPolicy } from './rereview.ts';
 import { holdsAny, type Role } from './roles.ts';
 import { selfAssessmentPolicy } from './self-assessment.ts';
 import { subsidyPolicy } from './subsidy.ts';
@@ -35,6 +36,7 @@ export const PAGES = [
   'reviews',
   'ex-ante',
   'surveys',
+  'rereviews',
   ...CONTROL_PAGES,
   'admin',
   'audit',
@@ -91,6 +93,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');
   // 满意度调查: who designs surveys or reviews their responses.
   if (holdsAny(roles, actsOn(...Object.values(surveyPolicy.posts)))) pages.push('surveys');
+  // 抽查复核: the finance bureau's reviewers, and the auditor who reads.
+  if (holdsAny(roles, rereviewPolicy.posts.read)) pages.push('rereviews');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');

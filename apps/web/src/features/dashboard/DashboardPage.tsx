@@ -90,7 +90,7 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
   return (
     <Table<TaskItem>
       size="small"
-      rowKey={(task) => `${task.evaluationId ?? task.declarationId}:${task.action}`}
+      rowKey={(task) => `${task.evaluationId ?? task.declarationId ?? task.rereviewId}:${task.action}`}
       loading={loading}
       dataSource={[...tasks]}
       pagination={tasks.length > 10 ? { pageSize: 10 } : false}
@@ -102,7 +102,13 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           dataIndex: 'title',
           render: (title: string, task) => (
             <Link
-              to={task.declarationId ? `/declarations/${task.declarationId}` : `/evaluations/${task.evaluationId}`}
+              to={
+                task.rereviewId
+                  ? '/rereviews'
+                  : task.declarationId
+                    ? `/declarations/${task.declarationId}`
+                    : `/evaluations/${task.evaluationId}`
+              }
               data-testid={`task-${task.evaluationId ?? task.declarationId}`}
             >
               {title}

@@ -1,0 +1,2 @@
+export * from './rescore.ts';
+export * from './sampling.ts';
