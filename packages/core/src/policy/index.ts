@@ -11,6 +11,7 @@ export * from './library.ts';
 export * from './navigation.ts';
 export * from './payment.ts';
 export * from './procurement.ts';
+export * from './rectification.ts';
 export * from './roles.ts';
 export * from './self-assessment.ts';
 export * from './subsidy.ts';
