@@ -19,6 +19,7 @@ import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { surveyRoutes } from './surveys/survey.routes.ts';
@@ -54,5 +55,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     monitoringRuleRoutes,
     surveyRoutes,
     surveyPublicRoutes,
+    rectificationRoutes,
   ] as RouteModule[];
 }

@@ -174,6 +174,8 @@ export const Task = z.object({
   /** The evaluation the task is about; absent for a 绩效目标申报表's task, which names `declarationId`. */
   evaluationId: Uuid.optional(),
   declarationId: Uuid.optional(),
+  /** A 整改 item's task (整改反馈 for the unit, 整改核验 for the bureau). */
+  rectificationId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -189,6 +191,8 @@ export const Task = z.object({
     'fix-declaration',
     'review-declaration-department',
     'review-declaration-finance',
+    'rectification-feedback',
+    'rectification-verify',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

@@ -7,6 +7,7 @@ export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './library.ts';
 export * from './monitoring-rules.ts';
+export * from './rectification.ts';
 export * from './score.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

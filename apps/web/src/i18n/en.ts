@@ -537,6 +537,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.import-job': 'Import job',
   'entity.indicator-library': 'Library indicator',
   'entity.survey-response': 'Survey response',
+  'entity.rectification': 'Rectification item',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 
@@ -570,6 +571,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'auditAction.workflow.approve': 'Approved',
   'auditAction.workflow.return': 'Returned',
   'auditAction.workflow.publish': 'Published',
+  'auditAction.rectification.feedback': 'Rectification feedback submitted',
+  'auditAction.rectification.close': 'Rectification verified and closed',
+  'auditAction.rectification.reopen': 'Rectification re-opened',
   'auditAction.import-budget-lines': 'Budget lines imported',
   'auditAction.import-payments': 'Payments imported',
   'auditAction.save': 'Saved',

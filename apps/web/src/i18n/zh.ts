@@ -533,6 +533,7 @@ export const zh = {
   'entity.import-job': '导入任务',
   'entity.indicator-library': '指标库指标',
   'entity.survey-response': '调查答卷',
+  'entity.rectification': '整改事项',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 
@@ -566,6 +567,9 @@ export const zh = {
   'auditAction.workflow.approve': '审核通过',
   'auditAction.workflow.return': '退回',
   'auditAction.workflow.publish': '公开',
+  'auditAction.rectification.feedback': '提交整改反馈',
+  'auditAction.rectification.close': '整改核验销号',
+  'auditAction.rectification.reopen': '整改核验退回',
   'auditAction.import-budget-lines': '导入预算指标',
   'auditAction.import-payments': '导入支付明细',
   'auditAction.save': '保存',
