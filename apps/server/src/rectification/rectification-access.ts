@@ -74,6 +74,7 @@ export async function stepRectification(
       actorId: ctx.principal.userId,
       text: input.text?.trim() ?? null,
       evidence,
+      at: deps.clock(),
     });
     await recordAudit(tx, ctx, {
       entityType: 'rectification',

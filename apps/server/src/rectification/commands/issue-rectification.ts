@@ -67,6 +67,7 @@ export async function issueRectification(deps: Deps, ctx: RequestContext, input:
         ownerName: input.ownerName?.trim() || null,
         deadline: input.deadline,
         issuedBy: ctx.principal.userId,
+        issuedAt: deps.clock(),
       })
       .catch((error: unknown) => rethrowUnique(error, 'body.sourceId', '该事项已有尚未销号的整改通知，同一事项不能重复通知'));
     await repo.insertStep(tx, {
@@ -76,6 +77,7 @@ export async function issueRectification(deps: Deps, ctx: RequestContext, input:
       toStatus: 'issued',
       actorId: ctx.principal.userId,
       text: null,
+      at: created.issuedAt,
     });
     await recordAudit(tx, ctx, {
       entityType: 'rectification',
