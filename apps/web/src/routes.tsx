@@ -29,6 +29,7 @@ const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.tsx'));
 // The public answering page: no sign-in, outside the app's layout (like the public reports).
 const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
+const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="ex-ante" element={<ExAntePage />} />
         <Route path="surveys" element={<SurveysPage />} />
+        <Route path="rectifications" element={<RectificationsPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

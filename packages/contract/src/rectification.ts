@@ -88,7 +88,12 @@ export const RectificationSummary = z.object({
   issuedAt: z.string(),
 });
 export type RectificationSummary = z.infer<typeof RectificationSummary>;
-export const RectificationList = z.object({ items: z.array(RectificationSummary) });
+export const RectificationList = z.object({
+  items: z.array(RectificationSummary),
+  /** The organisations over which the signed-in user may issue notices (to them and everything below). */
+  issueIn: z.array(Uuid),
+});
+export type RectificationList = z.infer<typeof RectificationList>;
 
 export const RectificationStep = z.object({
   action: z.enum(['issue', ...RECTIFICATION_STEP_ACTION]),

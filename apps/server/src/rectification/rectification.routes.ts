@@ -36,7 +36,7 @@ export const rectificationRoutes =
           response: { 200: RectificationList },
         },
       },
-      async (request) => ({ items: await service.listRectifications(deps, contextOf(request), request.query) }),
+      async (request) => service.listRectifications(deps, contextOf(request), request.query),
     );
 
     app.post(

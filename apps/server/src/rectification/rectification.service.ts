@@ -29,7 +29,11 @@ export function summaryOf(row: repo.RectificationRow, organisationName: string, 
   };
 }
 
-export async function listRectifications(deps: Deps, ctx: RequestContext, query: ListRectificationsQuery): Promise<RectificationSummary[]> {
+export async function listRectifications(
+  deps: Deps,
+  ctx: RequestContext,
+  query: ListRectificationsQuery,
+): Promise<{ items: RectificationSummary[]; issueIn: string[] }> {
   const rows = await repo.findRectifications(deps.db, {
     scope: scopeOf(ctx.principal),
     fiscalYear: query.fiscalYear,
@@ -38,7 +42,14 @@ export async function listRectifications(deps: Deps, ctx: RequestContext, query:
   });
   const today = todayOf(deps);
   const items = rows.map((entry) => summaryOf(entry.rectification, entry.organisationName, today));
-  return query.overdue === undefined ? items : items.filter((item) => item.overdue === (query.overdue === 'true'));
+  const issueIn = [
+    ...new Set(
+      ctx.principal.roles
+        .filter((grant) => policy.holdsAny([grant.role], policy.rectificationPolicy.posts.issue))
+        .map((grant) => grant.organisationId),
+    ),
+  ];
+  return { items: query.overdue === undefined ? items : items.filter((item) => item.overdue === (query.overdue === 'true')), issueIn };
 }
 
 export async function getRectificationDetail(deps: Deps, ctx: RequestContext, id: string): Promise<RectificationDetail> {

@@ -1,5 +1,6 @@
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { rectificationEn } from './rectification.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -1159,4 +1160,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...auditFieldEn,
   ...surveysEn,
   ...indicatorLibraryEn,
+  ...rectificationEn,
 };

@@ -1,5 +1,6 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { rectificationZh } from './rectification.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -1149,6 +1150,7 @@ export const zh = {
   ...auditFieldZh,
   ...surveysZh,
   ...indicatorLibraryZh,
+  ...rectificationZh,
 };
 
 export type MessageKey = keyof typeof zh;

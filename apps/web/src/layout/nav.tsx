@@ -17,6 +17,7 @@ import {
   SettingOutlined,
   ShoppingCartOutlined,
   SmileOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -38,6 +39,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },
   surveys: { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined /> },
+  rectifications: { key: 'rectifications', path: '/rectifications', label: 'nav.rectifications', icon: <ToolOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

@@ -9,15 +9,30 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'library', 'public-reports']],
-    [['department-reviewer'], ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'library', 'public-reports']],
+    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports']],
+    [
+      ['department-reviewer'],
+      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'rectifications', 'library', 'public-reports'],
+    ],
     [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['finance-reviewer'],
-      ['dashboard', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
+      [
+        'dashboard',
+        'declarations',
+        'evaluations',
+        'reviews',
+        'ex-ante',
+        'surveys',
+        'rectifications',
+        ...ALL_CONTROL,
+        'audit',
+        'library',
+        'public-reports',
+      ],
     ],
     [['admin'], ['dashboard', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
-    [['auditor'], ['dashboard', 'declarations', 'evaluations', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [['auditor'], ['dashboard', 'declarations', 'evaluations', 'rectifications', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
       ['requester'],
       [

@@ -8,6 +8,7 @@ import { exAntePolicy } from './ex-ante.ts';
 import { importPolicy } from './import.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
+import { rectificationPolicy } from './rectification.ts';
 import { holdsAny, type Role } from './roles.ts';
 import { selfAssessmentPolicy } from './self-assessment.ts';
 import { subsidyPolicy } from './subsidy.ts';
@@ -33,6 +34,7 @@ export const PAGES = [
   'reviews',
   'ex-ante',
   'surveys',
+  'rectifications',
   ...CONTROL_PAGES,
   'admin',
   'audit',
@@ -87,6 +89,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');
   // 满意度调查: who designs surveys or reviews their responses.
   if (holdsAny(roles, actsOn(...Object.values(surveyPolicy.posts)))) pages.push('surveys');
+  // 整改: who issues, answers or verifies notices, and the auditor who reads them.
+  if (holdsAny(roles, actsOn(...Object.values(rectificationPolicy.posts), ['auditor']))) pages.push('rectifications');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');

@@ -90,7 +90,7 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
   return (
     <Table<TaskItem>
       size="small"
-      rowKey={(task) => `${task.evaluationId ?? task.declarationId}:${task.action}`}
+      rowKey={(task) => `${task.evaluationId ?? task.declarationId ?? task.rectificationId}:${task.action}`}
       loading={loading}
       dataSource={[...tasks]}
       pagination={tasks.length > 10 ? { pageSize: 10 } : false}
@@ -102,8 +102,14 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           dataIndex: 'title',
           render: (title: string, task) => (
             <Link
-              to={task.declarationId ? `/declarations/${task.declarationId}` : `/evaluations/${task.evaluationId}`}
-              data-testid={`task-${task.evaluationId ?? task.declarationId}`}
+              to={
+                task.rectificationId
+                  ? `/rectifications?open=${task.rectificationId}`
+                  : task.declarationId
+                    ? `/declarations/${task.declarationId}`
+                    : `/evaluations/${task.evaluationId}`
+              }
+              data-testid={`task-${task.evaluationId ?? task.declarationId ?? task.rectificationId}`}
             >
               {title}
             </Link>
@@ -115,7 +121,8 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           title: t('common.status'),
           dataIndex: 'status',
           width: 120,
-          render: (status: string) => (isEvaluationStatus(status) ? <StatusTag status={status} /> : status),
+          render: (status: string, task) =>
+            isEvaluationStatus(status) && !task.rectificationId ? <StatusTag status={status} /> : task.statusLabel,
         },
         {
           title: t('task.deadline'),
