@@ -3,6 +3,7 @@ import { policy, rectification } from '@jixiao/core';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { getOrganisation } from '../organisations/organisation.repository.ts';
+import { sessionAccess } from '../policies/access.ts';
 import { scopeOf } from '../policies/scope.ts';
 import { chinaToday } from '../time.ts';
 import * as repo from './rectification.repository.ts';
@@ -42,13 +43,7 @@ export async function listRectifications(
   });
   const today = todayOf(deps);
   const items = rows.map((entry) => summaryOf(entry.rectification, entry.organisationName, today));
-  const issueIn = [
-    ...new Set(
-      ctx.principal.roles
-        .filter((grant) => policy.holdsAny([grant.role], policy.rectificationPolicy.posts.issue))
-        .map((grant) => grant.organisationId),
-    ),
-  ];
+  const { issueRectificationIn: issueIn } = sessionAccess(ctx.principal);
   return { items: query.overdue === undefined ? items : items.filter((item) => item.overdue === (query.overdue === 'true')), issueIn };
 }
 
