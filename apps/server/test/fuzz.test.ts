@@ -87,6 +87,7 @@ const TABLE_OF: Record<string, string> = {
   responses: 'survey_responses',
   'indicator-library': 'indicator_library',
   'target-declarations': 'target_declarations',
+  rectifications: 'rectifications',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login
