@@ -5,8 +5,10 @@ import { subsidyRegisterReader } from './control/subsidies/subsidy-register.ts';
 import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
 import { onLedgerChanged } from './events/ledger-events.ts';
 import { provideLedgerReader } from './ports/ledger-reader.ts';
+import { provideRectificationReader } from './ports/rectification-reader.ts';
 import { provideSubsidyRegister } from './ports/subsidy-register.ts';
 import { provideSurveyReader } from './ports/survey-reader.ts';
+import { carriedInto } from './rectification/rectification.service.ts';
 import { surveyActuals } from './surveys/survey-sources.ts';
 
 let wired = false;
@@ -23,6 +25,7 @@ export function wireModules(): void {
   onLedgerChanged(rescoreLedgerLinked);
   provideSubsidyRegister(subsidyRegisterReader);
   provideSurveyReader(surveyActuals);
+  provideRectificationReader({ carriedInto });
 }
 
 /** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */

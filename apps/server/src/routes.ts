@@ -20,6 +20,7 @@ import { wireModules } from './modules.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { rereviewRoutes } from './rereview/rereview.routes.ts';
@@ -58,5 +59,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     surveyPublicRoutes,
     overviewRoutes,
     rereviewRoutes,
+    rectificationRoutes,
   ] as RouteModule[];
 }

@@ -89,6 +89,7 @@ const TABLE_OF: Record<string, string> = {
   'target-declarations': 'target_declarations',
   rereviews: 'rereview_rounds',
   samples: 'rereview_samples',
+  rectifications: 'rectifications',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

@@ -31,6 +31,7 @@ const RereviewsPage = lazy(() => import('./features/rereview/RereviewsPage.tsx')
 const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
+const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="ex-ante" element={<ExAntePage />} />
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="rereviews" element={<RereviewsPage />} />
+        <Route path="rectifications" element={<RectificationsPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

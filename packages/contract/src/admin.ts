@@ -176,6 +176,8 @@ export const Task = z.object({
   declarationId: Uuid.optional(),
   /** A 抽查复核 round whose sampled evaluations wait for re-scoring. */
   rereviewId: Uuid.optional(),
+  /** A 整改 item's task (整改反馈 for the unit, 整改核验 for the bureau). */
+  rectificationId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -192,6 +194,8 @@ export const Task = z.object({
     'review-declaration-department',
     'review-declaration-finance',
     'rereview',
+    'rectification-feedback',
+    'rectification-verify',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

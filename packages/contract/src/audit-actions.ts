@@ -46,6 +46,10 @@ export const AUDIT_ACTIONS = [
   'conclude',
   // 满意度调查: a response excluded from the results, with its reason.
   'exclude',
+  // 整改: the notice is 'create'; the unit's feedback and the verifier's decision.
+  'rectification.feedback',
+  'rectification.close',
+  'rectification.reopen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -87,6 +91,7 @@ export const AUDIT_ENTITY_TYPES = [
   'indicator-library',
   'rereview-round',
   'rereview-sample',
+  'rectification',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

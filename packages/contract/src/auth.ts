@@ -59,6 +59,8 @@ export const SessionAccess = z.object({
   createEvaluationIn: z.array(Uuid),
   /** The organisations where the user may open a 绩效目标申报表 (the declaration policy). */
   createDeclarationIn: z.array(Uuid),
+  /** The organisations over which the user may issue 整改通知 (the rectification policy). */
+  issueRectificationIn: z.array(Uuid),
 });
 export type SessionAccess = z.infer<typeof SessionAccess>;
 

@@ -9,6 +9,7 @@ export * from './library.ts';
 export * from './monitoring-rules.ts';
 export * from './overview.ts';
 export * from './rereview.ts';
+export * from './rectification.ts';
 export * from './score.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecimalText, Int32, IsoDate, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
 import { DIRECTION, LEVEL1, LEVEL2 } from './evaluation.ts';
+import { CarriedRectification } from './rectification.ts';
 import { ScoreFinding } from './score.ts';
 
 /** 绩效目标申报表 (docs/targets.md "申报表"): the forms, their review and approval. */
@@ -174,6 +175,8 @@ export const DeclarationDetail = DeclarationSummary.extend({
   opinions: z.array(Opinion),
   transitions: z.array(DeclarationTransition),
   approved: z.object({ number: Int32, approvedAt: z.string(), approvedBy: z.string() }).nullable(),
+  /** 未完成整改事项: the unit's rectification items of the year before still open (read through ports/rectification-reader.ts). */
+  carriedRectifications: z.array(CarriedRectification),
   permissions: DeclarationPermissions,
 });
 export type DeclarationDetail = z.infer<typeof DeclarationDetail>;

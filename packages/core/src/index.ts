@@ -9,6 +9,7 @@ export * from './numbers/number-text.ts';
 export * from './numbers/points.ts';
 export * as overview from './overview/index.ts';
 export * as policy from './policy/index.ts';
+export * as rectification from './rectification/index.ts';
 export { buildReportModel } from './report/build.ts';
 export * from './report/model.ts';
 export { chineseDate, chineseNumber, indicatorSentence, punctuateList } from './report/sentence.ts';

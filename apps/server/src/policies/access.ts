@@ -38,6 +38,7 @@ export function sessionAccess(principal: Principal): SessionAccess {
     verifyAudit: policy.holdsAny(roles, policy.auditPolicy.posts.verify),
     createDeclarationIn: organisationsWhere(principal, policy.declarationPolicy.posts.create),
     createEvaluationIn: organisationsWhere(principal, policy.evaluationPolicy.posts.create),
+    issueRectificationIn: organisationsWhere(principal, policy.rectificationPolicy.posts.issue),
   };
 }
 

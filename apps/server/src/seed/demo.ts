@@ -11,6 +11,7 @@ import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
+import { seedDemoRectifications } from './demo-rectifications.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedLibraryHistory } from './library-history.ts';
 
@@ -36,8 +37,8 @@ function example(path: string): Workbook {
  * subordinate units (the reference report gives their number, not their names, so the names are
  * marked 示例), one user per role, fiscal years 2024–2025, the department-wide evaluation
  * transcribed from the reference report, and one project evaluation; then the 绩效目标申报 of the
- * seeding clock's year and the next (demo-declarations.ts) and the year's satisfaction survey, collecting
- * on the day the demo starts (demo-surveys.ts).
+ * seeding clock's year and the next (demo-declarations.ts), the year's satisfaction survey, collecting
+ * on the day the demo starts (demo-surveys.ts), and three 整改 items on the FY2024 sources (demo-rectifications.ts).
  */
 export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // The demo scores its evaluations against the ledger it seeds, before any app is built.
@@ -213,6 +214,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   if (people) {
     await seedDemoDeclarations(deps, people);
     await seedDemoSurveys(deps, people);
+    await seedDemoRectifications(deps, people);
   }
   return accounts;
 }

@@ -120,6 +120,8 @@ export interface DetailParts {
   readonly opinions: Opinions;
   readonly approved: { number: number; approvedAt: Date; approvedBy: string } | null;
   readonly permissions: DeclarationDetail['permissions'];
+  /** 未完成整改事项 of the year before (ports/rectification-reader.ts). */
+  readonly carriedRectifications: DeclarationDetail['carriedRectifications'];
   /** What the checks read beyond the form (the 事前绩效评估 rule). */
   readonly checkContext: targets.DeclarationCheckContext;
 }
@@ -199,6 +201,7 @@ export function presentDeclaration(parts: DetailParts): DeclarationDetail {
     approved: parts.approved
       ? { number: parts.approved.number, approvedAt: parts.approved.approvedAt.toISOString(), approvedBy: parts.approved.approvedBy }
       : null,
+    carriedRectifications: parts.carriedRectifications,
     permissions: parts.permissions,
   };
 }

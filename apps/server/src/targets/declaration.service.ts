@@ -11,6 +11,7 @@ import { getOrganisation } from '../organisations/organisation.repository.ts';
 import { getProject } from '../organisations/project.repository.ts';
 import { actorOver } from '../policies/access.ts';
 import { isOutOfScope, scopeOf } from '../policies/scope.ts';
+import { rectificationReader } from '../ports/rectification-reader.ts';
 import { emptyToNull, money } from '../shared/fields.ts';
 import * as repo from './declaration.repository.ts';
 import { authoriseDeclaration } from './declaration-access.ts';
@@ -35,12 +36,13 @@ export async function getDeclarationDetail(
   db: Queryable = deps.db,
 ): Promise<DeclarationDetail> {
   const { declaration, actor } = await authoriseDeclaration(db, ctx, id, 'read');
-  const [organisationName, indicators, transitions, contributors, approved] = await Promise.all([
+  const [organisationName, indicators, transitions, contributors, approved, carriedRectifications] = await Promise.all([
     repo.getOrganisationName(db, declaration.organisationId),
     repo.findIndicators(db, id),
     repo.findTransitions(db, id),
     repo.findContributors(db, id),
     repo.latestVersion(db, id),
+    rectificationReader().carriedInto(db, declaration.organisationId, declaration.fiscalYear, deps.clock()),
   ]);
   const opinions = await repo.findOpinions(
     db,
@@ -60,6 +62,7 @@ export async function getDeclarationDetail(
       ? { number: approved.version.number, approvedAt: approved.version.approvedAt, approvedBy: approved.approvedByName }
       : null,
     checkContext,
+    carriedRectifications,
     permissions: {
       edit: policy.mayEditDeclaration(actor.posts, declaration.status),
       submit: can('submit').ok,

@@ -1,12 +1,14 @@
 import type { Role } from '@jixiao/contract';
-import { policy, workflow } from '@jixiao/core';
+import { policy, rectification, workflow } from '@jixiao/core';
 import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
+import { findRectifications, lastAnswerers } from '../rectification/rectification.repository.ts';
 import { listRounds } from '../rereview/rereview.service.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
+import { chinaToday } from '../time.ts';
 
 type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
 
@@ -80,6 +82,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   }
   tasks.push(...(await declarationTasks(deps, ctx, rolesOver)));
   tasks.push(...(await rereviewTasks(deps, ctx)));
+  tasks.push(...(await rectificationTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -138,4 +141,41 @@ async function rereviewTasks(deps: Deps, ctx: RequestContext) {
       overdue: false,
       lastComment: null,
     }));
+}
+
+/**
+ * 整改 items waiting for the signed-in user: 整改反馈 for the unit's 填报人 (issued or re-opened), 整改核验
+ * for the bureau's or department's reviewer (feedback waiting), each against its deadline, overdue
+ * flagged. The rectification policy decides, segregation of duties included (no task to answer one's
+ * own notice or verify one's own answer).
+ */
+async function rectificationTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = await findRectifications(deps.db, { scope: scopeOf(ctx.principal), open: true });
+  const answerers = await lastAnswerers(
+    deps.db,
+    rows.filter((row) => row.rectification.status === 'feedback_submitted').map((row) => row.rectification.id),
+  );
+  const today = chinaToday(deps.clock());
+  return rows.flatMap(({ rectification: row, organisationName }) => {
+    const action = rectification.pendingStage(row.status) === 'unit' ? 'feedback' : 'close';
+    const facts = { status: row.status, issuedBy: row.issuedBy, answeredBy: answerers.get(row.id) };
+    const actor = { userId: ctx.principal.userId, posts: [...rolesOver(row.organisationId)] };
+    if (!policy.decideRectificationStep(action, facts, actor, 'text').ok) return [];
+    const feedback = action === 'feedback';
+    return [
+      {
+        rectificationId: row.id,
+        title: `${row.sourceTitle}（整改${feedback ? '反馈' : '核验'}）`,
+        organisationName,
+        fiscalYear: row.fiscalYear,
+        status: row.status,
+        statusLabel: rectification.RECTIFICATION_STATUS_LABEL[row.status],
+        action: feedback ? ('rectification-feedback' as const) : ('rectification-verify' as const),
+        actionLabel: feedback ? '整改反馈' : '整改核验',
+        deadline: row.deadline,
+        overdue: rectification.isRectificationOverdue(row.status, row.deadline, today),
+        lastComment: null,
+      },
+    ];
+  });
 }

@@ -2,6 +2,7 @@ import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rereviewEn } from './rereview.en.ts';
+import { rectificationEn } from './rectification.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -542,6 +543,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.survey-response': 'Survey response',
   'entity.rereview-round': 'Re-review round',
   'entity.rereview-sample': 'Re-review',
+  'entity.rectification': 'Rectification item',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 
@@ -575,6 +577,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'auditAction.workflow.approve': 'Approved',
   'auditAction.workflow.return': 'Returned',
   'auditAction.workflow.publish': 'Published',
+  'auditAction.rectification.feedback': 'Rectification feedback submitted',
+  'auditAction.rectification.close': 'Rectification verified and closed',
+  'auditAction.rectification.reopen': 'Rectification re-opened',
   'auditAction.import-budget-lines': 'Budget lines imported',
   'auditAction.import-payments': 'Payments imported',
   'auditAction.save': 'Saved',
@@ -1162,4 +1167,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...rereviewEn,
   ...indicatorLibraryEn,
   ...overviewEn,
+  ...rectificationEn,
 };

@@ -2,6 +2,7 @@ import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
+import { rectificationZh } from './rectification.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -538,6 +539,7 @@ export const zh = {
   'entity.survey-response': '调查答卷',
   'entity.rereview-round': '抽查复核批次',
   'entity.rereview-sample': '抽查复核',
+  'entity.rectification': '整改事项',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 
@@ -571,6 +573,9 @@ export const zh = {
   'auditAction.workflow.approve': '审核通过',
   'auditAction.workflow.return': '退回',
   'auditAction.workflow.publish': '公开',
+  'auditAction.rectification.feedback': '提交整改反馈',
+  'auditAction.rectification.close': '整改核验销号',
+  'auditAction.rectification.reopen': '整改核验退回',
   'auditAction.import-budget-lines': '导入预算指标',
   'auditAction.import-payments': '导入支付明细',
   'auditAction.save': '保存',
@@ -1152,6 +1157,7 @@ export const zh = {
   ...rereviewZh,
   ...indicatorLibraryZh,
   ...overviewZh,
+  ...rectificationZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -19,6 +19,7 @@ import {
   ShoppingCartOutlined,
   SmileOutlined,
   SnippetsOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/translate.ts';
@@ -42,6 +43,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },
   surveys: { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined /> },
   rereviews: { key: 'rereviews', path: '/rereviews', label: 'nav.rereviews', icon: <SnippetsOutlined /> },
+  rectifications: { key: 'rectifications', path: '/rectifications', label: 'nav.rectifications', icon: <ToolOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

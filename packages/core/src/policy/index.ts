@@ -12,6 +12,7 @@ export * from './navigation.ts';
 export * from './overview.ts';
 export * from './payment.ts';
 export * from './procurement.ts';
+export * from './rectification.ts';
 export * from './rereview.ts';
 export * from './roles.ts';
 export * from './self-assessment.ts';

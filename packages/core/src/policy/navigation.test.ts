@@ -9,10 +9,21 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'library', 'public-reports']],
+    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports']],
     [
       ['department-reviewer'],
-      ['dashboard', 'overview', 'declarations', 'evaluations', 'reviews', 'ex-ante', 'surveys', 'library', 'public-reports'],
+      [
+        'dashboard',
+        'overview',
+        'declarations',
+        'evaluations',
+        'reviews',
+        'ex-ante',
+        'surveys',
+        'rectifications',
+        'library',
+        'public-reports',
+      ],
     ],
     [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
     [
@@ -26,6 +37,7 @@ describe('navigation', () => {
         'ex-ante',
         'surveys',
         'rereviews',
+        'rectifications',
         ...ALL_CONTROL,
         'audit',
         'library',
@@ -33,7 +45,21 @@ describe('navigation', () => {
       ],
     ],
     [['admin'], ['dashboard', 'overview', ...EVERY, 'admin', 'audit', 'library', 'public-reports']],
-    [['auditor'], ['dashboard', 'overview', 'declarations', 'evaluations', 'rereviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [
+      ['auditor'],
+      [
+        'dashboard',
+        'overview',
+        'declarations',
+        'evaluations',
+        'rereviews',
+        'rectifications',
+        ...ALL_CONTROL,
+        'audit',
+        'library',
+        'public-reports',
+      ],
+    ],
     [
       ['requester'],
       [

@@ -9,6 +9,7 @@ import { importPolicy } from './import.ts';
 import { overviewPolicy } from './overview.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
+import { rectificationPolicy } from './rectification.ts';
 import { rereviewPolicy } from './rereview.ts';
 import { holdsAny, type Role } from './roles.ts';
 import { selfAssessmentPolicy } from './self-assessment.ts';
@@ -37,6 +38,7 @@ export const PAGES = [
   'ex-ante',
   'surveys',
   'rereviews',
+  'rectifications',
   ...CONTROL_PAGES,
   'admin',
   'audit',
@@ -95,6 +97,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, actsOn(...Object.values(surveyPolicy.posts)))) pages.push('surveys');
   // 抽查复核: the finance bureau's reviewers, and the auditor who reads.
   if (holdsAny(roles, rereviewPolicy.posts.read)) pages.push('rereviews');
+  // 整改: who issues, answers or verifies notices, and the auditor who reads them.
+  if (holdsAny(roles, actsOn(...Object.values(rectificationPolicy.posts), ['auditor']))) pages.push('rectifications');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');

@@ -85,12 +85,20 @@ export default function DashboardPage() {
   );
 }
 
+/** Where a to-do opens, and the record it is about. */
+function taskLink(task: TaskItem): { path: string; subject: string } {
+  if (task.rereviewId) return { path: '/rereviews', subject: task.rereviewId };
+  if (task.rectificationId) return { path: `/rectifications?open=${task.rectificationId}`, subject: task.rectificationId };
+  if (task.declarationId) return { path: `/declarations/${task.declarationId}`, subject: task.declarationId };
+  return { path: `/evaluations/${task.evaluationId}`, subject: task.evaluationId ?? '' };
+}
+
 function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: boolean }) {
   const { t } = useI18n();
   return (
     <Table<TaskItem>
       size="small"
-      rowKey={(task) => `${task.evaluationId ?? task.declarationId ?? task.rereviewId}:${task.action}`}
+      rowKey={(task) => `${taskLink(task).subject}:${task.action}`}
       loading={loading}
       dataSource={[...tasks]}
       pagination={tasks.length > 10 ? { pageSize: 10 } : false}
@@ -101,16 +109,7 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           title: t('task.title'),
           dataIndex: 'title',
           render: (title: string, task) => (
-            <Link
-              to={
-                task.rereviewId
-                  ? '/rereviews'
-                  : task.declarationId
-                    ? `/declarations/${task.declarationId}`
-                    : `/evaluations/${task.evaluationId}`
-              }
-              data-testid={`task-${task.evaluationId ?? task.declarationId}`}
-            >
+            <Link to={taskLink(task).path} data-testid={`task-${taskLink(task).subject}`}>
               {title}
             </Link>
           ),
@@ -121,7 +120,8 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           title: t('common.status'),
           dataIndex: 'status',
           width: 120,
-          render: (status: string) => (isEvaluationStatus(status) ? <StatusTag status={status} /> : status),
+          render: (status: string, task) =>
+            isEvaluationStatus(status) && !task.rectificationId ? <StatusTag status={status} /> : task.statusLabel,
         },
         {
           title: t('task.deadline'),

@@ -30,6 +30,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatMoney } from '../../lib/money.ts';
 import { LibraryPicker } from '../library/LibraryPicker.tsx';
 import { lineFromEntry, suggestionFor } from '../library/library-view.ts';
+import { CarriedRectifications } from '../rectification/CarriedRectifications.tsx';
 import {
   bodyOf,
   type IndicatorLine,
@@ -150,6 +151,7 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
         </Space>
       </Flex>
       {detail.permissions.refusal && <Alert type="warning" showIcon message={detail.permissions.refusal} style={{ marginBottom: 12 }} />}
+      <CarriedRectifications items={detail.carriedRectifications} />
       {detail.approved && (
         <Alert
           type="success"

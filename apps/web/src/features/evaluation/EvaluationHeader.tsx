@@ -1,5 +1,7 @@
-import { Alert, Card, Descriptions, Flex, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { EvaluationDetail, ScoreResponse } from '../../api/types.ts';
+import { useSession } from '../../auth/SessionProvider.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -14,6 +16,7 @@ interface Props {
 /** Who, which year, where it stands (status, total, grade) and what the user may do next. */
 export function EvaluationHeader({ evaluation, score }: Props) {
   const { t } = useI18n();
+  const { session } = useSession();
   const title = evaluation.projectName ?? evaluation.organisationName;
   const lastReturn =
     evaluation.status === 'returned' ? evaluation.transitions.filter((entry) => entry.action === 'return').at(-1) : undefined;
@@ -28,6 +31,16 @@ export function EvaluationHeader({ evaluation, score }: Props) {
             <Typography.Text type="secondary" style={{ fontSize: 16, marginInlineStart: 12 }}>
               {t('common.year', { year: evaluation.fiscalYear })} · {t(`kind.${evaluation.kind}`)}
             </Typography.Text>
+            {(session?.access.issueRectificationIn.length ?? 0) > 0 && (
+              <Link
+                to={`/rectifications?evaluation=${encodeURIComponent(evaluation.id)}&organisation=${encodeURIComponent(evaluation.organisationId)}`}
+                style={{ marginInlineStart: 12 }}
+              >
+                <Button size="small" data-testid="evaluation-start-rectification">
+                  {t('rectification.fromEvaluation')}
+                </Button>
+              </Link>
+            )}
           </Typography.Title>
           <Descriptions
             size="small"
