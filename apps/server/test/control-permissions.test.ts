@@ -164,7 +164,14 @@ describe('what a unit and a session open', () => {
 
   it('the session carries the side menu and the review queues', async () => {
     const me = async (session: Session) => (await as(t.app, session).get('/api/auth/me')).json().access;
-    expect((await me(s.cashier)).pages).toEqual(['dashboard', 'control-ledger', 'control-payments', 'control-subsidies', 'library', 'public-reports']);
+    expect((await me(s.cashier)).pages).toEqual([
+      'dashboard',
+      'control-ledger',
+      'control-payments',
+      'control-subsidies',
+      'library',
+      'public-reports',
+    ]);
     expect(await me(s.finance)).toMatchObject({ reviewStatuses: ['department_approved'], ledgerRollup: true, verifyAudit: false });
     expect((await me(s.admin)).verifyAudit).toBe(true);
     expect((await me(s.preparer)).createEvaluationIn.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
-import { rereviewEn } from './rereview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
+import { rereviewEn } from './rereview.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 

@@ -1,8 +1,8 @@
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
-import { rereviewZh } from './rereview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
+import { rereviewZh } from './rereview.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
