@@ -70,7 +70,13 @@ export async function signOut(page: Page): Promise<void> {
  */
 export async function chooseOption(page: Page, selectTestId: string, title: string): Promise<void> {
   const select = page.getByTestId(selectTestId);
+  await select.waitFor();
+  // Already chosen (a default the form proposes): opening the list again would only race its closing.
+  if ((await select.locator(`[title="${title}"]`).count()) > 0) return;
   for (let attempt = 1; ; attempt++) {
+    // The list of the previous select may still be closing: two open lists would offer the same option twice.
+    const open = page.locator('.ant-select-dropdown:visible');
+    for (let waited = 0; waited < 5_000 && (await open.count()) > 0; waited += 100) await page.waitForTimeout(100);
     await select.click();
     const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
     await option.waitFor();
