@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { StoryOrderSequencer } from './e2e/support/story-order.ts';
 
@@ -15,6 +16,9 @@ const serverOn = (database: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     sequence: { sequencer: StoryOrderSequencer },
+    // Vitest's default is one worker fewer than the cores: on a two-core machine one file at a time,
+    // with the second core idle while a file runs the embedded database. Two workers at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       'packages/*/vitest.config.ts',
       'apps/cli/vitest.config.ts',

@@ -11,18 +11,23 @@ import { SESSION_COOKIE } from '../src/http/session-plugin.ts';
 import { PdfRenderer } from '../src/reports/pdf.ts';
 import { createRoutes } from '../src/routes.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.ts';
+import { chinaToday } from '../src/time.ts';
+import { TEST_ENV } from './test-config.ts';
 
 /** Which database this test project runs on; the same suite runs on both (CI runs both). */
 export const DATABASE_KIND = process.env.JIXIAO_TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 
-/** A fresh, migrated database for one test file: a PGlite snapshot, or a clone of the PostgreSQL template. */
-export async function testDatabase(): Promise<Database & { url?: string }> {
+/**
+ * A fresh, migrated database for one test file: a PGlite snapshot, or a clone of the PostgreSQL template.
+ * `withDemo` starts from the copy the global set-up seeded with the demo (global-setup.ts).
+ */
+export async function testDatabase(options: { withDemo?: boolean } = {}): Promise<Database & { url?: string }> {
   if (DATABASE_KIND === 'pglite') {
-    const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
+    const snapshot = new Blob([readFileSync(inject(options.withDemo ? 'pgliteSeededSnapshot' : 'pgliteSnapshot'))]);
     return connect({ kind: 'pglite-memory', snapshot });
   }
   const adminUrl = process.env.JIXIAO_TEST_PG_URL;
-  const template = inject('postgresTemplate');
+  const template = inject(options.withDemo ? 'postgresSeededTemplate' : 'postgresTemplate');
   if (!adminUrl || !template) throw new Error('JIXIAO_TEST_PG_URL is not set: the postgres test project needs a server');
   const name = `jixiao_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -52,14 +57,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole application on a fresh database with the demo loaded; a cheap password hash for speed. */
+/**
+ * The whole application on a fresh database with the demo loaded; a cheap password hash for speed.
+ * With the default clock and settings the demo comes from the copy seeded once per run (if it was
+ * seeded today, China time, so dates relative to today still hold); a file with its own clock, settings
+ * or database seeds it here.
+ */
 export async function testApp(
   options: { seed?: boolean; env?: Record<string, string>; clock?: () => Date; database?: Database & { url?: string } } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await testDatabase());
-  const config = loadConfig({ PASSWORD_HASH_COST: '10', LOG_LEVEL: 'silent', JIXIAO_DATA_DIR: '/nonexistent', ...options.env });
+  const seed = options.seed !== false;
+  const preSeeded = seed && !options.database && !options.clock && !options.env && inject('seededOn') === chinaToday(new Date());
+  const database = options.database ?? (await testDatabase({ withDemo: preSeeded }));
+  const config = loadConfig({ ...TEST_ENV, ...options.env });
   const deps: Deps = { db: database.db, config, clock: options.clock ?? (() => new Date()) };
-  if (options.seed !== false) await seedDemo(deps);
+  if (seed && !preSeeded) await seedDemo(deps);
   const pdf = new PdfRenderer(config.CHROMIUM_PATH);
   const app = await buildApp(deps, createRoutes(pdf));
   return {

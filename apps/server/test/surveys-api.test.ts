@@ -147,6 +147,32 @@ describe('designing a survey', () => {
   });
 });
 
+describe('the workbench', () => {
+  const surveyTasks = async (session: Session) =>
+    (
+      (await as(t.app, session).get('/api/tasks')).json().items as {
+        surveyId?: string;
+        action: string;
+        deadline: string;
+        overdue: boolean;
+      }[]
+    )
+      .filter((task) => task.surveyId)
+      .map(({ surveyId, action, deadline, overdue }) => ({ surveyId, action, deadline, overdue }));
+
+  it('reminds the unit while its survey is short of the planned sample, and flags a closed one as overdue', async () => {
+    const open = await create(s.preparer, design());
+    const closed = await create(s.preparer, design({ opensOn: '2026-11-01', closesOn: '2026-12-01' }));
+    const future = await create(s.preparer, design({ opensOn: '2026-12-10' }));
+    const mine = await surveyTasks(s.preparer);
+    expect(mine).toContainEqual({ surveyId: open.id, action: 'survey-collect', deadline: '2026-12-20', overdue: false });
+    expect(mine).toContainEqual({ surveyId: closed.id, action: 'survey-short', deadline: '2026-12-01', overdue: true });
+    expect(mine.map((task) => task.surveyId)).not.toContain(future.id);
+    // Reviewers are not reminded of every unit's surveys: the unit runs its own.
+    expect(await surveyTasks(s.finance)).toEqual([]);
+  });
+});
+
 describe('answering in public', () => {
   it('refuses a survey not open yet or closed, writing nothing', async () => {
     const future = await create(s.preparer, design({ opensOn: '2026-12-10' }));

@@ -178,6 +178,8 @@ export const Task = z.object({
   rereviewId: Uuid.optional(),
   /** A 整改 item's task (整改反馈 for the unit, 整改核验 for the bureau). */
   rectificationId: Uuid.optional(),
+  /** A 满意度调查 short of its planned sample (the unit collects, or extends the window). */
+  surveyId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -196,6 +198,8 @@ export const Task = z.object({
     'rereview',
     'rectification-feedback',
     'rectification-verify',
+    'survey-collect',
+    'survey-short',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

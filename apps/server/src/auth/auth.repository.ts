@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@jixiao/contract';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Db, type Queryable, ref } from '../db/connect.ts';
-import { loginThrottle, organisations, sessions, userRoles, users } from '../db/schema.ts';
+import { organisations, sessions, userRoles, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -69,33 +69,6 @@ export async function updatePassword(db: Queryable, userId: string, passwordHash
     .update(users)
     .set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
-}
-
-/** Adds a failure to the (username, address) window and returns the failures in the window. */
-export async function bumpThrottle(db: Queryable, key: string, now: Date, windowMs: number): Promise<number> {
-  const windowFloor = new Date(now.getTime() - windowMs);
-  const [row] = await db
-    .insert(loginThrottle)
-    .values({ key, failures: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: {
-        failures: sql`case when ${loginThrottle.windowStart} < ${windowFloor.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
-        windowStart: sql`case when ${loginThrottle.windowStart} < ${windowFloor.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStart} end`,
-      },
-    })
-    .returning({ failures: loginThrottle.failures });
-  return row?.failures ?? 1;
-}
-
-export async function throttleFailures(db: Queryable, key: string, now: Date, windowMs: number): Promise<number> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
-  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
-  return row.failures;
-}
-
-export async function clearThrottle(db: Queryable, key: string): Promise<void> {
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
 export type SessionRow = typeof sessions.$inferSelect;

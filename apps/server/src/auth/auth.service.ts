@@ -3,6 +3,7 @@ import type { CurrentUser, RoleGrant } from '@jixiao/contract';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, Principal, RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { bumpThrottle, clearThrottle, throttleFailures } from '../shared/throttle.ts';
 import * as repo from './auth.repository.ts';
 import { dummyPasswordHash, hashPassword, needsRehash, passwordProblems, verifyPassword } from './password.ts';
 
@@ -29,7 +30,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   const { db, config } = deps;
   const now = deps.clock();
   const throttleKey = `${input.username.toLowerCase()}|${input.ip}`;
-  const attempts = await repo.throttleFailures(db, throttleKey, now, THROTTLE_WINDOW_MS);
+  const attempts = await throttleFailures(db, throttleKey, now, THROTTLE_WINDOW_MS);
   if (attempts >= config.LOGIN_MAX_FAILURES * 2) {
     throw new AppError('TOO_MANY_ATTEMPTS', '登录失败次数过多，请 15 分钟后再试');
   }
@@ -53,7 +54,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash(config.PASSWORD_HASH_COST)));
   if (!user || !claim || !valid || user.disabled) {
     await db.transaction(async (tx) => {
-      await repo.bumpThrottle(tx, throttleKey, now, THROTTLE_WINDOW_MS);
+      await bumpThrottle(tx, throttleKey, now, THROTTLE_WINDOW_MS);
       if (user)
         await recordAudit(tx, audit, {
           entityType: 'user',
@@ -79,7 +80,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   await db.transaction(async (tx) => {
     if (rehash) await repo.replacePasswordHash(tx, user.id, rehash);
     await repo.resetFailedLogins(tx, user.id);
-    await repo.clearThrottle(tx, throttleKey);
+    await clearThrottle(tx, throttleKey);
     await repo.insertSession(tx, {
       id: sessionId,
       userId: user.id,

@@ -109,7 +109,7 @@ export const sessions = pgTable(
   (table) => [index('sessions_user_idx').on(table.userId)],
 );
 
-/** Failed logins per (username, address) in a sliding window: shared by every app instance. */
+/** Counters in a window, shared by every app instance: failed logins per (username, address), survey submissions per address (shared/throttle.ts). */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
 import { AppError, notFound, validationFailed } from '../errors.ts';
+import { bumpThrottle } from '../shared/throttle.ts';
 import type { SurveyRow } from './survey.repository.ts';
 import * as repo from './survey.repository.ts';
 import { requireSurveyPost } from './survey-access.ts';
@@ -227,35 +228,16 @@ export async function receiveMany(
   });
 }
 
+/** 20 submissions per address in 10 minutes (docs/surveys.md). */
+const SUBMISSIONS_PER_ADDRESS = 20;
+const SUBMISSION_WINDOW_MS = 10 * 60_000;
+
 /**
- * Submissions per address: at most LIMIT in WINDOW_MS, counted per process in memory (a deployment
- * with several instances multiplies the allowance by their number; docs/surveys.md). Attempts count
- * whether they succeed or not, so guessing invitation codes is slowed down too.
+ * Counts a submission attempt of the address and refuses it past the allowance. Attempts count whether
+ * they succeed or not, so guessing invitation codes is slowed down too. The counter is in the
+ * database: shared by every instance, kept across restarts.
  */
-export class AddressLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private readonly limit: number;
-  private readonly windowMs: number;
-
-  constructor(limit = 20, windowMs = 10 * 60_000) {
-    this.limit = limit;
-    this.windowMs = windowMs;
-  }
-
-  /** Records an attempt; false when the address has used its allowance. */
-  take(address: string, now: number): boolean {
-    const recent = (this.hits.get(address) ?? []).filter((at) => now - at < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(address, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.set(address, recent);
-    if (this.hits.size > 10_000) this.prune(now);
-    return true;
-  }
-
-  private prune(now: number): void {
-    for (const [address, times] of this.hits) if (times.every((at) => now - at >= this.windowMs)) this.hits.delete(address);
-  }
+export async function admitSubmission(deps: Deps, address: string): Promise<void> {
+  const attempts = await bumpThrottle(deps.db, `survey:${address}`, deps.clock(), SUBMISSION_WINDOW_MS);
+  if (attempts > SUBMISSIONS_PER_ADDRESS) throw new AppError('TOO_MANY_ATTEMPTS', '提交过于频繁，请 10 分钟后再试');
 }

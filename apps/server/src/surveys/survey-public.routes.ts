@@ -2,22 +2,17 @@ import { PublicSurvey, SubmitAnswered, SubmitAnswers } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { AddressLimiter, publicForm, submitAnswers } from './survey-answer.ts';
+import { admitSubmission, publicForm, submitAnswers } from './survey-answer.ts';
 
 // Any short text: an unknown address is answered 404 like a missing survey.
 const SlugParams = z.object({ slug: z.string().min(1).max(60) });
 
-/**
- * The answering endpoints, without sign-in: the form, and the answers. Each app has its own limiter
- * (in memory, per process: docs/surveys.md).
- */
+/** The answering endpoints, without sign-in: the form, and the answers (limited per address). */
 export const surveyPublicRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const config = { public: true };
     const tags = ['public'];
-    const limiter = new AddressLimiter();
     app.get(
       '/api/public/surveys/:slug',
       { config, schema: { tags, summary: '问卷（公开填写，无需登录）', params: SlugParams, response: { 200: PublicSurvey } } },
@@ -36,9 +31,7 @@ export const surveyPublicRoutes =
         },
       },
       async (request, reply) => {
-        if (!limiter.take(request.ip, deps.clock().getTime())) {
-          throw new AppError('TOO_MANY_ATTEMPTS', '提交过于频繁，请 10 分钟后再试');
-        }
+        await admitSubmission(deps, request.ip);
         return reply
           .status(201)
           .send(await submitAnswers(deps, { requestId: request.id, ip: request.ip }, request.params.slug, request.body));

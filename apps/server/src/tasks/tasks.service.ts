@@ -7,6 +7,8 @@ import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
 import { findRectifications, lastAnswerers } from '../rectification/rectification.repository.ts';
 import { listRounds } from '../rereview/rereview.service.ts';
+import { findSurveys } from '../surveys/survey.repository.ts';
+import { surveyStatus } from '../surveys/survey-status.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
 import { chinaToday } from '../time.ts';
 
@@ -83,6 +85,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await declarationTasks(deps, ctx, rolesOver)));
   tasks.push(...(await rereviewTasks(deps, ctx)));
   tasks.push(...(await rectificationTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await surveyTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -174,6 +177,37 @@ async function rectificationTasks(deps: Deps, ctx: RequestContext, rolesOver: (o
         actionLabel: feedback ? '整改反馈' : '整改核验',
         deadline: row.deadline,
         overdue: rectification.isRectificationOverdue(row.status, row.deadline, today),
+        lastComment: null,
+      },
+    ];
+  });
+}
+
+/**
+ * 满意度调查 short of its planned sample, for the unit that runs it: while open, a reminder to collect
+ * against the closing date; once closed, an overdue item (the linked 满意度 indicator would rest on too
+ * small a sample: extend the window or enter the paper questionnaires).
+ */
+async function surveyTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = await findSurveys(deps.db, { scope: scopeOf(ctx.principal) });
+  const now = deps.clock();
+  return rows.flatMap(({ survey, organisationName, validResponses }) => {
+    const status = surveyStatus(survey, now);
+    if (status === 'not-open' || validResponses >= survey.plan.required) return [];
+    if (!policy.holdsAny([...rolesOver(survey.organisationId)], policy.SURVEY_FOLLOW_UP_POSTS)) return [];
+    const open = status === 'open';
+    return [
+      {
+        surveyId: survey.id,
+        title: `${survey.title}（有效问卷 ${validResponses} / ${survey.plan.required} 份）`,
+        organisationName,
+        fiscalYear: survey.fiscalYear,
+        status,
+        statusLabel: open ? '回收中' : '已截止，样本不足',
+        action: open ? ('survey-collect' as const) : ('survey-short' as const),
+        actionLabel: open ? '回收满意度问卷' : '样本不足：延长回收期或录入纸质问卷',
+        deadline: survey.closesOn,
+        overdue: !open,
         lastComment: null,
       },
     ];

@@ -86,5 +86,7 @@ export const surveysEn: Readonly<Record<keyof typeof surveysZh, string>> = {
   'scale.satisfied': 'Satisfied',
   'scale.fair': 'Fairly satisfied',
   'scale.dissatisfied': 'Dissatisfied',
+  'taskAction.survey-collect': 'Collect survey answers',
+  'taskAction.survey-short': 'Survey short of sample',
   'scale.very-dissatisfied': 'Very dissatisfied',
 };

@@ -85,5 +85,7 @@ export const surveysZh = {
   'scale.satisfied': '满意',
   'scale.fair': '基本满意',
   'scale.dissatisfied': '不满意',
+  'taskAction.survey-collect': '回收满意度问卷',
+  'taskAction.survey-short': '样本不足',
   'scale.very-dissatisfied': '非常不满意',
 } as const;

@@ -16,6 +16,9 @@ export const surveyPolicy = {
   } satisfies Posts<SurveyAction>,
 } as const;
 
+/** Who the workbench reminds while a survey is short of its planned sample: the unit that runs it. */
+export const SURVEY_FOLLOW_UP_POSTS: readonly Role[] = ['preparer'];
+
 export function surveyPermissions(held: readonly Role[]): Permissions<SurveyAction> {
   return permissionsOf(surveyPolicy.posts, held);
 }

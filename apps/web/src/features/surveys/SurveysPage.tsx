@@ -2,6 +2,7 @@ import type { SurveySummary } from '@jixiao/contract';
 import { surveys } from '@jixiao/core';
 import { Button, Card, Drawer, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useFiscalYears, useOrganisations } from '../../api/admin-queries.ts';
 import { useSurvey, useSurveyList, useSurveyWrites } from '../../api/survey-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -127,7 +128,15 @@ export default function SurveysPage() {
   const [fiscalYear, setFiscalYear] = useState<number | undefined>();
   const year = fiscalYear ?? yearOptions[0];
   const list = useSurveyList(year);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open survey lives in the address (?open=), so a to-do can link straight to it.
+  const [search, setSearch] = useSearchParams();
+  const selected = search.get('open');
+  const setSelected = (id: string | null) => {
+    const next = new URLSearchParams(search);
+    if (id) next.set('open', id);
+    else next.delete('open');
+    setSearch(next);
+  };
   return (
     <div className="page-stack">
       <Typography.Title level={3} className="page-title">
