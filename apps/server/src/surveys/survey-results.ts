@@ -3,7 +3,6 @@ import { surveys as core, formatScaled } from '@jixiao/core';
 import { writeSurveyXlsx } from '@jixiao/documents';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { chinaToday } from '../time.ts';
 import type { SurveyRow } from './survey.repository.ts';
 import * as repo from './survey.repository.ts';
 import { readableSurvey } from './survey.service.ts';
@@ -22,21 +21,22 @@ export interface SurveyFigures {
   readonly timeline: { day: string; count: number }[];
 }
 
-/** The figures of a survey from its stored responses: excluded ones left out, flagged ones kept. */
+/**
+ * The figures of a survey from its stored responses: excluded ones left out, flagged ones kept. Counted
+ * and grouped in SQL (three aggregate queries), so a survey of 100,000 answers reads a few hundred rows.
+ */
 export async function surveyFigures(db: Queryable, survey: SurveyRow): Promise<SurveyFigures> {
-  const rows = (await repo.findResponses(db, survey.id)).map((row) => row.response);
-  const valid = rows.filter((row) => row.excludedAt === null);
-  const results = core.surveyResults(survey.questions, valid, survey.scale);
-  const perDay = new Map<string, number>();
-  for (const row of valid) {
-    const day = chinaToday(row.receivedAt);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
-  const timeline = [...perDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
+  const textIds = survey.questions.filter((question) => question.kind === 'text').map((question) => question.id);
+  const [totals, timeline, patterns] = await Promise.all([
+    repo.responseTotals(db, survey.id),
+    repo.responsesPerDay(db, survey.id),
+    repo.answerPatterns(db, survey.id, textIds),
+  ]);
+  const results = core.surveyResults(survey.questions, patterns, survey.scale);
   return {
-    received: rows.length,
-    excluded: rows.length - valid.length,
-    flagged: valid.filter((row) => row.flags.length > 0).length,
+    received: totals.received,
+    excluded: totals.received - totals.valid,
+    flagged: totals.flagged,
     valid: results.scored,
     results,
     marginBasisPoints: core.marginReached({
@@ -44,7 +44,7 @@ export async function surveyFigures(db: Queryable, survey: SurveyRow): Promise<S
       population: survey.plan.population ?? undefined,
       confidence: survey.plan.confidence,
     }),
-    paper: valid.filter((row) => row.channel === 'paper').length,
+    paper: totals.paper,
     firstDay: timeline[0]?.day,
     lastDay: timeline.at(-1)?.day,
     timeline,

@@ -1,3 +1,4 @@
+import type { surveys as core } from '@jixiao/core';
 import { and, asc, count, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import {
@@ -220,6 +221,57 @@ export async function findResponses(db: Queryable, surveyId: string, validOnly =
     .leftJoin(users, eq(users.id, surveyResponses.excludedBy))
     .where(and(eq(surveyResponses.surveyId, surveyId), validOnly ? isNull(surveyResponses.excludedAt) : undefined))
     .orderBy(asc(surveyResponses.receivedAt), asc(surveyResponses.id));
+}
+
+const valid = isNull(surveyResponses.excludedAt);
+
+/** How many responses a survey holds: all received, the valid ones, and among those the flagged and the paper ones. */
+export async function responseTotals(db: Queryable, surveyId: string) {
+  const [row] = await db
+    .select({
+      received: sql<number>`count(*)`.mapWith(Number),
+      valid: sql<number>`count(*) filter (where ${valid})`.mapWith(Number),
+      flagged: sql<number>`count(*) filter (where ${valid} and ${surveyResponses.flags} <> '[]'::jsonb)`.mapWith(Number),
+      paper: sql<number>`count(*) filter (where ${valid} and ${surveyResponses.channel} = 'paper')`.mapWith(Number),
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId));
+  return row ?? { received: 0, valid: 0, flagged: 0, paper: 0 };
+}
+
+/** Valid responses per China day (UTC+8, as chinaToday), in day order. */
+export async function responsesPerDay(db: Queryable, surveyId: string) {
+  const day = sql<string>`to_char((${surveyResponses.receivedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), valid))
+    .groupBy(day)
+    .orderBy(day);
+}
+
+/**
+ * The valid responses grouped by identical answers, with how many gave each: what the results need,
+ * without carrying every row out of the database. Text answers only count as answered or not (their
+ * wording would make every response a group of its own), so each is reduced to "x" when given.
+ */
+export async function answerPatterns(db: Queryable, surveyId: string, textQuestionIds: readonly string[]) {
+  const answers = sql`${surveyResponses.answers}`;
+  const pattern =
+    textQuestionIds.length === 0
+      ? answers
+      : sql`(${answers} - array[${sql.join(
+          textQuestionIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::text[]) || jsonb_strip_nulls(jsonb_build_object(${sql.join(
+          textQuestionIds.map((id) => sql`${id}::text, case when coalesce(${answers} ->> ${id}::text, '') <> '' then 'x' end`),
+          sql`, `,
+        )}))`;
+  return db
+    .select({ answers: sql<core.Answers>`${pattern}`, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.surveyId, surveyId), valid))
+    .groupBy(sql`1`);
 }
 
 export async function lockResponse(db: Queryable, surveyId: string, id: string) {

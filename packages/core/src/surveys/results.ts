@@ -3,6 +3,11 @@ import { type Answers, DEFAULT_SCALE, questionWeight, type ScaleConfig, type Sca
 
 export interface ScoredResponse {
   readonly answers: Answers;
+  /**
+   * How many identical responses this one stands for (default 1): the server groups responses with the
+   * same answers in SQL, so 100,000 answers arrive as a few hundred patterns.
+   */
+  readonly count?: number;
 }
 
 function addFractions(a: Fraction, b: Fraction): Fraction {
@@ -98,9 +103,11 @@ export function surveyResults(
   for (const response of responses) {
     const score = scoreResponse(questions, response.answers, scale);
     if (!score) continue;
-    scored += 1;
-    scoreTotal = reduce(addFractions(scoreTotal, score.score));
-    satisfiedTotal = reduce(addFractions(satisfiedTotal, score.satisfied));
+    const count = response.count ?? 1;
+    const times = BigInt(count);
+    scored += count;
+    scoreTotal = reduce(addFractions(scoreTotal, { num: score.score.num * times, den: score.score.den }));
+    satisfiedTotal = reduce(addFractions(satisfiedTotal, { num: score.satisfied.num * times, den: score.satisfied.den }));
   }
   const questionResults = questions.map((question) => countAnswers(question, responses));
   if (scored === 0) return { scored, questions: questionResults };
@@ -126,13 +133,13 @@ function countAnswers(question: SurveyQuestion, responses: readonly ScoredRespon
         : (question.options ?? []).map((option) => option.id);
   const counts = new Map(values.map((value) => [value, 0]));
   let answered = 0;
-  for (const { answers } of responses) {
+  for (const { answers, count: times = 1 } of responses) {
     const answer = answers[question.id];
     if (answer === undefined || answer === '' || (Array.isArray(answer) && answer.length === 0)) continue;
-    answered += 1;
+    answered += times;
     for (const value of typeof answer === 'string' ? [answer] : answer) {
       const count = counts.get(value);
-      if (count !== undefined) counts.set(value, count + 1);
+      if (count !== undefined) counts.set(value, count + times);
     }
   }
   return { questionId: question.id, answered, counts: values.map((value) => ({ value, count: counts.get(value) ?? 0 })) };

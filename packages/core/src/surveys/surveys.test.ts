@@ -113,6 +113,25 @@ describe('properties', () => {
       }),
     );
   });
+  it('gives the same results from responses grouped by identical answers as from each one', () => {
+    const level = fc.constantFrom('very-satisfied', 'satisfied', 'fair', 'dissatisfied', 'very-dissatisfied', '');
+    fc.assert(
+      fc.property(fc.array(fc.record({ a: level, b: level, c: level }), { maxLength: 60 }), (answers) => {
+        const groups = new Map<string, { answers: Record<string, string>; count: number }>();
+        for (const entry of answers) {
+          const key = JSON.stringify(entry);
+          const group = groups.get(key) ?? { answers: entry, count: 0 };
+          group.count += 1;
+          groups.set(key, group);
+        }
+        const one = surveyResults(
+          FIVE_SCALE,
+          answers.map((entry) => ({ answers: entry })),
+        );
+        expect(surveyResults(FIVE_SCALE, [...groups.values()])).toEqual(one);
+      }),
+    );
+  });
 });
 
 describe('满意度 and 满意率', () => {
