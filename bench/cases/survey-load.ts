@@ -118,7 +118,6 @@ function runClient(url: string, slug: string): Promise<LoadResult> {
   });
 }
 
-
 async function client(url: string, slug: string): Promise<void> {
   const result: LoadResult = { times: [], stored: 0, errors: 0 };
   const respondent = async (index: number) => {

@@ -1,3 +1,4 @@
+import { adjustmentRoutes } from './adjustment/adjustment.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -60,5 +61,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     overviewRoutes,
     rereviewRoutes,
     rectificationRoutes,
+    adjustmentRoutes,
   ] as RouteModule[];
 }

@@ -90,6 +90,7 @@ const TABLE_OF: Record<string, string> = {
   rereviews: 'rereview_rounds',
   samples: 'rereview_samples',
   rectifications: 'rectifications',
+  adjustments: 'target_adjustments',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

@@ -32,6 +32,7 @@ const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
 const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.tsx'));
+const AdjustmentsPage = lazy(() => import('./features/adjustment/AdjustmentsPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="rereviews" element={<RereviewsPage />} />
         <Route path="rectifications" element={<RectificationsPage />} />
+        <Route path="adjustments" element={<AdjustmentsPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

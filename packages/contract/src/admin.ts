@@ -180,6 +180,8 @@ export const Task = z.object({
   rectificationId: Uuid.optional(),
   /** A 满意度调查 short of its planned sample (the unit collects, or extends the window). */
   surveyId: Uuid.optional(),
+  /** A 绩效目标调整 request (review for the department and the bureau, fixing a returned one for the unit). */
+  adjustmentId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -200,6 +202,9 @@ export const Task = z.object({
     'rectification-verify',
     'survey-collect',
     'survey-short',
+    'fix-adjustment',
+    'review-adjustment-department',
+    'review-adjustment-finance',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   'rectification.feedback',
   'rectification.close',
   'rectification.reopen',
+  // 绩效目标调整: the request is 'create' and its changes 'update'; then the workflow steps.
+  'adjustment.submit',
+  'adjustment.approve',
+  'adjustment.return',
+  'adjustment.reject',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -92,6 +97,7 @@ export const AUDIT_ENTITY_TYPES = [
   'rereview-round',
   'rereview-sample',
   'rectification',
+  'target-adjustment',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

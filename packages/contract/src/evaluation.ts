@@ -85,6 +85,8 @@ export const Indicator = z.object({
   lastYearActual: z.string().nullable(),
   adjustedTarget: z.string().nullable(),
   adjustedTargetText: z.string().nullable(),
+  /** The approved 绩效目标调整 behind the adjusted target: its reason, the date it was approved (yyyy-mm-dd) and the version it wrote. */
+  targetAdjustment: z.object({ reason: z.string(), approvedAt: z.string(), version: Int32 }).nullable(),
   scoreCoefficient: z.string().nullable(),
   isCore: z.boolean(),
   weight: z.string().nullable(),

@@ -1,3 +1,4 @@
+export * from './adjustment.ts';
 export * from './admin.ts';
 export * from './audit-actions.ts';
 export * from './auth.ts';

@@ -1,3 +1,4 @@
+export * as adjustment from './adjustment/index.ts';
 export { runChecks } from './checks/checks.ts';
 export * from './checks/findings.ts';
 export * as control from './control/index.ts';

@@ -301,6 +301,8 @@ export const indicators = pgTable(
     /** 调整指标值: set only when a mid-year adjustment of the target was approved; scored against. */
     adjustedTarget: numeric('adjusted_target'),
     adjustedTargetText: text('adjusted_target_text'),
+    /** The approved 绩效目标调整 behind the adjusted target (its reason, date and the version it wrote), when it came from one. */
+    targetAdjustment: jsonb('target_adjustment').$type<{ reason: string; approvedAt: string; version: number }>(),
     /** 得分系数 of an imported form (0–1), checked as coefficient × weight. */
     scoreCoefficient: numeric('score_coefficient'),
     /** 是否核心指标 */
@@ -544,6 +546,7 @@ export const indicatorLibrary = pgTable(
   ],
 );
 
+export * from './adjustment-schema.ts';
 export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
 export * from './library-schema.ts';

@@ -81,6 +81,7 @@ export function presentIndicator(
     lastYearActual: decimal(row.lastYearActual),
     adjustedTarget: decimal(row.adjustedTarget),
     adjustedTargetText: row.adjustedTargetText,
+    targetAdjustment: row.targetAdjustment ?? null,
     scoreCoefficient: decimal(row.scoreCoefficient),
     isCore: row.isCore,
     weight: row.weight === null ? null : formatPoints(row.weight),

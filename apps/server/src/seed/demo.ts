@@ -10,6 +10,7 @@ import { refreshScore } from '../evaluations/evaluation-aggregate.ts';
 import { wireModules } from '../modules.ts';
 import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIndicatorLibrary } from './builders.ts';
 import { seedControlDemo } from './control-demo.ts';
+import { seedDemoAdjustments } from './demo-adjustments.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
 import { seedDemoRectifications } from './demo-rectifications.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
@@ -213,6 +214,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // After the commit: the declarations go through the services, each step a transaction of its own.
   if (people) {
     await seedDemoDeclarations(deps, people);
+    await seedDemoAdjustments(deps, people);
     await seedDemoSurveys(deps, people);
     await seedDemoRectifications(deps, people);
   }

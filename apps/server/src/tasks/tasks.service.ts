@@ -1,5 +1,8 @@
 import type { Role } from '@jixiao/contract';
-import { policy, rectification, workflow } from '@jixiao/core';
+import { adjustment, policy, rectification, workflow } from '@jixiao/core';
+import { findAdjustments, findSteps } from '../adjustment/adjustment.repository.ts';
+import { factsOf } from '../adjustment/adjustment-access.ts';
+import { declarationTitle } from '../adjustment/adjustment-presenter.ts';
 import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
@@ -86,6 +89,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await rereviewTasks(deps, ctx)));
   tasks.push(...(await rectificationTasks(deps, ctx, rolesOver)));
   tasks.push(...(await surveyTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await adjustmentTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -212,4 +216,42 @@ async function surveyTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisa
       },
     ];
   });
+}
+
+const ADJUSTMENT_TASK = {
+  returned: { action: 'fix-adjustment', label: '按审核意见修改绩效目标调整申请后重新提交', step: 'submit' },
+  submitted: { action: 'review-adjustment-department', label: '部门审核绩效目标调整', step: 'approve' },
+  department_approved: { action: 'review-adjustment-finance', label: '财政审批绩效目标调整', step: 'approve' },
+} as const;
+
+/**
+ * 绩效目标调整 requests waiting for the signed-in user: submitted ones for the department's reviewers,
+ * department-approved ones for the finance bureau, returned ones for the unit's 填报人. The adjustment
+ * policy decides, segregation of duties included (no task to approve one's own request).
+ */
+async function adjustmentTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = await findAdjustments(deps.db, { scope: scopeOf(ctx.principal), open: true });
+  const tasks = [];
+  for (const { adjustment: row, organisationName, projectName } of rows) {
+    if (row.status === 'draft' || row.status === 'approved' || row.status === 'rejected') continue;
+    const task = ADJUSTMENT_TASK[row.status];
+    const steps = await findSteps(deps.db, row.id);
+    const actor = { userId: ctx.principal.userId, posts: [...rolesOver(row.organisationId)] };
+    if (!policy.decideAdjustmentStep(task.step, factsOf(row, steps), actor, 'opinion').ok) continue;
+    tasks.push({
+      adjustmentId: row.id,
+      title: `${declarationTitle(projectName, organisationName)}（绩效目标调整）`,
+      organisationName,
+      fiscalYear: row.fiscalYear,
+      status: row.status,
+      statusLabel: adjustment.ADJUSTMENT_STATUS_LABEL[row.status],
+      action: task.action,
+      actionLabel: task.label,
+      deadline: null,
+      overdue: false,
+      lastComment:
+        row.status === 'returned' ? (steps.filter((entry) => entry.step.action === 'return').at(-1)?.step.opinion ?? null) : null,
+    });
+  }
+  return tasks;
 }

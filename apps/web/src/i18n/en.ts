@@ -1,3 +1,4 @@
+import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
@@ -111,6 +112,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'taskAction.review-declaration-department': 'Department review of targets',
   'taskAction.review-declaration-finance': 'Finance review of targets',
   'taskAction.rereview': 'Re-score sampled evaluations',
+  'taskAction.fix-adjustment': 'Revise the returned target adjustment',
+  'taskAction.review-adjustment-department': 'Review target adjustment (department)',
+  'taskAction.review-adjustment-finance': 'Approve target adjustment (finance)',
 
   'status.draft': 'Draft',
   'status.returned': 'Returned',
@@ -230,6 +234,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'indicator.adjustedTargetText': 'Adjusted target as worded (optional)',
   'indicator.originalTargetShort': 'Original {value}',
   'indicator.adjustedTargetShort': 'Adjusted {value}',
+  'indicator.targetAdjustmentTip': 'Approved target adjustment ({at}): {reason}',
+  'indicator.addedByAdjustment': 'Added by adjustment',
   'indicator.scoreCoefficient': 'Score coefficient (optional)',
   'indicator.scoreCoefficientHint': 'The form’s coefficient (0–1), checked as coefficient × weight',
   'indicator.isCore': 'Core indicator',
@@ -544,6 +550,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'entity.rereview-round': 'Re-review round',
   'entity.rereview-sample': 'Re-review',
   'entity.rectification': 'Rectification item',
+  'entity.target-adjustment': 'Target adjustment request',
   'entity.survey': 'Satisfaction survey',
   'entity.monitoring-rule-set': 'Monitoring rule set',
 
@@ -580,6 +587,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'auditAction.rectification.feedback': 'Rectification feedback submitted',
   'auditAction.rectification.close': 'Rectification verified and closed',
   'auditAction.rectification.reopen': 'Rectification re-opened',
+  'auditAction.adjustment.submit': 'Target adjustment submitted',
+  'auditAction.adjustment.approve': 'Target adjustment approved',
+  'auditAction.adjustment.return': 'Target adjustment returned',
+  'auditAction.adjustment.reject': 'Target adjustment rejected',
   'auditAction.import-budget-lines': 'Budget lines imported',
   'auditAction.import-payments': 'Payments imported',
   'auditAction.save': 'Saved',
@@ -1168,4 +1179,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...indicatorLibraryEn,
   ...overviewEn,
   ...rectificationEn,
+  ...adjustmentEn,
 };

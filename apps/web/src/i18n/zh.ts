@@ -1,3 +1,4 @@
+import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
@@ -112,6 +113,9 @@ export const zh = {
   'taskAction.review-declaration-department': '部门审核绩效目标',
   'taskAction.review-declaration-finance': '财政审核绩效目标',
   'taskAction.rereview': '抽查复核评分',
+  'taskAction.fix-adjustment': '按审核意见修改绩效目标调整申请',
+  'taskAction.review-adjustment-department': '部门审核绩效目标调整',
+  'taskAction.review-adjustment-finance': '财政审批绩效目标调整',
 
   'status.draft': '草稿',
   'status.returned': '已退回',
@@ -230,6 +234,8 @@ export const zh = {
   'indicator.adjustedTargetText': '调整指标值表述（可选）',
   'indicator.originalTargetShort': '原指标值 {value}',
   'indicator.adjustedTargetShort': '调整后 {value}',
+  'indicator.targetAdjustmentTip': '经批准的绩效目标调整（{at}）：{reason}',
+  'indicator.addedByAdjustment': '调整新增',
   'indicator.scoreCoefficient': '得分系数（可选）',
   'indicator.scoreCoefficientHint': '原表的得分系数（0–1），按 系数 × 分值 核对得分',
   'indicator.isCore': '核心指标',
@@ -540,6 +546,7 @@ export const zh = {
   'entity.rereview-round': '抽查复核批次',
   'entity.rereview-sample': '抽查复核',
   'entity.rectification': '整改事项',
+  'entity.target-adjustment': '绩效目标调整申请',
   'entity.survey': '满意度调查',
   'entity.monitoring-rule-set': '预警规则',
 
@@ -576,6 +583,10 @@ export const zh = {
   'auditAction.rectification.feedback': '提交整改反馈',
   'auditAction.rectification.close': '整改核验销号',
   'auditAction.rectification.reopen': '整改核验退回',
+  'auditAction.adjustment.submit': '提交绩效目标调整申请',
+  'auditAction.adjustment.approve': '审核通过绩效目标调整',
+  'auditAction.adjustment.return': '退回绩效目标调整申请',
+  'auditAction.adjustment.reject': '不予批准绩效目标调整',
   'auditAction.import-budget-lines': '导入预算指标',
   'auditAction.import-payments': '导入支付明细',
   'auditAction.save': '保存',
@@ -1158,6 +1169,7 @@ export const zh = {
   ...indicatorLibraryZh,
   ...overviewZh,
   ...rectificationZh,
+  ...adjustmentZh,
 };
 
 export type MessageKey = keyof typeof zh;

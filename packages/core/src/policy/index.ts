@@ -1,3 +1,4 @@
+export * from './adjustment.ts';
 export * from './administration.ts';
 export * from './asset.ts';
 export * from './audit.ts';

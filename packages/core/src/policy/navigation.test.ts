@@ -9,13 +9,14 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports']],
+    [['preparer'], ['dashboard', 'declarations', 'adjustments', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports']],
     [
       ['department-reviewer'],
       [
         'dashboard',
         'overview',
         'declarations',
+        'adjustments',
         'evaluations',
         'reviews',
         'ex-ante',
@@ -25,13 +26,17 @@ describe('navigation', () => {
         'public-reports',
       ],
     ],
-    [['department-head'], ['dashboard', 'declarations', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports']],
+    [
+      ['department-head'],
+      ['dashboard', 'declarations', 'adjustments', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
+    ],
     [
       ['finance-reviewer'],
       [
         'dashboard',
         'overview',
         'declarations',
+        'adjustments',
         'evaluations',
         'reviews',
         'ex-ante',
@@ -51,6 +56,7 @@ describe('navigation', () => {
         'dashboard',
         'overview',
         'declarations',
+        'adjustments',
         'evaluations',
         'rereviews',
         'rectifications',

@@ -1,3 +1,4 @@
+import { adjustmentPolicy } from './adjustment.ts';
 import { administrationPolicy } from './administration.ts';
 import { assetPolicy } from './asset.ts';
 import { auditPolicy } from './audit.ts';
@@ -33,6 +34,7 @@ export const PAGES = [
   'dashboard',
   'overview',
   'declarations',
+  'adjustments',
   'evaluations',
   'reviews',
   'ex-ante',
@@ -90,6 +92,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, overviewPolicy.posts.read)) pages.push('overview');
   // 绩效目标申报: whoever declares or reviews targets, and the auditor who reads them.
   if (holdsAny(roles, [...Object.values(declarationPolicy.posts).flat(), 'auditor'])) pages.push('declarations');
+  // 目标调整: who requests or reviews adjustments of approved targets, and the auditor who reads them.
+  if (holdsAny(roles, actsOn(...Object.values(adjustmentPolicy.posts), ['auditor']))) pages.push('adjustments');
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
   if (reviewer) pages.push('reviews');
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');

@@ -32,8 +32,13 @@ export async function openFromApprovedTargets(tx: Queryable, evaluationId: strin
       level2: line.level2,
       name: line.name,
       direction: line.direction,
-      target: line.target,
-      targetText: line.targetText,
+      // An adjusted line opens with its approved 指标值 as the target and the adjustment's as the adjusted
+      // target, which the scorer scores against (调整后 X（原 Y）); the reason and date travel with it.
+      target: line.original ? line.original.target : line.target,
+      targetText: line.original ? line.original.targetText : line.targetText,
+      adjustedTarget: line.original ? line.target : null,
+      adjustedTargetText: line.original ? line.targetText : null,
+      targetAdjustment: line.adjusted ?? null,
       unit: line.unit,
       lastYearActual: line.lastYearActual,
       weight: line.weight,

@@ -89,6 +89,7 @@ export default function DashboardPage() {
 function taskLink(task: TaskItem): { path: string; subject: string } {
   if (task.rereviewId) return { path: '/rereviews', subject: task.rereviewId };
   if (task.surveyId) return { path: `/surveys?open=${task.surveyId}`, subject: task.surveyId };
+  if (task.adjustmentId) return { path: `/adjustments?open=${task.adjustmentId}`, subject: task.adjustmentId };
   if (task.rectificationId) return { path: `/rectifications?open=${task.rectificationId}`, subject: task.rectificationId };
   if (task.declarationId) return { path: `/declarations/${task.declarationId}`, subject: task.declarationId };
   return { path: `/evaluations/${task.evaluationId}`, subject: task.evaluationId ?? '' };
@@ -122,7 +123,11 @@ function TaskTable({ tasks, loading }: { tasks: readonly TaskItem[]; loading: bo
           dataIndex: 'status',
           width: 120,
           render: (status: string, task) =>
-            isEvaluationStatus(status) && !task.rectificationId && !task.surveyId ? <StatusTag status={status} /> : task.statusLabel,
+            isEvaluationStatus(status) && !task.rectificationId && !task.surveyId && !task.adjustmentId ? (
+              <StatusTag status={status} />
+            ) : (
+              task.statusLabel
+            ),
         },
         {
           title: t('task.deadline'),

@@ -28,6 +28,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatMoney } from '../../lib/money.ts';
+import { DeclarationVersions } from '../adjustment/DeclarationVersions.tsx';
 import { LibraryPicker } from '../library/LibraryPicker.tsx';
 import { lineFromEntry, suggestionFor } from '../library/library-view.ts';
 import { CarriedRectifications } from '../rectification/CarriedRectifications.tsx';
@@ -165,6 +166,7 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
           description={t('declaration.frozen')}
         />
       )}
+      {detail.approved && <DeclarationVersions declarationId={detail.id} />}
       {detail.opinions.some((opinion) => opinion.text) && (
         <Alert
           type={detail.status === 'returned' ? 'error' : 'info'}

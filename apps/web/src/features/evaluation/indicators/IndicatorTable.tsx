@@ -77,17 +77,43 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
       render: forIndicator((indicator) => {
         const original = valueText(indicator.target, indicator.unit, indicator.targetText);
         if (indicator.adjustedTarget === null && indicator.adjustedTargetText === null)
-          return <span className="wrap-text">{original}</span>;
+          return indicator.targetAdjustment ? (
+            // A line added by an approved 绩效目标调整: its target is the adjustment's own.
+            <Tooltip
+              title={t('indicator.targetAdjustmentTip', {
+                reason: indicator.targetAdjustment.reason,
+                at: indicator.targetAdjustment.approvedAt,
+              })}
+            >
+              <Space size={4} wrap>
+                <span className="wrap-text">{original}</span>
+                <Tag color="blue">{t('indicator.addedByAdjustment')}</Tag>
+              </Space>
+            </Tooltip>
+          ) : (
+            <span className="wrap-text">{original}</span>
+          );
         return (
           <Space orientation="vertical" size={0} data-testid={`indicator-adjusted-${indicator.code}`}>
             <Typography.Text type="secondary" delete className="wrap-text">
               {t('indicator.originalTargetShort', { value: original })}
             </Typography.Text>
-            <span className="wrap-text">
-              {t('indicator.adjustedTargetShort', {
-                value: valueText(indicator.adjustedTarget, indicator.unit, indicator.adjustedTargetText),
-              })}
-            </span>
+            <Tooltip
+              title={
+                indicator.targetAdjustment
+                  ? t('indicator.targetAdjustmentTip', {
+                      reason: indicator.targetAdjustment.reason,
+                      at: indicator.targetAdjustment.approvedAt,
+                    })
+                  : undefined
+              }
+            >
+              <span className="wrap-text">
+                {t('indicator.adjustedTargetShort', {
+                  value: valueText(indicator.adjustedTarget, indicator.unit, indicator.adjustedTargetText),
+                })}
+              </span>
+            </Tooltip>
           </Space>
         );
       }),

@@ -20,6 +20,7 @@ const indicator: Indicator = {
   actualText: null,
   lastYearActual: null,
   adjustedTarget: null,
+  targetAdjustment: null,
   adjustedTargetText: null,
   scoreCoefficient: null,
   isCore: false,

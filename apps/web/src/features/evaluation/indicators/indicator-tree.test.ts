@@ -15,6 +15,7 @@ function indicator(overrides: Partial<Indicator> & Pick<Indicator, 'code' | 'lev
     actualText: null,
     lastYearActual: null,
     adjustedTarget: null,
+    targetAdjustment: null,
     adjustedTargetText: null,
     scoreCoefficient: null,
     isCore: false,
