@@ -12,5 +12,6 @@ export * from './overview.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';
 export * from './score.ts';
+export * from './search.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

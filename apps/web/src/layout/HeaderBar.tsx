@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Locale } from '../i18n/translate.ts';
+import { GlobalSearch } from './GlobalSearch.tsx';
 
 export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
   const { session, signOut } = useSession();
@@ -37,6 +38,7 @@ export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
         )}
       </Flex>
       <Flex align="center" gap={8}>
+        {user && screens.md && <GlobalSearch width={screens.xl ? 280 : 200} />}
         <Segmented<Locale>
           size="small"
           value={locale}

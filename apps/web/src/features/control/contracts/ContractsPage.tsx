@@ -27,7 +27,15 @@ export default function ContractsPage() {
   const scope = useControlScope();
   const [search, setSearch] = useSearchParams();
   const procurementId = search.get('procurement') ?? undefined;
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?contract=<id> opens a contract's drawer, so a search hit or a link lands on it.
+  const openId = search.get('contract');
+  const setOpenId = (id: string | null) =>
+    setSearch((current) => {
+      const next = new URLSearchParams(current);
+      if (id) next.set('contract', id);
+      else next.delete('contract');
+      return next;
+    });
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, procurementId } : null;

@@ -1,0 +1,20 @@
+/** 全局搜索 in the header. */
+export const searchZh = {
+  'search.placeholder': '搜索项目、收款人、合同…',
+  'search.label': '全局搜索',
+  'search.searching': '搜索中…',
+  'search.none': '没有找到“{q}”相关的记录',
+  'search.failed': '搜索失败：{message}',
+  'search.kind.evaluation': '绩效自评',
+  'search.kind.declaration': '绩效目标申报',
+  'search.kind.payment': '支付申请',
+  'search.kind.contract': '合同',
+  'search.declarationStatus.draft': '草稿',
+  'search.declarationStatus.returned': '已退回',
+  'search.declarationStatus.submitted': '待部门审核',
+  'search.declarationStatus.department_approved': '待财政审核',
+  'search.declarationStatus.approved': '已批复',
+  'search.contractStatus.active': '履行中',
+  'search.contractStatus.closed': '已结清或终止',
+  'search.year': '{year}年度',
+};
