@@ -21,6 +21,11 @@ const schema = z.object({
    * finance bureau's overview (docs/finance-bureau.md). 0 loads the reference department alone.
    */
   JIXIAO_DEMO_DISTRICT: z.coerce.number().int().min(0).max(1000).default(15),
+  /**
+   * 重点项目 in a department's roll-up (docs/finance-bureau.md "Roll-up"): projects whose adjusted budget
+   * reaches this many yuan. Practice, not a national rule: each bureau names its key projects.
+   */
+  JIXIAO_ROLLUP_KEY_PROJECT_YUAN: z.coerce.number().int().min(0).max(1_000_000_000_000).default(1_000_000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /**

@@ -111,3 +111,50 @@ export type Overview = z.infer<typeof Overview>;
 export type OverviewDepartment = z.infer<typeof OverviewDepartment>;
 export type OverviewAnomaly = z.infer<typeof OverviewAnomaly>;
 export type OverviewPoint = z.infer<typeof OverviewPoint>;
+
+/** A budget-weighted aggregate of self-scores (informative, beside the official score). */
+export const RollupAggregate = z.object({
+  /** "91.08"; null when nothing is handed in with a budget. */
+  score: z.string().nullable(),
+  /** Σ 调整预算数 of what was counted, in fen. */
+  weightFen: z.number().int(),
+  counted: z.number().int(),
+  notCounted: z.number().int(),
+});
+
+const RollupEvaluation = z.object({
+  evaluationId: Uuid,
+  status: z.enum(STATUS),
+  /** Self-score "91.08"; null until handed in, or while an error blocks the score. */
+  selfScore: z.string().nullable(),
+  budgetFen: z.number().int(),
+});
+
+/**
+ * 汇总 of a department's overall evaluation (docs/finance-bureau.md "Roll-up"): its units' overall
+ * evaluations and every project evaluation below it, with budget-weighted aggregates.
+ */
+export const EvaluationRollup = z.object({
+  evaluationId: Uuid,
+  fiscalYear: z.number().int(),
+  organisationName: z.string(),
+  /** The department's own score by the official rules, for comparison. */
+  officialScore: z.string().nullable(),
+  /** 重点项目 from this adjusted budget up, in fen (configuration). */
+  keyProjectFromFen: z.number().int(),
+  units: z.array(
+    z.object({
+      organisationId: Uuid,
+      name: z.string(),
+      /** The unit's own 部门整体支出 evaluation, when it has one this year. */
+      overall: RollupEvaluation.nullable(),
+      projectCount: z.number().int(),
+      /** Its projects' budget-weighted self-score. */
+      projects: RollupAggregate,
+    }),
+  ),
+  projects: z.array(RollupEvaluation.extend({ name: z.string(), code: z.string(), unitName: z.string(), key: z.boolean() })),
+  aggregate: z.object({ projects: RollupAggregate, keyProjects: RollupAggregate, units: RollupAggregate }),
+});
+export type EvaluationRollup = z.infer<typeof EvaluationRollup>;
+export type RollupAggregate = z.infer<typeof RollupAggregate>;

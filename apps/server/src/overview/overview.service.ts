@@ -28,9 +28,9 @@ function overviewScope(ctx: RequestContext): Scope {
 const percent = (value: Fraction | undefined): string | null => (value ? formatPercent(value) : null);
 const score = (value: number | undefined): string | null => (value === undefined ? null : formatPoints(value));
 /** Handed in by the unit: the bureau's figures (scores, anomalies) are read from these only. */
-const handedIn = (status: Status) => !workflow.isEditable(status);
+export const handedIn = (status: Status) => !workflow.isEditable(status);
 
-interface Loaded {
+export interface Loaded {
   readonly row: Awaited<ReturnType<typeof repo.findYearEvaluations>>[number];
   readonly department: OrganisationRow;
   readonly unit: OrganisationRow;
@@ -52,7 +52,7 @@ function departmentResolver(organisations: readonly OrganisationRow[]) {
  * there is a snapshot, the surveys' figures read in one batch otherwise. Only an evaluation without a
  * snapshot that reads the ledger live is loaded on its own (older data; none once submitted in the app).
  */
-async function scoreHandedIn(
+export async function scoreHandedIn(
   deps: Deps,
   entries: readonly Loaded[],
   parts: Awaited<ReturnType<typeof repo.findYearParts>>,
@@ -117,7 +117,7 @@ async function scoreHandedIn(
 }
 
 /** The anomaly rules' input from a scored evaluation. */
-function anomalyInput(scored: Evaluation, aggregate: Aggregate): overview.AnomalyInput {
+export function anomalyInput(scored: Evaluation, aggregate: Aggregate): overview.AnomalyInput {
   const items = new Map(scored.items.filter((item) => item.kind === 'indicator').map((item) => [item.id, item]));
   const { evaluation } = aggregate;
   const budget = aggregate.ledgerBudget;

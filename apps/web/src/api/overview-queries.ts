@@ -1,4 +1,4 @@
-import type { Overview } from '@jixiao/contract';
+import type { EvaluationRollup, Overview } from '@jixiao/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { http } from './client.ts';
 
@@ -15,11 +15,20 @@ export const overviewApi = {
       departmentId: filter.departmentId,
       q: filter.q?.trim() || undefined,
     }),
+  rollup: (evaluationId: string) => http.get<EvaluationRollup>(`/api/evaluations/${evaluationId}/rollup`),
 };
 
-const keys = { overview: (filter: OverviewFilter) => ['overview', filter] as const };
+const keys = {
+  overview: (filter: OverviewFilter) => ['overview', filter] as const,
+  rollup: (evaluationId: string) => ['overview', 'rollup', evaluationId] as const,
+};
 
 /** 总览 of a year; the previous figures stay on screen while a filter change loads. */
 export function useOverview(filter: OverviewFilter) {
   return useQuery({ queryKey: keys.overview(filter), queryFn: () => overviewApi.get(filter), placeholderData: keepPreviousData });
+}
+
+/** 汇总 of a department's evaluation: read when its tab opens; the units' scores change as they hand in. */
+export function useEvaluationRollup(evaluationId: string) {
+  return useQuery({ queryKey: keys.rollup(evaluationId), queryFn: () => overviewApi.rollup(evaluationId) });
 }

@@ -4,6 +4,7 @@ import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
+import { rollupEn } from './rollup.en.ts';
 import { searchEn } from './search.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
@@ -1182,4 +1183,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...rectificationEn,
   ...adjustmentEn,
   ...searchEn,
+  ...rollupEn,
 };

@@ -38,7 +38,11 @@ export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
         )}
       </Flex>
       <Flex align="center" gap={8}>
-        {user && screens.md && <GlobalSearch width={screens.xl ? 280 : 200} />}
+        {user && screens.md && (
+          <div className="header-search">
+            <GlobalSearch width={screens.xl ? 280 : 200} />
+          </div>
+        )}
         <Segmented<Locale>
           size="small"
           value={locale}

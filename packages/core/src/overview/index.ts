@@ -1,2 +1,3 @@
 export * from './aggregates.ts';
 export * from './anomalies.ts';
+export * from './rollup.ts';

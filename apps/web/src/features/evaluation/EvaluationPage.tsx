@@ -9,11 +9,12 @@ import { HistoryTimeline } from './HistoryTimeline.tsx';
 import { IndicatorsTab } from './indicators/IndicatorsTab.tsx';
 import { ManagementTab } from './management/ManagementTab.tsx';
 import { ReportTab } from './report/ReportTab.tsx';
+import { RollupTab } from './rollup/RollupTab.tsx';
 import { ScoreTab } from './score/ScoreTab.tsx';
 import { useEvaluation } from './use-evaluation.ts';
 import { WorkbookTab } from './workbook/WorkbookTab.tsx';
 
-const TABS = ['goals', 'indicators', 'management', 'budget', 'score', 'report', 'workbook', 'history'] as const;
+const TABS = ['goals', 'indicators', 'management', 'budget', 'score', 'rollup', 'report', 'workbook', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => (TABS as readonly (string | null)[]).includes(value);
 
@@ -29,7 +30,10 @@ export default function EvaluationPage() {
   if (!evaluation) {
     return detail.error ? <ApiErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : <Skeleton active />;
   }
-  const tab: TabKey = isTab(requested) && (requested !== 'management' || evaluation.kind === 'department') ? requested : 'indicators';
+  const tab: TabKey =
+    isTab(requested) && ((requested !== 'management' && requested !== 'rollup') || evaluation.kind === 'department')
+      ? requested
+      : 'indicators';
   const props = { evaluation, score };
   const items: TabsProps['items'] = [
     { key: 'goals', label: t('tab.goals'), children: <GoalsTab {...props} /> },
@@ -39,6 +43,9 @@ export default function EvaluationPage() {
       : []),
     { key: 'budget', label: t('tab.budget'), children: <BudgetTab {...props} /> },
     { key: 'score', label: t('tab.score'), children: <ScoreTab {...props} /> },
+    ...(evaluation.kind === 'department'
+      ? [{ key: 'rollup', label: t('tab.rollup'), children: <RollupTab evaluationId={evaluation.id} /> }]
+      : []),
     { key: 'report', label: t('tab.report'), children: <ReportTab evaluation={evaluation} /> },
     { key: 'workbook', label: t('tab.workbook'), children: <WorkbookTab evaluation={evaluation} /> },
     { key: 'history', label: t('tab.history'), children: <HistoryTimeline transitions={evaluation.transitions} /> },

@@ -1,0 +1,28 @@
+/** 汇总: a department's overall evaluation with its units' and projects' evaluations. */
+export const rollupZh = {
+  'tab.rollup': '下属单位汇总',
+  'unitRollup.intro':
+    '下属单位和项目的自评得分按调整预算加权汇总，仅供参考：部门整体支出绩效自评的得分仍按评分规则计算（财预〔2020〕10号），汇总分不进入正式报告。只计入已提交的自评。',
+  'unitRollup.official': '部门整体自评得分（按规则）',
+  'unitRollup.projects': '项目加权汇总分',
+  'unitRollup.keyProjects': '重点项目加权汇总分',
+  'unitRollup.units': '单位整体自评加权汇总分',
+  'unitRollup.counted': '计入 {counted} 项，预算 {amount} 元；未计入 {notCounted} 项',
+  'unitRollup.keyRule': '重点项目：调整预算 {amount} 元及以上（可配置）',
+  'unitRollup.unitTable': '下属单位',
+  'unitRollup.projectTable': '项目',
+  'unitRollup.unit': '单位',
+  'unitRollup.overall': '单位整体自评',
+  'unitRollup.projectCount': '项目数',
+  'unitRollup.unitProjects': '项目加权汇总分',
+  'unitRollup.project': '项目',
+  'unitRollup.budget': '调整预算（元）',
+  'unitRollup.selfScore': '自评得分',
+  'unitRollup.status': '状态',
+  'unitRollup.key': '重点',
+  'unitRollup.notHandedIn': '未提交',
+  'unitRollup.none': '—',
+  'unitRollup.chart': '项目自评得分与调整预算',
+  'unitRollup.chartScore': '自评得分',
+  'unitRollup.empty': '本年度下属单位和项目还没有自评',
+};
