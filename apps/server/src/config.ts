@@ -21,6 +21,11 @@ const schema = z.object({
    * finance bureau's overview (docs/finance-bureau.md). 0 loads the reference department alone.
    */
   JIXIAO_DEMO_DISTRICT: z.coerce.number().int().min(0).max(1000).default(15),
+  /**
+   * 结果应用: the share (whole percent) by which a project graded 中 is suggested to be cut next year
+   * (docs/finance-bureau.md "结果应用"). No national figure exists; the bureau sets its own.
+   */
+  JIXIAO_RESULT_REDUCE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /**

@@ -4,6 +4,7 @@ import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
+import { resultsEn } from './results.en.ts';
 import { surveysEn } from './surveys.en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -1180,4 +1181,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...overviewEn,
   ...rectificationEn,
   ...adjustmentEn,
+  ...resultsEn,
 };

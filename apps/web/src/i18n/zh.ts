@@ -4,6 +4,7 @@ import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
+import { resultsZh } from './results.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
 /**
  * Chinese, the interface's first language. Every key here must exist in en.ts (the type says so, and
@@ -1170,6 +1171,7 @@ export const zh = {
   ...overviewZh,
   ...rectificationZh,
   ...adjustmentZh,
+  ...resultsZh,
 };
 
 export type MessageKey = keyof typeof zh;
