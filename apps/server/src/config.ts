@@ -26,6 +26,11 @@ const schema = z.object({
    * reaches this many yuan. Practice, not a national rule: each bureau names its key projects.
    */
   JIXIAO_ROLLUP_KEY_PROJECT_YUAN: z.coerce.number().int().min(0).max(1_000_000_000_000).default(1_000_000),
+  /**
+   * 结果应用: the share (whole percent) by which a project graded 中 is suggested to be cut next year
+   * (docs/finance-bureau.md "结果应用"). No national figure exists; the bureau sets its own.
+   */
+  JIXIAO_RESULT_REDUCE_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /**

@@ -6,9 +6,11 @@ import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
 import { onLedgerChanged } from './events/ledger-events.ts';
 import { provideLedgerReader } from './ports/ledger-reader.ts';
 import { provideRectificationReader } from './ports/rectification-reader.ts';
+import { provideResultReader } from './ports/result-reader.ts';
 import { provideSubsidyRegister } from './ports/subsidy-register.ts';
 import { provideSurveyReader } from './ports/survey-reader.ts';
 import { carriedInto } from './rectification/rectification.service.ts';
+import { appliedResultFor, appliedResultForProject } from './results/results.service.ts';
 import { surveyActuals } from './surveys/survey-sources.ts';
 
 let wired = false;
@@ -26,6 +28,7 @@ export function wireModules(): void {
   provideSubsidyRegister(subsidyRegisterReader);
   provideSurveyReader(surveyActuals);
   provideRectificationReader({ carriedInto });
+  provideResultReader({ appliedResultFor, appliedResultForProject });
 }
 
 /** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */

@@ -25,6 +25,7 @@ import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { rereviewRoutes } from './rereview/rereview.routes.ts';
+import { resultsRoutes } from './results/results.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { surveyRoutes } from './surveys/survey.routes.ts';
 import { surveyPublicRoutes } from './surveys/survey-public.routes.ts';
@@ -64,5 +65,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     rectificationRoutes,
     adjustmentRoutes,
     searchRoutes,
+    resultsRoutes,
   ] as RouteModule[];
 }

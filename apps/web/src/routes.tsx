@@ -32,6 +32,7 @@ const AnswerPage = lazy(() => import('./features/surveys/AnswerPage.tsx'));
 const LibraryPage = lazy(() => import('./features/library/LibraryPage.tsx'));
 const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
 const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.tsx'));
+const ResultsPage = lazy(() => import('./features/results/ResultsPage.tsx'));
 const AdjustmentsPage = lazy(() => import('./features/adjustment/AdjustmentsPage.tsx'));
 
 export function AppRoutes() {
@@ -64,6 +65,7 @@ export function AppRoutes() {
         <Route path="surveys" element={<SurveysPage />} />
         <Route path="rereviews" element={<RereviewsPage />} />
         <Route path="rectifications" element={<RectificationsPage />} />
+        <Route path="results" element={<ResultsPage />} />
         <Route path="adjustments" element={<AdjustmentsPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />

@@ -182,6 +182,8 @@ export const Task = z.object({
   surveyId: Uuid.optional(),
   /** A 绩效目标调整 request (review for the department and the bureau, fixing a returned one for the unit). */
   adjustmentId: Uuid.optional(),
+  /** A finance-approved project evaluation whose 结果应用 the bureau has not decided yet. */
+  resultEvaluationId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -205,6 +207,7 @@ export const Task = z.object({
     'fix-adjustment',
     'review-adjustment-department',
     'review-adjustment-finance',
+    'result-decide',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

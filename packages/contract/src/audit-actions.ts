@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'adjustment.approve',
   'adjustment.return',
   'adjustment.reject',
+  // 结果应用: the bureau's decision on a result's next-year treatment.
+  'result.decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -98,6 +100,8 @@ export const AUDIT_ENTITY_TYPES = [
   'rereview-sample',
   'rectification',
   'target-adjustment',
+  'result-decision',
+  'public-settings',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

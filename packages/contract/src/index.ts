@@ -11,6 +11,7 @@ export * from './monitoring-rules.ts';
 export * from './overview.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';
+export * from './results.ts';
 export * from './score.ts';
 export * from './search.ts';
 export * from './surveys.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DecimalText, Int32, IsoDate, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
 import { DIRECTION, LEVEL1, LEVEL2 } from './evaluation.ts';
 import { CarriedRectification } from './rectification.ts';
+import { AppliedResult } from './results.ts';
 import { ScoreFinding } from './score.ts';
 
 /** 绩效目标申报表 (docs/targets.md "申报表"): the forms, their review and approval. */
@@ -177,6 +178,8 @@ export const DeclarationDetail = DeclarationSummary.extend({
   approved: z.object({ number: Int32, approvedAt: z.string(), approvedBy: z.string() }).nullable(),
   /** 未完成整改事项: the unit's rectification items of the year before still open (read through ports/rectification-reader.ts). */
   carriedRectifications: z.array(CarriedRectification),
+  /** 上年度评价结果应用: the bureau's decision on the same project of the year before (ports/result-reader.ts); null when none. */
+  appliedResult: AppliedResult.nullable(),
   permissions: DeclarationPermissions,
 });
 export type DeclarationDetail = z.infer<typeof DeclarationDetail>;

@@ -15,6 +15,7 @@ export { buildReportModel } from './report/build.ts';
 export * from './report/model.ts';
 export { chineseDate, chineseNumber, indicatorSentence, punctuateList } from './report/sentence.ts';
 export * as rereview from './rereview/index.ts';
+export * as results from './results/index.ts';
 export * from './scoring/completion.ts';
 export { evaluateWorkbook } from './scoring/evaluate-workbook.ts';
 export * from './scoring/evaluation.ts';

@@ -4,6 +4,7 @@ import { computeMetric, DEFAULT_LEDGER_OPTIONS, LEDGER_METRICS } from './control
 import { ruleRef } from './monitoring/lights.ts';
 import type { MonitoringRuleCode } from './monitoring/model.ts';
 import { DEFAULT_RULE_SETS } from './monitoring/rule-set.ts';
+import { RESULT_BASIS, RESULT_TREATMENTS, treatmentRule } from './results/model.ts';
 import { DEFAULT_MANAGEMENT_CATALOGUE } from './scoring/management-catalogue.ts';
 import { RULES } from './scoring/rules.ts';
 import { SCHEMES } from './scoring/scheme.ts';
@@ -26,6 +27,8 @@ const shown: [string, string][] = [
     `ledger.${metric}`,
     computeMetric(metric, emptyLedger, { ...DEFAULT_LEDGER_OPTIONS, asOf: '2024-12-31' }).source,
   ]),
+  ['results.basis', RESULT_BASIS],
+  ...RESULT_TREATMENTS.map((treatment): [string, string] => [`results.${treatment}`, treatmentRule(treatment, 10)]),
   ...(
     ['MON_BUDGET_RATIO', 'MON_BUDGET_MILESTONE', 'MON_INDICATOR_POSITIVE', 'MON_INDICATOR_REVERSE', 'MON_INDICATOR_QUALITATIVE'] as const
   ).flatMap((code: MonitoringRuleCode): [string, string][] => [

@@ -553,5 +553,6 @@ export * from './library-schema.ts';
 export * from './monitoring-rules-schema.ts';
 export * from './rectification-schema.ts';
 export * from './rereview-schema.ts';
+export * from './results-schema.ts';
 export * from './survey-schema.ts';
 export * from './targets-schema.ts';

@@ -122,6 +122,8 @@ export interface DetailParts {
   readonly permissions: DeclarationDetail['permissions'];
   /** 未完成整改事项 of the year before (ports/rectification-reader.ts). */
   readonly carriedRectifications: DeclarationDetail['carriedRectifications'];
+  /** 上年度评价结果应用 of the same project (ports/result-reader.ts). */
+  readonly appliedResult: DeclarationDetail['appliedResult'];
   /** What the checks read beyond the form (the 事前绩效评估 rule). */
   readonly checkContext: targets.DeclarationCheckContext;
 }
@@ -202,6 +204,7 @@ export function presentDeclaration(parts: DetailParts): DeclarationDetail {
       ? { number: parts.approved.number, approvedAt: parts.approved.approvedAt.toISOString(), approvedBy: parts.approved.approvedBy }
       : null,
     carriedRectifications: parts.carriedRectifications,
+    appliedResult: parts.appliedResult,
     permissions: parts.permissions,
   };
 }

@@ -12,6 +12,7 @@ import { getProject } from '../organisations/project.repository.ts';
 import { actorOver } from '../policies/access.ts';
 import { isOutOfScope, scopeOf } from '../policies/scope.ts';
 import { rectificationReader } from '../ports/rectification-reader.ts';
+import { resultReader } from '../ports/result-reader.ts';
 import { emptyToNull, money } from '../shared/fields.ts';
 import * as repo from './declaration.repository.ts';
 import { authoriseDeclaration } from './declaration-access.ts';
@@ -36,13 +37,20 @@ export async function getDeclarationDetail(
   db: Queryable = deps.db,
 ): Promise<DeclarationDetail> {
   const { declaration, actor } = await authoriseDeclaration(db, ctx, id, 'read');
-  const [organisationName, indicators, transitions, contributors, approved, carriedRectifications] = await Promise.all([
+  const [organisationName, indicators, transitions, contributors, approved, carriedRectifications, appliedResult] = await Promise.all([
     repo.getOrganisationName(db, declaration.organisationId),
     repo.findIndicators(db, id),
     repo.findTransitions(db, id),
     repo.findContributors(db, id),
     repo.latestVersion(db, id),
     rectificationReader().carriedInto(db, declaration.organisationId, declaration.fiscalYear, deps.clock()),
+    declaration.projectCode
+      ? resultReader().appliedResultFor(db, {
+          organisationId: declaration.organisationId,
+          projectCode: declaration.projectCode,
+          fiscalYear: declaration.fiscalYear,
+        })
+      : null,
   ]);
   const opinions = await repo.findOpinions(
     db,
@@ -63,6 +71,7 @@ export async function getDeclarationDetail(
       : null,
     checkContext,
     carriedRectifications,
+    appliedResult,
     permissions: {
       edit: policy.mayEditDeclaration(actor.posts, declaration.status),
       submit: can('submit').ok,

@@ -10,6 +10,7 @@ import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
 import { findRectifications, lastAnswerers } from '../rectification/rectification.repository.ts';
 import { listRounds } from '../rereview/rereview.service.ts';
+import { undecidedResults } from '../results/results.service.ts';
 import { findSurveys } from '../surveys/survey.repository.ts';
 import { surveyStatus } from '../surveys/survey-status.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
@@ -90,6 +91,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await rectificationTasks(deps, ctx, rolesOver)));
   tasks.push(...(await surveyTasks(deps, ctx, rolesOver)));
   tasks.push(...(await adjustmentTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await resultTasks(deps, ctx)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -254,4 +256,22 @@ async function adjustmentTasks(deps: Deps, ctx: RequestContext, rolesOver: (orga
     });
   }
   return tasks;
+}
+
+/** 结果应用: the finance-approved project evaluations of each year without the bureau's decision, for whoever decides (the results policy). */
+async function resultTasks(deps: Deps, ctx: RequestContext) {
+  const rows = await undecidedResults(deps, ctx);
+  return rows.map((row) => ({
+    resultEvaluationId: row.evaluationId,
+    title: `${row.projectName}（结果应用：${row.grade}，建议${row.treatmentLabel}）`,
+    organisationName: row.organisationName,
+    fiscalYear: row.fiscalYear,
+    status: 'finance_approved',
+    statusLabel: '待作结果应用决定',
+    action: 'result-decide' as const,
+    actionLabel: '结果应用决定',
+    deadline: null,
+    overdue: false,
+    lastComment: null,
+  }));
 }

@@ -4,6 +4,7 @@ import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
+import { resultsEn } from './results.en.ts';
 import { rollupEn } from './rollup.en.ts';
 import { searchEn } from './search.en.ts';
 import { surveysEn } from './surveys.en.ts';
@@ -1184,4 +1185,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...adjustmentEn,
   ...searchEn,
   ...rollupEn,
+  ...resultsEn,
 };

@@ -4,6 +4,7 @@ import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
+import { resultsZh } from './results.zh.ts';
 import { rollupZh } from './rollup.zh.ts';
 import { searchZh } from './search.zh.ts';
 import { surveysZh } from './surveys.zh.ts';
@@ -1174,6 +1175,7 @@ export const zh = {
   ...adjustmentZh,
   ...searchZh,
   ...rollupZh,
+  ...resultsZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -10,6 +10,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   GiftOutlined,
   GlobalOutlined,
   HddOutlined,
@@ -46,6 +47,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   surveys: { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined /> },
   rereviews: { key: 'rereviews', path: '/rereviews', label: 'nav.rereviews', icon: <SnippetsOutlined /> },
   rectifications: { key: 'rectifications', path: '/rectifications', label: 'nav.rectifications', icon: <ToolOutlined /> },
+  results: { key: 'results', path: '/results', label: 'nav.results', icon: <FundOutlined /> },
   'control-ledger': {
     key: 'control-ledger',
     path: '/control/ledger',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { AppliedResult } from '../results.ts';
 import { permissionsOf } from './access.ts';
 
 export const SPENDING_TYPES = ['basic', 'project'] as const;
@@ -20,6 +21,9 @@ export const CreateBudgetLine = z.object({
   initial: Money,
   carryOver: Money.optional(),
 });
+
+/** A new line, with the 结果应用 decision on its project of the year before where the bureau took one (a note for whoever set the amount). */
+export const BudgetLineCreated = z.object({ id: Uuid, appliedResult: AppliedResult.nullable() });
 
 export const BudgetLine = z.object({
   id: Uuid,

@@ -15,6 +15,7 @@ export * from './payment.ts';
 export * from './procurement.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';
+export * from './results.ts';
 export * from './roles.ts';
 export * from './self-assessment.ts';
 export * from './subsidy.ts';

@@ -12,6 +12,7 @@ import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
 import { rectificationPolicy } from './rectification.ts';
 import { rereviewPolicy } from './rereview.ts';
+import { resultsPolicy } from './results.ts';
 import { holdsAny, type Role } from './roles.ts';
 import { selfAssessmentPolicy } from './self-assessment.ts';
 import { subsidyPolicy } from './subsidy.ts';
@@ -41,6 +42,7 @@ export const PAGES = [
   'surveys',
   'rereviews',
   'rectifications',
+  'results',
   ...CONTROL_PAGES,
   'admin',
   'audit',
@@ -103,6 +105,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, rereviewPolicy.posts.read)) pages.push('rereviews');
   // 整改: who issues, answers or verifies notices, and the auditor who reads them.
   if (holdsAny(roles, actsOn(...Object.values(rectificationPolicy.posts), ['auditor']))) pages.push('rectifications');
+  // 结果应用: the bureau decides; department reviewers and the auditor read.
+  if (holdsAny(roles, resultsPolicy.posts.read)) pages.push('results');
   pages.push(...CONTROL_PAGES.filter((page) => holdsAny(roles, CONTROL_PAGE_ROLES[page])));
   if (holdsAny(roles, administrationPolicy.posts.manage)) pages.push('admin');
   if (holdsAny(roles, auditPolicy.posts.read)) pages.push('audit');

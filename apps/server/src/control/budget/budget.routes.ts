@@ -1,4 +1,5 @@
 import {
+  BudgetLineCreated,
   BudgetLineDetail,
   BudgetLineList,
   CreateBudgetLine,
@@ -40,8 +41,18 @@ export const budgetRoutes =
     );
     app.post(
       '/api/budget-lines',
-      { schema: { tags, summary: '新建预算指标（财务审核或管理员）', body: CreateBudgetLine, response: { 201: Created } } },
-      async (request, reply) => reply.status(201).send({ id: (await service.createLine(deps, contextOf(request), request.body)).id }),
+      {
+        schema: {
+          tags,
+          summary: '新建预算指标（财务审核或管理员）；项目上年度有结果应用决定的，一并返回供核对',
+          body: CreateBudgetLine,
+          response: { 201: BudgetLineCreated },
+        },
+      },
+      async (request, reply) => {
+        const created = await service.createLine(deps, contextOf(request), request.body);
+        return reply.status(201).send({ id: created.id, appliedResult: await service.appliedResultOfProject(deps, created.projectId) });
+      },
     );
     app.get(
       '/api/budget-lines/:id',

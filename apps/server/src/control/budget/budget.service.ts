@@ -10,6 +10,7 @@ import { conclusionFor } from '../../ex-ante/ex-ante.repository.ts';
 import { getProject } from '../../organisations/project.repository.ts';
 import { actorOver } from '../../policies/access.ts';
 import { scopeOf } from '../../policies/scope.ts';
+import { resultReader } from '../../ports/result-reader.ts';
 import { decideStep, requestStep } from '../approval-step.ts';
 import { controlled, refuseIfViolated, requirePost } from '../control-access.ts';
 import { lockLinePosition } from '../line-lock.ts';
@@ -86,6 +87,11 @@ function fen(path: string, text: string | undefined): number {
   const parsed = parseYuan(text);
   if (!parsed.ok) throw validationFailed([{ path, message: '金额格式不正确' }]);
   return parsed.value;
+}
+
+/** 上年度评价结果应用 of a line's project (ports/result-reader.ts): shown beside the amount set for it. */
+export async function appliedResultOfProject(deps: Deps, projectId: string | null) {
+  return projectId ? resultReader().appliedResultForProject(deps.db, projectId) : null;
 }
 
 /** 预算指标 are set up by the unit's finance staff (财务审核) or an administrator. */

@@ -91,6 +91,7 @@ function taskLink(task: TaskItem): { path: string; subject: string } {
   if (task.surveyId) return { path: `/surveys?open=${task.surveyId}`, subject: task.surveyId };
   if (task.adjustmentId) return { path: `/adjustments?open=${task.adjustmentId}`, subject: task.adjustmentId };
   if (task.rectificationId) return { path: `/rectifications?open=${task.rectificationId}`, subject: task.rectificationId };
+  if (task.resultEvaluationId) return { path: `/results?open=${task.resultEvaluationId}`, subject: task.resultEvaluationId };
   if (task.declarationId) return { path: `/declarations/${task.declarationId}`, subject: task.declarationId };
   return { path: `/evaluations/${task.evaluationId}`, subject: task.evaluationId ?? '' };
 }
