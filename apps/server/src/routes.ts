@@ -19,6 +19,7 @@ import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
@@ -66,5 +67,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     adjustmentRoutes,
     searchRoutes,
     resultsRoutes,
+    notificationRoutes,
   ] as RouteModule[];
 }

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'workflow.approve',
   'workflow.return',
   'workflow.publish',
+  // 撤回公开: a published report taken off the public site, with its reason.
+  'workflow.withdraw',
   // 支付申请: 申请 → 审核 → 审批 → 支付 → 归档, or 驳回; the same words serve 采购 and 预算调整.
   'request',
   'review',
@@ -31,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'pay',
   'archive',
   'reject',
+  // 支付申请: a rejected request corrected and resubmitted by its requester.
+  'resubmit',
   'award',
   'cancel',
   'accept',

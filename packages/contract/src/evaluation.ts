@@ -278,6 +278,8 @@ export const Permissions = z.object({
   approve: z.boolean(),
   return: z.boolean(),
   publish: z.boolean(),
+  /** 撤回公开 of a published report (the posts that publish, never a preparer). */
+  withdraw: z.boolean(),
   /** Why approve/publish is refused for this user (segregation of duties), if it is. */
   refusal: z.string().nullable(),
 });
@@ -322,5 +324,11 @@ export const ListEvaluationsQuery = z.object({
 });
 
 /** What a workflow step answers: the evaluation's new status. */
+/** 撤回公开: the reason is required and shown in the history, the audit log and the preparers' notice. */
+export const WithdrawPublicationRequest = z.object({
+  reason: z.string().trim().min(1, { error: '撤回公开必须填写撤回理由' }).max(500),
+  revision: Int32.min(1),
+});
+
 export const TransitionResult = z.object({ status: z.enum(STATUS), statusLabel: z.string() });
 export type TransitionResult = z.infer<typeof TransitionResult>;

@@ -8,6 +8,7 @@ export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './library.ts';
 export * from './monitoring-rules.ts';
+export * from './notifications.ts';
 export * from './overview.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';

@@ -16,6 +16,7 @@ import {
   UpdateIndicator,
   Uuid,
   Version,
+  WithdrawPublicationRequest,
 } from '@jixiao/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +27,7 @@ import { updateEvaluationHeader } from './commands/edit-header.ts';
 import { addIndicator, adjustIndicator, removeIndicator, updateIndicator } from './commands/edit-indicators.ts';
 import { saveManagementEntry } from './commands/edit-management.ts';
 import { transitionEvaluation } from './commands/transition-evaluation.ts';
+import { withdrawPublication } from './commands/withdraw-publication.ts';
 import * as service from './evaluation.service.ts';
 
 const IdParams = z.object({ id: Uuid });
@@ -110,6 +112,20 @@ export const evaluationRoutes =
         },
       },
       async (request) => transitionEvaluation(deps, contextOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/evaluations/:id/withdraw-publication',
+      {
+        schema: {
+          tags,
+          summary: '撤回公开（须填写撤回理由；公开网站不再显示该报告，自评回到“财政复核通过”）',
+          params: IdParams,
+          body: WithdrawPublicationRequest,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) => withdrawPublication(deps, contextOf(request), request.params.id, request.body),
     );
 
     app.post(

@@ -49,6 +49,7 @@ export async function getEvaluationDetail(deps: Deps, ctx: RequestContext, id: s
     approve: approve.ok,
     return: can('return').ok,
     publish: publish.ok,
+    withdraw: can('withdraw').ok,
     refusal: refusal && !refusal.ok ? refusal.refusal.message : null,
   };
   return presentEvaluationDetail({ summary, aggregate, transitions, attachments: attachmentRows, permissions });

@@ -15,6 +15,7 @@ import { findSurveys } from '../surveys/survey.repository.ts';
 import { surveyStatus } from '../surveys/survey-status.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
 import { chinaToday } from '../time.ts';
+import { controlTasks } from './control-tasks.ts';
 
 type TaskAction = 'fill' | 'fix' | 'review-department' | 'review-finance' | 'publish';
 
@@ -92,6 +93,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await surveyTasks(deps, ctx, rolesOver)));
   tasks.push(...(await adjustmentTasks(deps, ctx, rolesOver)));
   tasks.push(...(await resultTasks(deps, ctx)));
+  tasks.push(...(await controlTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 

@@ -1,6 +1,7 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
@@ -1186,4 +1187,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...searchEn,
   ...rollupEn,
   ...resultsEn,
+  ...notificationsEn,
 };

@@ -1,6 +1,7 @@
 import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { notificationsZh } from './notifications.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
@@ -1176,6 +1177,7 @@ export const zh = {
   ...searchZh,
   ...rollupZh,
   ...resultsZh,
+  ...notificationsZh,
 };
 
 export type MessageKey = keyof typeof zh;

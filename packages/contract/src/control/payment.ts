@@ -38,6 +38,21 @@ export const ApprovePayment = PaymentStep.extend({
 });
 export const PayPayment = PaymentStep.extend({ paidOn: IsoDate.optional() });
 export const RejectPayment = PaymentStep.extend({ reason: z.string().trim().min(1, { error: '驳回须说明理由' }).max(500) });
+/**
+ * 重新提交 of a rejected request by its requester: what the request says may be corrected (the budget line,
+ * contract and grant stay, so the money it reserves is checked against the same line); omitted fields keep their value.
+ */
+export const ResubmitPayment = PaymentStep.extend({
+  payeeName: z.string().trim().min(1).max(200).optional(),
+  payeeUscc: z.string().trim().max(40).nullable().optional(),
+  amount: Money.optional(),
+  invoiceNumber: z.string().trim().max(60).nullable().optional(),
+  purpose: z.string().trim().min(1).max(500).optional(),
+  dueOn: IsoDate.nullable().optional(),
+  /** What was corrected, for the reviewers (shown in the audit log and the notification). */
+  note: z.string().trim().max(500).optional(),
+  confirmNotDuplicate: z.boolean().optional(),
+});
 
 export const Payment = z.object({
   id: Uuid,
@@ -69,7 +84,7 @@ export const Payment = z.object({
   requestedAt: z.string(),
   version: Version,
   /** The steps the signed-in user may take now (post, status and segregation of duties). */
-  permissions: permissionsOf('review', 'approve', 'pay', 'archive', 'reject'),
+  permissions: permissionsOf('review', 'approve', 'pay', 'archive', 'reject', 'resubmit'),
   /** The posts that take the next step (“待…”); empty once the request is done. */
   waitingFor: z.array(z.enum(ROLES)),
 });
@@ -85,7 +100,7 @@ export const PaymentQuery = z.object({
 });
 
 /** The steps of a payment request, each its own route (/api/payments/:id/<step>). */
-export const PAYMENT_STEPS = ['review', 'approve', 'pay', 'archive', 'reject'] as const;
+export const PAYMENT_STEPS = ['review', 'approve', 'pay', 'archive', 'reject', 'resubmit'] as const;
 
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export type PaymentStepName = (typeof PAYMENT_STEPS)[number];
@@ -95,4 +110,9 @@ export type PaymentFilter = Partial<z.infer<typeof PaymentQuery>>;
 export type CreatePaymentBody = z.input<typeof CreatePayment>;
 /** The body of any step: the version read, and what approve, pay or reject also take. */
 export type PaymentStepBody = z.input<typeof PaymentStep> &
-  Partial<Omit<z.input<typeof ApprovePayment> & z.input<typeof PayPayment> & z.input<typeof RejectPayment>, 'version'>>;
+  Partial<
+    Omit<
+      z.input<typeof ApprovePayment> & z.input<typeof PayPayment> & z.input<typeof RejectPayment> & z.input<typeof ResubmitPayment>,
+      'version'
+    >
+  >;

@@ -8,7 +8,7 @@ const allowed = (status: PaymentStatus, posts: Role[], userId = 'me', people = {
     .map(([step]) => step);
 
 describe('payment policy', () => {
-  it.each<[PaymentStatus, Role[], string[]]>([
+  it.each<[PaymentStatus, Role[], string[], string?]>([
     ['requested', ['accountant'], ['review', 'reject']],
     ['requested', ['requester'], []],
     ['reviewed', ['approver'], ['approve', 'reject']],
@@ -20,9 +20,11 @@ describe('payment policy', () => {
     ['paid', ['approver'], []],
     ['archived', ['accountant', 'approver', 'cashier'], []],
     ['rejected', ['accountant'], []],
+    ['rejected', ['requester'], []],
+    ['rejected', ['requester'], ['resubmit'], 'amy'],
     ['requested', ['admin', 'auditor', 'finance-reviewer'], []],
-  ])('%s, posts %j: %j', (status, posts, steps) => {
-    expect(allowed(status, posts)).toEqual(steps);
+  ])('%s, posts %j: %j (user %s)', (status, posts, steps, userId) => {
+    expect(allowed(status, posts, userId)).toEqual(steps);
   });
 
   it('segregation of duties: the requester neither reviews nor approves, the approver does not pay, even holding the posts', () => {
@@ -38,6 +40,7 @@ describe('payment policy', () => {
     expect(nextPaymentPosts('reviewed')).toEqual(['approver', 'department-head']);
     expect(nextPaymentPosts('approved')).toEqual(['cashier']);
     expect(nextPaymentPosts('archived')).toEqual([]);
-    expect(nextPaymentPosts('rejected')).toEqual([]);
+    // A rejected request waits for its requester to correct and resubmit it.
+    expect(nextPaymentPosts('rejected')).toEqual(['requester']);
   });
 });

@@ -26,6 +26,11 @@ describe('the workflow table', () => {
     ['approve', 'department_approved', ['department-head'], 'role'],
     ['submit', 'draft', ['department-reviewer'], 'role'],
     ['publish', 'finance_approved', ['preparer'], 'role'],
+    ['withdraw', 'published', ['finance-reviewer'], 'finance_approved'],
+    ['withdraw', 'published', ['department-head'], 'finance_approved'],
+    ['withdraw', 'finance_approved', ['finance-reviewer'], 'invalid-transition'],
+    ['withdraw', 'published', ['department-reviewer'], 'role'],
+    ['withdraw', 'published', ['preparer'], 'role'],
   ])('%s from %s by %j → %s', (action, status, roles, outcome) => {
     const decision = decideTransition(action, facts(status), { userId: 'bob', roles }, 'comment');
     if (decision.ok) expect(decision.transition.to).toBe(outcome);
@@ -37,6 +42,7 @@ describe('the workflow table', () => {
       ['approve', 'submitted', 'department-reviewer'],
       ['approve', 'department_approved', 'finance-reviewer'],
       ['publish', 'finance_approved', 'finance-reviewer'],
+      ['withdraw', 'published', 'finance-reviewer'],
     ] as const) {
       const decision = decideTransition(action, facts(status, ['bob']), { userId: 'bob', roles: [role] }, undefined);
       expect(decision.ok).toBe(false);
@@ -61,6 +67,11 @@ describe('the workflow table', () => {
     const decision = decideTransition('return', facts('submitted'), { userId: 'bob', roles: ['department-reviewer'] }, '  ');
     expect(decision.ok).toBe(false);
     if (!decision.ok) expect(decision.refusal.kind).toBe('comment');
+  });
+
+  it('needs a reason to withdraw a publication, and says so', () => {
+    const decision = decideTransition('withdraw', facts('published'), { userId: 'bob', roles: ['finance-reviewer'] }, '');
+    expect(decision).toEqual({ ok: false, refusal: { kind: 'comment', message: '撤回公开必须填写撤回理由' } });
   });
 
   it('lets the unit edit only while it holds the evaluation, and each stage adjust its own', () => {

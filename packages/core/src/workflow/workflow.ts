@@ -14,13 +14,14 @@ export const STATUS_LABEL: Readonly<Record<EvaluationStatus, string>> = {
   published: '已公开',
 };
 
-export type WorkflowAction = 'submit' | 'approve' | 'return' | 'publish';
+export type WorkflowAction = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
 
 export const ACTION_LABEL: Readonly<Record<WorkflowAction, string>> = {
   submit: '提交',
   approve: '审核通过',
   return: '退回',
   publish: '公开',
+  withdraw: '撤回公开',
 };
 
 export type WorkflowRole = 'preparer' | 'department-reviewer' | 'department-head' | 'finance-reviewer';
@@ -33,7 +34,7 @@ export interface Transition {
   readonly roles: readonly WorkflowRole[];
   /** The review stage, for the segregation rules and the audit trail. */
   readonly stage: 'unit' | 'department' | 'finance' | 'publication';
-  /** A return must say what to fix. */
+  /** A return must say what to fix; a withdrawal why the report leaves the public site. */
   readonly commentRequired: boolean;
   /** Segregation of duties: whoever prepared the evaluation may not take this step. */
   readonly notByPreparer: boolean;
@@ -87,6 +88,18 @@ export const TRANSITIONS: readonly Transition[] = [
     roles: ['finance-reviewer', 'department-head'],
     stage: 'publication',
     commentRequired: false,
+    notByPreparer: true,
+  },
+  // 撤回公开: whoever may publish may take a report off the public site again, with a reason; the
+  // evaluation goes back to 财政复核通过, from where it can be published again (the frozen report is
+  // made anew from the same reviewed content).
+  {
+    action: 'withdraw',
+    from: 'published',
+    to: 'finance_approved',
+    roles: ['finance-reviewer', 'department-head'],
+    stage: 'publication',
+    commentRequired: true,
     notByPreparer: true,
   },
 ];
@@ -148,13 +161,20 @@ export function decideTransition(
     };
   }
   if (transition.notByPreparer && facts.preparers.has(actor.userId)) {
-    return { ok: false, refusal: { kind: 'segregation', message: '不相容岗位相互分离：你参与了本自评的填报，不能审核通过或公开它' } };
+    return {
+      ok: false,
+      refusal: {
+        kind: 'segregation',
+        message: `不相容岗位相互分离：你参与了本自评的填报，不能${action === 'withdraw' ? '撤回它的公开' : '审核通过或公开它'}`,
+      },
+    };
   }
   if (transition.stage === 'finance' && facts.departmentApprover === actor.userId) {
     return { ok: false, refusal: { kind: 'segregation', message: '不相容岗位相互分离：部门审核与财政复核不能由同一人完成' } };
   }
   if (transition.commentRequired && !comment?.trim()) {
-    return { ok: false, refusal: { kind: 'comment', message: '退回时必须填写退回意见，说明需要修改的内容' } };
+    const message = action === 'withdraw' ? '撤回公开必须填写撤回理由' : '退回时必须填写退回意见，说明需要修改的内容';
+    return { ok: false, refusal: { kind: 'comment', message } };
   }
   return { ok: true, transition };
 }

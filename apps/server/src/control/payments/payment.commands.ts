@@ -1,5 +1,12 @@
-import { type ApprovePayment, type CreatePayment, PAYMENT_STATUS_LABEL, type PayPayment, type RejectPayment } from '@jixiao/contract';
-import { control, parseYuan, policy } from '@jixiao/core';
+import {
+  type ApprovePayment,
+  type CreatePayment,
+  PAYMENT_STATUS_LABEL,
+  type PayPayment,
+  type RejectPayment,
+  type ResubmitPayment,
+} from '@jixiao/contract';
+import { control, formatYuanGrouped, parseYuan, policy } from '@jixiao/core';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import { findRoles } from '../../auth/auth.repository.ts';
@@ -7,6 +14,7 @@ import type { Deps, RequestContext } from '../../context.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../errors.ts';
 import { announceLedgerChanged } from '../../events/ledger-events.ts';
+import { type NotificationMessage, notify } from '../../notifications/notify.ts';
 import { ancestorIds } from '../../organisations/organisation.repository.ts';
 import { isOutOfScope } from '../../policies/scope.ts';
 import { chinaToday } from '../../time.ts';
@@ -161,9 +169,25 @@ export async function requestPayment(deps: Deps, ctx: RequestContext, body: z.in
   );
 }
 
-type Step = policy.PaymentStepAction;
+type Step = Exclude<policy.PaymentStepAction, 'resubmit'>;
 
 const STEP_LABEL: Readonly<Record<Step, string>> = { review: '审核', approve: '审批', pay: '支付', archive: '归档', reject: '驳回' };
+
+/** How a payment is named to people: 支付申请 · 收款人 · 金额. */
+export const paymentTitle = (payment: Pick<repo.PaymentRow, 'payeeName' | 'amountFen'>): string =>
+  `支付申请 · ${payment.payeeName} · ${formatYuanGrouped(payment.amountFen)} 元`;
+
+export const paymentLink = (id: string): string => `/control/payments?payment=${id}`;
+
+/** What the requester is told when their request is approved, paid or rejected (the other steps stay within finance). */
+function requesterMessage(name: Step, payment: repo.PaymentRow, reason: string | null): NotificationMessage | undefined {
+  const title = paymentTitle(payment);
+  const link = paymentLink(payment.id);
+  if (name === 'approve') return { kind: 'payment.approved', title: `${title} 已审批，待出纳支付`, link };
+  if (name === 'pay') return { kind: 'payment.paid', title: `${title} 已支付`, link };
+  if (name === 'reject') return { kind: 'payment.rejected', title: `${title} 被驳回，请修改后重新提交`, body: reason, link };
+  return undefined;
+}
 
 /**
  * One step of 申请 → 审核 → 审批 → 支付 → 归档 (or 驳回): the request and its budget line are locked,
@@ -198,6 +222,8 @@ async function step(
         before: { status: payment.status },
         after: { status: updated.status, ...values },
       });
+      const message = requesterMessage(name, updated, updated.rejectReason);
+      if (message) await notify(tx, [payment.requestedBy], message, ctx.principal.userId);
       // What the ledger counts changes only when a request is paid (its amount) or rejected (its due date
       // leaves 及时足额率); reviewing, approving and archiving leave every figure as it was.
       if (definition.to === 'paid' || definition.to === 'rejected')
@@ -273,4 +299,90 @@ export function rejectPayment(deps: Deps, ctx: RequestContext, id: string, body:
     await lockLinePosition(tx, payment.budgetLineId);
     return { rejectedBy: ctx.principal.userId, rejectReason: body.reason };
   });
+}
+
+/**
+ * 重新提交: the requester corrects a rejected request and sends it back to 财务审核. The request is
+ * locked, its budget line locked before its position is read (line-lock.ts), and every rule of a new
+ * request checked again on the corrected values; the earlier reviewer's and approver's steps are cleared,
+ * since they judged what was rejected. The rejection stays in the audit log with what was changed.
+ */
+export async function resubmitPayment(deps: Deps, ctx: RequestContext, id: string, body: z.infer<typeof ResubmitPayment>) {
+  const amountFen = body.amount === undefined ? undefined : amountOf(body.amount);
+  return controlled(deps, ctx, () =>
+    deps.db.transaction(async (tx) => {
+      const payment = await repo.getPayment(tx, id, true);
+      if (!payment) throw notFound('支付申请');
+      await requirePost(tx, ctx, payment.organisationId, policy.paymentPolicy.posts.resubmit, '支付申请');
+      if (payment.version !== body.version) throw versionConflict('支付申请');
+      if (!(policy.paymentPolicy.steps.resubmit.from as readonly string[]).includes(payment.status)) {
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `支付申请处于“${PAYMENT_STATUS_LABEL[payment.status]}”状态，只有已驳回的申请可以修改后重新提交`,
+        );
+      }
+      if (payment.requestedBy !== ctx.principal.userId)
+        throw new AppError('FORBIDDEN', '被驳回的支付申请只能由原申请人修改后重新提交；他人经办请另行提出申请');
+      const corrected = {
+        ...(body.payeeName !== undefined ? { payeeName: body.payeeName } : {}),
+        ...(body.payeeUscc !== undefined ? { payeeUscc: body.payeeUscc?.toUpperCase() ?? null } : {}),
+        ...(amountFen !== undefined ? { amountFen } : {}),
+        ...(body.invoiceNumber !== undefined ? { invoiceNumber: body.invoiceNumber } : {}),
+        ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
+        ...(body.dueOn !== undefined ? { dueOn: body.dueOn } : {}),
+      };
+      const cleared = {
+        reviewedBy: null,
+        reviewedAt: null,
+        approvedBy: null,
+        approvedAt: null,
+        decisionReference: null,
+        countersignedBy: null,
+        rejectedBy: null,
+        rejectReason: null,
+      };
+      const next = { ...payment, ...corrected, ...cleared };
+      const config = await controlConfig(tx);
+      const facts = await gatherFacts(tx, next, ctx.principal.userId, payment.id);
+      const extra: control.ControlViolation[] = [];
+      if (next.milestoneId) {
+        const milestone = await repo.getMilestone(tx, next.milestoneId);
+        if (milestone) extra.push(...milestoneVerdict(milestone));
+      }
+      if (next.grantId) {
+        const grant = await repo.getGrantWithRecipient(tx, next.grantId);
+        if (grant) extra.push(...control.checkGrantPayee({ name: next.payeeName, uscc: next.payeeUscc ?? undefined }, grant.recipient));
+      }
+      const duplicates = await repo.countDuplicates(tx, {
+        payeeName: next.payeeName,
+        amountFen: next.amountFen,
+        invoiceNumber: next.invoiceNumber,
+        since: new Date(deps.clock().getTime() - config.duplicateWindowDays * DAY_MS),
+        excludeId: payment.id,
+      });
+      refuseIfViolated({ organisationId: payment.organisationId, entityType: 'payment-request', entityId: payment.id }, [
+        ...extra,
+        ...control.checkPayment('request', { ...facts, duplicates, duplicateConfirmed: body.confirmNotDuplicate === true }, config),
+      ]);
+      const updated = await repo.updatePayment(tx, id, body.version, {
+        ...corrected,
+        ...cleared,
+        status: policy.paymentPolicy.steps.resubmit.to,
+        duplicateConfirmedBy: duplicates > 0 ? ctx.principal.userId : null,
+      });
+      if (!updated) throw versionConflict('支付申请');
+      const before = Object.fromEntries(Object.keys(corrected).map((key) => [key, payment[key as keyof typeof corrected]]));
+      await recordAudit(tx, ctx, {
+        entityType: 'payment-request',
+        entityId: id,
+        action: 'resubmit',
+        organisationId: payment.organisationId,
+        before: { status: payment.status, rejectReason: payment.rejectReason, ...before },
+        after: { status: updated.status, ...corrected, note: body.note?.trim() || null },
+      });
+      // The request holds its amount on the line again (a rejected one held nothing).
+      await announceLedgerChanged(tx, { organisationId: payment.organisationId });
+      return updated;
+    }),
+  );
 }

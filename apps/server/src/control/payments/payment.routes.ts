@@ -8,6 +8,7 @@ import {
   PaymentStep,
   PayPayment,
   RejectPayment,
+  ResubmitPayment,
   Uuid,
 } from '@jixiao/contract';
 import { formatYuan, policy } from '@jixiao/core';
@@ -158,6 +159,22 @@ export const paymentRoutes =
       { schema: { tags, summary: '驳回（须说明理由）', params: IdParams, body: RejectPayment, response: { 200: Payment } } },
       async (request) => {
         await commands.rejectPayment(deps, contextOf(request), request.params.id, request.body);
+        return one(request, request.params.id);
+      },
+    );
+    app.post(
+      '/api/payments/:id/resubmit',
+      {
+        schema: {
+          tags,
+          summary: '修改后重新提交被驳回的申请（仅原申请人；规则按新申请重新检查，重新经过审核、审批）',
+          params: IdParams,
+          body: ResubmitPayment,
+          response: { 200: Payment },
+        },
+      },
+      async (request) => {
+        await commands.resubmitPayment(deps, contextOf(request), request.params.id, request.body);
         return one(request, request.params.id);
       },
     );

@@ -9,6 +9,7 @@ import * as repo from '../evaluation.repository.ts';
 import { lastDepartmentApprover } from '../evaluation.service.ts';
 import { authorise } from '../evaluation-access.ts';
 import { cacheScore, ledgerSnapshotOf, loadAggregate, refreshScore, scoreAggregate } from '../evaluation-aggregate.ts';
+import { notifyPreparers } from '../evaluation-notices.ts';
 
 export interface TransitionInput {
   readonly action: workflow.WorkflowAction;
@@ -24,6 +25,8 @@ export interface TransitionInput {
  * report are written together or not at all.
  */
 export async function transitionEvaluation(deps: Deps, ctx: RequestContext, evaluationId: string, input: TransitionInput) {
+  // 撤回公开 has its own command (withdraw-publication.ts): it takes the report off the public site.
+  if (input.action === 'withdraw') throw new AppError('INVALID_TRANSITION', '撤回公开请使用“撤回公开”操作，并填写撤回理由');
   return deps.db.transaction(async (tx) => {
     const { evaluation, roles } = await authorise(tx, ctx, evaluationId, 'read', true);
     if (evaluation.revision !== input.revision) {
@@ -83,6 +86,7 @@ export async function transitionEvaluation(deps: Deps, ctx: RequestContext, eval
       actorId: ctx.principal.userId,
       comment: input.comment?.trim() || null,
     });
+    await notifyPreparers(tx, aggregate, contributors, transition, input.comment, ctx.principal.userId);
     if (input.action === 'publish') {
       await publishReport(tx, ctx, aggregate);
       await recordEvaluationActuals(tx, evaluationId);

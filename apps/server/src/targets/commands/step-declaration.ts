@@ -5,6 +5,7 @@ import type { Deps, RequestContext } from '../../context.ts';
 import { readAll, type Tx } from '../../db/connect.ts';
 import { AppError, type FieldDetail, refused, validationFailed } from '../../errors.ts';
 import { recordApprovedUsage } from '../../library/library-usage.ts';
+import { notify } from '../../notifications/notify.ts';
 import * as repo from '../declaration.repository.ts';
 import { authoriseDeclaration } from '../declaration-access.ts';
 import { declarationCheckContext } from '../declaration-checks.ts';
@@ -76,6 +77,7 @@ export async function stepDeclaration(deps: Deps, ctx: RequestContext, id: strin
       await freeze(tx, ctx, declaration, indicators);
       await recordApprovedUsage(tx, declaration, indicators, deps.clock());
     }
+    await notifyDeclarers(tx, declaration, contributors, transition, input.comment, ctx.principal.userId);
     await recordAudit(tx, ctx, {
       entityType: 'declaration',
       entityId: id,
@@ -86,6 +88,37 @@ export async function stepDeclaration(deps: Deps, ctx: RequestContext, id: strin
     });
     return { status: transition.to, statusLabel: policy.DECLARATION_STATUS_LABEL[transition.to], version: declaration.version + 1 };
   });
+}
+
+/**
+ * Tells the declaration's preparers that a review returned or approved it (部门审核通过, or 批复), with
+ * the comment it carried, in the step's transaction; a submission makes a to-do instead.
+ */
+async function notifyDeclarers(
+  tx: Tx,
+  declaration: repo.DeclarationRow,
+  preparers: ReadonlySet<string>,
+  transition: policy.DeclarationTransition,
+  comment: string | undefined,
+  actorId: string,
+): Promise<void> {
+  if (transition.action === 'submit') return;
+  const name = declaration.projectName
+    ? `${declaration.projectName}（项目支出绩效目标申报表）`
+    : `${declaration.fiscalYear} 年度部门整体支出绩效目标申报表`;
+  const returned = transition.action === 'return';
+  const what = returned ? '已退回，请按审核意见修改后重新提交' : transition.stage === 'finance' ? '已批复' : '部门审核通过，待财政审核';
+  await notify(
+    tx,
+    [...preparers],
+    {
+      kind: returned ? 'declaration.returned' : 'declaration.approved',
+      title: `${name} ${what}`,
+      body: comment,
+      link: `/declarations/${declaration.id}`,
+    },
+    actorId,
+  );
 }
 
 /** Errors block the submission; every warning kept needs the preparer's reason. Answers the reasons kept. */

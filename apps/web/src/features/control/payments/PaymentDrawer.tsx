@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, SafetyOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, DollarOutlined, InboxOutlined, RedoOutlined, SafetyOutlined } from '@ant-design/icons';
 import { PAYMENT_STEPS, type Payment, type PaymentStepName as PaymentStep } from '@jixiao/contract';
 import {
   Alert,
@@ -41,6 +41,7 @@ const ICON: Readonly<Record<Exclude<PaymentStep, 'reject'>, ReactNode>> = {
   approve: <CheckOutlined />,
   pay: <DollarOutlined />,
   archive: <InboxOutlined />,
+  resubmit: <RedoOutlined />,
 };
 
 interface Props {
