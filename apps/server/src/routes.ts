@@ -18,6 +18,7 @@ import { exAnteRoutes } from './ex-ante/ex-ante.routes.ts';
 import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
+import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
@@ -62,5 +63,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     rereviewRoutes,
     rectificationRoutes,
     adjustmentRoutes,
+    monitoringRoutes,
   ] as RouteModule[];
 }

@@ -182,6 +182,8 @@ export const Task = z.object({
   surveyId: Uuid.optional(),
   /** A 绩效目标调整 request (review for the department and the bureau, fixing a returned one for the unit). */
   adjustmentId: Uuid.optional(),
+  /** A 绩效运行监控表 (fill or fix for the unit, review for the department and the bureau, a red light for the unit). */
+  monitoringFormId: Uuid.optional(),
   title: z.string(),
   organisationName: z.string(),
   fiscalYear: Year,
@@ -205,6 +207,11 @@ export const Task = z.object({
     'fix-adjustment',
     'review-adjustment-department',
     'review-adjustment-finance',
+    'monitoring-fill',
+    'monitoring-fix',
+    'monitoring-review-department',
+    'monitoring-review-finance',
+    'monitoring-red',
   ]),
   actionLabel: z.string(),
   deadline: z.string().nullable(),

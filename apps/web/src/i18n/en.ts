@@ -1,6 +1,7 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { monitoringEn } from './monitoring.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
@@ -1180,4 +1181,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...overviewEn,
   ...rectificationEn,
   ...adjustmentEn,
+  ...monitoringEn,
 };

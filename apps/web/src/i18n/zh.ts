@@ -1,6 +1,7 @@
 import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { monitoringZh } from './monitoring.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
@@ -1170,6 +1171,7 @@ export const zh = {
   ...overviewZh,
   ...rectificationZh,
   ...adjustmentZh,
+  ...monitoringZh,
 };
 
 export type MessageKey = keyof typeof zh;
