@@ -18,6 +18,7 @@ import { exAnteRoutes } from './ex-ante/ex-ante.routes.ts';
 import type { RouteModule } from './http/app.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { wireModules } from './modules.ts';
+import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
@@ -68,5 +69,6 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     searchRoutes,
     resultsRoutes,
     notificationRoutes,
+    monitoringRoutes,
   ] as RouteModule[];
 }

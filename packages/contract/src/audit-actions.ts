@@ -61,6 +61,11 @@ export const AUDIT_ACTIONS = [
   'adjustment.reject',
   // 结果应用: the bureau's decision on a result's next-year treatment.
   'result.decide',
+  // 绩效运行监控: the task is 'create' (its forms with it) and a form's filling 'update'; then the form's steps.
+  'monitoring.submit',
+  'monitoring.approve',
+  'monitoring.return',
+  'monitoring.rectify',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -97,6 +102,8 @@ export const AUDIT_ENTITY_TYPES = [
   'fiscal-year',
   'project',
   'monitoring-rule-set',
+  'monitoring-task',
+  'monitoring-form',
   'survey',
   'survey-response',
   'indicator-library',

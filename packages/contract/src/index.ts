@@ -7,6 +7,7 @@ export * from './control/index.ts';
 export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './library.ts';
+export * from './monitoring.ts';
 export * from './monitoring-rules.ts';
 export * from './notifications.ts';
 export * from './overview.ts';

@@ -551,6 +551,7 @@ export * from './control-schema.ts';
 export * from './ex-ante-schema.ts';
 export * from './library-schema.ts';
 export * from './monitoring-rules-schema.ts';
+export * from './monitoring-schema.ts';
 export * from './notification-schema.ts';
 export * from './rectification-schema.ts';
 export * from './rereview-schema.ts';

@@ -1,11 +1,14 @@
 import type { Role } from '@jixiao/contract';
-import { adjustment, policy, rectification, workflow } from '@jixiao/core';
+import { adjustment, monitoring, policy, rectification, workflow } from '@jixiao/core';
 import { findAdjustments, findSteps } from '../adjustment/adjustment.repository.ts';
 import { factsOf } from '../adjustment/adjustment-access.ts';
 import { declarationTitle } from '../adjustment/adjustment-presenter.ts';
 import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
+import { findForms as findMonitoringForms, findSteps as findMonitoringSteps } from '../monitoring/monitoring.repository.ts';
+import { factsOf as monitoringFacts } from '../monitoring/monitoring-access.ts';
+import { assessmentOf, worstExplanation } from '../monitoring/monitoring-presenter.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
 import { scopeOf } from '../policies/scope.ts';
 import { findRectifications, lastAnswerers } from '../rectification/rectification.repository.ts';
@@ -94,6 +97,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await adjustmentTasks(deps, ctx, rolesOver)));
   tasks.push(...(await resultTasks(deps, ctx)));
   tasks.push(...(await controlTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await monitoringTasks(deps, ctx, rolesOver)));
   return tasks.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
@@ -276,4 +280,59 @@ async function resultTasks(deps: Deps, ctx: RequestContext) {
     overdue: false,
     lastComment: null,
   }));
+}
+
+const MONITORING_TASK = {
+  draft: { action: 'monitoring-fill', label: '填报绩效运行监控表', step: 'submit' },
+  returned: { action: 'monitoring-fix', label: '按审核意见修改绩效运行监控表后重新提交', step: 'submit' },
+  submitted: { action: 'monitoring-review-department', label: '部门审核绩效运行监控表', step: 'approve' },
+  department_approved: { action: 'monitoring-review-finance', label: '财政审核绩效运行监控表', step: 'approve' },
+} as const;
+
+/**
+ * 绩效运行监控表 of the open tasks waiting for the signed-in user: the unit's 填报人 fills (or fixes a returned
+ * one) before the task's deadline, the department and the finance bureau review; the monitoring policy
+ * decides, segregation of duties included. A form whose light is red is also a to-do of the unit's 填报人
+ * until the finance bureau has reviewed it, titled with the light's own explanation.
+ */
+async function monitoringTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = await findMonitoringForms(deps.db, { scope: scopeOf(ctx.principal), openTasks: true });
+  const today = chinaToday(deps.clock());
+  const tasks = [];
+  for (const { form, task, organisationName } of rows) {
+    const posts = [...rolesOver(form.organisationId)];
+    const common = { monitoringFormId: form.id, organisationName, fiscalYear: task.fiscalYear, status: form.status };
+    const pending = form.status === 'finance_approved' ? undefined : MONITORING_TASK[form.status];
+    const statusLabel = monitoring.MONITORING_FORM_STATUS_LABEL[form.status];
+    if (pending) {
+      const steps = pending.step === 'approve' ? await findMonitoringSteps(deps.db, form.id) : [];
+      const actor = { userId: ctx.principal.userId, posts };
+      if (policy.decideMonitoringStep(pending.step, monitoringFacts(form, steps), actor, 'opinion').ok) {
+        const unitStage = pending.step === 'submit';
+        tasks.push({
+          ...common,
+          title: `${form.title}（${task.title}）`,
+          statusLabel,
+          action: pending.action,
+          actionLabel: pending.label,
+          deadline: unitStage ? task.deadline : null,
+          overdue: unitStage && task.deadline < today,
+          lastComment: null,
+        });
+      }
+    }
+    if (form.light === 'red' && form.status !== 'finance_approved' && policy.holdsAny(posts, policy.monitoringPolicy.posts.unit)) {
+      tasks.push({
+        ...common,
+        title: `${form.title}：红灯预警 — ${worstExplanation(assessmentOf(form)) ?? '预警灯为红灯'}`,
+        statusLabel,
+        action: 'monitoring-red' as const,
+        actionLabel: '处理红灯预警：说明偏差原因并落实纠偏措施',
+        deadline: task.deadline,
+        overdue: task.deadline < today,
+        lastComment: null,
+      });
+    }
+  }
+  return tasks;
 }

@@ -1,6 +1,7 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
+import { monitoringEn } from './monitoring.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
 import { rectificationEn } from './rectification.en.ts';
@@ -1188,4 +1189,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...rollupEn,
   ...resultsEn,
   ...notificationsEn,
+  ...monitoringEn,
 };

@@ -1,6 +1,7 @@
 import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
+import { monitoringZh } from './monitoring.zh.ts';
 import { notificationsZh } from './notifications.zh.ts';
 import { overviewZh } from './overview.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
@@ -1178,6 +1179,7 @@ export const zh = {
   ...rollupZh,
   ...resultsZh,
   ...notificationsZh,
+  ...monitoringZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,6 @@
 export { assessProject } from './assess.ts';
 export * from './curves.ts';
+export * from './form.ts';
 export { indicatorLight, meetsTarget, qualitativeBandOf, worstLight } from './lights.ts';
 export * from './model.ts';
 export * from './rule-set.ts';

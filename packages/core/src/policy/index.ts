@@ -9,6 +9,7 @@ export * from './evaluation.ts';
 export * from './ex-ante.ts';
 export * from './import.ts';
 export * from './library.ts';
+export * from './monitoring.ts';
 export * from './navigation.ts';
 export * from './overview.ts';
 export * from './payment.ts';
