@@ -77,10 +77,11 @@ describe('payment permissions', () => {
       approve: false,
       pay: false,
       archive: false,
+      resubmit: false,
       reject: false,
     });
     const approver = await paymentAs(s.approver, id);
-    expect(approver.permissions).toEqual({ review: false, approve: true, pay: false, archive: false, reject: true });
+    expect(approver.permissions).toEqual({ review: false, approve: true, pay: false, archive: false, reject: true, resubmit: false });
     expect(approver.waitingFor).toEqual(['approver', 'department-head']);
     const rows = (await as(t.app, s.approver).get('/api/payments?limit=500')).json().items as { id: string; permissions: unknown }[];
     expect(rows.find((row) => row.id === id)?.permissions).toEqual(approver.permissions);

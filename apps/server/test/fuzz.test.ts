@@ -91,6 +91,10 @@ const TABLE_OF: Record<string, string> = {
   samples: 'rereview_samples',
   rectifications: 'rectifications',
   adjustments: 'target_adjustments',
+  notifications: 'notifications',
+  results: 'evaluations',
+  forms: 'monitoring_forms',
+  tasks: 'monitoring_tasks',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

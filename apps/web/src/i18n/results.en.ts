@@ -9,7 +9,7 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'entity.public-settings': 'Disclosure settings',
   'results.title': 'Results applied to next year’s budget',
   'results.intro':
-    'Evaluation results are a basis for next year’s budget: well-performing projects are supported first, average ones are urged to improve, inefficient money is cut or cancelled (CPC Central Committee and State Council opinion 中发〔2018〕34号; Ministry of Finance 财预〔2020〕10号). A completed finance re-review score replaces the self-score. Projects graded 中 are cut by {percent}%, a share set by the finance bureau.',
+    'Evaluation results are a basis for next year’s budget: well-performing projects are supported first, average ones are urged to improve, inefficient money is cut or cancelled (CPC Central Committee and State Council opinion Zhongfa [2018] No. 34; Ministry of Finance Caiyu [2020] No. 10). A completed finance re-review score replaces the self-score. Projects graded Fair are cut by {percent}%, a share set by the finance bureau.',
   'results.fiscalYear': 'Year',
   'results.department': 'Department',
   'results.grade': 'Grade',

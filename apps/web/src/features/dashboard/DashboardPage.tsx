@@ -93,6 +93,14 @@ function taskLink(task: TaskItem): { path: string; subject: string } {
   if (task.rectificationId) return { path: `/rectifications?open=${task.rectificationId}`, subject: task.rectificationId };
   if (task.resultEvaluationId) return { path: `/results?open=${task.resultEvaluationId}`, subject: task.resultEvaluationId };
   if (task.declarationId) return { path: `/declarations/${task.declarationId}`, subject: task.declarationId };
+  if (task.paymentId) return { path: `/control/payments?payment=${task.paymentId}`, subject: task.paymentId };
+  if (task.procurementId) return { path: `/control/procurements?procurement=${task.procurementId}`, subject: task.procurementId };
+  if (task.contractId) return { path: `/control/contracts?contract=${task.contractId}`, subject: task.contractId };
+  if (task.assetId) return { path: '/control/assets', subject: task.assetId };
+  if (task.budgetLineId) return { path: `/control/ledger?line=${task.budgetLineId}`, subject: task.budgetLineId };
+  if (task.grantId) return { path: '/control/subsidies', subject: task.grantId };
+  // No monitoring page yet (issue 11): its forms are reached through the API and the .xlsx export.
+  if (task.monitoringFormId) return { path: '/', subject: task.monitoringFormId };
   return { path: `/evaluations/${task.evaluationId}`, subject: task.evaluationId ?? '' };
 }
 
