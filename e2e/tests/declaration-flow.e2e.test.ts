@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, DEMO_PASSWORD, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+import { apiAs, baseUrl, chooseOption, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let context: BrowserContext;
@@ -11,25 +11,7 @@ let page: Page;
 const YEAR = 2027;
 const CODE = 'DECL-E2E';
 
-/** Signs in over the API (not the page), for the set-up the screens do not own. */
-async function api(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const send = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-  };
-  return { get: (path: string) => send('GET', path), post: (path: string, body: unknown) => send('POST', path, body) };
-}
+const api = apiAs;
 
 let projectId = '';
 

@@ -27,9 +27,11 @@ async function openPanyu(): Promise<void> {
   await page.getByTestId('score-total').waitFor();
 }
 
-/** Submit, approve and publish act on the click; 退回 asks for the comment first. */
+/** Submit, approve and publish are confirmed in a dialog (the opinion is optional); 退回 needs the comment. */
 async function act(action: 'submit' | 'approve' | 'publish'): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId('comment-confirm').click();
+  await page.getByTestId('comment-confirm').waitFor({ state: 'hidden' });
 }
 
 async function returnWith(comment: string): Promise<void> {

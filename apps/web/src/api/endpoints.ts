@@ -131,6 +131,8 @@ export const evaluationApi = {
   update: (id: string, body: UpdateEvaluationBody) => http.patch<EvaluationDetail>(evaluationPath(id), body),
   score: (id: string) => http.get<ScoreResponse>(`${evaluationPath(id)}/score`),
   transition: (id: string, body: TransitionBody) => http.post<TransitionResult>(`${evaluationPath(id)}/transitions`, body),
+  withdrawPublication: (id: string, body: { reason: string; revision: number }) =>
+    http.post<TransitionResult>(`${evaluationPath(id)}/withdraw-publication`, body),
   addGoal: (id: string, body: GoalBody) => http.post<Created>(`${evaluationPath(id)}/goals`, body),
   updateGoal: (goalId: string, body: UpdateGoalBody) => http.patch<EvaluationDetail>(`/api/goals/${enc(goalId)}`, body),
   deleteGoal: (goalId: string, version: number) => http.delete<Ok>(`/api/goals/${enc(goalId)}`, { version }),

@@ -144,6 +144,7 @@ export function useEvaluationWrites(id: string) {
     deleteAttachment: useChangingWrite(id, (attachmentId: string) => evaluationApi.deleteAttachment(attachmentId)),
     importWorkbook: useChangingWrite(id, (file: File) => evaluationApi.importWorkbook(id, file)),
     transition: useChangingWrite(id, (body: TransitionBody) => evaluationApi.transition(id, body)),
+    withdrawPublication: useChangingWrite(id, (body: { reason: string; revision: number }) => evaluationApi.withdrawPublication(id, body)),
   };
 }
 

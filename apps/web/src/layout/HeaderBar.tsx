@@ -6,6 +6,7 @@ import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Locale } from '../i18n/translate.ts';
 import { GlobalSearch } from './GlobalSearch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
   const { session, signOut } = useSession();
@@ -43,6 +44,7 @@ export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
             <GlobalSearch width={screens.xl ? 280 : 200} />
           </div>
         )}
+        {user && <NotificationBell />}
         <Segmented<Locale>
           size="small"
           value={locale}
