@@ -116,9 +116,13 @@ describe('a self-evaluation from the unit to the public', () => {
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
   });
 
-  it('submits', async () => {
+  it('submits, after which the indicator drawer no longer takes typing', async () => {
     await act('submit');
     await statusIs('待部门审核');
+    await page.getByRole('tab', { name: /绩效指标/ }).click();
+    await page.getByTestId('indicator-row-G2-5').click();
+    expect(await page.getByTestId('indicator-actual-input').isDisabled()).toBe(true);
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
   });
 
   it('the department reviewer returns it with a comment', async () => {

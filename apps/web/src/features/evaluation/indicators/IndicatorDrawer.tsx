@@ -117,7 +117,7 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
           <Col xs={12} sm={8}>
             <Form.Item name="level2" label={t('indicator.level2')} rules={[{ required: Boolean(level1) }]}>
               <Select
-                disabled={!level1}
+                disabled={!level1 || !canEdit}
                 options={(level1 ? LEVEL2_OF[level1] : []).map((value) => ({ value, label: t(`level2.${value}`) }))}
               />
             </Form.Item>
@@ -162,7 +162,8 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
           )}
           <Col xs={12} sm={8}>
             <Form.Item name="actual" label={t('indicator.actual')} rules={[decimalRule(t('validation.decimal'))]}>
-              <DecimalInput data-testid="indicator-actual-input" disabled={bound} />
+              {/* An explicit `disabled` overrides the form's: it must say read-only too, or a submitted evaluation takes typing. */}
+              <DecimalInput data-testid="indicator-actual-input" disabled={bound || !canEdit} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
@@ -248,7 +249,7 @@ export function IndicatorDrawer({ evaluation, editing, scored, onClose }: Props)
               <Select
                 mode="multiple"
                 allowClear
-                disabled={!bound}
+                disabled={!bound || !canEdit}
                 loading={lines.isFetching}
                 placeholder={t('ledger.allLines')}
                 showSearch={{ optionFilterProp: 'label' }}
