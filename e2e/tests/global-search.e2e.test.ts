@@ -24,8 +24,8 @@ describe('全局搜索 in the header', () => {
     await hit.click();
     await page.waitForURL((url) => url.pathname === '/control/payments' && url.searchParams.has('payment'));
     const drawer = page.getByTestId('payment-drawer');
-    await drawer.waitFor();
-    expect(await drawer.innerText()).toContain('广州某充电科技有限公司（示例）');
+    // The drawer opens before its payment has loaded: wait for the payee, not for the frame.
+    await drawer.getByText('广州某充电科技有限公司（示例）').first().waitFor();
   });
 
   it('says so in Chinese when nothing matches', async () => {
