@@ -70,15 +70,19 @@ export const REFUSAL_CODE = {
   role: 'FORBIDDEN',
   segregation: 'SEGREGATION_OF_DUTIES',
   comment: 'VALIDATION_FAILED',
+  opinion: 'VALIDATION_FAILED',
 } as const satisfies Record<string, ErrorCode>;
 
-/** A workflow refusal as the one error: a missing comment names the field. */
-export function refused(refusal: { readonly kind: keyof typeof REFUSAL_CODE; readonly message: string }): AppError {
-  return new AppError(
-    REFUSAL_CODE[refusal.kind],
-    refusal.message,
-    refusal.kind === 'comment' ? [{ path: 'body.comment', message: refusal.message }] : null,
-  );
+/**
+ * A workflow refusal as the one error: a missing comment or opinion names the field it belongs in
+ * (`body.comment` for the evaluations and declarations, the step's own text field otherwise).
+ */
+export function refused(
+  refusal: { readonly kind: keyof typeof REFUSAL_CODE; readonly message: string },
+  textPath = 'body.comment',
+): AppError {
+  const text = refusal.kind === 'comment' || refusal.kind === 'opinion';
+  return new AppError(REFUSAL_CODE[refusal.kind], refusal.message, text ? [{ path: textPath, message: refusal.message }] : null);
 }
 
 /** The record the request would create already exists: 409 naming the field that collides. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { fiscalYears, organisations, projects, users } from './schema.ts';
 import { targetDeclarations } from './targets-schema.ts';
 
@@ -8,7 +8,6 @@ import { targetDeclarations } from './targets-schema.ts';
  * creates (one per approved project declaration, one per department), and the forms' steps with the
  * reviewers' opinions. Money is integer fen; indicator values exact decimal text.
  */
-const fen = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const user = (name: string) => uuid(name).references(() => users.id);
 

@@ -94,12 +94,23 @@ export async function insertSteps(db: Queryable, rows: readonly (typeof monitori
 }
 
 export async function findSteps(db: Queryable, formId: string) {
-  return db
-    .select({ step: monitoringFormSteps, actorName: users.displayName })
-    .from(monitoringFormSteps)
-    .innerJoin(users, eq(users.id, monitoringFormSteps.actorId))
-    .where(eq(monitoringFormSteps.formId, formId))
-    .orderBy(asc(monitoringFormSteps.at), asc(monitoringFormSteps.id));
+  return (await findStepsOf(db, [formId])).get(formId) ?? [];
+}
+
+/** The steps of several forms in one query (the to-dos read every waiting form's), in order, by form. */
+export async function findStepsOf(db: Queryable, formIds: readonly string[]) {
+  const rows =
+    formIds.length === 0
+      ? []
+      : await db
+          .select({ step: monitoringFormSteps, actorName: users.displayName })
+          .from(monitoringFormSteps)
+          .innerJoin(users, eq(users.id, monitoringFormSteps.actorId))
+          .where(inArray(monitoringFormSteps.formId, [...formIds]))
+          .orderBy(asc(monitoringFormSteps.at), asc(monitoringFormSteps.id));
+  const byForm = new Map<string, typeof rows>();
+  for (const row of rows) byForm.set(row.step.formId, [...(byForm.get(row.step.formId) ?? []), row]);
+  return byForm;
 }
 
 /** The approved declarations of a year: the projects' and the departments' 部门整体, with their unit's kind. */

@@ -70,49 +70,50 @@ export async function getRollup(deps: Deps, ctx: RequestContext, evaluationId: s
   });
 
   const threshold = deps.config.JIXIAO_ROLLUP_KEY_PROJECT_YUAN * 100;
-  const own = entries.find(({ row }) => row.evaluation.id === evaluation.id);
-  const projectEntries = entries.filter(({ row }) => row.evaluation.kind === 'project');
-  const projects = projectEntries
-    .map((entry) => {
-      const figures = view(entry);
-      return {
-        ...shown(figures),
-        name: entry.name,
-        code: entry.row.projectCode ?? '',
-        unitName: entry.unit.name,
-        key: overview.isKeyProject(figures.budgetFen, threshold),
-        weighted: figures,
-        unitId: entry.unit.id,
-      };
-    })
-    .sort((a, b) => b.budgetFen - a.budgetFen || a.code.localeCompare(b.code));
-  const units = organisations
-    .filter((organisation) => organisation.id !== root.id && organisation.kind === 'unit')
-    .map((unit) => {
-      const overall = entries.find(({ row }) => row.evaluation.kind === 'department' && row.evaluation.organisationId === unit.id);
-      const its = projects.filter((project) => project.unitId === unit.id);
-      return {
-        organisationId: unit.id,
-        name: unit.name,
-        overall: overall ? shown(view(overall)) : null,
-        overallWeighted: overall ? view(overall) : null,
-        projectCount: its.length,
-        projects: aggregateOf(its.map((project) => project.weighted)),
-      };
-    });
-  const ownFigures = own ? view(own) : undefined;
+  // Each evaluation's weighted figures, computed once: the lists and the aggregates read the same ones.
+  const figures = new Map(entries.map((entry) => [entry.row.evaluation.id, view(entry)]));
+  const figuresOf = (entry: Loaded) => figures.get(entry.row.evaluation.id) ?? view(entry);
+  const projectEntries = entries
+    .filter(({ row }) => row.evaluation.kind === 'project')
+    .sort((a, b) => figuresOf(b).budgetFen - figuresOf(a).budgetFen || (a.row.projectCode ?? '').localeCompare(b.row.projectCode ?? ''));
+  const isKey = (entry: Loaded) => overview.isKeyProject(figuresOf(entry).budgetFen, threshold);
+  const unitOverall = (unitId: string) =>
+    entries.find(({ row }) => row.evaluation.kind === 'department' && row.evaluation.organisationId === unitId);
+  const units = organisations.filter((organisation) => organisation.id !== root.id && organisation.kind === 'unit');
+  const ownScore = figures.get(evaluation.id)?.score ?? null;
   return {
     evaluationId: evaluation.id,
     fiscalYear: year,
     organisationName: root.name,
-    officialScore: ownFigures?.score == null ? null : formatPoints(ownFigures.score),
+    officialScore: ownScore === null ? null : formatPoints(ownScore),
     keyProjectFromFen: threshold,
-    units: units.map(({ overallWeighted: _, ...unit }) => unit),
-    projects: projects.map(({ weighted: _, unitId: __, ...project }) => project),
+    units: units.map((unit) => {
+      const overall = unitOverall(unit.id);
+      const its = projectEntries.filter((entry) => entry.unit.id === unit.id);
+      return {
+        organisationId: unit.id,
+        name: unit.name,
+        overall: overall ? shown(figuresOf(overall)) : null,
+        projectCount: its.length,
+        projects: aggregateOf(its.map(figuresOf)),
+      };
+    }),
+    projects: projectEntries.map((entry) => ({
+      ...shown(figuresOf(entry)),
+      name: entry.name,
+      code: entry.row.projectCode ?? '',
+      unitName: entry.unit.name,
+      key: isKey(entry),
+    })),
     aggregate: {
-      projects: aggregateOf(projects.map((project) => project.weighted)),
-      keyProjects: aggregateOf(projects.filter((project) => project.key).map((project) => project.weighted)),
-      units: aggregateOf(units.flatMap((unit) => (unit.overallWeighted ? [unit.overallWeighted] : []))),
+      projects: aggregateOf(projectEntries.map(figuresOf)),
+      keyProjects: aggregateOf(projectEntries.filter(isKey).map(figuresOf)),
+      units: aggregateOf(
+        units.flatMap((unit) => {
+          const overall = unitOverall(unit.id);
+          return overall ? [figuresOf(overall)] : [];
+        }),
+      ),
     },
   };
 }

@@ -3,7 +3,7 @@ import { policy, rectification } from '@jixiao/core';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { AppError, notFound, refused, validationFailed } from '../errors.ts';
+import { AppError, notFound, refused } from '../errors.ts';
 import { actorOver } from '../policies/access.ts';
 import { isOutOfScope } from '../policies/scope.ts';
 import { chinaToday } from '../time.ts';
@@ -55,11 +55,7 @@ export async function stepRectification(
       actor,
       input.text,
     );
-    if (!decision.ok) {
-      const { kind, message } = decision.refusal;
-      if (kind === 'opinion') throw validationFailed([{ path: textPath, message }], message);
-      throw refused({ kind, message });
-    }
+    if (!decision.ok) throw refused(decision.refusal, textPath);
     const { transition } = decision;
     await repo.setStatus(tx, id, transition.to, transition.to === 'closed' ? deps.clock() : null);
     const evidence = (input.evidence ?? []).map((entry) => ({

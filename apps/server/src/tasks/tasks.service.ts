@@ -6,7 +6,7 @@ import { declarationTitle } from '../adjustment/adjustment-presenter.ts';
 import { findFiscalYears } from '../admin/admin.repository.ts';
 import type { Deps, RequestContext } from '../context.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
-import { findForms as findMonitoringForms, findSteps as findMonitoringSteps } from '../monitoring/monitoring.repository.ts';
+import { findForms as findMonitoringForms, findStepsOf as findMonitoringSteps } from '../monitoring/monitoring.repository.ts';
 import { factsOf as monitoringFacts } from '../monitoring/monitoring-access.ts';
 import { assessmentOf, worstExplanation } from '../monitoring/monitoring-presenter.ts';
 import { findOrganisations } from '../organisations/organisation.repository.ts';
@@ -298,6 +298,10 @@ const MONITORING_TASK = {
 async function monitoringTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
   const rows = await findMonitoringForms(deps.db, { scope: scopeOf(ctx.principal), openTasks: true });
   const today = chinaToday(deps.clock());
+  const reviewed = rows
+    .filter(({ form }) => form.status === 'submitted' || form.status === 'department_approved')
+    .map(({ form }) => form.id);
+  const stepsOf = await findMonitoringSteps(deps.db, reviewed);
   const tasks = [];
   for (const { form, task, organisationName } of rows) {
     const posts = [...rolesOver(form.organisationId)];
@@ -305,7 +309,7 @@ async function monitoringTasks(deps: Deps, ctx: RequestContext, rolesOver: (orga
     const pending = form.status === 'finance_approved' ? undefined : MONITORING_TASK[form.status];
     const statusLabel = monitoring.MONITORING_FORM_STATUS_LABEL[form.status];
     if (pending) {
-      const steps = pending.step === 'approve' ? await findMonitoringSteps(deps.db, form.id) : [];
+      const steps = stepsOf.get(form.id) ?? [];
       const actor = { userId: ctx.principal.userId, posts };
       if (policy.decideMonitoringStep(pending.step, monitoringFacts(form, steps), actor, 'opinion').ok) {
         const unitStage = pending.step === 'submit';

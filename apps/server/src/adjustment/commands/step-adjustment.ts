@@ -2,7 +2,7 @@ import { adjustment, policy } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
-import { AppError, refused, validationFailed } from '../../errors.ts';
+import { AppError, refused } from '../../errors.ts';
 import * as repo from '../adjustment.repository.ts';
 import { authoriseAdjustment, factsOf } from '../adjustment-access.ts';
 
@@ -31,11 +31,7 @@ export async function stepAdjustment(deps: Deps, ctx: RequestContext, id: string
       throw new AppError('VERSION_CONFLICT', '调整申请在你打开之后已有变化，请刷新查看最新内容后再操作', { currentVersion: row.version });
     }
     const decision = policy.decideAdjustmentStep(input.action, factsOf(row, await repo.findSteps(tx, id)), actor, input.opinion);
-    if (!decision.ok) {
-      const { kind, message } = decision.refusal;
-      if (kind === 'opinion') throw validationFailed([{ path: 'body.opinion', message }], message);
-      throw refused({ kind, message });
-    }
+    if (!decision.ok) throw refused(decision.refusal, 'body.opinion');
     const { transition } = decision;
     const written = (await effect?.(tx, row, transition)) ?? {};
     const closed = !adjustment.isAdjustmentOpen(transition.to);

@@ -2,7 +2,7 @@ import { monitoring, policy } from '@jixiao/core';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Deps, RequestContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
-import { AppError, refused, validationFailed } from '../../errors.ts';
+import { AppError, refused } from '../../errors.ts';
 import * as repo from '../monitoring.repository.ts';
 import { authoriseForm, factsOf } from '../monitoring-access.ts';
 
@@ -32,11 +32,7 @@ export async function stepForm(deps: Deps, ctx: RequestContext, id: string, inpu
       throw new AppError('VERSION_CONFLICT', '监控表在你打开之后已有变化，请刷新查看最新内容后再操作', { currentVersion: row.version });
     }
     const decision = policy.decideMonitoringStep(input.action, factsOf(row, await repo.findSteps(tx, id)), actor, input.opinion);
-    if (!decision.ok) {
-      const { kind, message } = decision.refusal;
-      if (kind === 'opinion') throw validationFailed([{ path: 'body.opinion', message }], message);
-      throw refused({ kind, message });
-    }
+    if (!decision.ok) throw refused(decision.refusal, 'body.opinion');
     const { transition } = decision;
     const written = (await effect?.(tx, row, task, transition)) ?? {};
     await repo.updateForm(tx, id, { ...written, status: transition.to });
