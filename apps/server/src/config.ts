@@ -22,6 +22,12 @@ const schema = z.object({
    */
   JIXIAO_DEMO_DISTRICT: z.coerce.number().int().min(0).max(1000).default(15),
   /**
+   * `on`: a demo loaded after the reference year's review closed shows FY2024 as the finished year it is
+   * (published, its checks done; seed/demo-finished.ts). `off` leaves it open for someone to walk through,
+   * as the browser stories do.
+   */
+  JIXIAO_DEMO_FINISHED: z.enum(['on', 'off']).default('on'),
+  /**
    * 重点项目 in a department's roll-up (docs/finance-bureau.md "Roll-up"): projects whose adjusted budget
    * reaches this many yuan. Practice, not a national rule: each bureau names its key projects.
    */

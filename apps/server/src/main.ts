@@ -11,6 +11,7 @@ import { PdfRenderer } from './reports/pdf.ts';
 import { createRoutes } from './routes.ts';
 import { DEMO_PASSWORD, hasUsers, isEmpty, seedDemo } from './seed/demo.ts';
 import { seedDistrict } from './seed/demo-district.ts';
+import { referenceYearClosed } from './seed/demo-finished.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -54,9 +55,15 @@ export async function start(): Promise<void> {
 export async function firstStart(deps: Deps, kind: 'pglite' | 'postgres', print: (line: string) => void): Promise<void> {
   if (deps.config.loadDemo && (await isEmpty(deps.db))) {
     print('首次启动：正在载入番禺区科工商信局 2024 年度演示数据……');
-    const accounts = await seedDemo(deps);
-    // The district around the reference department, for the bureau's overview (总览).
-    if (deps.config.JIXIAO_DEMO_DISTRICT > 0) await seedDistrict(deps, { departments: deps.config.JIXIAO_DEMO_DISTRICT });
+    const finished = deps.config.JIXIAO_DEMO_FINISHED === 'on';
+    const accounts = await seedDemo(deps, { finishReferenceYear: finished });
+    // The district around the reference department, for the bureau's overview (总览); finished like it once
+    // the reference year's review has closed.
+    if (deps.config.JIXIAO_DEMO_DISTRICT > 0)
+      await seedDistrict(deps, {
+        departments: deps.config.JIXIAO_DEMO_DISTRICT,
+        finished: finished && referenceYearClosed(deps.clock()),
+      });
     print(`\n演示账户（密码均为 ${DEMO_PASSWORD}）：`);
     for (const account of accounts)
       print(`  ${account.username.padEnd(14)} ${account.displayName}（${ROLE_LABEL[account.role]}，${account.organisation}）`);

@@ -32,7 +32,7 @@ async function run(
   try {
     await database.migrate();
     const deps = { db: database.db, config: loadConfig(env), clock: () => new Date() };
-    if (await isEmpty(database.db)) await seedDemo(deps);
+    if (await isEmpty(database.db)) await seedDemo(deps, { finishReferenceYear: deps.config.JIXIAO_DEMO_FINISHED === 'on' });
     const result = await seedDistrict(deps, { departments });
     out.stdout.write(`已加入 ${departments} 个示例部门、${result.evaluations} 份项目自评（2024 年度）。\n`);
     return 0;

@@ -45,6 +45,11 @@ const STATUSES: readonly workflow.EvaluationStatus[] = [
   'published',
   'returned',
 ];
+/**
+ * A year whose review has closed: every evaluation went through 财政复核 and was published (the status only:
+ * the district's reports are not rendered for the public site, which lists the reference department's).
+ */
+const FINISHED_STATUSES: readonly workflow.EvaluationStatus[] = ['published'];
 /** Execution in percent, cycled: most spend well, some fall below 90 % or 80 %. */
 const RATES = [100, 97, 93, 88, 76, 99, 95, 62];
 
@@ -84,7 +89,11 @@ function variant(template: Json, serial: number, names: { unit: string; project:
  * Adds `departments` departments (cycling the names above, numbered past 15) under the demo's finance
  * bureau; run again, it adds further ones after those already there.
  */
-export async function seedDistrict(deps: Pick<Deps, 'db' | 'clock'>, options: { departments: number }): Promise<{ evaluations: number }> {
+export async function seedDistrict(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  options: { readonly departments: number; readonly finished?: boolean },
+): Promise<{ evaluations: number }> {
+  const statuses = options.finished ? FINISHED_STATUSES : STATUSES;
   const template = JSON.parse(
     readFileSync(new URL('../../../../examples/project-2024/digital-training-2024.json', import.meta.url), 'utf8'),
   ) as Json;
@@ -109,6 +118,7 @@ export async function seedDistrict(deps: Pick<Deps, 'db' | 'clock'>, options: { 
             unit,
             projectName: `${base}${PROJECTS[p]}项目（示例）`,
             code: `${code}-${u + 1}-${p + 1}`,
+            status: statuses[serial % statuses.length] ?? 'draft',
           });
         }
       }
@@ -122,7 +132,7 @@ async function seedProject(
   deps: Pick<Deps, 'clock'>,
   template: Json,
   serial: number,
-  names: { unit: { id: string; name: string }; projectName: string; code: string },
+  names: { unit: { id: string; name: string }; projectName: string; code: string; status: workflow.EvaluationStatus },
 ) {
   const budgetFen = (50 + ((serial * 37) % 450)) * 10_000_00;
   const project = await createProject(tx, {
@@ -146,7 +156,7 @@ async function seedProject(
     variant(template, serial, { unit: names.unit.name, project: names.projectName, code: names.code }, budgetFen),
   );
   await refreshScore(tx, evaluation.id);
-  const status = STATUSES[serial % STATUSES.length] ?? 'draft';
+  const status = names.status;
   if (status !== 'draft') {
     if (!workflow.isEditable(status)) {
       const row = await evaluationRepo.getEvaluation(tx, evaluation.id);

@@ -12,6 +12,7 @@ import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIn
 import { seedControlDemo } from './control-demo.ts';
 import { seedDemoAdjustments } from './demo-adjustments.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
+import { finishReferenceYear } from './demo-finished.ts';
 import { seedDemoRectifications } from './demo-rectifications.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedLibraryHistory } from './library-history.ts';
@@ -41,7 +42,7 @@ function example(path: string): Workbook {
  * seeding clock's year and the next (demo-declarations.ts), the year's satisfaction survey, collecting
  * on the day the demo starts (demo-surveys.ts), and three 整改 items on the FY2024 sources (demo-rectifications.ts).
  */
-export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
+export async function seedDemo(deps: Deps, options: { readonly finishReferenceYear?: boolean } = {}): Promise<DemoAccount[]> {
   // The demo scores its evaluations against the ledger it seeds, before any app is built.
   wireModules();
   let people: DemoPeople | undefined;
@@ -217,6 +218,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     await seedDemoAdjustments(deps, people);
     await seedDemoSurveys(deps, people);
     await seedDemoRectifications(deps, people);
+    if (options.finishReferenceYear) await finishReferenceYear(deps, people);
   }
   return accounts;
 }
