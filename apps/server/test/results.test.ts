@@ -155,5 +155,8 @@ describe('结果应用', () => {
     });
     expect(line.statusCode, line.body).toBe(201);
     expect(line.json().appliedResult).toMatchObject({ treatment: 'reduce', decidedAmount: '1234.56' });
+    // The line keeps showing the decision it was set against.
+    const detail = (await as(t.app, s.admin).get(`/api/budget-lines/${line.json().id}`)).json();
+    expect(detail.appliedResult).toMatchObject({ fiscalYear: 2024, treatment: 'reduce', decidedAmount: '1234.56' });
   });
 });

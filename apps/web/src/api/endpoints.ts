@@ -5,6 +5,7 @@ import type {
   AssetFilter,
   AssetList,
   AwardProcurementBody,
+  BudgetLineCreated,
   BudgetLineDetail,
   BudgetLineFilter,
   BudgetLineList,
@@ -194,7 +195,7 @@ export const publicApi = {
 
 export const budgetApi = {
   lines: (filter: BudgetLineFilter) => http.get<BudgetLineList>('/api/budget-lines', { ...filter }),
-  create: (body: CreateBudgetLineBody) => http.post<Created>('/api/budget-lines', body),
+  create: (body: CreateBudgetLineBody) => http.post<BudgetLineCreated>('/api/budget-lines', body),
   line: (id: string) => http.get<BudgetLineDetail>(`/api/budget-lines/${enc(id)}`),
   setPlan: (id: string, body: SetPlanBody) => http.put<Ok>(`/api/budget-lines/${enc(id)}/plan`, body),
   requestAdjustment: (id: string, body: RequestAdjustmentBody) => http.post<Created>(`/api/budget-lines/${enc(id)}/adjustments`, body),

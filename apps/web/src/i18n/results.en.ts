@@ -45,4 +45,8 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.treatmentOf.reduce': 'Reduce',
   'results.treatmentOf.suspend': 'Cancel or suspend',
   'results.applied': 'Last year’s result applied',
+  'results.appliedNote':
+    '{year} evaluation result: {grade} ({total} points); the finance bureau decided to {treatment}; {amount} yuan for {next}',
+  'results.appliedReason': '; reason: {reason}',
+  'results.appliedCheck': 'Check this project’s budget against the finance bureau’s decision on applying the result.',
 };

@@ -43,4 +43,7 @@ export const resultsZh = {
   'results.treatmentOf.reduce': '压减',
   'results.treatmentOf.suspend': '取消或暂停',
   'results.applied': '上年度评价结果应用',
+  'results.appliedNote': '{year} 年度绩效评价结果：{grade}（{total} 分），财政局决定{treatment}，{next} 年度安排 {amount} 元',
+  'results.appliedReason': '；理由：{reason}',
+  'results.appliedCheck': '请对照财政局的结果应用决定核对本项目的预算安排。',
 } as const;

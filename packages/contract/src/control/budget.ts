@@ -24,6 +24,7 @@ export const CreateBudgetLine = z.object({
 
 /** A new line, with the 结果应用 decision on its project of the year before where the bureau took one (a note for whoever set the amount). */
 export const BudgetLineCreated = z.object({ id: Uuid, appliedResult: AppliedResult.nullable() });
+export type BudgetLineCreated = z.infer<typeof BudgetLineCreated>;
 
 export const BudgetLine = z.object({
   id: Uuid,
@@ -66,6 +67,8 @@ export const BudgetAdjustment = z.object({
 export const BudgetLineDetail = BudgetLine.extend({
   plan: z.array(Money).length(12),
   adjustmentHistory: z.array(BudgetAdjustment),
+  /** 上年度评价结果应用 of the line's project: the bureau's decision the amount set here is checked against. */
+  appliedResult: AppliedResult.nullable(),
   /** What the signed-in user may do with the line: 用款计划, and 预算调整 requested or decided. */
   permissions: permissionsOf('plan', 'requestAdjustment', 'decideAdjustment'),
 });

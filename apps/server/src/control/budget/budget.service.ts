@@ -57,10 +57,11 @@ export async function listLines(
 export async function getLineDetail(deps: Deps, ctx: RequestContext, id: string) {
   const [row] = await repo.findLinesWithPosition(deps.db, { scope: scopeOf(ctx.principal), ids: [id] });
   if (!row) throw notFound('预算指标');
-  const [plan, adjustments, actor] = await Promise.all([
+  const [plan, adjustments, actor, appliedResult] = await Promise.all([
     repo.findPlan(deps.db, id),
     repo.findAdjustments(deps.db, id),
     actorOver(deps.db, ctx.principal, row.line.organisationId),
+    appliedResultOfProject(deps, row.line.projectId),
   ]);
   const months = Array.from({ length: 12 }, (_, index) => formatYuan(plan.find((entry) => entry.month === index + 1)?.amountFen ?? 0));
   return {
@@ -78,6 +79,7 @@ export async function getLineDetail(deps: Deps, ctx: RequestContext, id: string)
       comment: entry.comment,
       permissions: policy.adjustmentPermissions(actor, entry),
     })),
+    appliedResult,
     permissions: policy.budgetLinePermissions(actor),
   };
 }

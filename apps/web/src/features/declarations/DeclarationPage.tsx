@@ -32,6 +32,7 @@ import { DeclarationVersions } from '../adjustment/DeclarationVersions.tsx';
 import { LibraryPicker } from '../library/LibraryPicker.tsx';
 import { lineFromEntry, suggestionFor } from '../library/library-view.ts';
 import { CarriedRectifications } from '../rectification/CarriedRectifications.tsx';
+import { AppliedResultNote } from '../results/AppliedResultNote.tsx';
 import {
   bodyOf,
   type IndicatorLine,
@@ -153,6 +154,7 @@ function DeclarationView({ detail }: { detail: DeclarationDetail }) {
       </Flex>
       {detail.permissions.refusal && <Alert type="warning" showIcon message={detail.permissions.refusal} style={{ marginBottom: 12 }} />}
       <CarriedRectifications items={detail.carriedRectifications} />
+      <AppliedResultNote result={detail.appliedResult} />
       {detail.approved && (
         <Alert
           type="success"

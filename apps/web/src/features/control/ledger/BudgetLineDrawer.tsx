@@ -9,6 +9,7 @@ import { Money } from '../../../components/Money.tsx';
 import { SpendingTypeTag } from '../../../components/SpendingTypeTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { executionRatePercent } from '../../../lib/money.ts';
+import { AppliedResultNote } from '../../results/AppliedResultNote.tsx';
 import { Adjustments } from './Adjustments.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
@@ -50,6 +51,7 @@ export function BudgetLineDrawer({ lineId, onClose }: Props) {
       {!line && !detail.error && <Skeleton active />}
       {line && (
         <>
+          <AppliedResultNote result={line.appliedResult} />
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2, md: 3 }}

@@ -1,4 +1,4 @@
-import type { CreateBudgetLineBody, SpendingType } from '@jixiao/contract';
+import type { AppliedResult, CreateBudgetLineBody, SpendingType } from '@jixiao/contract';
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { changesOf } from '../../../api/control-cache.ts';
 import { budgetApi } from '../../../api/endpoints.ts';
@@ -8,6 +8,7 @@ import { MoneyInput } from '../../../components/MoneyInput.tsx';
 import { useSave } from '../../../components/use-save.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { parseMoneyInput } from '../../../lib/money.ts';
+import { useAppliedResultText } from '../../results/AppliedResultNote.tsx';
 
 interface Values {
   code: string;
@@ -36,6 +37,7 @@ export function CreateBudgetLineModal({
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const { save, saving } = useSave(changesOf.budgetLine());
+  const appliedText = useAppliedResultText();
   const submit = async (values: Values) => {
     const body: CreateBudgetLineBody = {
       organisationId,
@@ -48,9 +50,20 @@ export function CreateBudgetLineModal({
       initial: parseMoneyInput(values.initial) ?? values.initial,
       carryOver: values.carryOver ? (parseMoneyInput(values.carryOver) ?? values.carryOver) : undefined,
     };
-    if (await save(() => budgetApi.create(body), { form, success: t('line.created') })) {
+    const outcome: { applied: AppliedResult | null } = { applied: null };
+    const created = await save(
+      async () => {
+        const response = await budgetApi.create(body);
+        outcome.applied = response.appliedResult;
+        return response;
+      },
+      { form, success: t('line.created') },
+    );
+    if (created) {
       form.resetFields();
       onClose();
+      // The amount just set is checked against last year's 结果应用 decision, while it is fresh.
+      if (outcome.applied) Modal.info({ title: t('results.applied'), content: appliedText(outcome.applied) });
     }
   };
   return (
