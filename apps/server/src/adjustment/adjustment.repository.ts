@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import {
   declarationVersions,
@@ -96,12 +96,23 @@ export async function replaceChanges(db: Queryable, adjustmentId: string, rows: 
 }
 
 export async function findSteps(db: Queryable, adjustmentId: string) {
-  return db
-    .select({ step: targetAdjustmentSteps, actorName: users.displayName })
-    .from(targetAdjustmentSteps)
-    .innerJoin(users, eq(users.id, targetAdjustmentSteps.actorId))
-    .where(eq(targetAdjustmentSteps.adjustmentId, adjustmentId))
-    .orderBy(asc(targetAdjustmentSteps.at), asc(targetAdjustmentSteps.id));
+  return (await findStepsOf(db, [adjustmentId])).get(adjustmentId) ?? [];
+}
+
+/** The steps of several adjustments in one query (the to-dos read every open one's), in order, by adjustment. */
+export async function findStepsOf(db: Queryable, adjustmentIds: readonly string[]) {
+  const rows =
+    adjustmentIds.length === 0
+      ? []
+      : await db
+          .select({ step: targetAdjustmentSteps, actorName: users.displayName })
+          .from(targetAdjustmentSteps)
+          .innerJoin(users, eq(users.id, targetAdjustmentSteps.actorId))
+          .where(inArray(targetAdjustmentSteps.adjustmentId, [...adjustmentIds]))
+          .orderBy(asc(targetAdjustmentSteps.at), asc(targetAdjustmentSteps.id));
+  const byAdjustment = new Map<string, typeof rows>();
+  for (const row of rows) byAdjustment.set(row.step.adjustmentId, [...(byAdjustment.get(row.step.adjustmentId) ?? []), row]);
+  return byAdjustment;
 }
 
 export async function insertStep(db: Queryable, values: typeof targetAdjustmentSteps.$inferInsert): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Role } from '@jixiao/contract';
 import { adjustment, monitoring, policy, rectification, workflow } from '@jixiao/core';
-import { findAdjustments, findSteps } from '../adjustment/adjustment.repository.ts';
+import { findStepsOf as findAdjustmentStepsOf, findAdjustments } from '../adjustment/adjustment.repository.ts';
 import { factsOf } from '../adjustment/adjustment-access.ts';
 import { declarationTitle } from '../adjustment/adjustment-presenter.ts';
 import { findFiscalYears } from '../admin/admin.repository.ts';
@@ -239,11 +239,16 @@ const ADJUSTMENT_TASK = {
  */
 async function adjustmentTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
   const rows = await findAdjustments(deps.db, { scope: scopeOf(ctx.principal), open: true });
+  const waiting = rows.filter(({ adjustment: row }) => row.status !== 'draft' && row.status !== 'approved' && row.status !== 'rejected');
+  const stepsOf = await findAdjustmentStepsOf(
+    deps.db,
+    waiting.map((entry) => entry.adjustment.id),
+  );
   const tasks = [];
-  for (const { adjustment: row, organisationName, projectName } of rows) {
+  for (const { adjustment: row, organisationName, projectName } of waiting) {
     if (row.status === 'draft' || row.status === 'approved' || row.status === 'rejected') continue;
     const task = ADJUSTMENT_TASK[row.status];
-    const steps = await findSteps(deps.db, row.id);
+    const steps = stepsOf.get(row.id) ?? [];
     const actor = { userId: ctx.principal.userId, posts: [...rolesOver(row.organisationId)] };
     if (!policy.decideAdjustmentStep(task.step, factsOf(row, steps), actor, 'opinion').ok) continue;
     tasks.push({
