@@ -39,6 +39,8 @@ td.num{text-align:right;white-space:nowrap}
 .empty{color:#8c8c8c;padding:12px 0}
 .notice{background:#fffbe6;border:1px solid #ffe58f;border-radius:4px;padding:6px 10px;margin:8px 0}
 .was{color:#8c8c8c;text-decoration:line-through}
+.search{margin:8px 0 12px}
+details>summary{cursor:pointer;color:#0050b3;margin:4px 0}
 footer{max-width:1040px;margin:0 auto;padding:0 16px 24px;font-size:12px;color:#8c8c8c}
 @media print{.site,.card.meta,footer,.crumbs{display:none}body{background:#fff}}
 @media (max-width:600px){main{padding:4px 8px 16px}.card{padding:12px}.card h1{font-size:18px}.site .bar{padding:8px}}`;
@@ -189,9 +191,9 @@ function targetsBlock(targets: PublicTargets): string {
   const goals = targets.goals.length ? `<ol>${targets.goals.map((goal) => `<li>${escapeHtml(goal)}</li>`).join('')}</ol>` : '';
   return `<div data-testid="public-targets"><h3>${escapeHtml(targets.title)}</h3><p class="muted">实施单位：${escapeHtml(targets.unit)}；${
     targets.version > 1 ? `经绩效目标调整后的第 ${targets.version} 版（调整后指标值在前，调整前的原值划线列在旁边）` : '批复版本'
-  }</p>${targets.overallGoal ? `<p>总体目标：${escapeHtml(targets.overallGoal)}</p>` : ''}${goals}<div class="table-wrap"><table class="list"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>${
+  }</p>${targets.overallGoal ? `<p>总体目标：${escapeHtml(targets.overallGoal)}</p>` : ''}${goals}<details><summary>绩效指标（${targets.indicators.length} 项${adjusted ? '，含调整' : ''}）</summary><div class="table-wrap"><table class="list"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>${
     adjusted ? '<th>调整前指标值</th><th>调整理由</th>' : ''
-  }</tr></thead><tbody>${rows}</tbody></table></div></div>`;
+  }</tr></thead><tbody>${rows}</tbody></table></div></details></div>`;
 }
 
 export function departmentPage(view: DepartmentPage): string {
