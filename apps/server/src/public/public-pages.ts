@@ -196,6 +196,9 @@ function targetsBlock(targets: PublicTargets): string {
   }</tr></thead><tbody>${rows}</tbody></table></div></details></div>`;
 }
 
+const GRADE_NOTE =
+  '<p class="muted">自评分为经财政审核后公开的分数；评价等级按总分划分：90 分（含）以上为优，80（含）—90 分为良，60（含）—80 分为中，60 分以下为差（《项目支出绩效评价管理办法》，财预〔2020〕10号）。</p>';
+
 export function departmentPage(view: DepartmentPage): string {
   const crumbs: Crumb[] = view.parent ? [{ label: view.parent.name, href: `/public/${encodeURIComponent(view.parent.code)}` }] : [];
   crumbs.push({ label: view.name });
@@ -229,7 +232,7 @@ export function departmentPage(view: DepartmentPage): string {
                 )
                 .join('')
             : '';
-          return `<section class="card year" data-testid="public-year-${entry.year}"><h2>${entry.year}年度</h2><h3>绩效自评结果</h3>${reports}<h3>绩效目标（批复）</h3>${targets}${rereviews ? `<h3>财政抽查复核</h3>${rereviews}` : ''}</section>`;
+          return `<section class="card year" data-testid="public-year-${entry.year}"><h2>${entry.year}年度</h2><h3>绩效自评结果</h3>${entry.reports.length ? GRADE_NOTE : ''}${reports}<h3>绩效目标（批复）</h3>${targets}${rereviews ? `<h3>财政抽查复核</h3>${rereviews}` : ''}</section>`;
         })
         .join('')
     : '<section class="card"><p class="empty">该部门尚无公开的预算绩效信息。</p></section>';
