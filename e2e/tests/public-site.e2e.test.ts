@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, openBrowser, screenshot } from '../support/browser.ts';
+import { apiAs, baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
 
 /**
  * The public site as a citizen reads it, signed out: search the index, open the department, see the score
@@ -92,6 +92,33 @@ describe('公开 (public site)', () => {
     const sheet = book.worksheets[0];
     expect(String(sheet?.getCell('A1').value)).toBe('项目支出绩效自评表');
     expect(String(sheet?.getCell('C3').value)).toBe(PROJECT);
+  });
+
+  it('the department reviewer opts in to the phone on the 公开报告 page, confirmed; the public page then shows it', async () => {
+    await signIn(page, 'reviewer');
+    await page.goto(`${baseUrl()}/public-reports`);
+    const card = page.getByTestId('public-settings');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('广州市番禺区科技工业商务和信息化局');
+    const toggle = page.getByTestId('public-settings-phone');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '公开填报人联系电话？' }).waitFor();
+    await screenshot(page, '34-public-settings-confirm');
+    await page.getByTestId('public-settings-confirm').click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await signOut(page);
+    await page.goto(`${baseUrl()}/public/PY-KGSX-02/2024/projects/XM2024-017`);
+    expect(await page.getByTestId('public-phone').innerText()).toBe('填报人联系电话：020-00000000');
+    // Back to the default, for the tests after this one.
+    const reviewer = await apiAs('reviewer');
+    const organisations = (await reviewer.get('/api/auth/me')).json as { user: { organisationId: string } };
+    const setting = (await reviewer.get(`/api/public-settings/${organisations.user.organisationId}`)).json as { version: number };
+    const reset = await reviewer.put(`/api/public-settings/${organisations.user.organisationId}`, {
+      showPreparerPhone: false,
+      version: setting.version,
+    });
+    expect(reset.status).toBe(200);
   });
 
   it('answers a wrong address with the site’s own not-found page', async () => {

@@ -19,6 +19,7 @@ export function PublicSettingsCard({ organisationId }: { organisationId: string 
     modal.confirm({
       title: t(showPreparerPhone ? 'publicSettings.confirmOnTitle' : 'publicSettings.confirmOffTitle'),
       content: t(showPreparerPhone ? 'publicSettings.confirmOn' : 'publicSettings.confirmOff', { name: view.organisationName }),
+      okButtonProps: { 'data-testid': 'public-settings-confirm' } as Record<string, string>,
       onOk: async () => {
         try {
           await update.mutateAsync({ showPreparerPhone, version: view.version });
