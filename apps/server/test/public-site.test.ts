@@ -193,7 +193,11 @@ describe('search /public?q=&year=', () => {
 
   it('filters by year; a year that is no year is said so and ignored', async () => {
     expect((await get('/public?year=2023')).body).toContain('没有找到2023年度的已公开绩效自评报告');
-    expect((await get('/public?year=2024')).body).toContain('搜索结果（2 份）');
+    const year = await get('/public?year=2024');
+    expect(year.body).toContain('搜索结果（2 份）');
+    // The choices are the years anything is published for.
+    expect(year.body.match(/<option value="\d{4}"/g)).toEqual(['<option value="2024"']);
+    expect(year.body).toContain('<option value="2024" selected>');
     const wrong = await get('/public?year=abc');
     expect(wrong.statusCode).toBe(200);
     expect(wrong.body).toContain('“abc”不是有效的年度');

@@ -63,6 +63,15 @@ export async function findPublished(db: Queryable, filter: PublishedFilter = {})
 }
 export type PublishedRow = Awaited<ReturnType<typeof findPublished>>[number];
 
+/** The years anything is published for, newest first: the year filter's choices. */
+export async function findPublishedYears(db: Queryable): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ fiscalYear: publishedReports.fiscalYear })
+    .from(publishedReports)
+    .orderBy(desc(publishedReports.fiscalYear));
+  return rows.map((row) => row.fiscalYear);
+}
+
 export async function getPublished(db: Queryable, organisationCode: string, fiscalYear: number, projectCode: string) {
   const [row] = await db
     .select({ report: publishedReports, figures: publishedFigures })

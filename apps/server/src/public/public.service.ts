@@ -49,7 +49,7 @@ export async function publicIndexPage(deps: Deps, query: { q?: unknown; year?: u
   const yearText = typeof query.year === 'string' ? query.year.trim() : '';
   const year = parseYear(yearText);
   const rows = await repo.findPublished(deps.db, { q, year });
-  const years = [...new Set((await repo.findPublished(deps.db)).map((row) => row.fiscalYear))];
+  const years = await repo.findPublishedYears(deps.db);
   return indexPage(rows, { q, year, yearRefused: yearText !== '' && year === undefined ? yearText : undefined, years });
 }
 
