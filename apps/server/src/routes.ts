@@ -23,6 +23,7 @@ import { monitoringRuleRoutes } from './monitoring/rules/rules.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { publicSettingsRoutes } from './public/public-settings.routes.ts';
 import { rectificationRoutes } from './rectification/rectification.routes.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { reportRoutes } from './reports/report.routes.ts';
@@ -48,6 +49,7 @@ export function createRoutes(pdf: PdfRenderer): RouteModule[] {
     taskRoutes,
     reportRoutes(pdf),
     publicRoutes(pdf),
+    publicSettingsRoutes,
     budgetRoutes,
     paymentRoutes,
     ledgerRoutes,

@@ -95,6 +95,7 @@ const TABLE_OF: Record<string, string> = {
   results: 'evaluations',
   forms: 'monitoring_forms',
   tasks: 'monitoring_tasks',
+  'public-settings': 'organisations',
 };
 /**
  * Tables written by design when a request is refused or a user signs in: sessions and login

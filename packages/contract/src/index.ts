@@ -11,6 +11,7 @@ export * from './monitoring.ts';
 export * from './monitoring-rules.ts';
 export * from './notifications.ts';
 export * from './overview.ts';
+export * from './public.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';
 export * from './results.ts';

@@ -26,6 +26,7 @@ export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLe
 export { type MonitoringSheet, type MonitoringSheetForm, writeMonitoringXlsx } from './monitoring/monitoring-xlsx.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
+export { writeSelfEvaluationXlsx } from './report/self-evaluation-xlsx.ts';
 export { type SurveySheet, writeSurveyXlsx } from './surveys/survey-xlsx.ts';
 export { writeDeclarationDocx } from './targets/declaration-docx.ts';
 export type { DeclarationSheet, DeclarationSheetLine, SheetOpinion } from './targets/declaration-form.ts';

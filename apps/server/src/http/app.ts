@@ -15,6 +15,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import type { Config } from '../config.ts';
 import type { Deps } from '../context.ts';
 import { installJobQueue } from '../jobs/job-queue.ts';
+import { notFoundPage } from '../public/public-pages.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSession } from './session-plugin.ts';
 import { installTextGuard } from './text-guard.ts';
@@ -134,12 +135,32 @@ function securityHeaders(config: Config): Parameters<typeof fastifyHelmet>[1] {
   };
 }
 
+/** The path of a URL as a person typed it: percent-escapes decoded where they decode. */
+function readablePath(url: string): string {
+  const path = url.split('?')[0] ?? url;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Deep links into the SPA get index.html; unknown /api paths stay JSON 404s. */
 function installSpaFallback(app: FastifyInstance, webRoot: string | undefined): void {
   const hasSpa = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
   app.setNotFoundHandler((request, reply) => {
     if (hasSpa && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/public/')) {
       return reply.type('text/html').sendFile('index.html');
+    }
+    // The public site is read by people, not programs: its missing pages answer its own styled page.
+    if (
+      request.method === 'GET' &&
+      (request.url === '/public' || request.url.startsWith('/public/') || request.url.startsWith('/public?'))
+    ) {
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage(`没有这个公开页面：${readablePath(request.url)}`));
     }
     return reply
       .status(404)

@@ -1,4 +1,4 @@
-import { buildReportModel } from '@jixiao/core';
+import { buildReportModel, buildSelfEvaluationTable } from '@jixiao/core';
 import { renderDocx, renderHtml } from '@jixiao/documents';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { RequestContext } from '../context.ts';
@@ -6,6 +6,7 @@ import type { Queryable } from '../db/connect.ts';
 import { scoreAggregate } from '../evaluations/evaluation-aggregate.ts';
 import type { Aggregate } from '../evaluations/evaluation-mapping.ts';
 import { toEvaluationInput } from '../evaluations/evaluation-mapping.ts';
+import { savePublishedFigures, withoutPreparerPhone } from '../public/public-figures.ts';
 import { savePublishedReport } from './report.repository.ts';
 
 /**
@@ -15,7 +16,9 @@ import { savePublishedReport } from './report.repository.ts';
  */
 export async function publishReport(tx: Queryable, ctx: RequestContext, aggregate: Aggregate): Promise<void> {
   const evaluation = scoreAggregate(aggregate);
-  const model = buildReportModel(toEvaluationInput(aggregate), evaluation);
+  const input = toEvaluationInput(aggregate);
+  // The public documents never carry the preparer's phone; the public page shows it beside them only where the department opted in.
+  const model = withoutPreparerPhone(buildReportModel(input, evaluation));
   const docx = await renderDocx(model);
   const row = {
     evaluationId: aggregate.evaluation.id,
@@ -34,6 +37,11 @@ export async function publishReport(tx: Queryable, ctx: RequestContext, aggregat
     publishedAt: new Date(),
   };
   await savePublishedReport(tx, row);
+  await savePublishedFigures(tx, {
+    evaluationId: row.evaluationId,
+    selfEvaluation: buildSelfEvaluationTable(input, evaluation),
+    preparerPhone: input.organisation.phone.trim(),
+  });
   await recordAudit(tx, ctx, {
     entityType: 'published-report',
     entityId: aggregate.evaluation.id,

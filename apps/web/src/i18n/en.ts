@@ -4,6 +4,7 @@ import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { monitoringEn } from './monitoring.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { overviewEn } from './overview.en.ts';
+import { publicSiteEn } from './public-site.en.ts';
 import { rectificationEn } from './rectification.en.ts';
 import { rereviewEn } from './rereview.en.ts';
 import { resultsEn } from './results.en.ts';
@@ -1207,4 +1208,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...resultsEn,
   ...notificationsEn,
   ...monitoringEn,
+  ...publicSiteEn,
 };

@@ -4,6 +4,7 @@ import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { monitoringZh } from './monitoring.zh.ts';
 import { notificationsZh } from './notifications.zh.ts';
 import { overviewZh } from './overview.zh.ts';
+import { publicSiteZh } from './public-site.zh.ts';
 import { rectificationZh } from './rectification.zh.ts';
 import { rereviewZh } from './rereview.zh.ts';
 import { resultsZh } from './results.zh.ts';
@@ -1196,6 +1197,7 @@ export const zh = {
   ...resultsZh,
   ...notificationsZh,
   ...monitoringZh,
+  ...publicSiteZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -14,6 +14,7 @@ export * from './navigation.ts';
 export * from './overview.ts';
 export * from './payment.ts';
 export * from './procurement.ts';
+export * from './public-settings.ts';
 export * from './rectification.ts';
 export * from './rereview.ts';
 export * from './results.ts';

@@ -76,7 +76,8 @@ function headerFields(input: EvaluationInput): [string, string][] {
   return rows;
 }
 
-function conclusion(input: EvaluationInput, evaluation: Evaluation): string {
+/** 自评结论: the preparer's prose, then the score and grade sentence. */
+export function conclusion(input: EvaluationInput, evaluation: Evaluation): string {
   const subject = input.kind === 'department' ? '部门整体绩效自评分值' : '项目绩效自评分值';
   const computed = formatPoints(evaluation.total.computed);
   const final = formatPoints(evaluation.total.final);
@@ -249,11 +250,23 @@ function tableOrder(items: readonly ScoredItem[]): ScoredItem[] {
     .map(({ item }) => item);
 }
 
-function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
+/** One row of the score table, every cell as printed: shared by 附表1 and the published 自评表 (.xlsx). */
+export interface ScoreRow {
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly target: string;
+  readonly adjustedTarget: string;
+  readonly actual: string;
+  readonly weight: string;
+  readonly score: string;
+  readonly reason: string;
+}
+
+/** The score table's rows in table order (by level 1, then level 2), without the total row. */
+export function scoreRows(input: EvaluationInput, evaluation: Evaluation): ScoreRow[] {
   const indicatorById = new Map(input.indicators.map((indicator) => [indicator.id, indicator]));
-  // 调整指标值 is shown as the forms print it, beside the original, only when an adjustment was approved.
-  const withAdjusted = evaluation.items.some((item) => item.adjustedTarget !== undefined);
-  const rows = tableOrder(evaluation.items).map((item) => {
+  return tableOrder(evaluation.items).map((item) => {
     const indicator = indicatorById.get(item.id);
     const level1 =
       item.kind === 'indicator'
@@ -283,8 +296,26 @@ function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
         : item.adjustment
           ? `${item.deviationReason ? `${item.deviationReason}；` : ''}调整理由：${item.adjustment.reason}`
           : (item.deviationReason ?? '');
-    const targets = withAdjusted ? [item.target ?? '—', item.adjustedTarget ?? '—'] : [item.target ?? '—'];
-    return [level1, level2, item.name, ...targets, `${item.actual ?? '—'}${mark}`, formatPoints(item.weight), score, reason];
+    return {
+      level1,
+      level2,
+      name: item.name,
+      target: item.target ?? '—',
+      adjustedTarget: item.adjustedTarget ?? '—',
+      actual: `${item.actual ?? '—'}${mark}`,
+      weight: formatPoints(item.weight),
+      score,
+      reason,
+    };
+  });
+}
+
+function scoreTable(input: EvaluationInput, evaluation: Evaluation): Block {
+  // 调整指标值 is shown as the forms print it, beside the original, only when an adjustment was approved.
+  const withAdjusted = evaluation.items.some((item) => item.adjustedTarget !== undefined);
+  const rows = scoreRows(input, evaluation).map((row) => {
+    const targets = withAdjusted ? [row.target, row.adjustedTarget] : [row.target];
+    return [row.level1, row.level2, row.name, ...targets, row.actual, row.weight, row.score, row.reason];
   });
   const totalText =
     evaluation.notApplicableWeight > 0

@@ -2,15 +2,19 @@ import { ExportOutlined } from '@ant-design/icons';
 import { Card, Table, Typography } from 'antd';
 import { usePublishedReports } from '../../api/evaluation-queries.ts';
 import type { PublishedReportItem } from '../../api/types.ts';
+import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { gradeLabel } from '../../lib/labels.ts';
+import { PublicSettingsCard } from './PublicSettingsCard.tsx';
 
 /** 公开报告: what has been published; the reports themselves are the server's public pages (/public/<部门编码>/<年度>). */
 export default function PublicReportsPage() {
   const { t } = useI18n();
   const reports = usePublishedReports();
+  // The departments the user holds a post in: each shows its 公开设置 if it is a department (the server decides).
+  const organisationIds = [...new Set(useSession().session?.user.roles.map((grant) => grant.organisationId) ?? [])];
   return (
     <div className="page-stack">
       <Typography.Title level={3} className="page-title">
@@ -53,6 +57,9 @@ export default function PublicReportsPage() {
           />
         )}
       </Card>
+      {organisationIds.map((organisationId) => (
+        <PublicSettingsCard key={organisationId} organisationId={organisationId} />
+      ))}
     </div>
   );
 }
