@@ -28,11 +28,17 @@ const REQUESTS = 3;
 const FISCAL_YEAR = 2024;
 const CHILD_SECONDS = 900;
 
+/** What a request reads on a cold cache; with current facts only the evaluations and the facts. */
 const BARE_READS = [
   sql`select * from evaluations where fiscal_year = ${FISCAL_YEAR}`,
   sql`select i.* from indicators i join evaluations e on e.id = i.evaluation_id where e.fiscal_year = ${FISCAL_YEAR} order by i.position`,
   sql`select g.* from goals g join evaluations e on e.id = g.evaluation_id where e.fiscal_year = ${FISCAL_YEAR} order by g.position`,
   sql`select m.* from management_entries m join evaluations e on e.id = m.evaluation_id where e.fiscal_year = ${FISCAL_YEAR}`,
+];
+
+const CACHED_READS = [
+  sql`select * from evaluations where fiscal_year = ${FISCAL_YEAR}`,
+  sql`select f.* from overview_facts f join evaluations e on e.id = f.evaluation_id where e.fiscal_year = ${FISCAL_YEAR}`,
 ];
 
 async function measure(kind: BenchDatabaseKind): Promise<Figure[]> {
@@ -49,7 +55,7 @@ async function measure(kind: BenchDatabaseKind): Promise<Figure[]> {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       const cookie = await signInCookie(url, 'finance');
       let evaluations = 0;
-      const endpoint = await latencies(async () => {
+      const read = async () => {
         const response = await fetch(`${url}/api/overview?fiscalYear=${FISCAL_YEAR}`, {
           headers: { cookie },
           signal: AbortSignal.timeout(120_000),
@@ -58,17 +64,30 @@ async function measure(kind: BenchDatabaseKind): Promise<Figure[]> {
         if (response.status !== 200 || !body.totals)
           throw new Error(`GET /api/overview: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
         evaluations = body.totals.evaluations;
-      }, REQUESTS);
+      };
+      // The first read scores every handed-in evaluation and fills the facts cache (overview_facts).
+      const first = await timed(read);
+      const endpoint = await latencies(read, REQUESTS);
       const bare = await latencies(async () => {
-        for (const read of BARE_READS) await queryRows(demo.deps.db, read);
+        for (const query of BARE_READS) await queryRows(demo.deps.db, query);
+      }, REQUESTS);
+      const cachedBare = await latencies(async () => {
+        for (const query of CACHED_READS) await queryRows(demo.deps.db, query);
       }, REQUESTS);
       return [
         { label: `${label}: build the district (SQL clone)`, value: built.ms / 1000, unit: 's' },
         { label: `${label}: evaluations in the overview`, value: evaluations, unit: '' },
-        { label: `${label}: GET /api/overview median`, value: endpoint.median, unit: 'ms', aim: kind === 'postgres' ? '< 1000 ms' : '' },
+        { label: `${label}: GET /api/overview, first read (fills the facts cache)`, value: first.ms, unit: 'ms' },
+        {
+          label: `${label}: GET /api/overview median (cached facts)`,
+          value: endpoint.median,
+          unit: 'ms',
+          aim: kind === 'postgres' ? '< 1000 ms' : '',
+        },
         { label: `${label}: GET /api/overview max of ${REQUESTS}`, value: endpoint.p99, unit: 'ms' },
-        { label: `${label}: bare SQL reading the same rows, median`, value: bare.median, unit: 'ms' },
-        { label: `${label}: endpoint ÷ bare SQL (medians)`, value: endpoint.median / bare.median, unit: '×' },
+        { label: `${label}: bare SQL, the evaluations and their facts, median`, value: cachedBare.median, unit: 'ms' },
+        { label: `${label}: bare SQL reading every part (cold cache), median`, value: bare.median, unit: 'ms' },
+        { label: `${label}: endpoint ÷ bare SQL of the same reads (medians)`, value: endpoint.median / cachedBare.median, unit: '×' },
         { label: `${label}: peak memory (maxRSS, whole process)`, value: peakRssMb(), unit: 'MB' },
       ];
     } finally {

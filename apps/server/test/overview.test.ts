@@ -1,5 +1,7 @@
 import type { Overview } from '@jixiao/contract';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/connect.ts';
 import { demoEvaluations, demoSessions, transition } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
 
@@ -140,6 +142,29 @@ describe('the overview of FY2024', () => {
     // Drill-down ids: department → unit → evaluation.
     expect(projectAnomaly?.departmentId).toBe(department?.departmentId);
     expect(department?.units.map((unit) => unit.unitId)).toContain(projectAnomaly?.unitId);
+  });
+
+  it('reads a handed-in project’s figures from the facts cache while its revision holds, and recomputes them after a change', async () => {
+    const before = await overview();
+    const cached = await queryRows<{ revision: number }>(
+      t.deps.db,
+      sql`select revision from overview_facts where evaluation_id = ${ids.project}::uuid`,
+    );
+    expect(cached).toHaveLength(1);
+    // Only project evaluations with frozen figures are kept; the department's depends on its units.
+    expect(await queryRows(t.deps.db, sql`select 1 from overview_facts where evaluation_id = ${ids.department}::uuid`)).toEqual([]);
+    // A planted value proves the second read comes from the cache (the real score is 91.08).
+    await t.deps.db.execute(
+      sql`update overview_facts set input = jsonb_set(input, '{selfScore}', '5000') where evaluation_id = ${ids.project}::uuid`,
+    );
+    const planted = await overview();
+    expect(planted.points.find((point) => point.evaluationId === ids.project)?.selfScore).toBe(5000);
+    // Returned and handed in again: a new revision, so the cache is recomputed from the evaluation.
+    expect((await transition(t.app, s.reviewer, ids.project, 'return', '请核对')).statusCode).toBe(200);
+    expect((await transition(t.app, s.unitPreparer, ids.project, 'submit')).statusCode).toBe(200);
+    const after = await overview();
+    expect(after.points.find((point) => point.evaluationId === ids.project)?.selfScore).toBe(9108);
+    expect(after.totals).toEqual(before.totals);
   });
 
   it('filters by text and department', async () => {

@@ -553,6 +553,7 @@ export * from './library-schema.ts';
 export * from './monitoring-rules-schema.ts';
 export * from './monitoring-schema.ts';
 export * from './notification-schema.ts';
+export * from './overview-schema.ts';
 export * from './public-schema.ts';
 export * from './rectification-schema.ts';
 export * from './rereview-schema.ts';

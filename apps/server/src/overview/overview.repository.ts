@@ -1,6 +1,7 @@
+import type { overview } from '@jixiao/core';
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, readAll } from '../db/connect.ts';
-import { evaluations, fiscalYears, goals, indicators, managementEntries, organisations, projects } from '../db/schema.ts';
+import { evaluations, fiscalYears, goals, indicators, managementEntries, organisations, overviewFacts, projects } from '../db/schema.ts';
 import { inScope, type Scope } from '../policies/scope.ts';
 
 // The overview's reads: a year's evaluations in scope and their parts in a fixed number of queries,
@@ -39,9 +40,19 @@ export async function findYearEvaluations(db: Queryable, scope: Scope, year: num
     .orderBy(asc(evaluations.kind), asc(projects.code));
 }
 
-/** The parts of the year's evaluations in scope: one query per table, filtered by a subquery, not by a list of ids. */
-export async function findYearParts(db: Queryable, scope: Scope, year: number) {
-  const ids = db.select({ id: evaluations.id }).from(evaluations).where(yearConditions(scope, year));
+/** Above this many, the parts are read for the whole year (one subquery) rather than by a list of ids. */
+const ID_LIST_LIMIT = 1_000;
+
+/**
+ * The parts of the year's evaluations in scope, or of `only` those: one query per table, filtered by a
+ * subquery (or a short list of ids), never one query per evaluation.
+ */
+export async function findYearParts(db: Queryable, scope: Scope, year: number, only?: readonly string[]) {
+  if (only?.length === 0) return { indicatorRows: [], goalRows: [], managementRows: [] };
+  const ids =
+    only && only.length <= ID_LIST_LIMIT
+      ? [...only]
+      : db.select({ id: evaluations.id }).from(evaluations).where(yearConditions(scope, year));
   const [indicatorRows, goalRows, managementRows] = await readAll(db, [
     () => db.select().from(indicators).where(inArray(indicators.evaluationId, ids)).orderBy(asc(indicators.position)),
     () => db.select().from(goals).where(inArray(goals.evaluationId, ids)).orderBy(asc(goals.position)),
@@ -64,4 +75,39 @@ export async function findBudgetedProjects(db: Queryable, scope: Scope, year: nu
     .select({ id: projects.id, organisationId: projects.organisationId })
     .from(projects)
     .where(and(...conditions));
+}
+
+/** The cached facts of these evaluations (db/overview-schema.ts), whatever their revision: the caller compares. */
+export async function findFacts(db: Queryable, scope: Scope, year: number) {
+  const ids = db.select({ id: evaluations.id }).from(evaluations).where(yearConditions(scope, year));
+  return db
+    .select({
+      evaluationId: overviewFacts.evaluationId,
+      revision: overviewFacts.revision,
+      format: overviewFacts.format,
+      input: overviewFacts.input,
+    })
+    .from(overviewFacts)
+    .where(inArray(overviewFacts.evaluationId, ids));
+}
+
+/** Stores freshly computed facts, replacing older ones; in chunks, so a first read of a large district stays within parameter limits. */
+export async function saveFacts(
+  db: Queryable,
+  rows: readonly { evaluationId: string; revision: number; format: number; input: overview.AnomalyInput }[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) {
+    await db
+      .insert(overviewFacts)
+      .values(rows.slice(start, start + 500).map((row) => ({ ...row })))
+      .onConflictDoUpdate({
+        target: overviewFacts.evaluationId,
+        set: {
+          revision: sql`excluded.revision`,
+          format: sql`excluded.format`,
+          input: sql`excluded.input`,
+          computedAt: sql`now()`,
+        },
+      });
+  }
 }

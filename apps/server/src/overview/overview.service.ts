@@ -145,6 +145,57 @@ export function anomalyInput(scored: Evaluation, aggregate: Aggregate): overview
   };
 }
 
+/** Bump when the facts' shape or the checks behind `findingCodes` change: rows of another format are recomputed. */
+export const OVERVIEW_FACTS_FORMAT = 1;
+
+/**
+ * The anomaly rules' input of each handed-in evaluation: read from the facts cache where it is current,
+ * otherwise loaded (in bulk, for the misses only), scored and stored. Only project evaluations with frozen
+ * ledger figures are stored: they change only with their revision. A department's own evaluation also
+ * depends on how many units it has, and one without a snapshot on the live ledger, so those are always
+ * computed.
+ */
+async function anomalyInputs(
+  deps: Deps,
+  handed: readonly Loaded[],
+  facts: Awaited<ReturnType<typeof repo.findFacts>>,
+  context: {
+    scope: Scope;
+    fiscalYear: number;
+    childCount: ReadonlyMap<string, number>;
+    organisationsById: ReadonlyMap<string, OrganisationRow>;
+  },
+): Promise<Map<string, overview.AnomalyInput>> {
+  const cacheable = ({ row }: Loaded) => row.evaluation.kind === 'project' && row.evaluation.ledgerSnapshot !== null;
+  const current = new Map(facts.filter((fact) => fact.format === OVERVIEW_FACTS_FORMAT).map((fact) => [fact.evaluationId, fact]));
+  const inputs = new Map<string, overview.AnomalyInput>();
+  const misses: Loaded[] = [];
+  for (const entry of handed) {
+    const fact = current.get(entry.row.evaluation.id);
+    if (fact && fact.revision === entry.row.evaluation.revision && cacheable(entry)) inputs.set(entry.row.evaluation.id, fact.input);
+    else misses.push(entry);
+  }
+  if (misses.length === 0) return inputs;
+  const parts = await repo.findYearParts(
+    deps.db,
+    context.scope,
+    context.fiscalYear,
+    misses.map(({ row }) => row.evaluation.id),
+  );
+  const scored = await scoreHandedIn(deps, misses, parts, context.childCount, context.organisationsById);
+  const fresh = [];
+  for (const entry of misses) {
+    const { id, revision } = entry.row.evaluation;
+    const found = scored.get(id);
+    if (!found) continue;
+    const input = anomalyInput(found.scored, found.aggregate);
+    inputs.set(id, input);
+    if (cacheable(entry)) fresh.push({ evaluationId: id, revision, format: OVERVIEW_FACTS_FORMAT, input });
+  }
+  if (fresh.length > 0) await repo.saveFacts(deps.db, fresh);
+  return inputs;
+}
+
 function matches(entry: Loaded, q: string | undefined): boolean {
   if (!q) return true;
   const needle = q.toLowerCase();
@@ -166,10 +217,10 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
   const base = { years, departmentOptions, thresholds };
   if (fiscalYear === null) return { ...base, fiscalYear, ...emptyFigures() };
 
-  const [year, rows, parts, budgeted] = await Promise.all([
+  const [year, rows, facts, budgeted] = await Promise.all([
     repo.getFiscalYear(deps.db, fiscalYear),
     repo.findYearEvaluations(deps.db, scope, fiscalYear),
-    repo.findYearParts(deps.db, scope, fiscalYear),
+    repo.findFacts(deps.db, scope, fiscalYear),
     repo.findBudgetedProjects(deps.db, scope, fiscalYear),
   ]);
   const organisationsById = new Map(organisations.map((organisation) => [organisation.id, organisation]));
@@ -189,12 +240,11 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
     const entry = { row, department, unit, name };
     if (matches(entry, query.q)) entries.push(entry);
   }
-  const scoredById = await scoreHandedIn(
+  const inputsById = await anomalyInputs(
     deps,
     entries.filter(({ row }) => handedIn(row.evaluation.status)),
-    parts,
-    childCount,
-    organisationsById,
+    facts,
+    { scope, fiscalYear, childCount, organisationsById },
   );
 
   const deadlines = { submit: year?.submitDeadline ?? null, review: year?.reviewDeadline ?? null, finance: year?.financeDeadline ?? null };
@@ -209,9 +259,8 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
     perDepartment.set(entry.department.id, figures);
     figures.entries.push(entry);
     if (overview.overdueStep(entry.row.evaluation.status, deadlines, today)) figures.overdue += 1;
-    const scoredEntry = scoredById.get(entry.row.evaluation.id);
-    if (!scoredEntry) continue;
-    const input = anomalyInput(scoredEntry.scored, scoredEntry.aggregate);
+    const input = inputsById.get(entry.row.evaluation.id);
+    if (!input) continue;
     if (input.selfScore !== null) {
       figures.scores.push(input.selfScore);
       selfScores.set(entry.row.evaluation.id, input.selfScore);
