@@ -82,7 +82,7 @@ export function IssueTaskModal({ open, onClose, onIssued }: { open: boolean; onC
           <InputNumber min={2000} max={2100} />
         </Form.Item>
         <Form.Item name="title" label={t('monitoring.taskTitle')} extra={t('monitoring.taskTitleHint')}>
-          <Input maxLength={200} />
+          <Input maxLength={200} data-testid="monitoring-issue-title" />
         </Form.Item>
         <Form.Item name="cutoffDate" label={t('monitoring.cutoff')} extra={t('monitoring.cutoffHint')} rules={[required]}>
           <Input type="date" data-testid="monitoring-issue-cutoff" />
@@ -107,6 +107,7 @@ export function IssueTaskModal({ open, onClose, onIssued }: { open: boolean; onC
               mode="multiple"
               showSearch
               optionFilterProp="label"
+              data-testid="monitoring-issue-targets"
               options={choices.map((entry) => ({ value: entry.id, label: entry.name }))}
             />
           </Form.Item>
