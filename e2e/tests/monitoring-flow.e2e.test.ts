@@ -76,7 +76,7 @@ describe('绩效运行监控: finance issues, the unit fills from the ledger, a 
     await page.getByTestId('monitoring-issue').click();
     await page.getByTestId('monitoring-issue-title').fill(TITLE);
     await page.getByTestId('monitoring-issue-form').getByText('指定部门或单位').click();
-    await chooseOption(page, 'monitoring-issue-targets', '番禺区中小企业服务中心');
+    await chooseOption(page, 'monitoring-issue-targets', '番禺区中小企业服务中心（示例）');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     expect(await page.locator('.ant-modal-confirm-content').innerText()).toContain('1 个部门或单位');
     await confirmModal();

@@ -12,6 +12,7 @@ import { createOrganisation, createProject, createUser, ensureFiscalYear, seedIn
 import { seedControlDemo } from './control-demo.ts';
 import { seedDemoAdjustments } from './demo-adjustments.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
+import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoRectifications } from './demo-rectifications.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedLibraryHistory } from './library-history.ts';
@@ -215,6 +216,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   if (people) {
     await seedDemoDeclarations(deps, people);
     await seedDemoAdjustments(deps, people);
+    await seedDemoMonitoring(deps, people);
     await seedDemoSurveys(deps, people);
     await seedDemoRectifications(deps, people);
   }

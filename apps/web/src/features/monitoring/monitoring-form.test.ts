@@ -2,7 +2,13 @@ import type { MonitoringFormDetail } from '@jixiao/contract';
 import { describe, expect, it } from 'vitest';
 import { editsOf, lastMonthEnd, paidShares, saveBodyOf, sharePoint, worstLight } from './monitoring-form.ts';
 
-const light = { light: 'none' as const, rule: { code: 'x', preset: 'ratio', source: 's' }, explanation: 'e', explanationEn: 'e', inputs: [] };
+const light = {
+  light: 'none' as const,
+  rule: { code: 'x', preset: 'ratio', source: 's' },
+  explanation: 'e',
+  explanationEn: 'e',
+  inputs: [],
+};
 const indicator = (overrides: Partial<MonitoringFormDetail['indicators'][number]>): MonitoringFormDetail['indicators'][number] => ({
   indicatorId: '00000000-0000-4000-8000-0000000000a1',
   level1: 'output',
