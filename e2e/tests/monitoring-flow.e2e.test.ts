@@ -15,6 +15,7 @@ const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai'
 interface Indicator {
   indicatorId: string;
   name: string;
+  unit: string | null;
   nature: string;
   direction: string;
   target: string | null;
@@ -156,9 +157,20 @@ describe('绩效运行监控: finance issues, the unit fills from the ledger, a 
     await chooseOption(page, `adjustment-kind-${name}`, '调整指标值');
     lowered = String(Math.max(1, Math.floor((Number(chosen?.target) * 3) / 4)));
     await page.getByTestId(`adjustment-target-${name}`).fill(lowered);
+    // The wording is copied from the approved line; it must say the new value too.
+    await page
+      .getByTestId('adjustment-detail')
+      .getByPlaceholder('指标值表述')
+      .first()
+      .fill(`≥${lowered}${chosen?.unit ?? ''}`);
     await page.getByTestId('adjustment-reason').first().fill('监控发现上半年进度严重滞后：场地采购延期，按可完成量调减');
     await page.getByTestId('adjustment-save').click();
-    await page.getByTestId('adjustment-submit').waitFor();
+    // The submit button is there from the start; it acts only once the save has come back with its checks.
+    const unit = await apiAs('unit.preparer');
+    await expect
+      .poll(async () => ((await unit.get(`/api/adjustments/${adjustmentId}`)).json.changes as unknown[]).length, { timeout: 15_000 })
+      .toBe(1);
+    await page.locator('[data-testid="adjustment-submit"]:not(.ant-btn-loading)').waitFor();
     for (const input of await page.getByPlaceholder('请说明保留该提示的理由').all()) await input.fill('因采购延期调减，已说明理由');
     await page.getByTestId('adjustment-submit').click();
     await confirmModal();
@@ -192,7 +204,7 @@ describe('绩效运行监控: finance issues, the unit fills from the ledger, a 
     const versions = page.getByTestId('declaration-versions');
     await versions.waitFor();
     expect(await versions.innerText()).toContain(`${chosen?.name}：`);
-    expect(await versions.innerText()).toContain(lowered);
+    expect(await versions.innerText()).toContain(`→ ≥${lowered}${chosen?.unit ?? ''}`);
     await screenshot(page, '42-monitoring-adjusted-target');
   });
 });
