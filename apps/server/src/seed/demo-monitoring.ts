@@ -37,12 +37,21 @@ const isAccruing = (row: Indicator) =>
   row.nature === 'quantitative' && (row.direction === '>=' || row.direction === '>') && row.target !== null && /^\d+$/.test(row.target);
 
 /**
- * 1–X 月实际完成值 for a line: its due amount at the cut-off (the expected share the first pass's light
+ * The share due at the cut-off, in percent ("91.67"), as the line's light states it among its figures
+ * even before an actual is typed (应完成比例: "91.67%（按月份 ÷ 12）", "100%（不折算）" for a rate).
+ */
+const expectedOf = (row: Indicator): string =>
+  row.light.expected ??
+  /^\d+(\.\d+)?/.exec(row.light.inputs.find((input) => input.labelEn === 'expected share')?.value ?? '')?.[0] ??
+  '100';
+
+/**
+ * 1–X 月实际完成值 for a line: its due amount at the cut-off (the expected share its light
  * reported, in percent with two decimals) times the share reached, rounded down to a whole number.
  */
 function actualAt(row: Indicator, reached: bigint): string {
   const target = BigInt(row.target ?? '0');
-  const [whole = '100', fraction = ''] = (row.light.expected ?? '100').split('.');
+  const [whole = '100', fraction = ''] = expectedOf(row).split('.');
   const expectedBasisPoints = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
   const scaled = target * expectedBasisPoints * reached;
   const down = scaled / 1_000_000n;
@@ -83,11 +92,9 @@ export async function seedDemoMonitoring(deps: Deps, people: DemoPeople): Promis
     const username = preparerOf(summary.organisationId);
     if (!username) continue;
     const unit = demoContext(people, username);
-    // First pass: every line at its full target, so each light reports the share due at the cut-off.
-    const blank = await getFormDetail(deps, unit, summary.id);
-    const first = await saveForm(deps, unit, summary.id, bodyOf(blank, new Map()));
+    const first = await getFormDetail(deps, unit, summary.id);
     // Lines that accrue over the year (not rates, not reverse): red and yellow go to those large enough to say so.
-    const prorated = first.indicators.filter((row) => isAccruing(row) && row.unit !== '%' && row.light.expected !== '100.00');
+    const prorated = first.indicators.filter((row) => isAccruing(row) && row.unit !== '%' && Number(expectedOf(row)) < 100);
     const large = prorated.filter((row) => BigInt(row.target ?? '0') >= 10n);
     const reached = new Map<string, bigint>(prorated.map((row) => [row.indicatorId, ON_COURSE]));
     large.slice(0, 3).forEach((row, index) => {
