@@ -34,6 +34,7 @@ const OverviewPage = lazy(() => import('./features/overview/OverviewPage.tsx'));
 const RectificationsPage = lazy(() => import('./features/rectification/RectificationsPage.tsx'));
 const ResultsPage = lazy(() => import('./features/results/ResultsPage.tsx'));
 const AdjustmentsPage = lazy(() => import('./features/adjustment/AdjustmentsPage.tsx'));
+const MonitoringPage = lazy(() => import('./features/monitoring/MonitoringPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -67,6 +68,7 @@ export function AppRoutes() {
         <Route path="rectifications" element={<RectificationsPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="adjustments" element={<AdjustmentsPage />} />
+        <Route path="monitoring" element={<MonitoringPage />} />
         <Route path="control/ledger" element={<LedgerPage />} />
         <Route path="control/payments" element={<PaymentsPage />} />
         <Route path="control/procurements" element={<ProcurementsPage />} />

@@ -13,6 +13,7 @@ import { seedControlDemo } from './control-demo.ts';
 import { seedDemoAdjustments } from './demo-adjustments.ts';
 import { type DemoPeople, seedDemoDeclarations } from './demo-declarations.ts';
 import { finishReferenceYear } from './demo-finished.ts';
+import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoRectifications } from './demo-rectifications.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedLibraryHistory } from './library-history.ts';
@@ -216,6 +217,7 @@ export async function seedDemo(deps: Deps, options: { readonly finishReferenceYe
   if (people) {
     await seedDemoDeclarations(deps, people);
     await seedDemoAdjustments(deps, people);
+    await seedDemoMonitoring(deps, people);
     await seedDemoSurveys(deps, people);
     await seedDemoRectifications(deps, people);
     if (options.finishReferenceYear) await finishReferenceYear(deps, people);

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AimOutlined,
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -41,6 +42,7 @@ export const NAV: Readonly<Record<NavKey, NavEntry>> = {
   overview: { key: 'overview', path: '/overview', label: 'nav.overview', icon: <BarChartOutlined /> },
   declarations: { key: 'declarations', path: '/declarations', label: 'nav.declarations', icon: <AimOutlined /> },
   adjustments: { key: 'adjustments', path: '/adjustments', label: 'nav.adjustments', icon: <DiffOutlined /> },
+  monitoring: { key: 'monitoring', path: '/monitoring', label: 'nav.monitoring', icon: <AlertOutlined /> },
   evaluations: { key: 'evaluations', path: '/evaluations', label: 'nav.evaluations', icon: <FileTextOutlined /> },
   reviews: { key: 'reviews', path: '/reviews', label: 'nav.reviews', icon: <CheckSquareOutlined /> },
   'ex-ante': { key: 'ex-ante', path: '/ex-ante', label: 'nav.exAnte', icon: <FileSearchOutlined /> },

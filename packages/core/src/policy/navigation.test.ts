@@ -9,7 +9,10 @@ const ALL_CONTROL = EVERY.filter((page) => page !== 'control-import');
 
 describe('navigation', () => {
   it.each<[Role[], string[]]>([
-    [['preparer'], ['dashboard', 'declarations', 'adjustments', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports']],
+    [
+      ['preparer'],
+      ['dashboard', 'declarations', 'adjustments', 'monitoring', 'evaluations', 'surveys', 'rectifications', 'library', 'public-reports'],
+    ],
     [
       ['department-reviewer'],
       [
@@ -17,6 +20,7 @@ describe('navigation', () => {
         'overview',
         'declarations',
         'adjustments',
+        'monitoring',
         'evaluations',
         'reviews',
         'ex-ante',
@@ -29,7 +33,18 @@ describe('navigation', () => {
     ],
     [
       ['department-head'],
-      ['dashboard', 'declarations', 'adjustments', 'evaluations', 'reviews', ...ALL_CONTROL, 'audit', 'library', 'public-reports'],
+      [
+        'dashboard',
+        'declarations',
+        'adjustments',
+        'monitoring',
+        'evaluations',
+        'reviews',
+        ...ALL_CONTROL,
+        'audit',
+        'library',
+        'public-reports',
+      ],
     ],
     [
       ['finance-reviewer'],
@@ -38,6 +53,7 @@ describe('navigation', () => {
         'overview',
         'declarations',
         'adjustments',
+        'monitoring',
         'evaluations',
         'reviews',
         'ex-ante',
@@ -59,6 +75,7 @@ describe('navigation', () => {
         'overview',
         'declarations',
         'adjustments',
+        'monitoring',
         'evaluations',
         'rereviews',
         'rectifications',

@@ -7,6 +7,7 @@ import { declarationPolicy } from './declaration.ts';
 import { evaluationPolicy, REVIEW_ROLES } from './evaluation.ts';
 import { exAntePolicy } from './ex-ante.ts';
 import { importPolicy } from './import.ts';
+import { monitoringPolicy } from './monitoring.ts';
 import { overviewPolicy } from './overview.ts';
 import { paymentPolicy } from './payment.ts';
 import { procurementPolicy } from './procurement.ts';
@@ -36,6 +37,7 @@ export const PAGES = [
   'overview',
   'declarations',
   'adjustments',
+  'monitoring',
   'evaluations',
   'reviews',
   'ex-ante',
@@ -96,6 +98,8 @@ export function navigationPages(roles: readonly Role[]): Page[] {
   if (holdsAny(roles, [...Object.values(declarationPolicy.posts).flat(), 'auditor'])) pages.push('declarations');
   // 目标调整: who requests or reviews adjustments of approved targets, and the auditor who reads them.
   if (holdsAny(roles, actsOn(...Object.values(adjustmentPolicy.posts), ['auditor']))) pages.push('adjustments');
+  // 绩效运行监控: who issues, fills or reviews monitoring forms, and the auditor who reads them.
+  if (holdsAny(roles, actsOn(...Object.values(monitoringPolicy.posts), ['auditor']))) pages.push('monitoring');
   if (holdsAny(roles, evaluationPolicy.posts.create) || reviewer || roles.includes('auditor')) pages.push('evaluations');
   if (reviewer) pages.push('reviews');
   if (holdsAny(roles, exAntePolicy.posts.grade)) pages.push('ex-ante');

@@ -99,8 +99,7 @@ function taskLink(task: TaskItem): { path: string; subject: string } {
   if (task.assetId) return { path: '/control/assets', subject: task.assetId };
   if (task.budgetLineId) return { path: `/control/ledger?line=${task.budgetLineId}`, subject: task.budgetLineId };
   if (task.grantId) return { path: '/control/subsidies', subject: task.grantId };
-  // No monitoring page yet (issue 11): its forms are reached through the API and the .xlsx export.
-  if (task.monitoringFormId) return { path: '/', subject: task.monitoringFormId };
+  if (task.monitoringFormId) return { path: `/monitoring?form=${task.monitoringFormId}`, subject: task.monitoringFormId };
   return { path: `/evaluations/${task.evaluationId}`, subject: task.evaluationId ?? '' };
 }
 
