@@ -67,7 +67,7 @@ export async function ledgerMoney(
       row.planByMonthFen[plan.month - 1] = (row.planByMonthFen[plan.month - 1] ?? 0) + plan.amount;
   }
   for (const payment of ledger.payments) {
-    if (!payment.paidOn || !payment.paidOn.startsWith(year) || payment.paidOn > cutoff) continue;
+    if (!payment.paidOn?.startsWith(year) || payment.paidOn > cutoff) continue;
     const row = bySource.get(lineSource.get(payment.budgetLineId) ?? '');
     if (!row) continue;
     row.spentFen += payment.amount;
