@@ -1,5 +1,6 @@
 import type { MonitoringFormDetail, MonitoringLights, MonitoringTaskDetail, MonitoringTaskList } from '@jixiao/contract';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSessions } from './fixtures.ts';
 import { as, type Session, type TestApp, testApp } from './harness.ts';
@@ -164,6 +165,22 @@ describe('the bureau’s view', () => {
     expect(book.worksheets.length).toBe(task.forms.length);
     const cells = book.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
     expect(cells.some((value) => value.includes('绩效运行监控'))).toBe(true);
+  });
+
+  it('writes the department’s monitoring report (.docx) from the same forms, for the department or one unit', async () => {
+    const response = await as(t.app, s.finance).get(`/api/monitoring/tasks/${task.id}/report.docx`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-disposition']).toContain('.docx');
+    const xml = (await (await JSZip.loadAsync(response.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    for (const part of ['一、基本情况', '二、预算执行情况', '三、绩效目标实现情况', '四、存在的问题及原因', '五、下一步措施'])
+      expect(xml).toContain(part);
+    expect(xml).toContain(projectForm().title);
+    const unit = await as(t.app, s.finance).get(
+      `/api/monitoring/tasks/${task.id}/report.docx?organisationId=${projectForm().organisationId}`,
+    );
+    expect(unit.statusCode, unit.body).toBe(200);
+    const unitXml = (await (await JSZip.loadAsync(unit.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    expect(unitXml).toContain(`${projectForm().organisationName}${task.fiscalYear}年度绩效运行监控报告`);
   });
 
   it('shows a unit only its own forms', async () => {

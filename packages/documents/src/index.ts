@@ -23,6 +23,7 @@ export { IssueList, type LedgerIssue, MAX_STORED_ISSUES } from './ledger/issues.
 export { type LedgerCellValue, writeLedgerIssuesXlsx, writeLedgerTemplate, writeLedgerXlsx } from './ledger/ledger-xlsx.ts';
 export type { PaymentRow } from './ledger/payment-row.ts';
 export { type LedgerReadResult, type LedgerRowOf, type ReadLedgerOptions, readLedgerRows } from './ledger/read-ledger.ts';
+export { type MonitoringReportForm, type MonitoringReportSheet, writeMonitoringReportDocx } from './monitoring/monitoring-report-docx.ts';
 export { type MonitoringSheet, type MonitoringSheetForm, writeMonitoringXlsx } from './monitoring/monitoring-xlsx.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';

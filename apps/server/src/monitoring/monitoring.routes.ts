@@ -15,6 +15,7 @@ import {
   SubmitMonitoringForm,
   Uuid,
 } from '@jixiao/contract';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
@@ -25,11 +26,14 @@ import { issueTask } from './commands/issue-task.ts';
 import { rectifyForm } from './commands/rectify-form.ts';
 import { submitForm } from './commands/submit-form.ts';
 import * as service from './monitoring.service.ts';
-import { exportTask } from './monitoring-export.ts';
+import { exportTask, reportTask } from './monitoring-export.ts';
 
 const IdParams = z.object({ id: Uuid });
 
 /** 绩效运行监控 (docs/monitoring.md 监控任务, 监控表): tasks, forms, their review, the lights page and the export. */
+const sendFile = (reply: FastifyReply, file: { type: string; filename: string; bytes: Uint8Array }) =>
+  reply.type(file.type).header('content-disposition', contentDisposition(file.filename)).send(Buffer.from(file.bytes));
+
 export const monitoringRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -80,10 +84,22 @@ export const monitoringRoutes =
           querystring: MonitoringExportQuery,
         },
       },
-      async (request, reply) => {
-        const file = await exportTask(deps, contextOf(request), request.params.id, request.query.organisationId);
-        return reply.type(file.type).header('content-disposition', contentDisposition(file.filename)).send(Buffer.from(file.bytes));
+      async (request, reply) =>
+        sendFile(reply, await exportTask(deps, contextOf(request), request.params.id, request.query.organisationId)),
+    );
+
+    app.get(
+      '/api/monitoring/tasks/:id/report.docx',
+      {
+        schema: {
+          tags,
+          summary: '下载部门绩效运行监控报告（.docx：基本情况、预算执行及图表、目标实现、问题及原因、下一步措施）',
+          params: IdParams,
+          querystring: MonitoringExportQuery,
+        },
       },
+      async (request, reply) =>
+        sendFile(reply, await reportTask(deps, contextOf(request), request.params.id, request.query.organisationId)),
     );
 
     app.get(

@@ -34,6 +34,12 @@ export const monitoringApi = {
   decide: (id: string, body: MonitoringDecision) => http.post<MonitoringStepResult>(`/api/monitoring/forms/${enc(id)}/decision`, body),
   rectify: (id: string, body: MonitoringRectification) => http.post<Created>(`/api/monitoring/forms/${enc(id)}/rectification`, body),
   download: (taskId: string) => http.download(`/api/monitoring/tasks/${enc(taskId)}/export.xlsx`, 'monitoring.xlsx'),
+  /** The 绩效运行监控报告 of one department (the server refuses without one when the task spans several). */
+  report: (taskId: string, organisationId?: string) =>
+    http.download(
+      `/api/monitoring/tasks/${enc(taskId)}/report.docx${organisationId ? `?organisationId=${enc(organisationId)}` : ''}`,
+      'monitoring-report.docx',
+    ),
 };
 
 export const monitoringKeys = {

@@ -44,6 +44,7 @@ export const monitoringEn: Readonly<Record<keyof typeof monitoringZh, string>> =
   'monitoring.issuedBy': 'Issued by',
   'monitoring.issuedAt': 'Issued at',
   'monitoring.export': 'Download forms (.xlsx)',
+  'monitoring.report': 'Download monitoring report (.docx)',
   'monitoring.forms': 'Forms',
   'monitoring.lightsTab': 'Lights of every unit',
   'monitoring.noForms': 'No forms',

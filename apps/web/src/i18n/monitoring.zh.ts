@@ -43,6 +43,7 @@ export const monitoringZh = {
   'monitoring.issuedBy': '下达人',
   'monitoring.issuedAt': '下达时间',
   'monitoring.export': '下载监控表（.xlsx）',
+  'monitoring.report': '下载监控报告（.docx）',
   'monitoring.forms': '监控表',
   'monitoring.lightsTab': '各单位预警一览',
   'monitoring.noForms': '暂无监控表',

@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import type { MonitoringFormSummary, MonitoringTaskSummary } from '@jixiao/contract';
-import { Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { monitoringApi, useMonitoringTask, useMonitoringTasks } from '../../api/monitoring-queries.ts';
@@ -112,13 +112,16 @@ export default function MonitoringPage() {
           size="small"
           title={task.data?.title ?? ''}
           extra={
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => void monitoringApi.download(taskId).catch((error: unknown) => reportError(error))}
-              data-testid="monitoring-export"
-            >
-              {t('monitoring.export')}
-            </Button>
+            <Space wrap>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void monitoringApi.download(taskId).catch((error: unknown) => reportError(error))}
+                data-testid="monitoring-export"
+              >
+                {t('monitoring.export')}
+              </Button>
+              <ReportButton taskId={taskId} forms={task.data?.forms ?? []} />
+            </Space>
           }
         >
           {task.error ? (
@@ -192,5 +195,35 @@ export default function MonitoringPage() {
       />
       <MonitoringFormDrawer id={formId} onClose={() => setParam('form', null)} />
     </div>
+  );
+}
+
+/**
+ * 监控报告 (.docx) per department: one button when the task covers one department, a menu of its
+ * departments (their own 部门整体 forms name them) when it covers several.
+ */
+function ReportButton({ taskId, forms }: { taskId: string; forms: readonly MonitoringFormSummary[] }) {
+  const { t } = useI18n();
+  const reportError = useReportError();
+  const departments = forms.filter((form) => form.kind === 'department');
+  const download = (organisationId?: string) =>
+    void monitoringApi.report(taskId, organisationId).catch((error: unknown) => reportError(error));
+  if (departments.length <= 1)
+    return (
+      <Button icon={<FileWordOutlined />} onClick={() => download(departments[0]?.organisationId)} data-testid="monitoring-report">
+        {t('monitoring.report')}
+      </Button>
+    );
+  return (
+    <Dropdown
+      menu={{
+        items: departments.map((form) => ({ key: form.organisationId, label: form.organisationName })),
+        onClick: ({ key }) => download(key),
+      }}
+    >
+      <Button icon={<FileWordOutlined />} data-testid="monitoring-report">
+        {t('monitoring.report')}
+      </Button>
+    </Dropdown>
   );
 }
