@@ -1,5 +1,6 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
+import { dailyUseEn } from './daily-use.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { monitoringEn } from './monitoring.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -518,7 +519,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.newer': 'Newer',
   'audit.older': 'Older',
   'audit.page': 'Page {page}',
-  'audit.actorFilter': "Actor's name",
+  'audit.actorFilter': 'Actor',
   'audit.readable': 'Changes',
   'audit.raw': 'Raw data (JSON)',
   'audit.field': 'Field',
@@ -1203,6 +1204,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...rectificationEn,
   ...adjustmentEn,
   ...searchEn,
+  ...dailyUseEn,
   ...rollupEn,
   ...resultsEn,
   ...notificationsEn,

@@ -91,3 +91,42 @@ export function compareMoney(a: string, b: string): number | null {
   if (left === null || right === null) return null;
   return left === right ? 0 : left < right ? -1 : 1;
 }
+
+/** Full-width digits, points and minus (an IME left on) as ASCII; separators and spaces dropped. */
+function asciiAmount(input: string): string {
+  return input
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[－—]/g, '-')
+    .replace(/[,，\s]/g, '');
+}
+
+/**
+ * A money field's text as the user goes on typing: thousands separators in the whole part, the decimals
+ * exactly as typed ("1234." stays "1,234." so the point can be followed by digits). Only what can be part of
+ * an amount is kept: a leading minus, digits, one point.
+ */
+export function groupMoneyTyping(input: string): string {
+  const ascii = asciiAmount(input);
+  const sign = ascii.startsWith('-') ? '-' : '';
+  const body = ascii.replace(/[^\d.]/g, '');
+  const point = body.indexOf('.');
+  const whole = point === -1 ? body : body.slice(0, point);
+  const decimals = point === -1 ? '' : `.${body.slice(point + 1).replace(/\./g, '')}`;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}`;
+}
+
+/**
+ * A money field's text once the value is settled (shown, or the field left): "288000000" reads
+ * "288,000,000.00". A value with more than two decimals keeps them, grouped, so the form's rule can say
+ * what is wrong instead of the field rounding it away.
+ */
+export function formatMoneyField(value: string): string {
+  const ascii = asciiAmount(value);
+  return isMoney(ascii) ? formatMoney(ascii) : groupMoneyTyping(ascii);
+}
+
+/** What the money field hands on while typing: the text without separators, full-width made ASCII. */
+export function ungroupMoney(input: string): string {
+  return asciiAmount(input);
+}

@@ -1,0 +1,5 @@
+import type { dailyUseZh } from './daily-use.zh.ts';
+
+export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
+  'audit.actorEntries': '{name} ({count} entries)',
+};
