@@ -2,4 +2,7 @@ import type { dailyUseZh } from './daily-use.zh.ts';
 
 export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'audit.actorEntries': '{name} ({count} entries)',
+  'common.paren': ' ({text})',
+  'common.comma': ', ',
+  'score.unscored': 'Not scored yet',
 };

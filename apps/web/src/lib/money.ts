@@ -130,3 +130,36 @@ export function formatMoneyField(value: string): string {
 export function ungroupMoney(input: string): string {
   return asciiAmount(input);
 }
+
+/** The units large amounts can be read in: 元 as stored, 万元 (÷ 10 000) where budgets run to 亿. */
+export const MONEY_UNITS = ['yuan', 'wan'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+/**
+ * A money string in the chosen unit, exact: 元 with two decimals; 万元 with as many decimals as the fen need
+ * (at least two, at most six, since one fen is 0.000001 万元), so "320000000.00" → "32,000.00" and
+ * "12345.67" → "1.234567" — nothing is rounded away by switching the unit.
+ */
+export function formatMoneyIn(text: string, unit: MoneyUnit): string {
+  if (unit === 'yuan') return formatMoney(text);
+  const fen = toFen(text);
+  if (fen === null) return text;
+  const negative = fen < 0n;
+  const magnitude = negative ? -fen : fen;
+  const whole = (magnitude / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = (magnitude % 1_000_000n)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
+  return `${negative ? '-' : ''}${whole}.${decimals.padEnd(2, '0')}`;
+}
+
+/** A figure in a unit back to the API's yuan string, exact; null when it is not an amount that unit can hold in fen. */
+export function parseMoneyIn(text: string, unit: MoneyUnit): string | null {
+  const ascii = asciiAmount(text);
+  if (unit === 'yuan') return isMoney(ascii) ? ascii : null;
+  const match = /^(-?)(\d+)(?:\.(\d{0,6}))?$/.exec(ascii);
+  if (!match) return null;
+  const fen = BigInt(match[2] ?? '0') * 1_000_000n + BigInt((match[3] ?? '').padEnd(6, '0'));
+  return fromFen(match[1] === '-' ? -fen : fen);
+}

@@ -148,7 +148,7 @@ function GradeChart({ byGrade }: { byGrade: ResultList['byGrade'] }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: byGrade.map((entry) => `${entry.grade}（${entry.count}）`) },
+      xAxis: { type: 'category', data: byGrade.map((entry) => `${entry.grade}${t('common.paren', { text: entry.count })}`) },
       yAxis: { type: 'value', name: t('results.budget') },
       series: [
         { type: 'bar', name: t('results.chartBudget'), data: byGrade.map((entry) => Number(entry.budget)) },
@@ -199,7 +199,9 @@ function DecisionDrawer({ item, onClose }: { item: ResultItem | null; onClose: (
         <Flex vertical gap={12}>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('results.unit')}>{`${item.departmentName} · ${item.organisationName}`}</Descriptions.Item>
-            <Descriptions.Item label={t('results.score')}>{`${item.scoreSourceLabel} ${item.total}（${item.grade}）`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('results.score')}
+            >{`${item.scoreSourceLabel} ${item.total}${t('common.paren', { text: item.grade })}`}</Descriptions.Item>
             <Descriptions.Item label={t('results.budget')}>{item.budget}</Descriptions.Item>
             <Descriptions.Item label={t('results.suggestion')}>
               {`${t(`results.treatmentOf.${item.treatment}`)} · ${item.suggestedAmount}`}

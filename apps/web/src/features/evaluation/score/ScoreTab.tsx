@@ -1,4 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
+import { hasScoredItem } from '@jixiao/core';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ScoredItem } from '../../../api/types.ts';
@@ -57,6 +58,8 @@ export function ScoreTab({ evaluation, score }: TabProps) {
   const indicators = new Map(evaluation.indicators.map((indicator) => [indicator.code, indicator]));
   const canAdjust = evaluation.permissions.adjust;
   const blocking = data.findings.some((finding) => finding.blocking);
+  // Before anything is scored the sum is 0.00 and the band 差: neither says anything yet.
+  const scored = hasScoredItem(data);
   // Computed and adjustment columns only matter once someone can adjust or has adjusted.
   const adjusted = data.items.some((item) => item.adjustment);
   const showAdjustment = canAdjust || adjusted;
@@ -69,9 +72,14 @@ export function ScoreTab({ evaluation, score }: TabProps) {
     <Flex vertical gap={16}>
       {blocking && <Alert type="error" showIcon title={t('score.blocking')} />}
       <Flex gap={32} wrap align="flex-start">
-        <Statistic title={t('score.totalFinal')} value={data.total.final ?? '—'} suffix={t('score.points')} />
-        <Statistic title={t('score.totalComputed')} value={data.total.computed ?? '—'} />
-        <Statistic title={t('evaluation.grade')} value={gradeLabel(t, data.grade.final)} />
+        <Statistic
+          title={t('score.totalFinal')}
+          value={scored ? (data.total.final ?? '—') : t('score.unscored')}
+          suffix={scored ? t('score.points') : undefined}
+          valueRender={(node) => <span data-testid="score-tab-total">{node}</span>}
+        />
+        <Statistic title={t('score.totalComputed')} value={scored ? (data.total.computed ?? '—') : '—'} />
+        <Statistic title={t('evaluation.grade')} value={scored ? gradeLabel(t, data.grade.final) : '—'} />
         <Typography.Paragraph type="secondary" style={{ flex: '1 1 320px', margin: 0 }} className="wrap-text">
           {data.totalExplanation}
           <br />
