@@ -5,4 +5,6 @@ export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'common.paren': ' ({text})',
   'common.comma': ', ',
   'score.unscored': 'Not scored yet',
+  'money.unit': 'Amounts in',
+  'money.wan': '10k yuan',
 };

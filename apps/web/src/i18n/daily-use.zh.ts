@@ -5,4 +5,6 @@ export const dailyUseZh = {
   'common.paren': '（{text}）',
   'common.comma': '，',
   'score.unscored': '未评分',
+  'money.unit': '金额单位',
+  'money.wan': '万元',
 };
