@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { gradeLabel } from '../../../lib/labels.ts';
 import { FindingsPanel } from '../indicators/FindingsPanel.tsx';
+import { treeOrder } from '../indicators/indicator-tree.ts';
 import { ItemStatusTag } from '../indicators/item-status.tsx';
 import type { TabProps } from '../tab-props.ts';
 import { AdjustModal } from './AdjustModal.tsx';
@@ -60,6 +61,10 @@ export function ScoreTab({ evaluation, score }: TabProps) {
   const blocking = data.findings.some((finding) => finding.blocking);
   // Before anything is scored the sum is 0.00 and the band 差: neither says anything yet.
   const scored = hasScoredItem(data);
+  // Indicators in the order of the indicator tree, then 预算执行率 and 管理效率 after them.
+  const inTree = new Map(treeOrder(evaluation.indicators).map((code, index) => [code, index]));
+  const rank = (item: ScoredItem) =>
+    item.kind === 'indicator' ? (inTree.get(item.id) ?? inTree.size) : inTree.size + 1 + PART_ORDER.indexOf(item.part);
   // Computed and adjustment columns only matter once someone can adjust or has adjusted.
   const adjusted = data.items.some((item) => item.adjustment);
   const showAdjustment = canAdjust || adjusted;
@@ -90,7 +95,7 @@ export function ScoreTab({ evaluation, score }: TabProps) {
       <Table<ScoredItem>
         rowKey={(item) => `${item.kind}:${item.id}`}
         size="small"
-        dataSource={[...data.items].sort((a, b) => PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part))}
+        dataSource={[...data.items].sort((a, b) => rank(a) - rank(b))}
         pagination={false}
         scroll={{ x: showAdjustment ? 1080 : 860 }}
         data-testid="score-table"
