@@ -87,7 +87,7 @@ export default function ContractsPage() {
             loading={list.isFetching || scope.loading}
             dataSource={list.data?.items ?? []}
             pagination={false}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1160 }}
             components={{ body: { row: ContractRow } }}
             onRow={(item) => ({ onClick: () => setOpenId(item.id), style: { cursor: 'pointer' } })}
             columns={[
@@ -107,7 +107,7 @@ export default function ContractsPage() {
                   </>
                 ),
               },
-              { title: t('contract.counterparty'), dataIndex: 'counterpartyName', width: 200 },
+              { title: t('contract.counterparty'), dataIndex: 'counterpartyName', width: 180, ellipsis: true },
               moneyColumn(t('contract.amount'), 'amount', 130),
               {
                 title: t('contract.acceptedAmount'),

@@ -116,7 +116,7 @@ export default function ProcurementsPage() {
               {
                 title: t('procurement.method'),
                 dataIndex: 'method',
-                width: 140,
+                width: 120,
                 render: (method: string) => procurementMethodLabel(t, method),
               },
               moneyColumn(t('procurement.estimated'), 'estimated', 140),
@@ -127,8 +127,14 @@ export default function ProcurementsPage() {
                 align: 'right',
                 render: (value: string | null) => <Money value={value} />,
               },
-              { title: t('procurement.supplier'), dataIndex: 'supplierName', width: 200, render: (value: string | null) => value ?? '—' },
-              { title: t('line.name'), dataIndex: 'budgetLineName', width: 180 },
+              {
+                title: t('procurement.supplier'),
+                dataIndex: 'supplierName',
+                width: 170,
+                ellipsis: true,
+                render: (value: string | null) => value ?? '—',
+              },
+              { title: t('line.name'), dataIndex: 'budgetLineName', width: 150, ellipsis: true },
               {
                 title: t('common.status'),
                 dataIndex: 'status',
