@@ -7,4 +7,6 @@ export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'score.unscored': 'Not scored yet',
   'money.unit': 'Amounts in',
   'money.wan': '10k yuan',
+  'list.searchPayments': 'Payee, purpose, invoice or line',
+  'list.searchProcurements': 'Code, title, supplier or line',
 };

@@ -7,4 +7,6 @@ export const dailyUseZh = {
   'score.unscored': '未评分',
   'money.unit': '金额单位',
   'money.wan': '万元',
+  'list.searchPayments': '收款人、用途、发票号或指标',
+  'list.searchProcurements': '编号、采购项目、供应商或指标',
 };

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -32,6 +33,7 @@ export default function ProcurementsPage() {
   const status: ProcurementStatus | undefined = isOneOf(PROCUREMENT_STATUSES, statusParam) ? statusParam : undefined;
   // The open procurement is in the address (?procurement=<id>), so a contract or a drill-down can link to it.
   const openId = search.get('procurement');
+  const q = search.get('q') ?? undefined;
   const setOpenId = (id: string | null) =>
     setSearch(
       (current) => {
@@ -44,7 +46,7 @@ export default function ProcurementsPage() {
     );
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
-  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status } : null;
+  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status, q } : null;
   const list = useProcurements(filter);
   const lines = useScopeLines(scope);
   const may = useUnitPermissions(organisationId);
@@ -82,6 +84,23 @@ export default function ProcurementsPage() {
               )
             }
             options={PROCUREMENT_STATUSES.map((value) => ({ value, label: t(`procurementStatus.${value}`) }))}
+          />
+          <ListSearch
+            value={q}
+            onSearch={(typed) =>
+              setSearch(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (typed) next.set('q', typed);
+                  else next.delete('q');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+            placeholder={t('list.searchProcurements')}
+            testId="procurement-search"
+            width={width(240)}
           />
         </ScopeBar>
         {list.error ? (
