@@ -1,6 +1,7 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
 import { dailyUseEn } from './daily-use.en.ts';
+import { helpEn } from './help.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { monitoringEn } from './monitoring.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -1205,6 +1206,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...adjustmentEn,
   ...searchEn,
   ...dailyUseEn,
+  ...helpEn,
   ...rollupEn,
   ...resultsEn,
   ...notificationsEn,

@@ -1,6 +1,7 @@
 import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
 import { dailyUseZh } from './daily-use.zh.ts';
+import { helpZh } from './help.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { monitoringZh } from './monitoring.zh.ts';
 import { notificationsZh } from './notifications.zh.ts';
@@ -1194,6 +1195,7 @@ export const zh = {
   ...adjustmentZh,
   ...searchZh,
   ...dailyUseZh,
+  ...helpZh,
   ...rollupZh,
   ...resultsZh,
   ...notificationsZh,
