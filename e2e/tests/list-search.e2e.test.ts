@@ -17,7 +17,7 @@ describe('the search box of a paged list', () => {
     await page.goto(`${baseUrl()}/control/payments`);
     const rows = page.locator('.ant-table-tbody .ant-table-row');
     await rows.first().waitFor();
-    const box = page.getByTestId('payment-search');
+    const box = page.getByTestId('payment-search').locator('input');
     await box.fill('某充电科技');
     await box.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === '某充电科技');

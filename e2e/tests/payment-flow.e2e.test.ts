@@ -119,7 +119,10 @@ describe('a payment request through every post, seen in the ledger', () => {
     await openLedger();
     expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('95.47%');
     expect(await page.getByTestId('metric-percent-cost-control-rate').innerText()).toBe('-4.53%');
-    expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(PAID_BEFORE_FEN, BUDGET_FEN)}%`);
+    // 305,504,000.00 ÷ 320,000,000.00 is exactly 95.4700 %: no 精确值 beside 95.47 %, it would say nothing more.
+    expect(percent4(PAID_BEFORE_FEN, BUDGET_FEN)).toBe('95.4700');
+    expect(await page.getByTestId('metric-precise-execution-rate').count()).toBe(0);
+    expect(await page.getByTestId('metric-precise-carry-over-rate').innerText()).toMatch(/^精确值 \d+\.\d{4}%$/);
     expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(PAID_BEFORE_FEN)} 元`);
   });
 
