@@ -77,3 +77,22 @@ describe('GET /api/procurements?q=', () => {
     expect((await as(t.app, accountant).get(`/api/procurements?q=${encodeURIComponent('没有这样的采购_')}`)).json().items).toEqual([]);
   });
 });
+
+describe('GET /api/evaluations?q=', () => {
+  it('finds evaluations by part of the project name or the unit, within the reader’s scope', async () => {
+    const all: { id: string; projectName: string | null; projectCode: string | null; organisationName: string }[] = (
+      await as(t.app, finance).get('/api/evaluations')
+    ).json().items;
+    const project = all.find((item) => item.projectName);
+    if (!project?.projectName) throw new Error('demo has no project evaluation');
+    const word = project.projectName.slice(0, 4);
+    const found: typeof all = (await as(t.app, finance).get(`/api/evaluations?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(project.id);
+    expect(found.every((item) => `${item.projectName ?? ''} ${item.projectCode ?? ''} ${item.organisationName}`.includes(word))).toBe(true);
+    expect(found.length).toBeLessThanOrEqual(all.length);
+    const byUnit: typeof all = (await as(t.app, finance).get(`/api/evaluations?q=${encodeURIComponent(project.organisationName)}`)).json()
+      .items;
+    expect(byUnit.map((item) => item.id)).toContain(project.id);
+    expect((await as(t.app, finance).get(`/api/evaluations?q=${encodeURIComponent('_')}`)).json().items).toEqual([]);
+  });
+});

@@ -9,4 +9,5 @@ export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'money.wan': '10k yuan',
   'list.searchPayments': 'Payee, purpose, invoice or line',
   'list.searchProcurements': 'Code, title, supplier or line',
+  'list.searchEvaluations': 'Project name, code or unit',
 };

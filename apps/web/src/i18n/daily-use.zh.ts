@@ -9,4 +9,5 @@ export const dailyUseZh = {
   'money.wan': '万元',
   'list.searchPayments': '收款人、用途、发票号或指标',
   'list.searchProcurements': '编号、采购项目、供应商或指标',
+  'list.searchEvaluations': '项目名称、编码或单位',
 };
