@@ -21,8 +21,12 @@ describe('the search box of a paged list', () => {
     await box.fill('某充电科技');
     await box.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === '某充电科技');
-    await expect.poll(async () => (await rows.allInnerTexts()).every((text) => text.includes('某充电科技'))).toBe(true);
-    expect(await rows.count()).toBeGreaterThan(0);
+    // The search's page replaces the year's: rows, all of them the payee's (none while it loads).
+    const onlyThePayee = async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 0 && texts.every((text) => text.includes('某充电科技'));
+    };
+    await expect.poll(onlyThePayee, { timeout: 15_000 }).toBe(true);
     await screenshot(page, 'list-search-payments');
     await box.fill('');
     await box.press('Enter');
