@@ -96,3 +96,19 @@ describe('GET /api/evaluations?q=', () => {
     expect((await as(t.app, finance).get(`/api/evaluations?q=${encodeURIComponent('_')}`)).json().items).toEqual([]);
   });
 });
+
+describe('GET /api/contracts?q=', () => {
+  it('finds contracts by part of the counterparty or the number', async () => {
+    const all: { id: string; code: string; counterpartyName: string }[] = (await as(t.app, accountant).get('/api/contracts')).json().items;
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no contracts');
+    const word = sample.counterpartyName.slice(0, 4);
+    const found: typeof all = (await as(t.app, accountant).get(`/api/contracts?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(sample.id);
+    expect(
+      (await as(t.app, accountant).get(`/api/contracts?q=${encodeURIComponent(sample.code)}`))
+        .json()
+        .items.map((item: { id: string }) => item.id),
+    ).toEqual([sample.id]);
+  });
+});

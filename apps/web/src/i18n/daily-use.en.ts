@@ -10,4 +10,5 @@ export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'list.searchPayments': 'Payee, purpose, invoice or line',
   'list.searchProcurements': 'Code, title, supplier or line',
   'list.searchEvaluations': 'Project name, code or unit',
+  'list.searchContracts': 'Contract number, title or counterparty',
 };

@@ -10,4 +10,5 @@ export const dailyUseZh = {
   'list.searchPayments': '收款人、用途、发票号或指标',
   'list.searchProcurements': '编号、采购项目、供应商或指标',
   'list.searchEvaluations': '项目名称、编码或单位',
+  'list.searchContracts': '合同编号、名称或对方单位',
 };
