@@ -119,7 +119,10 @@ describe('a payment request through every post, seen in the ledger', () => {
     await openLedger();
     expect(await page.getByTestId('metric-percent-execution-rate').innerText()).toBe('95.47%');
     expect(await page.getByTestId('metric-percent-cost-control-rate').innerText()).toBe('-4.53%');
-    expect(await page.getByTestId('metric-precise-execution-rate').innerText()).toContain(`${percent4(PAID_BEFORE_FEN, BUDGET_FEN)}%`);
+    // 305,504,000.00 ÷ 320,000,000.00 is exactly 95.4700 %: no 精确值 beside 95.47 %, it would say nothing more.
+    expect(percent4(PAID_BEFORE_FEN, BUDGET_FEN)).toBe('95.4700');
+    expect(await page.getByTestId('metric-precise-execution-rate').count()).toBe(0);
+    expect(await page.getByTestId('metric-precise-carry-over-rate').innerText()).toMatch(/^精确值 \d+\.\d{4}%$/);
     expect(await page.getByTestId('metric-formula-execution-rate').innerText()).toContain(`已支付 ${grouped(PAID_BEFORE_FEN)} 元`);
   });
 
@@ -227,8 +230,11 @@ describe('a payment request through every post, seen in the ledger', () => {
     await page.keyboard.type('支付申请');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="支付申请"]').click();
     await typeSelect.locator('[title="支付申请"]').first().waitFor();
-    await page.getByPlaceholder('操作人姓名').fill('出纳');
-    await page.getByPlaceholder('操作人姓名').press('Enter');
+    // 操作人 is a searchable select of the people in the log: typed, as a user would, and chosen.
+    const actorSelect = page.getByTestId('audit-actor');
+    await actorSelect.click();
+    await page.keyboard.type('出纳');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '出纳' }).first().click();
     const row = page.locator('.ant-table-row').filter({ hasText: '支付' }).first();
     await row.getByTestId('audit-subject').filter({ hasText: '支付申请 · 番禺某精密仪器有限公司 · 42,000.00 元' }).waitFor();
     await row.locator('.ant-table-row-expand-icon').click();

@@ -143,13 +143,13 @@ describe('a procurement of goods from the need to the asset cards', () => {
     await page.waitForURL(/\/control\/contracts\?procurement=[0-9a-f-]{36}/);
     await page.getByTestId('contract-create').click();
     // The list of awarded procurements arrives after the dialog opens; until then the choice shows its bare id.
-    await expect.poll(() => page.getByTestId('contract-amount').inputValue(), { timeout: 10_000 }).toBe('1186000.00');
+    await expect.poll(() => page.getByTestId('contract-amount').inputValue(), { timeout: 10_000 }).toBe('1,186,000.00');
     await expect.poll(() => page.getByTestId('contract-procurement').innerText()).toContain(`${CODE} ${TITLE}`);
     await expect.poll(() => page.getByTestId('contract-line-select').innerText()).toBe(`${LINE}（可用 2,000,000.00）`);
     expect(await page.getByTestId('contract-title').inputValue()).toBe(`${TITLE}合同`);
     expect(await page.getByTestId('contract-counterparty').inputValue()).toBe(SUPPLIER);
     expect(await page.getByTestId('contract-counterparty-uscc').inputValue()).toBe(USCC);
-    expect(await page.getByTestId('contract-amount').inputValue()).toBe('1186000.00');
+    expect(await page.getByTestId('contract-amount').inputValue()).toBe('1,186,000.00');
     await page.getByTestId('contract-code').fill(CONTRACT_CODE);
     await enterDate('contract-signed-on', '2024-11-15');
     await page.getByTestId('contract-milestone-add').click();

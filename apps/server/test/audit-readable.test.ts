@@ -78,6 +78,47 @@ describe('GET /api/audit reads like a record', () => {
     expect(others.items.map((item: { entityId: string }) => item.entityId)).not.toContain(paymentId);
   });
 
+  it('filters by the person who acted, chosen from the people of the log the reader may see', async () => {
+    const actors = await as(t.app, admin).get('/api/audit/actors');
+    expect(actors.statusCode, actors.body).toBe(200);
+    const people: { id: string; name: string; entries: number }[] = actors.json().items;
+    const requesterEntry = people.find((person) => person.name === '经办人（示例）');
+    const accountantEntry = people.find((person) => person.name === '财务审核（示例）');
+    expect(requesterEntry?.entries).toBeGreaterThanOrEqual(1);
+    expect(accountantEntry?.entries).toBeGreaterThanOrEqual(1);
+    if (!requesterEntry || !accountantEntry) return;
+    const mine = (await as(t.app, admin).get(`/api/audit?actorId=${requesterEntry.id}&limit=200`)).json();
+    expect(mine.items.map((item: { entityId: string }) => item.entityId)).toContain(paymentId);
+    expect(new Set(mine.items.map((item: { actorName: string }) => item.actorName))).toEqual(new Set(['经办人（示例）']));
+    const theirs = (await as(t.app, admin).get(`/api/audit?actorId=${accountantEntry.id}&entityType=payment-request&limit=200`)).json();
+    expect(theirs.items.every((item: { actorName: string }) => item.actorName === '财务审核（示例）')).toBe(true);
+    expect(
+      theirs.items.filter((item: { entityId: string; action: string }) => item.entityId === paymentId && item.action === 'request'),
+    ).toEqual([]);
+    // The person filter combines with type and dates: nothing of the requester's before the log began.
+    expect((await as(t.app, admin).get(`/api/audit?actorId=${requesterEntry.id}&to=2000-01-01`)).json().items).toEqual([]);
+  });
+
+  it('offers a department head only the people who acted in their department', async () => {
+    const head = await login(t.app, 'head');
+    const all: { id: string }[] = (await as(t.app, admin).get('/api/audit/actors')).json().items;
+    const response = await as(t.app, head).get('/api/audit/actors');
+    expect(response.statusCode, response.body).toBe(200);
+    const theirs: { id: string }[] = response.json().items;
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThanOrEqual(all.length);
+    const allIds = new Set(all.map((person) => person.id));
+    expect(theirs.every((person) => allIds.has(person.id))).toBe(true);
+    expect((await as(t.app, requester).get('/api/audit/actors')).statusCode).toBe(403);
+  });
+
+  it('refuses a person that is not an id, naming the field in Chinese', async () => {
+    const response = await as(t.app, admin).get('/api/audit?actorId=zhangsan');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/actorId/);
+    expect(response.json().message).toMatch(/编号格式不正确/);
+  });
+
   it('names a step that records only the status by the record it belongs to', async () => {
     const payment = (await as(t.app, accountant).get(`/api/payments/${paymentId}`)).json();
     const review = await as(t.app, accountant).post(`/api/payments/${paymentId}/review`, { version: payment.version });

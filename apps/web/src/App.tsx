@@ -18,11 +18,14 @@ const THEME = {
   },
 };
 
+/** Toasts open below a drawer's or the header's title bar (56–64 px), so they never cover what a drawer is about. */
+const MESSAGE = { top: 72 };
+
 function LocalisedApp() {
   const { locale } = useI18n();
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
-      <AntApp>
+      <AntApp message={MESSAGE}>
         <BrowserRouter>
           <SessionProvider>
             <AppRoutes />

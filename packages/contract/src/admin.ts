@@ -141,11 +141,16 @@ export const AuditEntry = z.object({
   ip: z.string().nullable(),
 });
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextBeforeId: Int32.nullable() });
+/** Everyone who has acted in the part of the log the reader may see, for the filter by person. */
+export const AuditActor = z.object({ id: Uuid, name: z.string(), entries: Int32 });
+export const AuditActorList = z.object({ items: z.array(AuditActor) });
 export const AuditQuery = z.object({
   entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
   entityId: z.string().optional(),
   /** Part of the actor's name (操作人). */
   actor: z.string().trim().min(1).max(50).optional(),
+  /** The person who acted, as one of `GET /api/audit/actors` (the audit page's 操作人 select). */
+  actorId: Uuid.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   beforeId: z.coerce.number().int().min(1).optional(),

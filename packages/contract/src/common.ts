@@ -24,6 +24,8 @@ export const YearText = z.coerce.number().pipe(Year);
 /** Budget figures are amounts of money held or spent: never below zero. */
 export const NonNegativeMoney = Money.refine((text) => !text.startsWith('-'), { error: '金额不能为负数' });
 export const IsoDate = z.iso.date({ error: '应为日期，格式 YYYY-MM-DD' });
+/** A list's search box: what was typed, matched literally as part of the record's names (% and _ are characters). */
+export const ListSearch = z.string().trim().min(1, { error: '搜索内容不能为空' }).max(100, { error: '搜索内容最多 100 个字' });
 
 /** The one error shape of every failure (docs/api.md). */
 export const ErrorBody = z.object({

@@ -1,6 +1,6 @@
 import { LEVEL2_OF as CORE_LEVEL2_OF, control } from '@jixiao/core';
 import { z } from 'zod';
-import { DecimalText, Int32, IsoDate, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
+import { DecimalText, Int32, IsoDate, ListSearch, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
 
 export const LEVEL1 = ['output', 'effect', 'satisfaction'] as const;
 export const LEVEL2 = [
@@ -321,6 +321,8 @@ export const ListEvaluationsQuery = z.object({
   status: z.enum(STATUS).optional(),
   kind: z.enum(['department', 'project']).optional(),
   organisationId: Uuid.optional(),
+  /** Part of the project's name or code, or of the unit's name. */
+  q: ListSearch.optional(),
 });
 
 /** What a workflow step answers: the evaluation's new status. */

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntityType } from '@jixiao/contract';
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { RequestContext } from '../context.ts';
 import type { Db, Queryable } from '../db/connect.ts';
 import { containsPattern } from '../db/like.ts';
@@ -62,6 +62,8 @@ export interface AuditQuery {
   readonly entityId?: string | undefined;
   /** Part of the actor's display name, as typed. */
   readonly actor?: string | undefined;
+  /** The one person who acted. */
+  readonly actorId?: string | undefined;
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
   readonly beforeId?: number | undefined;
@@ -74,6 +76,7 @@ export async function findAudit(db: Queryable, query: AuditQuery) {
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
   if (query.actor) conditions.push(ilike(auditLog.actorName, containsPattern(query.actor)));
+  if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
   if (query.from) conditions.push(gte(auditLog.at, query.from));
   if (query.to) conditions.push(lt(auditLog.at, query.to));
   if (query.beforeId) conditions.push(lt(auditLog.id, query.beforeId));
@@ -83,6 +86,28 @@ export async function findAudit(db: Queryable, query: AuditQuery) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
+}
+
+/**
+ * Everyone who has acted in these organisations (all of them when undefined), with the name of their latest
+ * entry (a renamed user reads as they are called now) and how many entries they have: the filter by person
+ * offers only people it would find.
+ */
+export async function findAuditActors(db: Queryable, organisationIds: readonly string[] | undefined) {
+  const conditions: SQL[] = [isNotNull(auditLog.actorId)];
+  if (organisationIds) conditions.push(inArray(auditLog.organisationId, [...organisationIds]));
+  const rows = await db
+    .select({
+      id: sql<string>`${auditLog.actorId}`,
+      name: sql<string | null>`(array_agg(${auditLog.actorName} order by ${auditLog.id} desc))[1]`,
+      entries: sql<number>`count(*)::int`,
+    })
+    .from(auditLog)
+    .where(and(...conditions))
+    .groupBy(auditLog.actorId);
+  return rows
+    .map((row) => ({ id: row.id, name: row.name ?? '', entries: Number(row.entries) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
 }
 
 /**

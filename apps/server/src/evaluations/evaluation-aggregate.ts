@@ -1,4 +1,4 @@
-import { configureScheme, control, type Evaluation, evaluate, type SchemeId, workflow } from '@jixiao/core';
+import { configureScheme, control, type Evaluation, evaluate, hasScoredItem, type SchemeId, workflow } from '@jixiao/core';
 import { type Queryable, readAll } from '../db/connect.ts';
 import type { ComputedActualColumn, LedgerSnapshot } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -133,11 +133,12 @@ export async function refreshScore(db: Queryable, evaluationId: string): Promise
 /** Caches the score of an aggregate the write has already loaded, as it stands in the transaction. */
 export async function cacheScore(db: Queryable, aggregate: Aggregate): Promise<void> {
   const scored = scoreAggregate(aggregate);
-  const blocking = scored.findings.some((entry) => entry.blocking);
+  // No total while blocked, nor before anything is scored (a new draft reads 未评分, not 0.00 分 · 差).
+  const unscored = scored.findings.some((entry) => entry.blocking) || !hasScoredItem(scored);
   const ledger = aggregate.ledgerBudget;
   await repo.saveScore(db, aggregate.evaluation.id, {
-    totalScore: blocking ? null : scored.total.final,
-    grade: blocking ? null : scored.grade.final,
+    totalScore: unscored ? null : scored.total.final,
+    grade: unscored ? null : scored.grade.final,
     errorCount: scored.findings.filter((entry) => entry.severity === 'error').length,
     warningCount: scored.findings.filter((entry) => entry.severity === 'warning').length,
     // Budget figures taken from the ledger are mirrored into the row, for lists and the workbook export.

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, exists, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows, ref } from '../db/connect.ts';
+import { containsPattern } from '../db/like.ts';
 import {
   attachments,
   evaluationContributors,
@@ -27,6 +28,8 @@ export interface EvaluationFilter {
   readonly status?: EvaluationRow['status'] | undefined;
   readonly kind?: EvaluationRow['kind'] | undefined;
   readonly organisationId?: string | undefined;
+  /** Part of the project's name or code or the unit's name, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const summaryColumns = {
@@ -46,6 +49,11 @@ export async function findEvaluations(db: Queryable, filter: EvaluationFilter) {
   if (filter.status) conditions.push(eq(evaluations.status, filter.status));
   if (filter.kind) conditions.push(eq(evaluations.kind, filter.kind));
   if (filter.organisationId) conditions.push(eq(evaluations.organisationId, filter.organisationId));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(ilike(projects.name, pattern), ilike(projects.code, pattern), ilike(organisations.name, pattern));
+    if (matched) conditions.push(matched);
+  }
   return db
     .select(summaryColumns)
     .from(evaluations)

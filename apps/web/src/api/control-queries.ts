@@ -247,3 +247,8 @@ export function useAuditVerification() {
 export function useAuditPage(filter: AuditFilter) {
   return useQuery({ queryKey: auditKeys.page(filter), queryFn: () => auditApi.page(filter), ...list });
 }
+
+/** The people of the 操作人 filter: everyone who acted where the reader may look. */
+export function useAuditActors() {
+  return useQuery({ queryKey: auditKeys.actors, queryFn: () => auditApi.actors(), ...list });
+}

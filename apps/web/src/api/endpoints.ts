@@ -75,6 +75,7 @@ import type { z } from 'zod';
 import { http, queryString } from './client.ts';
 import type {
   AdjustmentBody,
+  AuditActorListResponse,
   AuditFilter,
   AuditPageResponse,
   AuditVerificationResult,
@@ -184,6 +185,7 @@ export const adminApi = {
 
 export const auditApi = {
   page: (filter: AuditFilter) => http.get<AuditPageResponse>('/api/audit', filter),
+  actors: () => http.get<AuditActorListResponse>('/api/audit/actors'),
   verify: () => http.post<AuditVerificationResult>('/api/audit/verify'),
 };
 

@@ -85,4 +85,8 @@ export const selfAssessmentKeys = {
   one: (organisationId: string, fiscalYear: number) => ['self-assessment', organisationId, fiscalYear] as const,
 };
 export const importJobKeys = { one: (id: string) => ['import-jobs', id] as const };
-export const auditKeys = { all: ['audit'] as const, page: (filter: Filter) => ['audit', 'page', normalised(filter)] as const };
+export const auditKeys = {
+  all: ['audit'] as const,
+  page: (filter: Filter) => ['audit', 'page', normalised(filter)] as const,
+  actors: ['audit', 'actors'] as const,
+};

@@ -1,5 +1,6 @@
 import type {
   Adjustment,
+  AuditActorList,
   AuditEntry,
   AuditPage,
   AuditQuery,
@@ -102,6 +103,7 @@ export type ImportResultResponse = z.infer<typeof ImportResult>;
 export type AuditEntryItem = z.infer<typeof AuditEntry>;
 export type AuditPageResponse = z.infer<typeof AuditPage>;
 export type AuditFilter = Partial<z.infer<typeof AuditQuery>>;
+export type AuditActorListResponse = z.infer<typeof AuditActorList>;
 export type AuditVerificationResult = z.infer<typeof AuditVerification>;
 export type LibraryEntry = z.infer<typeof LibraryItem>;
 export type LibraryListResponse = z.infer<typeof LibraryList>;

@@ -1,5 +1,7 @@
 import { adjustmentEn } from './adjustment.en.ts';
 import { auditFieldEn } from './audit-fields.en.ts';
+import { dailyUseEn } from './daily-use.en.ts';
+import { helpEn } from './help.en.ts';
 import { indicatorLibraryEn } from './indicator-library.en.ts';
 import { monitoringEn } from './monitoring.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -519,7 +521,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.newer': 'Newer',
   'audit.older': 'Older',
   'audit.page': 'Page {page}',
-  'audit.actorFilter': "Actor's name",
+  'audit.actorFilter': 'Actor',
   'audit.readable': 'Changes',
   'audit.raw': 'Raw data (JSON)',
   'audit.field': 'Field',
@@ -1204,6 +1206,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...rectificationEn,
   ...adjustmentEn,
   ...searchEn,
+  ...dailyUseEn,
+  ...helpEn,
   ...rollupEn,
   ...resultsEn,
   ...notificationsEn,

@@ -1,5 +1,7 @@
 import { adjustmentZh } from './adjustment.zh.ts';
 import { auditFieldZh } from './audit-fields.zh.ts';
+import { dailyUseZh } from './daily-use.zh.ts';
+import { helpZh } from './help.zh.ts';
 import { indicatorLibraryZh } from './indicator-library.zh.ts';
 import { monitoringZh } from './monitoring.zh.ts';
 import { notificationsZh } from './notifications.zh.ts';
@@ -515,7 +517,7 @@ export const zh = {
   'audit.newer': '较新',
   'audit.older': '较早',
   'audit.page': '第 {page} 页',
-  'audit.actorFilter': '操作人姓名',
+  'audit.actorFilter': '操作人',
   'audit.readable': '变更内容',
   'audit.raw': '原始数据（JSON）',
   'audit.field': '字段',
@@ -1193,6 +1195,8 @@ export const zh = {
   ...rectificationZh,
   ...adjustmentZh,
   ...searchZh,
+  ...dailyUseZh,
+  ...helpZh,
   ...rollupZh,
   ...resultsZh,
   ...notificationsZh,

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Locale } from '../i18n/translate.ts';
 import { GlobalSearch } from './GlobalSearch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
+import { PageHelp } from './PageHelp.tsx';
 
 export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
   const { session, signOut } = useSession();
@@ -44,6 +45,7 @@ export function HeaderBar({ menuButton }: { menuButton: ReactNode }) {
             <GlobalSearch width={screens.xl ? 280 : 200} />
           </div>
         )}
+        {user && <PageHelp />}
         {user && <NotificationBell />}
         <Segmented<Locale>
           size="small"

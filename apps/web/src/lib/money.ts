@@ -91,3 +91,75 @@ export function compareMoney(a: string, b: string): number | null {
   if (left === null || right === null) return null;
   return left === right ? 0 : left < right ? -1 : 1;
 }
+
+/** Full-width digits, points and minus (an IME left on) as ASCII; separators and spaces dropped. */
+function asciiAmount(input: string): string {
+  return input
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[－—]/g, '-')
+    .replace(/[,，\s]/g, '');
+}
+
+/**
+ * A money field's text as the user goes on typing: thousands separators in the whole part, the decimals
+ * exactly as typed ("1234." stays "1,234." so the point can be followed by digits). Only what can be part of
+ * an amount is kept: a leading minus, digits, one point.
+ */
+export function groupMoneyTyping(input: string): string {
+  const ascii = asciiAmount(input);
+  const sign = ascii.startsWith('-') ? '-' : '';
+  const body = ascii.replace(/[^\d.]/g, '');
+  const point = body.indexOf('.');
+  const whole = point === -1 ? body : body.slice(0, point);
+  const decimals = point === -1 ? '' : `.${body.slice(point + 1).replace(/\./g, '')}`;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals}`;
+}
+
+/**
+ * A money field's text once the value is settled (shown, or the field left): "288000000" reads
+ * "288,000,000.00". A value with more than two decimals keeps them, grouped, so the form's rule can say
+ * what is wrong instead of the field rounding it away.
+ */
+export function formatMoneyField(value: string): string {
+  const ascii = asciiAmount(value);
+  return isMoney(ascii) ? formatMoney(ascii) : groupMoneyTyping(ascii);
+}
+
+/** What the money field hands on while typing: the text without separators, full-width made ASCII. */
+export function ungroupMoney(input: string): string {
+  return asciiAmount(input);
+}
+
+/** The units large amounts can be read in: 元 as stored, 万元 (÷ 10 000) where budgets run to 亿. */
+export const MONEY_UNITS = ['yuan', 'wan'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+/**
+ * A money string in the chosen unit, exact: 元 with two decimals; 万元 with as many decimals as the fen need
+ * (at least two, at most six, since one fen is 0.000001 万元), so "320000000.00" → "32,000.00" and
+ * "12345.67" → "1.234567" — nothing is rounded away by switching the unit.
+ */
+export function formatMoneyIn(text: string, unit: MoneyUnit): string {
+  if (unit === 'yuan') return formatMoney(text);
+  const fen = toFen(text);
+  if (fen === null) return text;
+  const negative = fen < 0n;
+  const magnitude = negative ? -fen : fen;
+  const whole = (magnitude / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = (magnitude % 1_000_000n)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
+  return `${negative ? '-' : ''}${whole}.${decimals.padEnd(2, '0')}`;
+}
+
+/** A figure in a unit back to the API's yuan string, exact; null when it is not an amount that unit can hold in fen. */
+export function parseMoneyIn(text: string, unit: MoneyUnit): string | null {
+  const ascii = asciiAmount(text);
+  if (unit === 'yuan') return isMoney(ascii) ? ascii : null;
+  const match = /^(-?)(\d+)(?:\.(\d{0,6}))?$/.exec(ascii);
+  if (!match) return null;
+  const fen = BigInt(match[2] ?? '0') * 1_000_000n + BigInt((match[3] ?? '').padEnd(6, '0'));
+  return fromFen(match[1] === '-' ? -fen : fen);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { Int32, IsoDate, ListSearch, Money, Uuid, Version, Year, YearText } from '../common.ts';
 import { permissionsOf } from './access.ts';
 import { AssetCardInput } from './asset.ts';
 import { DecisionTrail, PositiveAmountFen, Text } from './fields.ts';
@@ -8,6 +8,8 @@ export const ContractQuery = z.object({
   fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   procurementId: Uuid.optional(),
+  /** Part of the number, title or counterparty. */
+  q: ListSearch.optional(),
 });
 
 export const MilestoneInput = z.object({

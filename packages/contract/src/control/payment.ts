@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../auth.ts';
-import { Int32, IsoDate, Money, Uuid, Version, YearText } from '../common.ts';
+import { Int32, IsoDate, ListSearch, Money, Uuid, Version, YearText } from '../common.ts';
 import { permissionsOf } from './access.ts';
 
 export const PAYMENT_STATUSES = ['requested', 'reviewed', 'approved', 'paid', 'archived', 'rejected'] as const;
@@ -95,6 +95,8 @@ export const PaymentQuery = z.object({
   status: z.enum(PAYMENT_STATUSES).optional(),
   budgetLineId: Uuid.optional(),
   organisationId: Uuid.optional(),
+  /** Part of the payee, purpose, invoice number or budget line (code or name). */
+  q: ListSearch.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,6 +1,6 @@
 import { control } from '@jixiao/core';
 import { z } from 'zod';
-import { Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { ListSearch, Money, Uuid, Version, Year, YearText } from '../common.ts';
 import { permissionsOf } from './access.ts';
 import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
@@ -12,6 +12,8 @@ export const ProcurementQuery = z.object({
   fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   status: z.enum(PROCUREMENT_STATUSES).optional(),
+  /** Part of the code, title, supplier or budget line name. */
+  q: ListSearch.optional(),
 });
 
 /** 采购需求 by the 经办人; the code is generated (CG2024-001) when left out. */

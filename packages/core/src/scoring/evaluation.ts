@@ -93,3 +93,11 @@ export interface Evaluation {
   readonly grade: { readonly computed: Grade; readonly final: Grade; readonly explanation: Explanation };
   readonly findings: readonly Finding[];
 }
+
+/**
+ * Whether anything has been scored yet: an item with a value (met, partial or not met). A new draft, whose
+ * items are all 未填报 or 不适用, has no total and no grade — not "0.00 分 · 差".
+ */
+export function hasScoredItem(evaluation: { readonly items: readonly { readonly status: ItemStatus }[] }): boolean {
+  return evaluation.items.some((item) => item.status !== 'missing' && item.status !== 'not-applicable');
+}

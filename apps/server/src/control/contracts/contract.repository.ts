@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, ref } from '../../db/connect.ts';
+import { containsPattern } from '../../db/like.ts';
 import {
   budgetLines,
   contractClosures,
@@ -23,6 +24,8 @@ export interface ContractFilter {
   readonly organisationId?: string | undefined;
   readonly procurementId?: string | undefined;
   readonly id?: string | undefined;
+  /** Part of the number, title or counterparty, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const signer = alias(users, 'signer');
@@ -37,6 +40,11 @@ export async function findContracts(db: Queryable, filter: ContractFilter) {
   if (filter.organisationId) conditions.push(eq(contracts.organisationId, filter.organisationId));
   if (filter.procurementId) conditions.push(eq(contracts.procurementId, filter.procurementId));
   if (filter.id) conditions.push(eq(contracts.id, filter.id));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(ilike(contracts.code, pattern), ilike(contracts.title, pattern), ilike(contracts.counterpartyName, pattern));
+    if (matched) conditions.push(matched);
+  }
   return db
     .select({
       contract: contracts,

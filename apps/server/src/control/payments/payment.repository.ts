@@ -1,5 +1,6 @@
-import { aliasedTable, and, count, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/connect.ts';
+import { containsPattern } from '../../db/like.ts';
 import { budgetLines, contractMilestones, contracts, paymentRequests, subsidyGrants, subsidyRecipients, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 import { OPEN_STATUSES, PAID_STATUSES, paymentSum } from '../budget/budget.repository.ts';
@@ -111,6 +112,8 @@ export async function findPayments(
     status?: PaymentRow['status'] | undefined;
     budgetLineId?: string | undefined;
     organisationId?: string | undefined;
+    /** Part of the payee, purpose, invoice number or line, as typed (literal). */
+    q?: string | undefined;
     ids?: readonly string[];
     limit: number;
     offset: number;
@@ -123,6 +126,17 @@ export async function findPayments(
   if (filter.status) conditions.push(eq(paymentRequests.status, filter.status));
   if (filter.budgetLineId) conditions.push(eq(paymentRequests.budgetLineId, filter.budgetLineId));
   if (filter.organisationId) conditions.push(eq(paymentRequests.organisationId, filter.organisationId));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(
+      ilike(paymentRequests.payeeName, pattern),
+      ilike(paymentRequests.purpose, pattern),
+      ilike(paymentRequests.invoiceNumber, pattern),
+      ilike(budgetLines.code, pattern),
+      ilike(budgetLines.name, pattern),
+    );
+    if (matched) conditions.push(matched);
+  }
   if (filter.ids)
     conditions.push(
       filter.ids.length

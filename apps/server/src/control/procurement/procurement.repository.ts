@@ -1,6 +1,7 @@
-import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
+import { containsPattern } from '../../db/like.ts';
 import { budgetLines, organisations, procurements, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
@@ -12,6 +13,8 @@ export interface ProcurementFilter {
   readonly organisationId?: string | undefined;
   readonly status?: ProcurementRow['status'] | undefined;
   readonly id?: string | undefined;
+  /** Part of the code, title, supplier or line name, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const drafter = alias(users, 'drafter');
@@ -26,6 +29,16 @@ export async function findProcurements(db: Queryable, filter: ProcurementFilter)
   if (filter.organisationId) conditions.push(eq(procurements.organisationId, filter.organisationId));
   if (filter.status) conditions.push(eq(procurements.status, filter.status));
   if (filter.id) conditions.push(eq(procurements.id, filter.id));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(
+      ilike(procurements.code, pattern),
+      ilike(procurements.title, pattern),
+      ilike(procurements.supplierName, pattern),
+      ilike(budgetLines.name, pattern),
+    );
+    if (matched) conditions.push(matched);
+  }
   return db
     .select({
       procurement: procurements,

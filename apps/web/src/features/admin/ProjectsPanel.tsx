@@ -8,6 +8,7 @@ import type { ProjectItem } from '../../api/types.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { moneyRule } from '../../components/form-rules.ts';
 import { Money } from '../../components/Money.tsx';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { useWrite } from '../../components/use-write.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { parseMoneyInput } from '../../lib/money.ts';
@@ -89,7 +90,7 @@ export function ProjectsPanel() {
             { title: t('user.organisation'), dataIndex: 'organisationName', width: 220 },
             { title: t('project.category'), dataIndex: 'category', width: 80 },
             {
-              title: `${t('project.budget')}（${t('common.yuan')}）`,
+              title: `${t('project.budget')}${t('common.paren', { text: t('common.yuan') })}`,
               dataIndex: 'budget',
               width: 160,
               align: 'right',
@@ -142,10 +143,10 @@ export function ProjectsPanel() {
           </Form.Item>
           <Form.Item
             name="budget"
-            label={`${t('project.budget')}（${t('common.yuan')}）`}
+            label={`${t('project.budget')}${t('common.paren', { text: t('common.yuan') })}`}
             rules={[{ required: true, message: t('validation.money') }, moneyRule(t('validation.money'))]}
           >
-            <Input inputMode="decimal" autoComplete="off" />
+            <MoneyInput />
           </Form.Item>
         </Form>
       </Modal>

@@ -2,7 +2,7 @@ import { AUDIT_ENTITY_TYPES, type AuditEntityType } from '@jixiao/contract';
 import { Button, Card, Collapse, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useAuditPage } from '../../api/control-queries.ts';
+import { useAuditActors, useAuditPage } from '../../api/control-queries.ts';
 import type { AuditEntryItem, AuditFilter } from '../../api/types.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -59,6 +59,7 @@ export default function AuditPage() {
   const beforeId = cursors.at(-1);
   const query: AuditFilter = { ...filter, beforeId, limit: PAGE_SIZE };
   const page = useAuditPage(query);
+  const actors = useAuditActors();
 
   const change = (patch: Omit<AuditFilter, 'beforeId' | 'limit'>) => {
     setFilter((current) => ({ ...current, ...patch }));
@@ -86,13 +87,21 @@ export default function AuditPage() {
             onChange={(entityType) => change({ entityType })}
             options={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: t(`entity.${value}`) }))}
           />
-          <Input.Search
+          <Select<string>
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 200 }}
             placeholder={t('audit.actorFilter')}
             aria-label={t('audit.actorFilter')}
             data-testid="audit-actor"
-            onSearch={(value) => change({ actor: value.trim() || undefined })}
+            loading={actors.isLoading}
+            value={filter.actorId}
+            onChange={(actorId) => change({ actorId })}
+            options={(actors.data?.items ?? []).map((actor) => ({
+              value: actor.id,
+              label: actor.name,
+              title: t('audit.actorEntries', { name: actor.name, count: actor.entries }),
+            }))}
           />
           <Input.Search
             allowClear

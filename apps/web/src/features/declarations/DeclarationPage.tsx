@@ -370,7 +370,7 @@ function Header({
         )}
         <Field label={t('declaration.periodStart')}>{text('periodStart', 'date')}</Field>
         <Field label={t('declaration.periodEnd')}>{text('periodEnd', 'date')}</Field>
-        <Field label={`${t('declaration.fundsTotal')}（${t('declaration.funds')}）`}>
+        <Field label={`${t('declaration.fundsTotal')}${t('common.paren', { text: t('declaration.funds') })}`}>
           <Typography.Text strong data-testid="declaration-funds-total">
             {formatMoney(detail.funds.total)}
           </Typography.Text>

@@ -59,7 +59,7 @@ export function EvaluationHeader({ evaluation, score }: Props) {
           <Tooltip title={blocking ? t('score.blocking') : score?.totalExplanation}>
             <Statistic
               title={t('evaluation.total')}
-              value={evaluation.total ?? '—'}
+              value={evaluation.total ?? (blocking ? '—' : t('score.unscored'))}
               suffix={evaluation.total ? t('score.points') : undefined}
               valueRender={(node) => <span data-testid="score-total">{node}</span>}
             />

@@ -41,7 +41,7 @@ export function CreateEvaluationModal({ open, onClose, years }: { open: boolean;
     .filter((project) => project.evaluationId === null)
     .map((project) => ({
       value: project.id,
-      label: `${project.name}（${project.category}，${formatMoney(project.budget)} ${t('common.yuan')}）`,
+      label: `${project.name}${t('common.paren', { text: `${project.category}${t('common.comma')}${formatMoney(project.budget)} ${t('common.yuan')}` })}`,
     }));
   const yearChoices = years.length > 0 ? years : [new Date().getFullYear() - 1];
 

@@ -8,6 +8,7 @@ import { useEvaluationList } from '../../api/evaluation-queries.ts';
 import type { EvaluationKind, EvaluationStatus, ListEvaluationsFilter } from '../../api/types.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CreateEvaluationModal } from './CreateEvaluationModal.tsx';
 import { EvaluationTable } from './EvaluationTable.tsx';
@@ -70,6 +71,7 @@ export default function EvaluationListPage() {
             ]}
             data-testid="filter-kind"
           />
+          <ListSearch value={filter.q} onSearch={(q) => update({ q })} placeholder={t('list.searchEvaluations')} testId="filter-search" />
         </Space>
         {list.error ? (
           <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />

@@ -80,7 +80,8 @@ export function EvaluationTable({ items, loading, deadlineOf }: Props) {
         {
           title: t('evaluation.budgetExecuted'),
           key: 'budget',
-          width: 230,
+          // Executed / adjusted wrap at the slash rather than push the queue's deadline past 1440 px.
+          width: 190,
           align: 'right',
           render: (_value, row) => (
             <div>
@@ -96,7 +97,7 @@ export function EvaluationTable({ items, loading, deadlineOf }: Props) {
               {
                 title: t('task.deadline'),
                 key: 'deadline',
-                width: 190,
+                width: 150,
                 render: (_value: unknown, row: EvaluationSummary) => {
                   const task = deadlineOf(row.id);
                   return task ? <DeadlineTag deadline={task.deadline} overdue={task.overdue} /> : '—';
@@ -107,7 +108,7 @@ export function EvaluationTable({ items, loading, deadlineOf }: Props) {
         {
           title: t('evaluation.updatedAt'),
           dataIndex: 'updatedAt',
-          width: 150,
+          width: 130,
           responsive: ['xxl'],
           render: (at: string) => formatDateTime(at),
         },

@@ -9,10 +9,12 @@ export function filtersFromSearch(search: URLSearchParams): ListEvaluationsFilte
   const year = Number(search.get('fiscalYear'));
   const status = search.get('status');
   const kind = search.get('kind');
+  const q = search.get('q')?.trim();
   return {
     fiscalYear: Number.isInteger(year) && year > 0 ? year : undefined,
     status: isOneOf(STATUS, status) ? status : undefined,
     kind: isOneOf(KINDS, kind) ? kind : undefined,
+    q: q || undefined,
   };
 }
 

@@ -77,7 +77,7 @@ function AssessmentCard({ id }: { id: string }) {
   return (
     <Card
       data-testid="ex-ante-assessment"
-      title={`${data.projectName}（${data.projectCode}）`}
+      title={`${data.projectName}${t('common.paren', { text: data.projectCode })}`}
       extra={<ConclusionTag conclusion={data.conclusion} />}
     >
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
@@ -99,7 +99,8 @@ function AssessmentCard({ id }: { id: string }) {
       {data.dimensions.map((dimension) => (
         <div key={dimension.dimension} style={{ marginBottom: 16 }}>
           <Typography.Title level={5}>
-            {en ? dimension.nameEn : dimension.name}（{t('exAnte.dimensionScore', { score: dimension.score, points: dimension.points })}）
+            {en ? dimension.nameEn : dimension.name}
+            {t('common.paren', { text: t('exAnte.dimensionScore', { score: dimension.score, points: dimension.points }) })}
           </Typography.Title>
           <Table
             size="small"
@@ -238,7 +239,10 @@ function CreateAssessment({ fiscalYear, taken, onCreated }: { fiscalYear: number
   const [projectId, setProjectId] = useState<string | undefined>();
   const options = (projects.data?.items ?? [])
     .filter((project) => !taken.has(project.id))
-    .map((project) => ({ value: project.id, label: `${project.code} ${project.name}（${project.organisationName}）` }));
+    .map((project) => ({
+      value: project.id,
+      label: `${project.code} ${project.name}${t('common.paren', { text: project.organisationName })}`,
+    }));
   return (
     <Space wrap>
       <Select

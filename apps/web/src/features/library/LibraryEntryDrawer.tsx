@@ -121,7 +121,7 @@ function HistoryView({ history }: { history: LibraryHistory }) {
           columns={[
             { title: t('libraryPage.year'), dataIndex: 'year', width: 70 },
             { title: t('libraryPage.unitName'), dataIndex: 'organisationName' },
-            { title: t('libraryPage.project'), render: (_, use) => `${use.projectName}（${use.projectCode}）` },
+            { title: t('libraryPage.project'), render: (_, use) => `${use.projectName}${t('common.paren', { text: use.projectCode })}` },
             { title: t('libraryPage.target'), render: (_, use) => use.target ?? use.targetText ?? '—', width: 90 },
             { title: t('libraryPage.actual'), render: (_, use) => use.actual ?? '—', width: 90 },
             { title: t('libraryPage.unit'), dataIndex: 'unit', width: 80 },

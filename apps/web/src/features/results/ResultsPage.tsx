@@ -6,6 +6,8 @@ import { type ResultFilter, useDecideResult, useResults } from '../../api/result
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import type { ChartOption } from '../../components/echarts.ts';
+import { Money } from '../../components/Money.tsx';
+import { MoneyUnitScope } from '../../components/MoneyUnit.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../lib/one-of.ts';
 
@@ -26,117 +28,130 @@ export default function ResultsPage() {
     setSearch(next);
   };
   return (
-    <div className="page-stack">
-      <Typography.Title level={3}>{t('results.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('results.intro', { percent: String(list.data?.reducePercent ?? 10) })}
-      </Typography.Paragraph>
-      <Card size="small">
-        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <Select
-            placeholder={t('results.fiscalYear')}
-            style={{ width: 120 }}
-            value={filter.fiscalYear ?? list.data?.fiscalYear ?? undefined}
-            onChange={(fiscalYear: number) => setFilter({ ...filter, fiscalYear })}
-            options={(list.data?.years ?? []).map((year) => ({ value: year, label: String(year) }))}
-          />
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('results.department')}
-            style={{ width: 260 }}
-            value={filter.departmentId}
-            onChange={(departmentId: string | undefined) => setFilter({ ...filter, departmentId })}
-            options={(list.data?.departments ?? []).map((department) => ({ value: department.id, label: department.name }))}
-            data-testid="results-department"
-          />
-          <Select
-            allowClear
-            placeholder={t('results.grade')}
-            style={{ width: 100 }}
-            value={filter.grade}
-            onChange={(grade: string | undefined) =>
-              setFilter({ ...filter, grade: grade && isOneOf(RESULT_GRADE, grade) ? grade : undefined })
-            }
-            options={RESULT_GRADE.map((grade) => ({ value: grade, label: grade }))}
-          />
-          <Select
-            allowClear
-            placeholder={t('results.undecided')}
-            style={{ width: 120 }}
-            value={filter.undecided}
-            onChange={(undecided: 'true' | 'false' | undefined) => setFilter({ ...filter, undecided })}
-            options={[
-              { value: 'true', label: t('results.undecidedYes') },
-              { value: 'false', label: t('results.undecidedNo') },
-            ]}
-          />
-        </Flex>
-        {list.error ? (
-          <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ResultItem>
-            rowKey="evaluationId"
-            size="small"
-            loading={list.isLoading}
-            dataSource={list.data?.items ?? []}
-            pagination={{ pageSize: 20, showSizeChanger: false }}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('results.none')} /> }}
-            onRow={(row) => ({ onClick: () => show(row.evaluationId), style: { cursor: 'pointer' } })}
-            columns={[
-              {
-                title: t('results.project'),
-                dataIndex: 'projectName',
-                render: (name: string, row) => (
-                  <Flex vertical>
-                    <Typography.Link>{name}</Typography.Link>
-                    <Typography.Text type="secondary">
-                      {row.departmentName} · {row.organisationName}
-                    </Typography.Text>
-                  </Flex>
-                ),
-              },
-              {
-                title: t('results.score'),
-                dataIndex: 'total',
-                width: 150,
-                render: (total: string, row) => (
-                  <span title={row.scoreSourceLabel}>
-                    {total} <Tag color={GRADE_COLOR[row.grade]}>{row.grade}</Tag>
-                  </span>
-                ),
-              },
-              { title: t('results.budget'), dataIndex: 'budget', width: 140, align: 'right' },
-              {
-                title: t('results.suggestion'),
-                dataIndex: 'treatmentLabel',
-                width: 220,
-                render: (_label: string, row) => (
-                  <span title={row.explanation}>
-                    {t(`results.treatmentOf.${row.treatment}`)} · {row.suggestedAmount}
-                  </span>
-                ),
-              },
-              {
-                title: t('results.decision'),
-                dataIndex: 'decision',
-                width: 200,
-                render: (decision: ResultItem['decision']) =>
-                  decision ? (
-                    `${t(`results.treatmentOf.${decision.treatment}`)} · ${decision.decidedAmount}`
-                  ) : (
-                    <Tag>{t('results.pending')}</Tag>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Card>
-      {list.data && <GradeChart byGrade={list.data.byGrade} />}
-      <DecisionDrawer item={item} onClose={() => show(null)} />
-    </div>
+    <MoneyUnitScope>
+      {(unitToggle) => (
+        <div className="page-stack">
+          <Typography.Title level={3}>{t('results.title')}</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {t('results.intro', { percent: String(list.data?.reducePercent ?? 10) })}
+          </Typography.Paragraph>
+          <Card size="small">
+            <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+              {unitToggle}
+              <Select
+                placeholder={t('results.fiscalYear')}
+                style={{ width: 120 }}
+                value={filter.fiscalYear ?? list.data?.fiscalYear ?? undefined}
+                onChange={(fiscalYear: number) => setFilter({ ...filter, fiscalYear })}
+                options={(list.data?.years ?? []).map((year) => ({ value: year, label: String(year) }))}
+              />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('results.department')}
+                style={{ width: 260 }}
+                value={filter.departmentId}
+                onChange={(departmentId: string | undefined) => setFilter({ ...filter, departmentId })}
+                options={(list.data?.departments ?? []).map((department) => ({ value: department.id, label: department.name }))}
+                data-testid="results-department"
+              />
+              <Select
+                allowClear
+                placeholder={t('results.grade')}
+                style={{ width: 100 }}
+                value={filter.grade}
+                onChange={(grade: string | undefined) =>
+                  setFilter({ ...filter, grade: grade && isOneOf(RESULT_GRADE, grade) ? grade : undefined })
+                }
+                options={RESULT_GRADE.map((grade) => ({ value: grade, label: grade }))}
+              />
+              <Select
+                allowClear
+                placeholder={t('results.undecided')}
+                style={{ width: 120 }}
+                value={filter.undecided}
+                onChange={(undecided: 'true' | 'false' | undefined) => setFilter({ ...filter, undecided })}
+                options={[
+                  { value: 'true', label: t('results.undecidedYes') },
+                  { value: 'false', label: t('results.undecidedNo') },
+                ]}
+              />
+            </Flex>
+            {list.error ? (
+              <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+            ) : (
+              <Table<ResultItem>
+                rowKey="evaluationId"
+                size="small"
+                loading={list.isLoading}
+                dataSource={list.data?.items ?? []}
+                pagination={{ pageSize: 20, showSizeChanger: false }}
+                scroll={{ x: 1000 }}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('results.none')} /> }}
+                onRow={(row) => ({ onClick: () => show(row.evaluationId), style: { cursor: 'pointer' } })}
+                columns={[
+                  {
+                    title: t('results.project'),
+                    dataIndex: 'projectName',
+                    render: (name: string, row) => (
+                      <Flex vertical>
+                        <Typography.Link>{name}</Typography.Link>
+                        <Typography.Text type="secondary">
+                          {row.departmentName} · {row.organisationName}
+                        </Typography.Text>
+                      </Flex>
+                    ),
+                  },
+                  {
+                    title: t('results.score'),
+                    dataIndex: 'total',
+                    width: 150,
+                    render: (total: string, row) => (
+                      <span title={row.scoreSourceLabel}>
+                        {total} <Tag color={GRADE_COLOR[row.grade]}>{row.grade}</Tag>
+                      </span>
+                    ),
+                  },
+                  {
+                    title: t('results.budget'),
+                    dataIndex: 'budget',
+                    width: 140,
+                    align: 'right',
+                    render: (budget: string) => <Money value={budget} />,
+                  },
+                  {
+                    title: t('results.suggestion'),
+                    dataIndex: 'treatmentLabel',
+                    width: 220,
+                    render: (_label: string, row) => (
+                      <span title={row.explanation}>
+                        {t(`results.treatmentOf.${row.treatment}`)} · <Money value={row.suggestedAmount} />
+                      </span>
+                    ),
+                  },
+                  {
+                    title: t('results.decision'),
+                    dataIndex: 'decision',
+                    width: 200,
+                    render: (decision: ResultItem['decision']) =>
+                      decision ? (
+                        <span>
+                          {t(`results.treatmentOf.${decision.treatment}`)} · <Money value={decision.decidedAmount} />
+                        </span>
+                      ) : (
+                        <Tag>{t('results.pending')}</Tag>
+                      ),
+                  },
+                ]}
+              />
+            )}
+          </Card>
+          {list.data && <GradeChart byGrade={list.data.byGrade} />}
+          <DecisionDrawer item={item} onClose={() => show(null)} />
+        </div>
+      )}
+    </MoneyUnitScope>
   );
 }
 
@@ -148,7 +163,7 @@ function GradeChart({ byGrade }: { byGrade: ResultList['byGrade'] }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: byGrade.map((entry) => `${entry.grade}（${entry.count}）`) },
+      xAxis: { type: 'category', data: byGrade.map((entry) => `${entry.grade}${t('common.paren', { text: entry.count })}`) },
       yAxis: { type: 'value', name: t('results.budget') },
       series: [
         { type: 'bar', name: t('results.chartBudget'), data: byGrade.map((entry) => Number(entry.budget)) },
@@ -199,7 +214,9 @@ function DecisionDrawer({ item, onClose }: { item: ResultItem | null; onClose: (
         <Flex vertical gap={12}>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('results.unit')}>{`${item.departmentName} · ${item.organisationName}`}</Descriptions.Item>
-            <Descriptions.Item label={t('results.score')}>{`${item.scoreSourceLabel} ${item.total}（${item.grade}）`}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('results.score')}
+            >{`${item.scoreSourceLabel} ${item.total}${t('common.paren', { text: item.grade })}`}</Descriptions.Item>
             <Descriptions.Item label={t('results.budget')}>{item.budget}</Descriptions.Item>
             <Descriptions.Item label={t('results.suggestion')}>
               {`${t(`results.treatmentOf.${item.treatment}`)} · ${item.suggestedAmount}`}

@@ -37,8 +37,8 @@ function Question({
   const legend = (
     <legend>
       <span className="answer-number">{index + 1}.</span> {question.text}
-      {question.required && <span className="answer-required"> （{t('answer.required')}）</span>}
-      {question.kind === 'multiple' && <span className="answer-hint"> （{t('answer.multipleHint')}）</span>}
+      {question.required && <span className="answer-required"> {t('common.paren', { text: t('answer.required') })}</span>}
+      {question.kind === 'multiple' && <span className="answer-hint"> {t('common.paren', { text: t('answer.multipleHint') })}</span>}
     </legend>
   );
   const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};

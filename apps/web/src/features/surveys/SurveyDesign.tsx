@@ -164,7 +164,7 @@ export function SurveyDesign({
           )}
           {draft.plan.populationSource === 'manual' &&
             field(
-              `${t('surveys.population')}（N）`,
+              `${t('surveys.population')}${t('common.paren', { text: 'N' })}`,
               <InputNumber min={1} value={draft.plan.population ?? null} onChange={(value) => setPlan({ population: value })} />,
             )}
           {field(

@@ -107,7 +107,7 @@ export function AssetDrawer({ assetId, onClose }: { assetId: string | null; onCl
                     loading={users.isFetching}
                     options={(users.data?.items ?? [])
                       .filter((user) => user.id !== asset.custodianId)
-                      .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }))}
+                      .map((user) => ({ value: user.id, label: `${user.displayName}${t('common.paren', { text: user.username })}` }))}
                     data-testid="asset-custodian"
                   />
                 </Col>

@@ -42,7 +42,7 @@ export function AcceptMilestoneModal({
   const users = useUsers(milestone !== null);
   const people = (users.data?.items ?? [])
     .filter((user) => user.id !== session?.user.id)
-    .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }));
+    .map((user) => ({ value: user.id, label: `${user.displayName}${t('common.paren', { text: user.username })}` }));
   const { clearViolations } = action;
   const milestoneId = milestone?.id;
 

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useContracts, useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -29,6 +30,7 @@ export default function ContractsPage() {
   const procurementId = search.get('procurement') ?? undefined;
   // ?contract=<id> opens a contract's drawer, so a search hit or a link lands on it.
   const openId = search.get('contract');
+  const q = search.get('q') ?? undefined;
   const setOpenId = (id: string | null) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
@@ -38,7 +40,7 @@ export default function ContractsPage() {
     });
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
-  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, procurementId } : null;
+  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, procurementId, q } : null;
   const list = useContracts(filter);
   const lines = useScopeLines(scope);
   const awarded = useProcurements(
@@ -77,6 +79,22 @@ export default function ContractsPage() {
               {t('contract.clearProcurement')}
             </Button>
           )}
+          <ListSearch
+            value={q}
+            onSearch={(typed) =>
+              setSearch(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (typed) next.set('q', typed);
+                  else next.delete('q');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+            placeholder={t('list.searchContracts')}
+            testId="contract-search"
+          />
         </ScopeBar>
         {list.error ? (
           <ApiErrorAlert error={list.error} onRetry={list.refetch} />
@@ -87,7 +105,7 @@ export default function ContractsPage() {
             loading={list.isFetching || scope.loading}
             dataSource={list.data?.items ?? []}
             pagination={false}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1160 }}
             components={{ body: { row: ContractRow } }}
             onRow={(item) => ({ onClick: () => setOpenId(item.id), style: { cursor: 'pointer' } })}
             columns={[
@@ -107,7 +125,7 @@ export default function ContractsPage() {
                   </>
                 ),
               },
-              { title: t('contract.counterparty'), dataIndex: 'counterpartyName', width: 200 },
+              { title: t('contract.counterparty'), dataIndex: 'counterpartyName', width: 180, ellipsis: true },
               moneyColumn(t('contract.amount'), 'amount', 130),
               {
                 title: t('contract.acceptedAmount'),

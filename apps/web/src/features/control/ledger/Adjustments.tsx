@@ -38,7 +38,7 @@ export function Adjustments({ line, canRequest, canDecide, userId, names }: Prop
   const nameOf = (id: string | null) => {
     if (!id) return '—';
     const name = names.get(id) ?? '—';
-    return id === userId ? `${name}（${t('adjustment.self')}）` : name;
+    return id === userId ? `${name}${t('common.paren', { text: t('adjustment.self') })}` : name;
   };
 
   const decide = async (approve: boolean) => {

@@ -95,7 +95,7 @@ export function BudgetLineTable({
       loading={loading}
       dataSource={[...lines]}
       pagination={false}
-      scroll={isPhone ? undefined : { x: 1180 }}
+      scroll={isPhone ? undefined : { x: 1160 }}
       components={{ body: { row: LineRow } }}
       rowClassName={(line) => (line.id === selectedId ? 'ant-table-row-selected' : '')}
       onRow={(line) => ({ onClick: () => onOpen(line), style: { cursor: 'pointer' } })}

@@ -5,7 +5,7 @@ import { EChart } from '../../../components/EChart.tsx';
 import type { ChartOption } from '../../../components/echarts.ts';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { Locale } from '../../../i18n/translate.ts';
+import { AXIS_UNIT, moneyAxisLabel } from '../../../lib/chart-axis.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import { monthlyBars, progressLines } from './ledger-series.ts';
 
@@ -13,12 +13,6 @@ const BLUE = '#1f4e99';
 const WARNING = '#d4380d';
 const GREY = '#8c8c8c';
 const GREEN = '#389e0d';
-
-/** Axis ticks are chart numbers, not figures anyone reads as money: 万 in Chinese, millions in English. */
-const AXIS_UNIT: Readonly<Record<Locale, { divisor: number; suffix: string }>> = {
-  'zh-CN': { divisor: 10_000, suffix: '万' },
-  en: { divisor: 1_000_000, suffix: 'M' },
-};
 
 interface Props {
   readonly monthly: readonly MonthProgressView[];
@@ -59,7 +53,7 @@ export function LedgerCharts({ monthly, decemberShare }: Props) {
       legend: { data: [t('ledger.paid'), t('ledger.planned')], bottom: 0 },
       grid: { left: 8, right: 16, top: 28, bottom: 36, containLabel: true },
       xAxis: { type: 'category', data: months, axisLabel: { interval: labelInterval, fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${value / unit.divisor}${unit.suffix}` } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => moneyAxisLabel(value, locale) } },
       series: [
         {
           type: 'bar',
@@ -86,7 +80,7 @@ export function LedgerCharts({ monthly, decemberShare }: Props) {
         },
       ],
     }),
-    [bars, labelInterval, months, t, unit],
+    [bars, labelInterval, months, t, unit, locale],
   );
 
   const progressOption = useMemo<ChartOption>(

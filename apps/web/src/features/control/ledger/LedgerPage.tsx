@@ -8,6 +8,7 @@ import { useProjects } from '../../../api/admin-queries.ts';
 import { useBudgetLines, useLedgerOverview } from '../../../api/control-queries.ts';
 import { useSession } from '../../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { MoneyUnitScope } from '../../../components/MoneyUnit.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { subtree } from '../../../lib/posts.ts';
@@ -107,68 +108,73 @@ export default function LedgerPage() {
   );
 
   return (
-    <div className="page-stack">
-      <Typography.Title level={3} className="page-title">
-        {t('nav.controlLedger')}
-      </Typography.Title>
-      <ScopeBar scope={scope}>
-        {projectOptions.length > 0 && (
-          <Select<string>
-            allowClear
-            placeholder={t('ledger.allProjects')}
-            style={{ width: width(240) }}
-            value={projectFilter}
-            onChange={(value) => setFilter('project', value)}
-            options={projectOptions.map((project) => ({ value: project.id, label: `${project.code} ${project.name}` }))}
-            data-testid="ledger-project-filter"
+    <MoneyUnitScope>
+      {(unitToggle) => (
+        <div className="page-stack">
+          <Typography.Title level={3} className="page-title">
+            {t('nav.controlLedger')}
+          </Typography.Title>
+          <ScopeBar scope={scope}>
+            {projectOptions.length > 0 && (
+              <Select<string>
+                allowClear
+                placeholder={t('ledger.allProjects')}
+                style={{ width: width(240) }}
+                value={projectFilter}
+                onChange={(value) => setFilter('project', value)}
+                options={projectOptions.map((project) => ({ value: project.id, label: `${project.code} ${project.name}` }))}
+                data-testid="ledger-project-filter"
+              />
+            )}
+            <Select<string>
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('ledger.allLines')}
+              style={{ width: width(280) }}
+              value={lineFilter}
+              onChange={(value) => setFilter('line', value)}
+              options={lineItems.map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
+              data-testid="ledger-line-filter"
+            />
+            {unitToggle}
+          </ScopeBar>
+          {scope.loading && !query ? (
+            <Skeleton active />
+          ) : session?.access.ledgerRollup && fiscalYear ? (
+            <Tabs
+              activeKey={view}
+              onChange={(key) => setFilter('view', key === 'rollup' ? 'rollup' : undefined)}
+              items={[
+                { key: 'unit', label: <span data-testid="ledger-tab-unit">{t('ledger.viewUnit')}</span>, children: overview },
+                {
+                  key: 'rollup',
+                  label: <span data-testid="ledger-tab-rollup">{t('ledger.viewRollup')}</span>,
+                  children: <Card size="small">{view === 'rollup' && <RollupPanel fiscalYear={fiscalYear} />}</Card>,
+                },
+              ]}
+            />
+          ) : (
+            overview
+          )}
+          <BudgetLineDrawer lineId={openLine} onClose={() => setOpenLine(null)} />
+          <DrillDownDrawer
+            drill={drill}
+            query={query}
+            lines={lineItems}
+            onTerm={(term) => setDrill((current) => (current ? { ...current, term } : current))}
+            onClose={() => setDrill(null)}
           />
-        )}
-        <Select<string>
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('ledger.allLines')}
-          style={{ width: width(280) }}
-          value={lineFilter}
-          onChange={(value) => setFilter('line', value)}
-          options={lineItems.map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
-          data-testid="ledger-line-filter"
-        />
-      </ScopeBar>
-      {scope.loading && !query ? (
-        <Skeleton active />
-      ) : session?.access.ledgerRollup && fiscalYear ? (
-        <Tabs
-          activeKey={view}
-          onChange={(key) => setFilter('view', key === 'rollup' ? 'rollup' : undefined)}
-          items={[
-            { key: 'unit', label: <span data-testid="ledger-tab-unit">{t('ledger.viewUnit')}</span>, children: overview },
-            {
-              key: 'rollup',
-              label: <span data-testid="ledger-tab-rollup">{t('ledger.viewRollup')}</span>,
-              children: <Card size="small">{view === 'rollup' && <RollupPanel fiscalYear={fiscalYear} />}</Card>,
-            },
-          ]}
-        />
-      ) : (
-        overview
+          {organisationId && fiscalYear && (
+            <CreateBudgetLineModal
+              open={creating}
+              organisationId={organisationId}
+              fiscalYear={fiscalYear}
+              projects={projectOptions}
+              onClose={() => setCreating(false)}
+            />
+          )}
+        </div>
       )}
-      <BudgetLineDrawer lineId={openLine} onClose={() => setOpenLine(null)} />
-      <DrillDownDrawer
-        drill={drill}
-        query={query}
-        lines={lineItems}
-        onTerm={(term) => setDrill((current) => (current ? { ...current, term } : current))}
-        onClose={() => setDrill(null)}
-      />
-      {organisationId && fiscalYear && (
-        <CreateBudgetLineModal
-          open={creating}
-          organisationId={organisationId}
-          fiscalYear={fiscalYear}
-          projects={projectOptions}
-          onClose={() => setCreating(false)}
-        />
-      )}
-    </div>
+    </MoneyUnitScope>
   );
 }

@@ -13,12 +13,20 @@ interface Props {
  * decimals), the exact ratio to four decimals (so a single payment visibly moves it), the formula
  * with its figures, and the rule it follows. A click lists the records behind numerator or denominator.
  */
+/** "94.00" as "94.0000": the rounded percent with two more (zero) places, to compare with the exact one. */
+function morePlaces(percent: string | null, places: number): string | null {
+  if (percent === null) return null;
+  return percent.includes('.') ? `${percent}${'0'.repeat(places)}` : `${percent}.${'0'.repeat(places)}`;
+}
+
 export function MetricCards({ metrics, onDrill }: Props) {
   const { t } = useI18n();
   return (
     <Row gutter={[12, 12]}>
       {metrics.map((metric) => {
-        const precise = moneyRatioPercent(metric.numerator.amount, metric.denominator.amount, 4);
+        const exact = moneyRatioPercent(metric.numerator.amount, metric.denominator.amount, 4);
+        // "精确值 94.0000%" beside 94.00 % says nothing more: the exact ratio shows only where it differs.
+        const precise = exact !== null && exact !== morePlaces(metric.percent, 2) ? exact : null;
         return (
           <Col key={metric.metric} xs={24} sm={12} xl={6}>
             <Card

@@ -6,6 +6,7 @@ import { EChart } from '../../../components/EChart.tsx';
 import { type ChartOption, chartValue } from '../../../components/echarts.ts';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { moneyAxisLabel } from '../../../lib/chart-axis.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import { type RollupUnit, rollupMatrix } from './rollup.ts';
 
@@ -14,7 +15,7 @@ const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
 /** 各单位按月支付: every unit the user oversees, month by month, stacked; the table gives the exact figures. */
 export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rollup = useLedgerRollup(fiscalYear);
   const matrix = useMemo(() => rollupMatrix(rollup.data?.rows ?? []), [rollup.data]);
   const monthLabels = MONTHS.map((month) => t('ledger.month', { month }));
@@ -25,7 +26,7 @@ export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: monthLabels, axisLabel: { interval: 0, fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => `${value / 10_000}万` } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => moneyAxisLabel(value, locale) } },
       series: matrix.units.map((unit, index) => ({
         type: 'bar',
         name: unit.organisationName,
@@ -35,7 +36,7 @@ export function RollupPanel({ fiscalYear }: { fiscalYear: number }) {
         data: unit.months.map(chartValue),
       })),
     }),
-    [matrix, monthLabels],
+    [matrix, monthLabels, locale],
   );
 
   if (rollup.error) return <ApiErrorAlert error={rollup.error} onRetry={rollup.refetch} />;

@@ -222,7 +222,7 @@ export function PaymentCreateDrawer({ open, organisationId, fiscalYear, lines, i
                 disabled={!contractId}
                 options={(contract.data?.milestones ?? []).map((milestone) => ({
                   value: milestone.id,
-                  label: `${milestone.seq}. ${milestone.description}（${formatMoney(milestone.amount)}，${milestone.acceptedAt ? t('contract.accepted') : t('contract.notAccepted')}）`,
+                  label: `${milestone.seq}. ${milestone.description}${t('common.paren', { text: `${formatMoney(milestone.amount)}${t('common.comma')}${milestone.acceptedAt ? t('contract.accepted') : t('contract.notAccepted')}` })}`,
                 }))}
                 data-testid="payment-milestone-select"
               />

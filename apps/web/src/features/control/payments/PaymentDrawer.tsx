@@ -151,7 +151,7 @@ export function PaymentDrawer({ paymentId, fiscalYearOf, onClose }: Props) {
 
   const countersignOptions = (users.data?.items ?? [])
     .filter((user) => user.id !== session?.user.id && user.displayName !== payment?.requestedBy)
-    .map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }));
+    .map((user) => ({ value: user.id, label: `${user.displayName}${t('common.paren', { text: user.username })}` }));
 
   return (
     <Drawer

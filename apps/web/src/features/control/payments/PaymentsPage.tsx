@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useBudgetLines, usePayments } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch } from '../../../components/ListSearch.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../../lib/one-of.ts';
 import { ScopeBar, useFilterWidth } from '../scope/ScopeBar.tsx';
@@ -28,6 +29,7 @@ export default function PaymentsPage() {
   const statusParam = search.get('status');
   const status: PaymentStatus | undefined = isOneOf(PAYMENT_STATUSES, statusParam) ? statusParam : undefined;
   const lineFilter = search.get('line') ?? undefined;
+  const q = search.get('q') ?? undefined;
   const openId = search.get('payment');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -40,6 +42,7 @@ export default function PaymentsPage() {
           fiscalYear,
           status,
           budgetLineId: lineFilter,
+          q,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
         }
@@ -105,6 +108,13 @@ export default function PaymentsPage() {
             onChange={(value) => setParam('line', value)}
             options={lineItems.map((line) => ({ value: line.id, label: `${line.code} ${line.name}` }))}
             data-testid="payment-line-filter"
+          />
+          <ListSearch
+            value={q}
+            onSearch={(typed) => setParam('q', typed)}
+            placeholder={t('list.searchPayments')}
+            testId="payment-search"
+            width={width(240)}
           />
         </ScopeBar>
         {list.error ? (

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -32,6 +33,7 @@ export default function ProcurementsPage() {
   const status: ProcurementStatus | undefined = isOneOf(PROCUREMENT_STATUSES, statusParam) ? statusParam : undefined;
   // The open procurement is in the address (?procurement=<id>), so a contract or a drill-down can link to it.
   const openId = search.get('procurement');
+  const q = search.get('q') ?? undefined;
   const setOpenId = (id: string | null) =>
     setSearch(
       (current) => {
@@ -44,7 +46,7 @@ export default function ProcurementsPage() {
     );
   const [creating, setCreating] = useState(false);
   const { organisationId, fiscalYear } = scope;
-  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status } : null;
+  const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear, status, q } : null;
   const list = useProcurements(filter);
   const lines = useScopeLines(scope);
   const may = useUnitPermissions(organisationId);
@@ -83,6 +85,23 @@ export default function ProcurementsPage() {
             }
             options={PROCUREMENT_STATUSES.map((value) => ({ value, label: t(`procurementStatus.${value}`) }))}
           />
+          <ListSearch
+            value={q}
+            onSearch={(typed) =>
+              setSearch(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  if (typed) next.set('q', typed);
+                  else next.delete('q');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+            placeholder={t('list.searchProcurements')}
+            testId="procurement-search"
+            width={width(240)}
+          />
         </ScopeBar>
         {list.error ? (
           <ApiErrorAlert error={list.error} onRetry={list.refetch} />
@@ -116,7 +135,7 @@ export default function ProcurementsPage() {
               {
                 title: t('procurement.method'),
                 dataIndex: 'method',
-                width: 140,
+                width: 120,
                 render: (method: string) => procurementMethodLabel(t, method),
               },
               moneyColumn(t('procurement.estimated'), 'estimated', 140),
@@ -127,8 +146,14 @@ export default function ProcurementsPage() {
                 align: 'right',
                 render: (value: string | null) => <Money value={value} />,
               },
-              { title: t('procurement.supplier'), dataIndex: 'supplierName', width: 200, render: (value: string | null) => value ?? '—' },
-              { title: t('line.name'), dataIndex: 'budgetLineName', width: 180 },
+              {
+                title: t('procurement.supplier'),
+                dataIndex: 'supplierName',
+                width: 170,
+                ellipsis: true,
+                render: (value: string | null) => value ?? '—',
+              },
+              { title: t('line.name'), dataIndex: 'budgetLineName', width: 150, ellipsis: true },
               {
                 title: t('common.status'),
                 dataIndex: 'status',

@@ -212,7 +212,7 @@ export default function SelfAssessmentPage() {
       render: (_value, row) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           {row.first && categoryCell(row)}
-          <span>{`${row.item.code} ${row.item.name}（${t('assessment.pointsOf', { points: row.item.points })}）`}</span>
+          <span>{`${row.item.code} ${row.item.name}${t('common.paren', { text: t('assessment.pointsOf', { points: row.item.points }) })}`}</span>
           {prefillCell(row.item)}
           {noteInput(row)}
         </Space>

@@ -20,7 +20,7 @@ export function BudgetLineSelect({ lines, projectOnly = false, ...rest }: Props)
         .filter((line) => !projectOnly || line.spendingType === 'project')
         .map((line) => ({
           value: line.id,
-          label: `${line.code} ${line.name}（${t('line.availableShort', { amount: formatMoney(line.available) })}）`,
+          label: `${line.code} ${line.name}${t('common.paren', { text: t('line.availableShort', { amount: formatMoney(line.available) }) })}`,
         }))}
     />
   );

@@ -131,7 +131,10 @@ export function CreateGrantModal({
             <Form.Item name="recipientId" label={t('grant.recipient')} rules={[{ required: true }]}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
-                options={recipients.map((recipient) => ({ value: recipient.id, label: `${recipient.name}（${recipient.uscc}）` }))}
+                options={recipients.map((recipient) => ({
+                  value: recipient.id,
+                  label: `${recipient.name}${t('common.paren', { text: recipient.uscc })}`,
+                }))}
               />
             </Form.Item>
           </Col>

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { EvaluationDetail, UpdateEvaluationBody } from '../../../api/types.ts';
 import { moneyRule } from '../../../components/form-rules.ts';
+import { MoneyInput } from '../../../components/MoneyInput.tsx';
 import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { executionRatePercent, formatMoney, parseMoneyInput } from '../../../lib/money.ts';
@@ -139,20 +140,10 @@ export function BudgetTab({ evaluation }: TabProps) {
     <Col xs={24} sm={12} lg={6}>
       <Form.Item
         name={['budget', name]}
-        label={`${label}（${t('common.yuan')}）`}
+        label={`${label}${t('common.paren', { text: t('common.yuan') })}`}
         rules={[{ required: true, message: t('validation.money') }, moneyRule(t('validation.money'))]}
       >
-        <Input
-          inputMode="decimal"
-          autoComplete="off"
-          data-testid={`budget-${name}`}
-          disabled={fromLedger}
-          onBlur={(event) => {
-            // "1,234.5" typed with separators is stored as "1234.5" once the field is left.
-            const parsed = parseMoneyInput(event.target.value);
-            if (parsed !== null) form.setFieldValue(['budget', name], parsed);
-          }}
-        />
+        <MoneyInput data-testid={`budget-${name}`} disabled={fromLedger} />
       </Form.Item>
     </Col>
   );

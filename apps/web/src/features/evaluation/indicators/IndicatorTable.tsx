@@ -38,7 +38,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.name'),
       key: 'name',
-      width: 300,
+      width: 280,
       fixed: isPhone ? undefined : 'left',
       render: (_value, row) => {
         if (row.kind === 'level1') return t('common.count', { label: t(`level1.${row.level1}`), count: row.count });
@@ -66,13 +66,13 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.direction'),
       key: 'direction',
-      width: 90,
+      width: 70,
       render: forIndicator((indicator) => t(`direction.${indicator.direction}`)),
     },
     {
       title: t('indicator.target'),
       key: 'target',
-      width: 140,
+      width: 130,
       // With an approved adjustment both are shown, as the forms print them: 原指标值 / 调整后指标值 (scored against).
       render: forIndicator((indicator) => {
         const original = valueText(indicator.target, indicator.unit, indicator.targetText);
@@ -121,7 +121,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.actual'),
       key: 'actual',
-      width: 140,
+      width: 130,
       // A bound indicator's actual is the ledger's, not what was once typed (its figure may differ from what was typed before binding).
       render: forIndicator((indicator) =>
         indicator.computedActual !== null ? (
@@ -141,7 +141,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.weight'),
       key: 'weight',
-      width: 80,
+      width: 70,
       align: 'right',
       render: (_value, row) => {
         if (row.kind !== 'indicator') return <span className="numeric">{row.weight}</span>;
@@ -162,7 +162,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.score'),
       key: 'score',
-      width: 80,
+      width: 70,
       align: 'right',
       render: forIndicator((indicator) => {
         const item = scored.get(indicator.code);
@@ -181,7 +181,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('common.status'),
       key: 'status',
-      width: 100,
+      width: 90,
       render: forIndicator((indicator) => {
         const item = scored.get(indicator.code);
         return item ? <ItemStatusTag status={item.status} /> : null;
@@ -190,14 +190,14 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('indicator.deviationReason'),
       key: 'deviation',
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: forIndicator((indicator) => indicator.deviationReason ?? ''),
     },
     {
       title: t('indicator.evidence'),
       key: 'evidence',
-      width: 70,
+      width: 60,
       align: 'center',
       render: forIndicator((indicator) =>
         indicator.attachmentCount > 0 ? (
@@ -213,7 +213,7 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 100,
+      width: 90,
       fixed: isPhone ? undefined : 'right',
       render: forIndicator((indicator) => (
         // The row itself opens the editor; the buttons must not open it a second time.
@@ -242,7 +242,8 @@ export function IndicatorTable({ indicators, scored, canEdit, onOpen, onDelete }
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1280 }}
+      // The columns add up to 1 160 px: the table fits the content area at 1440 px and scrolls only below it.
+      scroll={{ x: 1160 }}
       components={{ body: { row: IndicatorRow } }}
       rowClassName={(row) => (row.kind === 'indicator' ? '' : 'indicator-group-row')}
       onRow={(row) => (row.kind === 'indicator' ? { onClick: () => onOpen(row.indicator), style: { cursor: 'pointer' } } : {})}

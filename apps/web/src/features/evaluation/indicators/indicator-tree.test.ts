@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../api/types.ts';
-import { buildIndicatorTree, groupKeys } from './indicator-tree.ts';
+import { buildIndicatorTree, groupKeys, treeOrder } from './indicator-tree.ts';
 
 function indicator(overrides: Partial<Indicator> & Pick<Indicator, 'code' | 'level1' | 'level2' | 'position'>): Indicator {
   return {
@@ -73,5 +73,17 @@ describe('buildIndicatorTree', () => {
 
   it('is empty without indicators', () => {
     expect(buildIndicatorTree([])).toEqual([]);
+  });
+});
+
+describe('treeOrder', () => {
+  it('lists indicators as the tree does: by level, then level 2, then position — not by position alone', () => {
+    const indicators = [
+      indicator({ code: 'E1', level1: 'effect', level2: 'social', position: 0 }),
+      indicator({ code: 'O2', level1: 'output', level2: 'quality', position: 1 }),
+      indicator({ code: 'O1', level1: 'output', level2: 'quantity', position: 2 }),
+      indicator({ code: 'F1', level1: null, level2: null, position: 3 }),
+    ];
+    expect(treeOrder(indicators)).toEqual(['O1', 'O2', 'E1', 'F1']);
   });
 });

@@ -65,3 +65,16 @@ export function buildIndicatorTree(
 export function groupKeys(rows: readonly IndicatorTreeRow[]): string[] {
   return rows.flatMap((row) => (row.kind === 'indicator' ? [] : [row.key, ...groupKeys(row.children)]));
 }
+
+/** Indicator codes in the order the tree shows them, so other tables (the score table) list them alike. */
+export function treeOrder(indicators: readonly Indicator[]): string[] {
+  const codes: string[] = [];
+  const walk = (rows: readonly IndicatorTreeRow[]) => {
+    for (const row of rows) {
+      if (row.kind === 'indicator') codes.push(row.indicator.code);
+      else walk(row.children);
+    }
+  };
+  walk(buildIndicatorTree(indicators));
+  return codes;
+}

@@ -5,6 +5,7 @@ import { useEvaluationWrites } from '../../../api/evaluation-queries.ts';
 import type { ManagementEntry } from '../../../api/types.ts';
 import { DecimalInput } from '../../../components/DecimalInput.tsx';
 import { decimalRule, moneyRule, pointsRule } from '../../../components/form-rules.ts';
+import { MoneyInput } from '../../../components/MoneyInput.tsx';
 import { useWrite } from '../../../components/use-write.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { ManagementLedgerSource } from './ManagementLedgerSource.tsx';
@@ -81,8 +82,12 @@ export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYe
           {!qualitative &&
             Object.entries(entry.inputs).map(([key, label]) => (
               <Col xs={24} sm={12} key={key}>
-                <Form.Item name={['amounts', key]} label={`${label}（${t('common.yuan')}）`} rules={[moneyRule(t('validation.money'))]}>
-                  <Input inputMode="decimal" autoComplete="off" disabled={bound} data-testid={`management-amount-${key}`} />
+                <Form.Item
+                  name={['amounts', key]}
+                  label={`${label}${t('common.paren', { text: t('common.yuan') })}`}
+                  rules={[moneyRule(t('validation.money'))]}
+                >
+                  <MoneyInput disabled={bound} data-testid={`management-amount-${key}`} />
                 </Form.Item>
               </Col>
             ))}
@@ -110,7 +115,7 @@ export function ManagementDrawer({ evaluationId, entry, organisationId, fiscalYe
             <Col xs={12}>
               <Form.Item
                 name="rate"
-                label={`${t('management.rate')}（${entry.unit ?? '%'}）`}
+                label={`${t('management.rate')}${t('common.paren', { text: entry.unit ?? '%' })}`}
                 rules={[decimalRule(t('validation.decimal'))]}
                 extra={t('management.rateHint')}
               >

@@ -4,7 +4,7 @@ import type { EvaluationDetail, ScorePart } from '../../../api/types.ts';
 import { EChart } from '../../../components/EChart.tsx';
 import { type ChartOption, chartValue } from '../../../components/echarts.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { Locale } from '../../../i18n/translate.ts';
+import { moneyAxisLabel } from '../../../lib/chart-axis.ts';
 import { executionRatePercent, formatMoney } from '../../../lib/money.ts';
 
 /** Each part's final score against its weight (产出 / 效益 / 满意度 / 预算执行率 / 管理效率). */
@@ -41,11 +41,6 @@ function PartsChart({ parts }: { parts: readonly ScorePart[] }) {
 }
 
 /** Budget against spending, with the execution rate (全年预算数 vs 全年执行数). */
-/** Axis ticks are chart numbers, not figures anyone reads as money: 万 in Chinese, millions in English keep them short. */
-const AXIS_UNIT: Readonly<Record<Locale, { divisor: number; suffix: string }>> = {
-  'zh-CN': { divisor: 10_000, suffix: '万' },
-  en: { divisor: 1_000_000, suffix: 'M' },
-};
 
 function ExecutionChart({ budget }: { budget: EvaluationDetail['budget'] }) {
   const { t, locale } = useI18n();
@@ -63,7 +58,7 @@ function ExecutionChart({ budget }: { budget: EvaluationDetail['budget'] }) {
       },
       yAxis: {
         type: 'value',
-        axisLabel: { formatter: (value: number) => `${value / AXIS_UNIT[locale].divisor}${AXIS_UNIT[locale].suffix}` },
+        axisLabel: { formatter: (value: number) => moneyAxisLabel(value, locale) },
       },
       series: [
         {

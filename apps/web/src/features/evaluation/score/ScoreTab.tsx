@@ -1,4 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
+import { hasScoredItem } from '@jixiao/core';
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ScoredItem } from '../../../api/types.ts';
@@ -6,6 +7,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { gradeLabel } from '../../../lib/labels.ts';
 import { FindingsPanel } from '../indicators/FindingsPanel.tsx';
+import { treeOrder } from '../indicators/indicator-tree.ts';
 import { ItemStatusTag } from '../indicators/item-status.tsx';
 import type { TabProps } from '../tab-props.ts';
 import { AdjustModal } from './AdjustModal.tsx';
@@ -57,6 +59,12 @@ export function ScoreTab({ evaluation, score }: TabProps) {
   const indicators = new Map(evaluation.indicators.map((indicator) => [indicator.code, indicator]));
   const canAdjust = evaluation.permissions.adjust;
   const blocking = data.findings.some((finding) => finding.blocking);
+  // Before anything is scored the sum is 0.00 and the band 差: neither says anything yet.
+  const scored = hasScoredItem(data);
+  // Indicators in the order of the indicator tree, then 预算执行率 and 管理效率 after them.
+  const inTree = new Map(treeOrder(evaluation.indicators).map((code, index) => [code, index]));
+  const rank = (item: ScoredItem) =>
+    item.kind === 'indicator' ? (inTree.get(item.id) ?? inTree.size) : inTree.size + 1 + PART_ORDER.indexOf(item.part);
   // Computed and adjustment columns only matter once someone can adjust or has adjusted.
   const adjusted = data.items.some((item) => item.adjustment);
   const showAdjustment = canAdjust || adjusted;
@@ -69,9 +77,14 @@ export function ScoreTab({ evaluation, score }: TabProps) {
     <Flex vertical gap={16}>
       {blocking && <Alert type="error" showIcon title={t('score.blocking')} />}
       <Flex gap={32} wrap align="flex-start">
-        <Statistic title={t('score.totalFinal')} value={data.total.final ?? '—'} suffix={t('score.points')} />
-        <Statistic title={t('score.totalComputed')} value={data.total.computed ?? '—'} />
-        <Statistic title={t('evaluation.grade')} value={gradeLabel(t, data.grade.final)} />
+        <Statistic
+          title={t('score.totalFinal')}
+          value={scored ? (data.total.final ?? '—') : t('score.unscored')}
+          suffix={scored ? t('score.points') : undefined}
+          valueRender={(node) => <span data-testid="score-tab-total">{node}</span>}
+        />
+        <Statistic title={t('score.totalComputed')} value={scored ? (data.total.computed ?? '—') : '—'} />
+        <Statistic title={t('evaluation.grade')} value={scored ? gradeLabel(t, data.grade.final) : '—'} />
         <Typography.Paragraph type="secondary" style={{ flex: '1 1 320px', margin: 0 }} className="wrap-text">
           {data.totalExplanation}
           <br />
@@ -82,7 +95,7 @@ export function ScoreTab({ evaluation, score }: TabProps) {
       <Table<ScoredItem>
         rowKey={(item) => `${item.kind}:${item.id}`}
         size="small"
-        dataSource={[...data.items].sort((a, b) => PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part))}
+        dataSource={[...data.items].sort((a, b) => rank(a) - rank(b))}
         pagination={false}
         scroll={{ x: showAdjustment ? 1080 : 860 }}
         data-testid="score-table"
