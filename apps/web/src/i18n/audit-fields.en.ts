@@ -275,4 +275,9 @@ export const auditFieldEn: Readonly<Record<keyof typeof auditFieldZh, string>> =
   'auditField.targetOrganisationIds': 'Units monitored',
   'auditField.targets': 'Targets',
   'auditField.treatment': 'Treatment',
+  'auditField.computedAt': 'Computed at',
+  'auditField.format': 'Format',
+  'auditField.input': 'Scoring inputs',
+  'auditField.revision': 'Revision',
+  'auditField.selfEvaluation': 'Self-evaluation table',
 };

@@ -277,4 +277,9 @@ export const auditFieldZh = {
   'auditField.targetOrganisationIds': '监控单位',
   'auditField.targets': '监控对象',
   'auditField.treatment': '应用方式',
+  'auditField.computedAt': '计算时间',
+  'auditField.format': '格式版本',
+  'auditField.input': '评分要素',
+  'auditField.revision': '修订号',
+  'auditField.selfEvaluation': '自评表',
 } as const;
