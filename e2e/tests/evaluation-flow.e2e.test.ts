@@ -31,7 +31,9 @@ async function openPanyu(): Promise<void> {
 async function act(action: 'submit' | 'approve' | 'publish'): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('comment-confirm').click();
-  await page.getByTestId('comment-confirm').waitFor({ state: 'hidden' });
+  // Publication freezes the report (Word and HTML) and the 自评表 in one transaction: on a busy machine that
+  // can outlast the default wait, which would fail the story for slowness alone.
+  await page.getByTestId('comment-confirm').waitFor({ state: 'hidden', timeout: 90_000 });
 }
 
 async function returnWith(comment: string): Promise<void> {
@@ -161,12 +163,12 @@ describe('a self-evaluation from the unit to the public', () => {
     await statusIs('财政复核通过');
     await act('publish');
     await statusIs('已公开');
-  });
+  }, 300_000);
 
   it('the public page shows the report without logging in, and the .docx downloads', async () => {
     await signOut(page);
     await page.goto(`${baseUrl()}/public/PY-KGSX/2024`);
-    await expect.poll(() => page.getByTestId('public-total').innerText()).toMatch(/^\d+\.\d{2}$/);
+    await expect.poll(() => page.getByTestId('public-total').innerText(), { timeout: 60_000 }).toMatch(/^\d+\.\d{2}$/);
     expect(await page.locator('body').innerText()).toContain('产业扶持资金促进企业产生工业投资不少于20亿元');
     await screenshot(page, '06-public-report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('public-download-docx').click()]);
