@@ -1,4 +1,6 @@
 import { Input } from 'antd';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
 
 /**
  * A list's search box: what is typed goes to the server's query (`q`, matched literally), so a paged list
@@ -31,4 +33,23 @@ export function ListSearch({
       onSearch={(typed) => onSearch(typed.trim() || undefined)}
     />
   );
+}
+
+/** A list's search in the address (`?q=`): read, and set or cleared in place, without a new history entry. */
+export function useListQuery(): [string | undefined, (q: string | undefined) => void] {
+  const [search, setSearch] = useSearchParams();
+  const set = useCallback(
+    (q: string | undefined) =>
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (q) next.set('q', q);
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+  return [search.get('q') ?? undefined, set];
 }

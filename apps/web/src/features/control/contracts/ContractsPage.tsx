@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useContracts, useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { ListSearch } from '../../../components/ListSearch.tsx';
+import { ListSearch, useListQuery } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -30,7 +30,7 @@ export default function ContractsPage() {
   const procurementId = search.get('procurement') ?? undefined;
   // ?contract=<id> opens a contract's drawer, so a search hit or a link lands on it.
   const openId = search.get('contract');
-  const q = search.get('q') ?? undefined;
+  const [q, setQuery] = useListQuery();
   const setOpenId = (id: string | null) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
@@ -79,22 +79,7 @@ export default function ContractsPage() {
               {t('contract.clearProcurement')}
             </Button>
           )}
-          <ListSearch
-            value={q}
-            onSearch={(typed) =>
-              setSearch(
-                (current) => {
-                  const next = new URLSearchParams(current);
-                  if (typed) next.set('q', typed);
-                  else next.delete('q');
-                  return next;
-                },
-                { replace: true },
-              )
-            }
-            placeholder={t('list.searchContracts')}
-            testId="contract-search"
-          />
+          <ListSearch value={q} onSearch={setQuery} placeholder={t('list.searchContracts')} testId="contract-search" />
         </ScopeBar>
         {list.error ? (
           <ApiErrorAlert error={list.error} onRetry={list.refetch} />

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useProcurements } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { ListSearch } from '../../../components/ListSearch.tsx';
+import { ListSearch, useListQuery } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -33,7 +33,7 @@ export default function ProcurementsPage() {
   const status: ProcurementStatus | undefined = isOneOf(PROCUREMENT_STATUSES, statusParam) ? statusParam : undefined;
   // The open procurement is in the address (?procurement=<id>), so a contract or a drill-down can link to it.
   const openId = search.get('procurement');
-  const q = search.get('q') ?? undefined;
+  const [q, setQuery] = useListQuery();
   const setOpenId = (id: string | null) =>
     setSearch(
       (current) => {
@@ -87,17 +87,7 @@ export default function ProcurementsPage() {
           />
           <ListSearch
             value={q}
-            onSearch={(typed) =>
-              setSearch(
-                (current) => {
-                  const next = new URLSearchParams(current);
-                  if (typed) next.set('q', typed);
-                  else next.delete('q');
-                  return next;
-                },
-                { replace: true },
-              )
-            }
+            onSearch={setQuery}
             placeholder={t('list.searchProcurements')}
             testId="procurement-search"
             width={width(240)}
