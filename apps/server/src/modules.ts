@@ -4,7 +4,9 @@ import { asOfFor } from './control/ledger/ledger.service.ts';
 import { subsidyRegisterReader } from './control/subsidies/subsidy-register.ts';
 import { rescoreLedgerLinked } from './evaluations/ledger-linked.ts';
 import { onLedgerChanged } from './events/ledger-events.ts';
+import { latestRound } from './monitoring/monitoring-round.ts';
 import { provideLedgerReader } from './ports/ledger-reader.ts';
+import { provideMonitoringReader } from './ports/monitoring-reader.ts';
 import { provideRectificationReader } from './ports/rectification-reader.ts';
 import { provideResultReader } from './ports/result-reader.ts';
 import { provideSubsidyRegister } from './ports/subsidy-register.ts';
@@ -29,6 +31,7 @@ export function wireModules(): void {
   provideSurveyReader(surveyActuals);
   provideRectificationReader({ carriedInto });
   provideResultReader({ appliedResultFor, appliedResultForProject });
+  provideMonitoringReader({ latestRound });
 }
 
 /** Every kind of background job, for the sweeps that settle those whose process ended (jobs/stale-jobs.ts). */

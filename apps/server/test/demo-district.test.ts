@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Overview } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCommand } from '../src/cli/demo.ts';
+import { OVERVIEW_LIMITS, samplePoints } from '../src/overview/overview.service.ts';
 import { seedDistrict } from '../src/seed/demo-district.ts';
 import { demoSessions } from './fixtures.ts';
 import { as, type TestApp, testApp } from './harness.ts';
@@ -61,6 +62,39 @@ describe('scope over a district', () => {
     const refused = await as(t.app, s.reviewer).get(`/api/overview?departmentId=${other?.id}`);
     expect(refused.statusCode).toBe(404);
     expect((await read(s.finance, `&departmentId=${other?.id}`)).totals.evaluations).toBe(14);
+  });
+});
+
+describe('a district too large for one response', () => {
+  it('pages the anomaly list and refuses a bad page, naming it', async () => {
+    const s = await demoSessions(t.app);
+    expect(body.anomalyPage).toEqual({ page: 1, pageSize: OVERVIEW_LIMITS.anomalyPageSize, total: body.totals.anomalies });
+    expect(body.anomalies).toHaveLength(Math.min(body.totals.anomalies, OVERVIEW_LIMITS.anomalyPageSize));
+    const beyond = (await as(t.app, s.finance).get('/api/overview?fiscalYear=2024&anomalyPage=2')).json() as Overview;
+    expect(beyond.anomalyPage.page).toBe(2);
+    expect(beyond.anomalies).toEqual(body.anomalies.slice(OVERVIEW_LIMITS.anomalyPageSize));
+    const bad = await as(t.app, s.finance).get('/api/overview?fiscalYear=2024&anomalyPage=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('异常清单页码从 1 开始');
+    expect(body.unitsShown).toBe(true);
+    expect(body.pointsTotal).toBe(body.points.length);
+  });
+
+  it('keeps every 高分低支 point and an even sample of the rest', () => {
+    const point = (n: number, flagged: boolean) => ({
+      evaluationId: `e${n}`,
+      name: `n${n}`,
+      departmentName: 'd',
+      executionBasisPoints: n,
+      selfScore: 9000,
+      highScoreLowSpending: flagged,
+    });
+    const points = Array.from({ length: 100 }, (_, n) => point(n, n % 25 === 0));
+    const kept = samplePoints(points, 10);
+    expect(kept).toHaveLength(10);
+    expect(kept.filter((p) => p.highScoreLowSpending).map((p) => p.evaluationId)).toEqual(['e0', 'e25', 'e50', 'e75']);
+    expect(kept.map((p) => p.executionBasisPoints)).toEqual([...kept.map((p) => p.executionBasisPoints)].sort((a, b) => a - b));
+    expect(samplePoints(points.slice(0, 5), 10)).toHaveLength(5);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MonitoringFormDetail, MonitoringLights, MonitoringTaskList } from '@jixiao/contract';
+import type { MonitoringFormDetail, MonitoringLights, MonitoringTaskList, Overview } from '@jixiao/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCutoff } from '../src/seed/demo-monitoring.ts';
 import { demoSessions } from './fixtures.ts';
@@ -16,6 +16,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the demo monitoring round', () => {
+  it('shows on the finance bureau’s overview beside last year’s evaluations, counted by light per department', async () => {
+    const overview = (await as(t.app, s.finance).get('/api/overview?fiscalYear=2024')).json() as Overview;
+    const [task] = ((await as(t.app, s.finance).get('/api/monitoring/tasks?fiscalYear=2026')).json() as MonitoringTaskList).items;
+    expect(overview.monitoring).toMatchObject({ taskId: task?.id, fiscalYear: 2026, cutoffDate: '2026-11-30' });
+    // The key project's form is red, the department's own yellow (the test below reads them one by one).
+    expect(overview.monitoring?.totals).toEqual({ red: 1, yellow: 1, blue: 0, green: 0, none: 0 });
+    const reference = overview.departments.find((d) => d.name === '广州市番禺区科技工业商务和信息化局');
+    expect(reference?.lights).toEqual(overview.monitoring?.totals);
+    // A department's reviewer sees the round of their own department only; the preparer has no overview.
+    const reviewer = (await as(t.app, s.reviewer).get('/api/overview?fiscalYear=2024')).json() as Overview;
+    expect(reviewer.monitoring?.totals).toEqual(overview.monitoring?.totals);
+    expect((await as(t.app, s.preparer).get('/api/overview')).statusCode).toBe(403);
+  });
+
   it('cuts off at the end of the last full month, and not at all in January', () => {
     expect(demoCutoff('2026-12-02')).toBe('2026-11-30');
     expect(demoCutoff('2026-03-01')).toBe('2026-02-28');

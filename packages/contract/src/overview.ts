@@ -22,6 +22,13 @@ export const OverviewQuery = z.object({
   departmentId: Uuid.optional(),
   /** Text in a department's, unit's or project's name. */
   q: z.string().trim().max(100, { error: '搜索内容不能超过 100 个字' }).optional(),
+  /** The page of the anomaly list (50 a page), from 1. */
+  anomalyPage: z.coerce
+    .number({ error: '异常清单页码应为整数' })
+    .int({ error: '异常清单页码应为整数' })
+    .min(1, { error: '异常清单页码从 1 开始' })
+    .max(100_000, { error: '异常清单页码过大' })
+    .optional(),
 });
 
 /** Counts by workflow status (every status present, 0 when none). */
@@ -30,6 +37,15 @@ const Progress = z.record(z.enum(STATUS), z.number().int());
 const Percent = z.string().nullable();
 /** "99.52"; null when nothing is scored. */
 const Score = z.string().nullable();
+
+/** Monitoring forms counted by their light (the worst of each form's lights). */
+export const OverviewLights = z.object({
+  red: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+  green: z.number().int(),
+  none: z.number().int(),
+});
 
 export const OverviewDepartment = z.object({
   departmentId: Uuid,
@@ -47,6 +63,8 @@ export const OverviewDepartment = z.object({
   anomalies: z.number().int(),
   /** By average score, highest first, equal scores sharing a place; null when nothing is scored. */
   rank: z.number().int().nullable(),
+  /** The latest monitoring round's forms of the department and its units by light; null when it filled none. */
+  lights: OverviewLights.nullable(),
   /** Drill-down: the units with evaluations, each with its evaluations (the evaluation page links by id). */
   units: z.array(
     z.object({
@@ -100,8 +118,24 @@ export const Overview = z.object({
   }),
   distribution: z.record(z.enum(OVERVIEW_GRADES), z.number().int()),
   departments: z.array(OverviewDepartment),
+  /** Every 高分低支 point and an even sample of the others, at most 2,000; `pointsTotal` counts them all. */
   points: z.array(OverviewPoint),
+  pointsTotal: z.number().int(),
+  /** One page of the anomalies (in department, unit and evaluation order); `anomalyPage.total` counts them all. */
   anomalies: z.array(OverviewAnomaly),
+  anomalyPage: z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int() }),
+  /**
+   * Whether the departments carry their units' evaluations (drill-down): always for one department, and
+   * for the whole year while it holds at most 2,000 evaluations; otherwise a department is opened on its own.
+   */
+  unitsShown: z.boolean(),
+  /**
+   * 运行监控: the latest monitoring round in scope (whatever the overview's year: it is usually the year in
+   * progress beside last year's evaluations), with its forms counted by light; null before any round.
+   */
+  monitoring: z
+    .object({ taskId: Uuid, title: z.string(), fiscalYear: z.number().int(), cutoffDate: z.string(), totals: OverviewLights })
+    .nullable(),
   /** The anomaly thresholds in force, for the page's explanations. */
   thresholds: z.object({ executionReasonBelowPercent: z.number(), highScoreFloor: z.number(), lowSpendingBelowPercent: z.number() }),
 });
@@ -111,6 +145,7 @@ export type Overview = z.infer<typeof Overview>;
 export type OverviewDepartment = z.infer<typeof OverviewDepartment>;
 export type OverviewAnomaly = z.infer<typeof OverviewAnomaly>;
 export type OverviewPoint = z.infer<typeof OverviewPoint>;
+export type OverviewLights = z.infer<typeof OverviewLights>;
 
 /** A budget-weighted aggregate of self-scores (informative, beside the official score). */
 export const RollupAggregate = z.object({

@@ -3,8 +3,7 @@ import { integer, jsonb, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { evaluations } from './schema.ts';
 
 /**
- * 总览's per-evaluation facts (the anomaly rules' input: self-score, budget and execution, each indicator's
- * line), kept for handed-in evaluations whose ledger figures are frozen: they change only with the
+ * 总览's per-evaluation facts (self-score, budget and execution, and the anomalies the rules found), kept for handed-in evaluations whose ledger figures are frozen: they change only with the
  * evaluation's revision, so a row whose revision and format still match is read instead of loading and
  * scoring the evaluation again. A derived cache: deleting every row is always safe.
  */
@@ -15,6 +14,7 @@ export const overviewFacts = pgTable('overview_facts', {
   revision: integer('revision').notNull(),
   /** The shape and rules the facts were computed with (OVERVIEW_FACTS_FORMAT); another value is a miss. */
   format: integer('format').notNull(),
-  input: jsonb('input').$type<overview.AnomalyInput>().notNull(),
+  /** The facts themselves (`overview.OverviewFacts`; the column kept its first name). */
+  input: jsonb('input').$type<overview.OverviewFacts>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 });

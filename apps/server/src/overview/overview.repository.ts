@@ -31,6 +31,10 @@ function yearConditions(scope: Scope, year: number): SQL | undefined {
   return scoped ? and(scoped, eq(evaluations.fiscalYear, year)) : eq(evaluations.fiscalYear, year);
 }
 
+/**
+ * The year's evaluations in scope, whole: the roll-up scores each of them. The overview reads the slim
+ * rows below and loads whole rows only for what its facts cache misses.
+ */
 export async function findYearEvaluations(db: Queryable, scope: Scope, year: number) {
   return db
     .select({ evaluation: evaluations, projectName: projects.name, projectCode: projects.code, category: projects.category })
@@ -38,6 +42,43 @@ export async function findYearEvaluations(db: Queryable, scope: Scope, year: num
     .leftJoin(projects, eq(projects.id, evaluations.projectId))
     .where(yearConditions(scope, year))
     .orderBy(asc(evaluations.kind), asc(projects.code));
+}
+
+/**
+ * What the overview shows of each evaluation of the year, without its texts and frozen ledger figures:
+ * a district's 20,000 whole rows are mostly narrative and snapshot the overview never reads when its
+ * facts are current.
+ */
+export async function findYearEvaluationHeads(db: Queryable, scope: Scope, year: number) {
+  return db
+    .select({
+      id: evaluations.id,
+      organisationId: evaluations.organisationId,
+      projectId: evaluations.projectId,
+      kind: evaluations.kind,
+      status: evaluations.status,
+      revision: evaluations.revision,
+      frozen: sql<boolean>`${evaluations.ledgerSnapshot} is not null`,
+      projectName: projects.name,
+    })
+    .from(evaluations)
+    .leftJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(yearConditions(scope, year))
+    .orderBy(asc(evaluations.kind), asc(projects.code));
+}
+
+/** Whole rows of these evaluations, for scoring the overview's cache misses (a list of ids, or the year when long). */
+export async function findEvaluationsIn(db: Queryable, scope: Scope, year: number, only: readonly string[]) {
+  if (only.length === 0) return [];
+  const condition =
+    only.length <= ID_LIST_LIMIT ? and(yearConditions(scope, year), inArray(evaluations.id, [...only])) : yearConditions(scope, year);
+  const rows = await db
+    .select({ evaluation: evaluations, projectName: projects.name, projectCode: projects.code, category: projects.category })
+    .from(evaluations)
+    .leftJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(condition);
+  const wanted = new Set(only);
+  return rows.filter((row) => wanted.has(row.evaluation.id));
 }
 
 /** Above this many, the parts are read for the whole year (one subquery) rather than by a list of ids. */
@@ -94,7 +135,7 @@ export async function findFacts(db: Queryable, scope: Scope, year: number) {
 /** Stores freshly computed facts, replacing older ones; in chunks, so a first read of a large district stays within parameter limits. */
 export async function saveFacts(
   db: Queryable,
-  rows: readonly { evaluationId: string; revision: number; format: number; input: overview.AnomalyInput }[],
+  rows: readonly { evaluationId: string; revision: number; format: number; input: overview.OverviewFacts }[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += 500) {
     await db

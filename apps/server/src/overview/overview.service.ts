@@ -7,6 +7,7 @@ import { loadAggregate, scoreAggregate } from '../evaluations/evaluation-aggrega
 import type { Aggregate } from '../evaluations/evaluation-mapping.ts';
 import type { OrganisationRow } from '../organisations/organisation.repository.ts';
 import type { Scope } from '../policies/scope.ts';
+import { type LightCounts, monitoringReader } from '../ports/monitoring-reader.ts';
 import { surveyReader } from '../ports/survey-reader.ts';
 import { chinaToday } from '../time.ts';
 import * as repo from './overview.repository.ts';
@@ -145,19 +146,26 @@ export function anomalyInput(scored: Evaluation, aggregate: Aggregate): overview
   };
 }
 
-/** Bump when the facts' shape or the checks behind `findingCodes` change: rows of another format are recomputed. */
-export const OVERVIEW_FACTS_FORMAT = 1;
+/** Bump when the facts' shape, the anomaly options or the checks behind the findings change: rows of another format are recomputed. */
+export const OVERVIEW_FACTS_FORMAT = 2;
+
+/** An evaluation as the overview lists it: the slim row, with its department and unit. */
+interface Listed {
+  readonly head: Awaited<ReturnType<typeof repo.findYearEvaluationHeads>>[number];
+  readonly department: OrganisationRow;
+  readonly unit: OrganisationRow;
+  readonly name: string;
+}
 
 /**
- * The anomaly rules' input of each handed-in evaluation: read from the facts cache where it is current,
- * otherwise loaded (in bulk, for the misses only), scored and stored. Only project evaluations with frozen
- * ledger figures are stored: they change only with their revision. A department's own evaluation also
- * depends on how many units it has, and one without a snapshot on the live ledger, so those are always
- * computed.
+ * The facts of each handed-in evaluation: read from the cache where it is current, otherwise loaded whole
+ * (in bulk, for the misses only), scored and stored. Only project evaluations with frozen ledger figures
+ * are stored: they change only with their revision. A department's own evaluation also depends on how
+ * many units it has, and one without a snapshot on the live ledger, so those are always computed.
  */
-async function anomalyInputs(
+async function factsOf(
   deps: Deps,
-  handed: readonly Loaded[],
+  handed: readonly Listed[],
   facts: Awaited<ReturnType<typeof repo.findFacts>>,
   context: {
     scope: Scope;
@@ -165,38 +173,64 @@ async function anomalyInputs(
     childCount: ReadonlyMap<string, number>;
     organisationsById: ReadonlyMap<string, OrganisationRow>;
   },
-): Promise<Map<string, overview.AnomalyInput>> {
-  const cacheable = ({ row }: Loaded) => row.evaluation.kind === 'project' && row.evaluation.ledgerSnapshot !== null;
+): Promise<Map<string, overview.OverviewFacts>> {
+  const cacheable = (head: Listed['head']) => head.kind === 'project' && head.frozen;
   const current = new Map(facts.filter((fact) => fact.format === OVERVIEW_FACTS_FORMAT).map((fact) => [fact.evaluationId, fact]));
-  const inputs = new Map<string, overview.AnomalyInput>();
-  const misses: Loaded[] = [];
+  const result = new Map<string, overview.OverviewFacts>();
+  const misses = new Map<string, Listed>();
   for (const entry of handed) {
-    const fact = current.get(entry.row.evaluation.id);
-    if (fact && fact.revision === entry.row.evaluation.revision && cacheable(entry)) inputs.set(entry.row.evaluation.id, fact.input);
-    else misses.push(entry);
+    const fact = current.get(entry.head.id);
+    if (fact && fact.revision === entry.head.revision && cacheable(entry.head)) result.set(entry.head.id, fact.input);
+    else misses.set(entry.head.id, entry);
   }
-  if (misses.length === 0) return inputs;
-  const parts = await repo.findYearParts(
-    deps.db,
-    context.scope,
-    context.fiscalYear,
-    misses.map(({ row }) => row.evaluation.id),
-  );
-  const scored = await scoreHandedIn(deps, misses, parts, context.childCount, context.organisationsById);
+  if (misses.size === 0) return result;
+  const ids = [...misses.keys()];
+  const [rows, parts] = await Promise.all([
+    repo.findEvaluationsIn(deps.db, context.scope, context.fiscalYear, ids),
+    repo.findYearParts(deps.db, context.scope, context.fiscalYear, ids),
+  ]);
+  const loaded = rows.flatMap((row): Loaded[] => {
+    const listed = misses.get(row.evaluation.id);
+    return listed ? [{ row, department: listed.department, unit: listed.unit, name: listed.name }] : [];
+  });
+  const scored = await scoreHandedIn(deps, loaded, parts, context.childCount, context.organisationsById);
   const fresh = [];
-  for (const entry of misses) {
-    const { id, revision } = entry.row.evaluation;
+  for (const { row } of loaded) {
+    const { id, revision } = row.evaluation;
     const found = scored.get(id);
     if (!found) continue;
-    const input = anomalyInput(found.scored, found.aggregate);
-    inputs.set(id, input);
-    if (cacheable(entry)) fresh.push({ evaluationId: id, revision, format: OVERVIEW_FACTS_FORMAT, input });
+    const computed = overview.overviewFacts(anomalyInput(found.scored, found.aggregate), OPTIONS);
+    result.set(id, computed);
+    const head = misses.get(id)?.head;
+    if (head && cacheable(head)) fresh.push({ evaluationId: id, revision, format: OVERVIEW_FACTS_FORMAT, input: computed });
   }
   if (fresh.length > 0) await repo.saveFacts(deps.db, fresh);
-  return inputs;
+  return result;
 }
 
-function matches(entry: Loaded, q: string | undefined): boolean {
+/**
+ * How much of a large district one response carries: the anomaly list is paged, the scatter keeps every
+ * 高分低支 point and an even sample of the rest, and the unit drill-down of every department is left to a
+ * department's own overview when the year holds more evaluations than a page can show at once.
+ */
+export const OVERVIEW_LIMITS = { anomalyPageSize: 50, points: 2_000, drillDownEvaluations: 2_000 } as const;
+
+/** Every flagged point, then an even sample of the others up to the limit, in their original order. */
+export function samplePoints(points: readonly OverviewPoint[], limit: number): OverviewPoint[] {
+  if (points.length <= limit) return [...points];
+  const flagged = points.filter((point) => point.highScoreLowSpending);
+  const others = points.filter((point) => !point.highScoreLowSpending);
+  const room = Math.max(0, limit - flagged.length);
+  const step = others.length / Math.max(room, 1);
+  const kept = new Set<OverviewPoint>(flagged);
+  for (let index = 0; index < room && index * step < others.length; index += 1) {
+    const point = others[Math.floor(index * step)];
+    if (point) kept.add(point);
+  }
+  return points.filter((point) => kept.has(point));
+}
+
+function matches(entry: Listed, q: string | undefined): boolean {
   if (!q) return true;
   const needle = q.toLowerCase();
   return [entry.department.name, entry.unit.name, entry.name].some((text) => text.toLowerCase().includes(needle));
@@ -205,7 +239,11 @@ function matches(entry: Loaded, q: string | undefined): boolean {
 /** 总览: a fiscal year over the departments the reader's roles reach (docs/finance-bureau.md "Overview"). */
 export async function getOverview(deps: Deps, ctx: RequestContext, query: OverviewQuery): Promise<Overview> {
   const scope = overviewScope(ctx);
-  const [organisations, years] = await Promise.all([repo.findScopedOrganisations(deps.db, scope), repo.findYears(deps.db, scope)]);
+  const [organisations, years, round] = await Promise.all([
+    repo.findScopedOrganisations(deps.db, scope),
+    repo.findYears(deps.db, scope),
+    monitoringReader().latestRound(deps.db, scope),
+  ]);
   const departmentOptions = organisations.filter((o) => o.kind === 'department').map((o) => ({ id: o.id, name: o.name }));
   if (query.departmentId && !departmentOptions.some((option) => option.id === query.departmentId)) throw notFound('部门');
   const fiscalYear = query.fiscalYear ?? years[0] ?? null;
@@ -214,12 +252,29 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
     highScoreFloor: OPTIONS.highScoreFloor,
     lowSpendingBelowPercent: OPTIONS.lowSpendingBelowPercent,
   };
-  const base = { years, departmentOptions, thresholds };
+  const departmentOf = departmentResolver(organisations);
+  const lightsOf = new Map<string, LightCounts>();
+  const lightTotals: LightCounts = { red: 0, yellow: 0, blue: 0, green: 0, none: 0 };
+  for (const [organisationId, counts] of round?.byOrganisation ?? []) {
+    const department = departmentOf(organisationId);
+    if (!department) continue;
+    const sum = lightsOf.get(department.id) ?? { red: 0, yellow: 0, blue: 0, green: 0, none: 0 };
+    for (const light of Object.keys(counts) as (keyof LightCounts)[]) {
+      sum[light] += counts[light];
+      lightTotals[light] += counts[light];
+    }
+    lightsOf.set(department.id, sum);
+  }
+  const monitoring = round
+    ? { taskId: round.taskId, title: round.title, fiscalYear: round.fiscalYear, cutoffDate: round.cutoffDate, totals: lightTotals }
+    : null;
+  const base = { years, departmentOptions, thresholds, monitoring };
+  const page = query.anomalyPage ?? 1;
   if (fiscalYear === null) return { ...base, fiscalYear, ...emptyFigures() };
 
   const [year, rows, facts, budgeted] = await Promise.all([
     repo.getFiscalYear(deps.db, fiscalYear),
-    repo.findYearEvaluations(deps.db, scope, fiscalYear),
+    repo.findYearEvaluationHeads(deps.db, scope, fiscalYear),
     repo.findFacts(deps.db, scope, fiscalYear),
     repo.findBudgetedProjects(deps.db, scope, fiscalYear),
   ]);
@@ -228,21 +283,20 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
   for (const organisation of organisations)
     if (organisation.parentId && organisation.kind === 'unit')
       childCount.set(organisation.parentId, (childCount.get(organisation.parentId) ?? 0) + 1);
-  const departmentOf = departmentResolver(organisations);
 
-  const entries: Loaded[] = [];
-  for (const row of rows) {
-    const unit = organisationsById.get(row.evaluation.organisationId);
-    const department = departmentOf(row.evaluation.organisationId);
+  const entries: Listed[] = [];
+  for (const head of rows) {
+    const unit = organisationsById.get(head.organisationId);
+    const department = departmentOf(head.organisationId);
     if (!unit || !department) continue;
     if (query.departmentId && department.id !== query.departmentId) continue;
-    const name = row.projectName ?? `${unit.name}部门整体支出`;
-    const entry = { row, department, unit, name };
+    const name = head.projectName ?? `${unit.name}部门整体支出`;
+    const entry = { head, department, unit, name };
     if (matches(entry, query.q)) entries.push(entry);
   }
-  const inputsById = await anomalyInputs(
+  const factsById = await factsOf(
     deps,
-    entries.filter(({ row }) => handedIn(row.evaluation.status)),
+    entries.filter(({ head }) => handedIn(head.status)),
     facts,
     { scope, fiscalYear, childCount, organisationsById },
   );
@@ -251,26 +305,26 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
   const today = chinaToday(deps.clock());
   const anomalies: OverviewAnomaly[] = [];
   const points: OverviewPoint[] = [];
-  const perDepartment = new Map<string, { entries: Loaded[]; scores: number[]; overdue: number; anomalies: number }>();
+  const perDepartment = new Map<string, { entries: Listed[]; scores: number[]; overdue: number; anomalies: number }>();
   const selfScores = new Map<string, number>();
   const anomalyCount = new Map<string, number>();
   for (const entry of entries) {
     const figures = perDepartment.get(entry.department.id) ?? { entries: [], scores: [], overdue: 0, anomalies: 0 };
     perDepartment.set(entry.department.id, figures);
     figures.entries.push(entry);
-    if (overview.overdueStep(entry.row.evaluation.status, deadlines, today)) figures.overdue += 1;
-    const input = inputsById.get(entry.row.evaluation.id);
+    if (overview.overdueStep(entry.head.status, deadlines, today)) figures.overdue += 1;
+    const input = factsById.get(entry.head.id);
     if (!input) continue;
     if (input.selfScore !== null) {
       figures.scores.push(input.selfScore);
-      selfScores.set(entry.row.evaluation.id, input.selfScore);
+      selfScores.set(entry.head.id, input.selfScore);
     }
-    const found = overview.findAnomalies(input, OPTIONS);
-    anomalyCount.set(entry.row.evaluation.id, found.length);
+    const found = overview.anomaliesOf(input, OPTIONS);
+    anomalyCount.set(entry.head.id, found.length);
     figures.anomalies += found.length;
     for (const anomaly of found)
       anomalies.push({
-        evaluationId: entry.row.evaluation.id,
+        evaluationId: entry.head.id,
         evaluationName: entry.name,
         departmentId: entry.department.id,
         departmentName: entry.department.name,
@@ -281,7 +335,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
     const rate = overview.executionBasisPoints(input.executedFen, input.adjustedFen);
     if (rate !== undefined && input.selfScore !== null)
       points.push({
-        evaluationId: entry.row.evaluation.id,
+        evaluationId: entry.head.id,
         name: entry.name,
         departmentName: entry.department.name,
         executionBasisPoints: rate,
@@ -290,6 +344,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
       });
   }
 
+  const drillDown = Boolean(query.departmentId) || entries.length <= OVERVIEW_LIMITS.drillDownEvaluations;
   const budgetedByDepartment = new Map<string, Set<string>>();
   for (const project of budgeted) {
     const department = departmentOf(project.organisationId);
@@ -304,20 +359,20 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
   const departments = shownDepartments.map((option): OverviewDepartment & { scoreValue: number | undefined } => {
     const figures = perDepartment.get(option.id) ?? { entries: [], scores: [], overdue: 0, anomalies: 0 };
     const progress = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
-    for (const { row } of figures.entries) progress[row.evaluation.status] += 1;
+    for (const { head } of figures.entries) progress[head.status] += 1;
     const budgetedIds = budgetedByDepartment.get(option.id) ?? new Set<string>();
     const evaluatedProjects = figures.entries.filter(
-      ({ row }) => row.evaluation.projectId && budgetedIds.has(row.evaluation.projectId) && handedIn(row.evaluation.status),
+      ({ head }) => head.projectId && budgetedIds.has(head.projectId) && handedIn(head.status),
     ).length;
     const average = overview.averageScore(figures.scores);
     const units = new Map<string, OverviewDepartment['units'][number]>();
-    for (const { unit, row, name } of figures.entries) {
+    for (const { unit, head, name } of drillDown ? figures.entries : []) {
       const current = units.get(unit.id) ?? { unitId: unit.id, name: unit.name, evaluations: [] };
-      const id = row.evaluation.id;
+      const id = head.id;
       current.evaluations.push({
         evaluationId: id,
         name,
-        status: row.evaluation.status,
+        status: head.status,
         selfScore: score(selfScores.get(id) ?? undefined),
         anomalies: anomalyCount.get(id) ?? 0,
       });
@@ -328,7 +383,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
       name: option.name,
       progress,
       evaluations: figures.entries.length,
-      submitted: figures.entries.filter(({ row }) => handedIn(row.evaluation.status)).length,
+      submitted: figures.entries.filter(({ head }) => handedIn(head.status)).length,
       budgetedProjects: budgetedIds.size,
       evaluatedProjects,
       coverage: percent(overview.coverage(evaluatedProjects, budgetedIds.size)),
@@ -337,6 +392,7 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
       excellentGoodRate: percent(overview.excellentGoodRate(overview.scoreDistribution(figures.scores))),
       anomalies: figures.anomalies,
       rank: null,
+      lights: lightsOf.get(option.id) ?? null,
       units: [...units.values()],
       scoreValue: average,
     };
@@ -369,8 +425,11 @@ export async function getOverview(deps: Deps, ctx: RequestContext, query: Overvi
       ...department,
       rank: ranks.get(department.departmentId) ?? null,
     })),
-    points,
-    anomalies,
+    points: samplePoints(points, OVERVIEW_LIMITS.points),
+    pointsTotal: points.length,
+    anomalies: anomalies.slice((page - 1) * OVERVIEW_LIMITS.anomalyPageSize, page * OVERVIEW_LIMITS.anomalyPageSize),
+    anomalyPage: { page, pageSize: OVERVIEW_LIMITS.anomalyPageSize, total: anomalies.length },
+    unitsShown: drillDown,
   };
 }
 
@@ -390,6 +449,9 @@ function emptyFigures() {
     distribution: { 优: 0, 良: 0, 中: 0, 差: 0 },
     departments: [],
     points: [],
+    pointsTotal: 0,
     anomalies: [],
+    anomalyPage: { page: 1, pageSize: OVERVIEW_LIMITS.anomalyPageSize, total: 0 },
+    unitsShown: true,
   };
 }

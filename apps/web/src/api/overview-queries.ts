@@ -6,6 +6,8 @@ export interface OverviewFilter {
   readonly fiscalYear?: number | undefined;
   readonly departmentId?: string | undefined;
   readonly q?: string | undefined;
+  /** The anomaly list's page, from 1. */
+  readonly anomalyPage?: number | undefined;
 }
 
 export const overviewApi = {
@@ -14,6 +16,7 @@ export const overviewApi = {
       fiscalYear: filter.fiscalYear === undefined ? undefined : String(filter.fiscalYear),
       departmentId: filter.departmentId,
       q: filter.q?.trim() || undefined,
+      anomalyPage: filter.anomalyPage === undefined || filter.anomalyPage === 1 ? undefined : String(filter.anomalyPage),
     }),
   rollup: (evaluationId: string) => http.get<EvaluationRollup>(`/api/evaluations/${evaluationId}/rollup`),
 };

@@ -45,7 +45,15 @@ export const overviewEn: Readonly<Record<keyof typeof overviewZh, string>> = {
   'overview.col.rule': 'Rule',
   'overview.col.detail': 'Finding',
   'overview.unitScore': 'self-score {score}',
+  'overview.monitoring': 'Monitoring: {title} (as of {cutoff})',
+  'overview.monitoringOpen': 'Lights of every unit',
+  'overview.monitoringHint':
+    'Each monitoring form counted by its worst light (red: far off course; a reason and corrective measures are required).',
+  'overview.col.lights': 'Monitoring lights',
   'overview.unitAnomalies': '{count} anomalies',
+  'overview.pointsSampled':
+    '{total} evaluations: the chart shows every high-score, low-spending one and an even sample of the rest, {shown} in all.',
+  'overview.openDepartment': "This year holds many evaluations; open the department's own overview to see its units' evaluations:",
   'overview.none': '—',
   'overview.coverageHint':
     'Coverage = projects whose self-evaluation was handed in ÷ projects with a budget; scores, the excellent-or-good share and anomalies count handed-in evaluations only.',

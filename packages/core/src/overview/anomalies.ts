@@ -169,3 +169,29 @@ export function executionBasisPoints(executedFen: number, adjustedFen: number): 
   if (adjustedFen <= 0) return undefined;
   return Number(roundHalfUp(BigInt(executedFen) * 10000n, BigInt(adjustedFen)));
 }
+
+/**
+ * What the overview needs of one evaluation once its anomalies are found: small enough to keep per
+ * evaluation and read for a whole district at once (the indicators' lines are not kept). Labels and rule
+ * texts are not kept either: they follow from the code and the options in force when read.
+ */
+export interface OverviewFacts {
+  readonly selfScore: Points | null;
+  readonly adjustedFen: number;
+  readonly executedFen: number;
+  readonly anomalies: readonly { readonly code: AnomalyCode; readonly detail: string }[];
+}
+
+export function overviewFacts(input: AnomalyInput, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): OverviewFacts {
+  return {
+    selfScore: input.selfScore,
+    adjustedFen: input.adjustedFen,
+    executedFen: input.executedFen,
+    anomalies: findAnomalies(input, options).map(({ code, detail }) => ({ code, detail })),
+  };
+}
+
+/** The anomalies of stored facts, with their labels and the rule texts of these options. */
+export function anomaliesOf(facts: OverviewFacts, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): Anomaly[] {
+  return facts.anomalies.map(({ code, detail }) => ({ code, label: ANOMALY_LABEL[code], rule: anomalyRule(code, options), detail }));
+}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { averageScore, coverage, excellentGoodRate, overdueStep, rank, scoreDistribution } from './aggregates.ts';
-import { ANOMALY_CODES, anomalyRule, DEFAULT_ANOMALY_OPTIONS, executionBasisPoints, findAnomalies } from './anomalies.ts';
+import {
+  ANOMALY_CODES,
+  anomaliesOf,
+  anomalyRule,
+  DEFAULT_ANOMALY_OPTIONS,
+  executionBasisPoints,
+  findAnomalies,
+  overviewFacts,
+} from './anomalies.ts';
 import { ANOMALY_CASES } from './overview.cases.ts';
 
 describe('anomaly rules', () => {
@@ -19,6 +27,13 @@ describe('anomaly rules', () => {
     expect(
       findAnomalies({ ...input, selfScore: 8500, executedFen: 69_000_00, executionReasonGiven: true }, options).map((a) => a.code),
     ).toEqual(['HIGH_SCORE_LOW_SPENDING']);
+  });
+
+  it.each(ANOMALY_CASES)('the stored facts of "$name" give back the same anomalies', ({ input }) => {
+    const facts = overviewFacts(input);
+    expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);
+    expect(anomaliesOf(facts)).toEqual(findAnomalies(input));
+    expect(facts.selfScore).toBe(input.selfScore);
   });
 
   it('every code has a label and a rule', () => {

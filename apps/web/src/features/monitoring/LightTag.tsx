@@ -1,5 +1,5 @@
 import type { MonitoringLight } from '@jixiao/contract';
-import { Descriptions, Popover, Tag, Typography } from 'antd';
+import { Descriptions, Popover, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Light } from './monitoring-form.ts';
 
@@ -10,6 +10,22 @@ export const LIGHT_COLOR: Readonly<Record<Light, string>> = {
   blue: 'blue',
   none: 'default',
 };
+
+/** Forms or lines counted by light, the alarming ones first; a light none has is left out. */
+export function LightCounts({ lights }: { lights: Readonly<Record<Light, number>> }) {
+  const { t } = useI18n();
+  return (
+    <Space size={2} wrap>
+      {(['red', 'yellow', 'blue', 'green'] as const)
+        .filter((light) => lights[light] > 0)
+        .map((light) => (
+          <Tag key={light} color={LIGHT_COLOR[light]}>
+            {t(`monitoring.light.${light}`)} {lights[light]}
+          </Tag>
+        ))}
+    </Space>
+  );
+}
 
 /** A light alone, where its explanation is given elsewhere on the row (the lights page). */
 export function LightBadge({ light }: { light: Light }) {

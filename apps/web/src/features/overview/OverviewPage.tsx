@@ -1,10 +1,11 @@
-import type { OverviewAnomaly, OverviewDepartment } from '@jixiao/contract';
+import type { OverviewAnomaly, OverviewDepartment, OverviewLights } from '@jixiao/contract';
 import { Card, Col, Flex, Input, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type OverviewFilter, useOverview } from '../../api/overview-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { LightCounts } from '../monitoring/LightTag.tsx';
 import { DistributionChart, ProgressChart, ScatterChart } from './OverviewCharts.tsx';
 
 /** Department → unit → evaluation: each unit with its evaluations, linking to the evaluation page. */
@@ -63,7 +64,7 @@ export default function OverviewPage() {
           style={{ width: 120 }}
           value={data?.fiscalYear ?? undefined}
           options={(data?.years ?? []).map((year) => ({ value: year, label: String(year) }))}
-          onChange={(fiscalYear: number) => setFilter({ ...filter, fiscalYear })}
+          onChange={(fiscalYear: number) => setFilter({ ...filter, fiscalYear, anomalyPage: undefined })}
           data-testid="overview-year"
         />
         <Select
@@ -73,13 +74,13 @@ export default function OverviewPage() {
           placeholder={t('overview.allDepartments')}
           value={filter.departmentId}
           options={(data?.departmentOptions ?? []).map((option) => ({ value: option.id, label: option.name }))}
-          onChange={(departmentId: string | undefined) => setFilter({ ...filter, departmentId })}
+          onChange={(departmentId: string | undefined) => setFilter({ ...filter, departmentId, anomalyPage: undefined })}
         />
         <Input.Search
           allowClear
           style={{ width: 280 }}
           placeholder={t('overview.search')}
-          onSearch={(q) => setFilter({ ...filter, q })}
+          onSearch={(q) => setFilter({ ...filter, q, anomalyPage: undefined })}
           data-testid="overview-search"
         />
       </Flex>
@@ -128,6 +129,18 @@ export default function OverviewPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             {t('overview.coverageHint')}
           </Typography.Paragraph>
+          {data.monitoring && (
+            <Card
+              size="small"
+              style={{ marginBottom: 12 }}
+              data-testid="overview-monitoring"
+              title={t('overview.monitoring', { title: data.monitoring.title, cutoff: data.monitoring.cutoffDate })}
+              extra={<Link to={`/monitoring?task=${data.monitoring.taskId}`}>{t('overview.monitoringOpen')}</Link>}
+            >
+              <LightCounts lights={data.monitoring.totals} />
+              <Typography.Text type="secondary">{t('overview.monitoringHint')}</Typography.Text>
+            </Card>
+          )}
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <Card size="small" title={t('overview.progress')}>
@@ -145,6 +158,11 @@ export default function OverviewPage() {
                   {t('overview.scatterHint', { score: data.thresholds.highScoreFloor, rate: data.thresholds.lowSpendingBelowPercent })}
                 </Typography.Text>
                 <ScatterChart points={data.points} />
+                {data.pointsTotal > data.points.length && (
+                  <Typography.Text type="secondary">
+                    {t('overview.pointsSampled', { total: data.pointsTotal, shown: data.points.length })}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
           </Row>
@@ -154,7 +172,19 @@ export default function OverviewPage() {
               size="small"
               dataSource={data.departments}
               pagination={{ pageSize: 20, showSizeChanger: false }}
-              expandable={{ expandedRowRender: (row) => <UnitDrillDown units={row.units} /> }}
+              expandable={{
+                expandedRowRender: (row) =>
+                  data.unitsShown ? (
+                    <UnitDrillDown units={row.units} />
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {t('overview.openDepartment')}{' '}
+                      <Typography.Link onClick={() => setFilter({ ...filter, departmentId: row.departmentId, anomalyPage: undefined })}>
+                        {row.name}
+                      </Typography.Link>
+                    </Typography.Text>
+                  ),
+              }}
               columns={[
                 { title: t('overview.col.rank'), dataIndex: 'rank', width: 70, render: (rank: number | null) => rank ?? none },
                 {
@@ -171,6 +201,12 @@ export default function OverviewPage() {
                 { title: t('overview.col.average'), dataIndex: 'averageScore', width: 80, render: (v: string | null) => v ?? none },
                 { title: t('overview.col.rate'), dataIndex: 'excellentGoodRate', width: 100, render: (v: string | null) => v ?? none },
                 { title: t('overview.col.anomalies'), dataIndex: 'anomalies', width: 70 },
+                {
+                  title: t('overview.col.lights'),
+                  dataIndex: 'lights',
+                  width: 150,
+                  render: (lights: OverviewLights | null) => (lights ? <LightCounts lights={lights} /> : none),
+                },
               ]}
             />
           </Card>
@@ -179,7 +215,13 @@ export default function OverviewPage() {
               rowKey={(row) => `${row.evaluationId}-${row.code}`}
               size="small"
               dataSource={data.anomalies}
-              pagination={{ pageSize: 20, showSizeChanger: false }}
+              pagination={{
+                current: data.anomalyPage.page,
+                pageSize: data.anomalyPage.pageSize,
+                total: data.anomalyPage.total,
+                showSizeChanger: false,
+                onChange: (anomalyPage) => setFilter({ ...filter, anomalyPage }),
+              }}
               data-testid="overview-anomalies"
               columns={[
                 {
