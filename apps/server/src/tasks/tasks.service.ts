@@ -227,10 +227,10 @@ async function surveyTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisa
   });
 }
 
-/** Flagged responses (过快 / 雷同作答 / 疑似重复) no reviewer has yet kept or excluded, for the survey's staff. */
+/** Flagged responses (过快 / 雷同作答 / 疑似重复) no reviewer has yet kept or excluded, for the survey's reviewer. */
 async function surveyReviewTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
   const rows = (await findSurveys(deps.db, { scope: scopeOf(ctx.principal) })).filter(({ survey }) =>
-    policy.holdsAny([...rolesOver(survey.organisationId)], policy.SURVEY_FOLLOW_UP_POSTS),
+    policy.holdsAny([...rolesOver(survey.organisationId)], policy.SURVEY_REVIEW_TASK_POSTS),
   );
   const waiting = await flaggedWaiting(
     deps.db,
