@@ -94,4 +94,5 @@ export const surveysEn: Readonly<Record<keyof typeof surveysZh, string>> = {
   'surveys.keepConfirm': 'Confirm you reviewed this response and keep it as valid? This is recorded in the audit log.',
   'surveys.keptBy': 'Kept after review by {by} on {date}',
   'taskAction.survey-flagged': 'Review flagged responses',
+  'surveys.method': 'Method',
 };

@@ -93,4 +93,5 @@ export const surveysZh = {
   'surveys.keepConfirm': '确认已复核该答卷并保留为有效答卷？此操作记入审计日志。',
   'surveys.keptBy': '已由 {by} 于 {date} 复核保留',
   'taskAction.survey-flagged': '复核答卷',
+  'surveys.method': '调查方法',
 } as const;
