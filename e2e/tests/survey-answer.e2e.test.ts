@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser, screenshot, signIn } from '../support/browser.ts';
+import { apiAs, baseUrl, openBrowser, screenshot, signIn } from '../support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let context: BrowserContext;
@@ -13,9 +13,48 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-// The survey links no indicator, so no figure another story file asserts moves.
+// The survey feeds a 满意度 indicator of a year and a project of its own (2023, SURVEY-E2E), which no
+// other browser test reads, so no figure another story asserts moves.
+const LINKED_YEAR = 2023;
+
+/** A project evaluation of its own with one 服务对象满意度 indicator for the survey to feed. */
+async function ownSatisfactionIndicator(organisationId: string): Promise<{ evaluationId: string; indicatorId: string }> {
+  const admin = await apiAs('admin');
+  await admin.post('/api/fiscal-years', { year: LINKED_YEAR });
+  const project = await admin.post('/api/projects', {
+    organisationId,
+    fiscalYear: LINKED_YEAR,
+    code: 'SURVEY-E2E',
+    name: '职业技能培训补贴（问卷测试）',
+    category: '其他',
+    budget: '100000.00',
+  });
+  expect(project.status, JSON.stringify(project.json)).toBe(201);
+  const preparer = await apiAs('preparer');
+  const evaluation = await preparer.post('/api/evaluations', { kind: 'project', fiscalYear: LINKED_YEAR, projectId: project.json.id });
+  expect(evaluation.status, JSON.stringify(evaluation.json)).toBe(201);
+  const evaluationId = String(evaluation.json.id);
+  const indicator = await preparer.post(`/api/evaluations/${evaluationId}/indicators`, {
+    level1: 'satisfaction',
+    level2: 'beneficiary',
+    name: '培训学员满意度',
+    direction: '>=',
+    target: '90',
+    unit: '%',
+  });
+  expect(indicator.status, JSON.stringify(indicator.json)).toBe(201);
+  return { evaluationId, indicatorId: String(indicator.json.id) };
+}
+
+async function linkedIndicator(evaluationId: string, indicatorId: string) {
+  const view = (await (await apiAs('preparer')).get(`/api/evaluations/${evaluationId}`)).json as {
+    indicators: { id: string; computedActual: string | null; actualSource: string | null }[];
+  };
+  return view.indicators.find((entry) => entry.id === indicatorId);
+}
+
 describe('满意度调查 in the browser', () => {
-  it('a respondent answers on a 360 px phone without signing in, and the response is counted', async () => {
+  it('a respondent answers on a 360 px phone without signing in; the response is counted and the linked indicator moves', async () => {
     await signIn(page, 'preparer');
     const me = await (await page.request.get(`${baseUrl()}/api/auth/me`)).json();
     const organisations = await (await page.request.get(`${baseUrl()}/api/organisations`)).json();
@@ -23,6 +62,9 @@ describe('满意度调查 in the browser', () => {
     // The page opens on the latest year.
     const years = (await (await page.request.get(`${baseUrl()}/api/fiscal-years`)).json()).items as { year: number }[];
     const fiscalYear = Math.max(...years.map((entry) => entry.year));
+    const linked = await ownSatisfactionIndicator(department.id);
+    const before = await linkedIndicator(linked.evaluationId, linked.indicatorId);
+    expect([before?.computedActual, before?.actualSource]).toEqual([null, null]);
     const created = await page.request.post(`${baseUrl()}/api/surveys`, {
       headers: { 'x-csrf-token': me.csrfToken },
       data: {
@@ -39,6 +81,7 @@ describe('满意度调查 in the browser', () => {
         opensOn: '2026-11-01',
         closesOn: '2026-12-31',
         inviteOnly: false,
+        links: { indicatorIds: [linked.indicatorId] },
       },
     });
     expect(created.status(), await created.text()).toBe(201);
@@ -84,5 +127,12 @@ describe('满意度调查 in the browser', () => {
     await results.getByText('93.33').waitFor();
     expect(await results.innerText()).toContain('1 / 92');
     await screenshot(page, '17-survey-results');
+
+    // The linked indicator now takes the survey's figure, with the method and sample as its source.
+    const after = await linkedIndicator(linked.evaluationId, linked.indicatorId);
+    expect(after?.computedActual).toBe('93.33');
+    expect(after?.actualSource).toMatch(/^由问卷调查计算：“培训学员满意度调查（浏览器测试）”，线上问卷调查，.*有效样本 1 份（计划 92 份）/);
+    await page.goto(`${baseUrl()}/evaluations/${linked.evaluationId}?tab=indicators`);
+    await page.getByText('93.33%').waitFor();
   });
 });

@@ -276,6 +276,56 @@ describe('answering in public', () => {
     const results = (await as(t.app, s.reviewer).get(`/api/surveys/${survey.id}/results`)).json();
     expect([results.valid, results.flagged]).toEqual([2, 2]);
   });
+
+  it('reminds the reviewer of flagged responses until each is kept (audited) or excluded with a reason', async () => {
+    const survey = await create(s.preparer, design({ questions: [scale('a'), scale('b'), scale('c'), scale('d'), scale('e')] }));
+    const same = { a: 'fair', b: 'fair', c: 'fair', d: 'fair', e: 'fair' };
+    expect((await answer(survey.slug, same, {}, '203.0.113.120')).statusCode).toBe(201);
+    expect((await answer(survey.slug, same, {}, '203.0.113.121')).statusCode).toBe(201);
+    const varied = { a: 'fair', b: 'satisfied', c: 'fair', d: 'very-satisfied', e: 'fair' };
+    expect((await answer(survey.slug, varied, {}, '203.0.113.122')).statusCode).toBe(201);
+    const rows = (await as(t.app, s.reviewer).get(`/api/surveys/${survey.id}/responses`)).json().items as {
+      id: string;
+      flags: string[];
+      kept: unknown;
+    }[];
+    const [first, second, clean] = rows;
+    if (!first || !second || !clean) throw new Error('three responses expected');
+    expect([first.flags.length > 0, second.flags.length > 0, clean.flags]).toEqual([true, true, []]);
+    const reviewTask = async (session: Session) =>
+      ((await as(t.app, session).get('/api/tasks')).json().items as { surveyId?: string; action: string; title: string }[]).find(
+        (task) => task.surveyId === survey.id && task.action === 'survey-flagged',
+      );
+    expect((await reviewTask(s.reviewer))?.title).toBe(`${survey.title}（2 份答卷有复核提示，待保留或排除）`);
+    // The preparer may not keep or exclude, so it is not reminded.
+    expect(await reviewTask(s.preparer)).toBeUndefined();
+
+    const keepPath = (id: string) => `/api/surveys/${survey.id}/responses/${id}/keep`;
+    expect((await as(t.app, s.preparer).post(keepPath(first.id), {})).statusCode).toBe(403);
+    const cleanKeep = await as(t.app, s.reviewer).post(keepPath(clean.id), {});
+    expect([cleanKeep.statusCode, cleanKeep.json().message]).toEqual([409, '该答卷没有复核提示（过快、雷同作答或疑似重复），无需复核']);
+    const kept = await as(t.app, s.reviewer).post(keepPath(first.id), {});
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await as(t.app, s.reviewer).post(keepPath(first.id), {})).statusCode).toBe(409);
+    const [entry] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'review')));
+    expect([entry?.before, entry?.after]).toEqual([{ kept: false, flags: first.flags }, { kept: true }]);
+    expect((await reviewTask(s.reviewer))?.title).toBe(`${survey.title}（1 份答卷有复核提示，待保留或排除）`);
+
+    const excluded = await as(t.app, s.reviewer).post(`/api/surveys/${survey.id}/responses/${second.id}/exclude`, {
+      reason: '同一企业重复作答',
+    });
+    expect(excluded.statusCode, excluded.body).toBe(200);
+    expect((await as(t.app, s.reviewer).post(keepPath(second.id), {})).statusCode).toBe(409);
+    expect(await reviewTask(s.reviewer)).toBeUndefined();
+    const after = (await as(t.app, s.reviewer).get(`/api/surveys/${survey.id}/responses`)).json().items;
+    expect(after[0].kept).toMatchObject({ by: expect.any(String) });
+    expect(after[0].flags).toEqual(first.flags);
+    const results = (await as(t.app, s.reviewer).get(`/api/surveys/${survey.id}/results`)).json();
+    expect([results.valid, results.excluded]).toEqual([2, 1]);
+  });
 });
 
 describe('results, exclusion and the linked indicator', () => {

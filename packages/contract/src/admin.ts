@@ -218,6 +218,7 @@ export const Task = z.object({
     'rectification-verify',
     'survey-collect',
     'survey-short',
+    'survey-flagged',
     'fix-adjustment',
     'review-adjustment-department',
     'review-adjustment-finance',

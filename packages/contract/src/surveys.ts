@@ -196,6 +196,8 @@ export const SurveyResponseRow = z.object({
   flags: z.array(z.enum(['too-fast', 'straight-lining', 'duplicate'])),
   answers: z.record(z.string(), AnswerValue),
   excluded: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+  /** A flagged response a reviewer kept as valid (复核保留). */
+  kept: z.object({ at: z.string(), by: z.string() }).nullable(),
 });
 export type SurveyResponseRow = z.infer<typeof SurveyResponseRow>;
 export const SurveyResponseList = z.object({ items: z.array(SurveyResponseRow) });

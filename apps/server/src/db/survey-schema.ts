@@ -117,6 +117,9 @@ export const surveyResponses = pgTable(
     excludedAt: at('excluded_at'),
     excludedBy: uuid('excluded_by').references(() => users.id),
     exclusionReason: text('exclusion_reason'),
+    /** A flagged response a reviewer looked at and kept as valid: the flag stays, the review to-do goes. */
+    keptAt: at('kept_at'),
+    keptBy: uuid('kept_by').references(() => users.id),
   },
   (table) => [
     index('survey_responses_survey_idx').on(table.surveyId, table.receivedAt),

@@ -216,7 +216,11 @@ export async function findNeighbours(
 
 export async function findResponses(db: Queryable, surveyId: string, validOnly = false) {
   return db
-    .select({ response: surveyResponses, excludedByName: users.displayName })
+    .select({
+      response: surveyResponses,
+      excludedByName: users.displayName,
+      keptByName: sql<string | null>`(select k.display_name from ${users} k where k.id = ${surveyResponses.keptBy})`,
+    })
     .from(surveyResponses)
     .leftJoin(users, eq(users.id, surveyResponses.excludedBy))
     .where(and(eq(surveyResponses.surveyId, surveyId), validOnly ? isNull(surveyResponses.excludedAt) : undefined))
@@ -281,6 +285,35 @@ export async function lockResponse(db: Queryable, surveyId: string, id: string) 
     .where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.id, id)))
     .for('update');
   return row;
+}
+
+/**
+ * Flagged responses no reviewer has yet kept or excluded, per survey: the review to-do's count. The
+ * flags themselves never change, so "waiting" is flagged and neither decision taken.
+ */
+export async function flaggedWaiting(db: Queryable, surveyIds: readonly string[]): Promise<Map<string, number>> {
+  if (surveyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ surveyId: surveyResponses.surveyId, count: count() })
+    .from(surveyResponses)
+    .where(
+      and(
+        inArray(surveyResponses.surveyId, [...surveyIds]),
+        sql`${surveyResponses.flags} <> '[]'::jsonb`,
+        isNull(surveyResponses.excludedAt),
+        isNull(surveyResponses.keptAt),
+      ),
+    )
+    .groupBy(surveyResponses.surveyId);
+  return new Map(rows.map((row) => [row.surveyId, row.count]));
+}
+
+/** Keeping a flagged response after review records who and when; its answers and flags stay as they were. */
+export async function keepResponse(db: Queryable, id: string, values: { keptAt: Date; keptBy: string }) {
+  await db
+    .update(surveyResponses)
+    .set(values)
+    .where(and(eq(surveyResponses.id, id), isNull(surveyResponses.excludedAt), isNull(surveyResponses.keptAt)));
 }
 
 /** Exclusion is the one change a response ever receives; its answers are never written again. */

@@ -160,6 +160,21 @@ export const surveyRoutes =
         return { ok: true as const };
       },
     );
+    app.post(
+      '/api/surveys/:id/responses/:responseId/keep',
+      {
+        schema: {
+          tags,
+          summary: '复核后保留一份有提示的答卷（记入审计日志；答卷内容与提示不变）',
+          params: ResponseParams,
+          response: { 200: Ok },
+        },
+      },
+      async (request) => {
+        await service.keepResponse(deps, contextOf(request), request.params.id, request.params.responseId);
+        return { ok: true as const };
+      },
+    );
     app.get(
       '/api/surveys/:id/results',
       {

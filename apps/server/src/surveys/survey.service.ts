@@ -226,7 +226,7 @@ export async function listCodes(deps: Deps, ctx: RequestContext, id: string) {
 
 export async function listResponses(deps: Deps, ctx: RequestContext, id: string) {
   await readableSurvey(deps.db, ctx, id);
-  return (await repo.findResponses(deps.db, id)).map(({ response, excludedByName }) => ({
+  return (await repo.findResponses(deps.db, id)).map(({ response, excludedByName, keptByName }) => ({
     id: response.id,
     channel: response.channel,
     receivedAt: response.receivedAt.toISOString(),
@@ -237,7 +237,38 @@ export async function listResponses(deps: Deps, ctx: RequestContext, id: string)
       response.excludedAt && response.exclusionReason
         ? { at: response.excludedAt.toISOString(), by: excludedByName ?? '', reason: response.exclusionReason }
         : null,
+    kept: response.keptAt ? { at: response.keptAt.toISOString(), by: keptByName ?? '' } : null,
   }));
+}
+
+/**
+ * Keeps a flagged response after review (audited): it stays valid and leaves the review to-do. No reason
+ * is asked — the flag is a prompt to look, not a finding — while exclusion always needs one.
+ */
+export async function keepResponse(deps: Deps, ctx: RequestContext, id: string, responseId: string) {
+  await deps.db.transaction(async (tx) => {
+    const survey = await repo.lockSurvey(tx, id);
+    if (!survey) throw notFound(WHAT);
+    await requireSurveyPost(tx, ctx, survey.organisationId, policy.surveyPolicy.posts.review);
+    const response = await repo.lockResponse(tx, id, responseId);
+    if (!response) throw notFound('答卷');
+    if (response.flags.length === 0) throw new AppError('NOT_EDITABLE', '该答卷没有复核提示（过快、雷同作答或疑似重复），无需复核');
+    if (response.excludedAt)
+      throw new AppError(
+        'NOT_EDITABLE',
+        `该答卷已于 ${response.excludedAt.toISOString().slice(0, 10)} 被排除，理由：${response.exclusionReason}`,
+      );
+    if (response.keptAt) throw new AppError('NOT_EDITABLE', `该答卷已于 ${response.keptAt.toISOString().slice(0, 10)} 复核保留`);
+    await repo.keepResponse(tx, responseId, { keptAt: deps.clock(), keptBy: ctx.principal.userId });
+    await recordAudit(tx, ctx, {
+      entityType: 'survey-response',
+      entityId: responseId,
+      action: 'review',
+      organisationId: survey.organisationId,
+      before: { kept: false, flags: response.flags },
+      after: { kept: true },
+    });
+  });
 }
 
 /** Excludes one response with a reason (audited); its answers stay as they were received. */

@@ -14,7 +14,7 @@ import { scopeOf } from '../policies/scope.ts';
 import { findRectifications, lastAnswerers } from '../rectification/rectification.repository.ts';
 import { listRounds } from '../rereview/rereview.service.ts';
 import { undecidedResults } from '../results/results.service.ts';
-import { findSurveys } from '../surveys/survey.repository.ts';
+import { findSurveys, flaggedWaiting } from '../surveys/survey.repository.ts';
 import { surveyStatus } from '../surveys/survey-status.ts';
 import { findDeclarations } from '../targets/declaration.repository.ts';
 import { chinaToday } from '../time.ts';
@@ -94,6 +94,7 @@ export async function findTasks(deps: Deps, ctx: RequestContext) {
   tasks.push(...(await rereviewTasks(deps, ctx)));
   tasks.push(...(await rectificationTasks(deps, ctx, rolesOver)));
   tasks.push(...(await surveyTasks(deps, ctx, rolesOver)));
+  tasks.push(...(await surveyReviewTasks(deps, ctx, rolesOver)));
   tasks.push(...(await adjustmentTasks(deps, ctx, rolesOver)));
   tasks.push(...(await resultTasks(deps, ctx)));
   tasks.push(...(await controlTasks(deps, ctx, rolesOver)));
@@ -220,6 +221,36 @@ async function surveyTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisa
         actionLabel: open ? '回收满意度问卷' : '样本不足：延长回收期或录入纸质问卷',
         deadline: survey.closesOn,
         overdue: !open,
+        lastComment: null,
+      },
+    ];
+  });
+}
+
+/** Flagged responses (过快 / 雷同作答 / 疑似重复) no reviewer has yet kept or excluded, for the survey's reviewer. */
+async function surveyReviewTasks(deps: Deps, ctx: RequestContext, rolesOver: (organisationId: string) => Set<Role>) {
+  const rows = (await findSurveys(deps.db, { scope: scopeOf(ctx.principal) })).filter(({ survey }) =>
+    policy.holdsAny([...rolesOver(survey.organisationId)], policy.SURVEY_REVIEW_TASK_POSTS),
+  );
+  const waiting = await flaggedWaiting(
+    deps.db,
+    rows.map(({ survey }) => survey.id),
+  );
+  return rows.flatMap(({ survey, organisationName }) => {
+    const count = waiting.get(survey.id) ?? 0;
+    if (count === 0) return [];
+    return [
+      {
+        surveyId: survey.id,
+        title: `${survey.title}（${count} 份答卷有复核提示，待保留或排除）`,
+        organisationName,
+        fiscalYear: survey.fiscalYear,
+        status: 'flagged',
+        statusLabel: '待复核',
+        action: 'survey-flagged' as const,
+        actionLabel: '复核有提示的答卷：保留或说明理由排除',
+        deadline: null,
+        overdue: false,
         lastComment: null,
       },
     ];

@@ -27,6 +27,7 @@ export const surveyApi = {
   codes: (id: string, count: number) => http.post<{ ok: true }>(`/api/surveys/${enc(id)}/codes`, { count }),
   exclude: (id: string, responseId: string, reason: string) =>
     http.post<{ ok: true }>(`/api/surveys/${enc(id)}/responses/${enc(responseId)}/exclude`, { reason }),
+  keep: (id: string, responseId: string) => http.post<{ ok: true }>(`/api/surveys/${enc(id)}/responses/${enc(responseId)}/keep`, {}),
   exportResponses: (id: string, title: string) => http.download(`/api/surveys/${enc(id)}/responses.xlsx`, `${title}答卷.xlsx`),
   exportCodes: (id: string, title: string) => http.download(`/api/surveys/${enc(id)}/codes.xlsx`, `${title}邀请码.xlsx`),
   publicForm: (slug: string) => http.get<PublicSurvey>(`/api/public/surveys/${enc(slug)}`),
@@ -78,6 +79,10 @@ export function useSurveyWrites() {
     exclude: useMutation({
       mutationFn: ({ id, responseId, reason }: { id: string; responseId: string; reason: string }) =>
         surveyApi.exclude(id, responseId, reason),
+      onSuccess: after,
+    }),
+    keep: useMutation({
+      mutationFn: ({ id, responseId }: { id: string; responseId: string }) => surveyApi.keep(id, responseId),
       onSuccess: after,
     }),
   };

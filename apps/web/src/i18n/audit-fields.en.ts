@@ -84,6 +84,7 @@ export const auditFieldEn: Readonly<Record<keyof typeof auditFieldZh, string>> =
   'auditField.evidence': 'Evidence',
   'auditField.excludedAt': 'Excluded at',
   'auditField.exclusionReason': 'Reason for exclusion',
+  'auditField.keptAt': 'Kept after review at',
   'auditField.executedFen': 'Executed',
   'auditField.executionAdjustmentReason': 'Execution score adjustment reason',
   'auditField.executionAdjustmentScore': 'Adjusted execution score',

@@ -86,6 +86,7 @@ export const auditFieldZh = {
   'auditField.evidence': '佐证材料',
   'auditField.excludedAt': '剔除时间',
   'auditField.exclusionReason': '剔除理由',
+  'auditField.keptAt': '复核保留时间',
   'auditField.executedFen': '执行数',
   'auditField.executionAdjustmentReason': '执行率得分调整理由',
   'auditField.executionAdjustmentScore': '调整后执行率得分',

@@ -89,4 +89,10 @@ export const surveysEn: Readonly<Record<keyof typeof surveysZh, string>> = {
   'taskAction.survey-collect': 'Collect survey answers',
   'taskAction.survey-short': 'Survey short of sample',
   'scale.very-dissatisfied': 'Very dissatisfied',
+  'surveys.flaggedOnly': 'Only responses waiting for review (flagged, neither kept nor excluded)',
+  'surveys.keep': 'Keep after review',
+  'surveys.keepConfirm': 'Confirm you reviewed this response and keep it as valid? This is recorded in the audit log.',
+  'surveys.keptBy': 'Kept after review by {by} on {date}',
+  'taskAction.survey-flagged': 'Review flagged responses',
+  'surveys.method': 'Method',
 };

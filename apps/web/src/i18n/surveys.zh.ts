@@ -88,4 +88,10 @@ export const surveysZh = {
   'taskAction.survey-collect': '回收满意度问卷',
   'taskAction.survey-short': '样本不足',
   'scale.very-dissatisfied': '非常不满意',
+  'surveys.flaggedOnly': '只看待复核的答卷（有提示、尚未保留或排除）',
+  'surveys.keep': '复核保留',
+  'surveys.keepConfirm': '确认已复核该答卷并保留为有效答卷？此操作记入审计日志。',
+  'surveys.keptBy': '已由 {by} 于 {date} 复核保留',
+  'taskAction.survey-flagged': '复核答卷',
+  'surveys.method': '调查方法',
 } as const;

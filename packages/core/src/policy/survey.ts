@@ -19,6 +19,13 @@ export const surveyPolicy = {
 /** Who the workbench reminds while a survey is short of its planned sample: the unit that runs it. */
 export const SURVEY_FOLLOW_UP_POSTS: readonly Role[] = ['preparer'];
 
+/**
+ * Who the workbench reminds of flagged responses waiting for review: the department's reviewer, who may
+ * keep or exclude them (the unit's preparer may not, so a reminder to it could not be acted on). The
+ * finance bureau may review too but is not reminded of every unit's surveys.
+ */
+export const SURVEY_REVIEW_TASK_POSTS: readonly Role[] = ['department-reviewer'];
+
 export function surveyPermissions(held: readonly Role[]): Permissions<SurveyAction> {
   return permissionsOf(surveyPolicy.posts, held);
 }

@@ -88,6 +88,8 @@ export default function DashboardPage() {
 /** Where a to-do opens, and the record it is about. */
 function taskLink(task: TaskItem): { path: string; subject: string } {
   if (task.rereviewId) return { path: '/rereviews', subject: task.rereviewId };
+  if (task.surveyId && task.action === 'survey-flagged')
+    return { path: `/surveys?open=${task.surveyId}&tab=responses&filter=flagged`, subject: task.surveyId };
   if (task.surveyId) return { path: `/surveys?open=${task.surveyId}`, subject: task.surveyId };
   if (task.adjustmentId) return { path: `/adjustments?open=${task.adjustmentId}`, subject: task.adjustmentId };
   if (task.rectificationId) return { path: `/rectifications?open=${task.rectificationId}`, subject: task.rectificationId };

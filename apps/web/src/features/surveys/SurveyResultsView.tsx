@@ -52,7 +52,7 @@ export function SurveyResultsView({ surveyId }: { surveyId: string }) {
         <Descriptions.Item label={t('surveys.received')}>{data.received}</Descriptions.Item>
         <Descriptions.Item label={t('surveys.excluded')}>{data.excluded}</Descriptions.Item>
         <Descriptions.Item label={t('surveys.flagged')}>{data.flagged}</Descriptions.Item>
-        <Descriptions.Item label="方法">{data.method}</Descriptions.Item>
+        <Descriptions.Item label={t('surveys.method')}>{data.method}</Descriptions.Item>
       </Descriptions>
       <Button onClick={() => void surveyApi.exportResponses(surveyId, data.title)}>{t('surveys.export')}</Button>
       <Card size="small" title={t('surveys.timeline')}>

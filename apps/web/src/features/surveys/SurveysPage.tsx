@@ -15,7 +15,7 @@ import { SurveyResultsView } from './SurveyResultsView.tsx';
 
 const STATUS_COLOR = { 'not-open': 'default', open: 'green', closed: 'red' } as const;
 
-function SurveyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+function SurveyDrawer({ id, tab, flaggedOnly, onClose }: { id: string; tab: string; flaggedOnly: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const survey = useSurvey(id);
   const writes = useSurveyWrites();
@@ -25,6 +25,7 @@ function SurveyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       {survey.error && <ApiErrorAlert error={survey.error} onRetry={() => void survey.refetch()} />}
       {data && (
         <Tabs
+          defaultActiveKey={tab}
           items={[
             {
               key: 'results',
@@ -39,7 +40,7 @@ function SurveyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             {
               key: 'responses',
               label: t('surveys.tab.responses'),
-              children: <SurveyResponses surveyId={data.id} mayReview={data.permissions.review} />,
+              children: <SurveyResponses surveyId={data.id} mayReview={data.permissions.review} flaggedOnly={flaggedOnly} />,
             },
             {
               key: 'design',
@@ -134,7 +135,7 @@ export default function SurveysPage() {
   const setSelected = (id: string | null) => {
     const next = new URLSearchParams(search);
     if (id) next.set('open', id);
-    else next.delete('open');
+    else for (const key of ['open', 'tab', 'filter']) next.delete(key);
     setSearch(next);
   };
   return (
@@ -186,7 +187,14 @@ export default function SurveysPage() {
           />
         )}
       </Card>
-      {selected && <SurveyDrawer id={selected} onClose={() => setSelected(null)} />}
+      {selected && (
+        <SurveyDrawer
+          id={selected}
+          tab={search.get('tab') ?? 'results'}
+          flaggedOnly={search.get('filter') === 'flagged'}
+          onClose={() => setSelected(null)}
+        />
+      )}
     </div>
   );
 }
