@@ -1,31 +1,23 @@
-import { LEDGER_METRIC_LABEL, type LedgerMetric } from '../control/ledger.ts';
+import type { LedgerMetric } from '../control/ledger.ts';
 
 /**
- * Which declared indicators the ledger answers. A 绩效目标申报表 line carries no formula, so a line is
- * read from the ledger when its 三级指标 is one of the ledger's own rates (预算执行率, 资金及时足额拨付率 …,
- * the names 财预〔2020〕10号 and the 一体化 systems use) or a usual shorter form of it, in percent. Any other
- * line is filled by the unit. Kept as a closed list so a unit can see, and the docs state, exactly which names bind.
+ * Which declared indicators the ledger answers during the year. A 绩效目标申报表 line carries no formula,
+ * so a line in percent is read from the ledger when its 三级指标 names one of the ledger's rates that
+ * already mean something mid-year: 预算（资金）执行率, 资金及时足额（拨付）率, 政府采购执行率 and 预算调整率
+ * (财预〔2020〕10号 附件 指标体系的 名称). 成本控制率, 结转结余率 and the December share are year-end figures
+ * (spending so far against the whole budget says nothing about cost), so those lines stay the unit's to fill.
+ * A closed list of patterns, so a unit can see, and docs/monitoring.md states, exactly which names bind.
  */
-const ALIASES: Readonly<Record<string, LedgerMetric>> = {
-  执行率: 'execution-rate',
-  资金执行率: 'execution-rate',
-  预算资金执行率: 'execution-rate',
-  资金及时足额率: 'paid-on-time-in-full-rate',
-  及时足额拨付率: 'paid-on-time-in-full-rate',
-  资金拨付及时率: 'paid-on-time-in-full-rate',
-  政府采购预算执行率: 'procurement-execution-rate',
-};
-
-const BY_NAME: ReadonlyMap<string, LedgerMetric> = new Map<string, LedgerMetric>([
-  ...(Object.entries(LEDGER_METRIC_LABEL) as [LedgerMetric, string][]).map(([metric, label]): [string, LedgerMetric] => [label, metric]),
-  ...Object.entries(ALIASES),
-]);
+export const LEDGER_BINDING_PATTERNS: readonly { readonly pattern: RegExp; readonly metric: LedgerMetric; readonly example: string }[] = [
+  { pattern: /及时足额/, metric: 'paid-on-time-in-full-rate', example: '资金及时足额拨付率、补贴资金及时足额率' },
+  { pattern: /政府采购.*执行率/, metric: 'procurement-execution-rate', example: '政府采购执行率' },
+  { pattern: /^(预算|资金|预算资金|项目资金|项目预算)?执行率$/, metric: 'execution-rate', example: '预算执行率、资金执行率' },
+  { pattern: /^预算调整率$/, metric: 'adjustment-rate', example: '预算调整率' },
+];
 
 /** The ledger metric a declared line is bound to, or undefined when the unit fills it. */
 export function ledgerBindingOf(line: { readonly name: string; readonly unit?: string | null | undefined }): LedgerMetric | undefined {
   if (line.unit?.trim() !== '%') return undefined;
-  return BY_NAME.get(line.name.replace(/\s+/g, ''));
+  const name = line.name.replace(/\s+/g, '');
+  return LEDGER_BINDING_PATTERNS.find((entry) => entry.pattern.test(name))?.metric;
 }
-
-/** The names that bind, for the docs and the form's hint. */
-export const LEDGER_BOUND_NAMES: readonly string[] = [...BY_NAME.keys()];
