@@ -63,6 +63,36 @@ describe('monitoring tasks', () => {
   });
 });
 
+describe('indicators the system computes', () => {
+  it('a line named as a ledger rate takes its 1–X 月实际完成值 from the ledger as of the cut-off, with its formula, and ignores what is typed', async () => {
+    const entry = task.forms.find((row) => row.kind === 'department');
+    if (!entry) throw new Error('no department form');
+    let detail = await form(s.finance, entry.id);
+    const bound = detail.indicators.find((row) => row.name === '补贴或奖励资金及时足额率');
+    expect(bound?.computed?.kind).toBe('ledger');
+    expect(bound?.actualToDate).toBe(bound?.computed?.actual);
+    expect(bound?.computed?.actual).toMatch(/^\d+\.\d{2}$/);
+    expect(bound?.computed?.rule).toContain('截至 2026-07-31');
+    // The formula names the figures it divides, in 元, and ends in the same percentage.
+    expect(bound?.computed?.formula).toMatch(/元 ÷ .* 元 = /);
+    expect(bound?.computed?.formula).toContain(`${bound?.computed?.actual}%`);
+    expect(bound?.computed?.budgetLineIds.length).toBeGreaterThan(0);
+    // 成本控制 is a year-end figure: the unit fills it, nothing is computed.
+    expect(detail.indicators.find((row) => row.name === '项目资金成本控制')?.computed).toBeNull();
+
+    const preparer = s.preparer;
+    detail = await form(preparer, entry.id);
+    const save = await as(t.app, preparer).put(`/api/monitoring/forms/${detail.id}`, {
+      version: detail.version,
+      money: [],
+      indicators: [{ indicatorId: bound?.indicatorId, actualToDate: '1.00' }],
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    const saved = (save.json() as MonitoringFormDetail).indicators.find((row) => row.indicatorId === bound?.indicatorId);
+    expect(saved?.actualToDate).toBe(bound?.computed?.actual);
+  });
+});
+
 describe('a project form', () => {
   it('carries the money by source with 序时进度 and the approved indicators with their lights explained', async () => {
     const detail = await form(s.unitPreparer, projectForm().id);

@@ -124,6 +124,17 @@ export const MonitoringIndicatorRow = z.object({
   reasonText: z.string().nullable(),
   likelihood: z.enum(LIKELIHOOD).nullable(),
   measures: z.string().nullable(),
+  /** Set when 实际完成值 is computed (from the ledger as of the cut-off, or a linked survey) rather than typed. */
+  computed: z
+    .object({
+      kind: z.enum(['ledger', 'survey']),
+      actual: z.string(),
+      rule: z.string(),
+      formula: z.string(),
+      budgetLineIds: z.array(Uuid),
+      surveyId: Uuid.nullable(),
+    })
+    .nullable(),
   light: MonitoringLight,
 });
 export type MonitoringIndicatorRow = z.infer<typeof MonitoringIndicatorRow>;

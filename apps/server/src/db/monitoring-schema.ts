@@ -77,6 +77,24 @@ export interface MonitoringIndicatorColumn {
   reasonText: string | null;
   likelihood: 'certain' | 'possible' | 'impossible' | null;
   measures: string | null;
+  /**
+   * Set when the 1–X 月实际完成值 is not typed but computed: from the ledger as of the cut-off (a line named as
+   * a ledger rate) or from a survey linked to the declared line. Absent on forms saved before it existed.
+   */
+  computed?: MonitoringComputedActual | null;
+}
+
+export interface MonitoringComputedActual {
+  kind: 'ledger' | 'survey';
+  /** The figure put in 实际完成值, percent with two decimals. */
+  actual: string;
+  /** The rule in plain Chinese, e.g. "预算执行率 = 已支付 ÷ 预算（含结转与调整）". */
+  rule: string;
+  /** The figures used, e.g. "已支付 1,200.00 元 ÷ 预算（含结转与调整） 4,000.00 元 = 30.00%". */
+  formula: string;
+  /** The ledger's budget lines the figure was read from, or the survey's id. */
+  budgetLineIds: string[];
+  surveyId: string | null;
 }
 
 export const monitoringForms = pgTable(

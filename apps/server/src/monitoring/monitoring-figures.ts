@@ -1,6 +1,6 @@
 import { control, monitoring } from '@jixiao/core';
 import type { Queryable } from '../db/connect.ts';
-import type { MonitoringIndicatorColumn, MonitoringMoneyColumn } from '../db/schema.ts';
+import type { MonitoringComputedActual, MonitoringIndicatorColumn, MonitoringMoneyColumn } from '../db/schema.ts';
 import { ledgerReader } from '../ports/ledger-reader.ts';
 import { type ApprovedTargets, approvedTargetsFor } from '../targets/approved-targets.ts';
 import type { DeclarationRow } from '../targets/declaration.repository.ts';
@@ -93,14 +93,54 @@ function declaredMoney(declaration: DeclarationRow | null): MonitoringMoneyColum
   return [row('财政拨款', declaration.fundsFiscalFen), row('其他资金', declaration.fundsOtherFen)].filter((entry) => entry.adjustedFen > 0);
 }
 
+/**
+ * The 1–X 月实际完成值 the system knows itself, by declared line: a line named as one of the ledger's rates
+ * (core `ledgerBindingOf`) is computed from the subject's ledger as of the cut-off, with its formula and the
+ * figures used. The ledger is read only when some line is bound.
+ */
+export async function computedActuals(
+  db: Queryable,
+  subject: FormSubject,
+  cutoff: string,
+  targets: ApprovedTargets | undefined,
+): Promise<Map<string, MonitoringComputedActual>> {
+  const result = new Map<string, MonitoringComputedActual>();
+  const bound = (targets?.indicators ?? []).flatMap((line) => {
+    const metric = monitoring.ledgerBindingOf(line);
+    return metric ? [{ line, metric }] : [];
+  });
+  if (bound.length === 0) return result;
+  const ledger = await ledgerReader().load(db, {
+    organisationId: subject.organisationId,
+    fiscalYear: subject.fiscalYear,
+    ...(subject.projectId ? { projectId: subject.projectId } : {}),
+  });
+  for (const { line, metric } of bound) {
+    const figure = control.computeMetric(metric, ledger, { ...control.DEFAULT_LEDGER_OPTIONS, asOf: cutoff });
+    // A zero denominator (no budget, nothing due yet) leaves the line to the unit rather than inventing 0 %.
+    if (figure.percent === undefined) continue;
+    result.set(line.id, {
+      kind: 'ledger',
+      actual: figure.percent,
+      rule: `${figure.label} = ${figure.numerator.label} ÷ ${figure.denominator.label}，按截至 ${cutoff} 的预算执行台账计算`,
+      formula: figure.formula,
+      budgetLineIds: ledger.lines.map((entry) => entry.id),
+      surveyId: null,
+    });
+  }
+  return result;
+}
+
 /** The approved lines as the form's indicator rows, keeping what the unit typed for each line still there. */
 export function indicatorRows(
   targets: ApprovedTargets | undefined,
   typed: readonly MonitoringIndicatorColumn[] = [],
+  computed: ReadonlyMap<string, MonitoringComputedActual> = new Map(),
 ): MonitoringIndicatorColumn[] {
   const before = new Map(typed.map((row) => [row.indicatorId, row]));
   return (targets?.indicators ?? []).map((line) => {
     const kept = before.get(line.id);
+    const known = computed.get(line.id);
     return {
       indicatorId: line.id,
       level1: line.level1,
@@ -112,13 +152,15 @@ export function indicatorRows(
       target: line.target,
       targetText: line.targetText,
       originalTarget: line.original ? (line.original.target ?? line.original.targetText) : null,
-      actualToDate: kept?.actualToDate ?? null,
-      actualText: kept?.actualText ?? null,
+      // A computed actual is the system's, not the unit's: it replaces whatever was typed.
+      actualToDate: known ? known.actual : (kept?.actualToDate ?? null),
+      actualText: known ? null : (kept?.actualText ?? null),
       forecastYearEnd: kept?.forecastYearEnd ?? null,
       reasons: kept?.reasons ?? [],
       reasonText: kept?.reasonText ?? null,
       likelihood: kept?.likelihood ?? null,
       measures: kept?.measures ?? null,
+      computed: known ?? null,
     };
   });
 }

@@ -150,6 +150,7 @@ export function presentForm(parts: DetailParts): MonitoringFormDetail {
       const result = byId.get(row.indicatorId);
       return {
         ...row,
+        computed: row.computed ?? null,
         reasons: row.reasons as MonitoringFormDetail['indicators'][number]['reasons'],
         light: result
           ? lightOf(result)

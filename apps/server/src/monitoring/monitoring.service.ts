@@ -16,7 +16,7 @@ import { getDeclaration } from '../targets/declaration.repository.ts';
 import { chinaToday } from '../time.ts';
 import * as repo from './monitoring.repository.ts';
 import { authoriseForm, factsOf } from './monitoring-access.ts';
-import { approvedTargetsOf, assess, type FormSubject, indicatorRows, ledgerMoney } from './monitoring-figures.ts';
+import { approvedTargetsOf, assess, computedActuals, type FormSubject, indicatorRows, ledgerMoney } from './monitoring-figures.ts';
 import { formSummaryOf, lightRowOf, presentForm, taskSummaryOf } from './monitoring-presenter.ts';
 import { financeBureausAmong } from './rules/rules.repository.ts';
 
@@ -91,7 +91,8 @@ export async function liveFigures(
   const [ledger, targets] = await Promise.all([ledgerMoney(db, subject, task.cutoffDate, declaration), approvedTargetsOf(db, subject)]);
   const forecasts = new Map((typed.money ?? row.money).map((entry) => [entry.source, entry.forecastFen]));
   const money = ledger.map((entry) => ({ ...entry, forecastFen: forecasts.get(entry.source) ?? null }));
-  const indicators = row.declarationId ? indicatorRows(targets, typed.indicators ?? row.indicators) : [];
+  const computed = row.declarationId ? await computedActuals(db, subject, task.cutoffDate, targets) : new Map();
+  const indicators = row.declarationId ? indicatorRows(targets, typed.indicators ?? row.indicators, computed) : [];
   const { rules, assessment } = await assess(db, task, money, indicators);
   return { money, indicators, assessment, rules };
 }
@@ -221,8 +222,9 @@ export async function saveForm(deps: Deps, ctx: RequestContext, id: string, inpu
       if (!entry) return line;
       return {
         ...line,
-        actualToDate: blankToNull(entry.actualToDate, line.actualToDate),
-        actualText: blankToNull(entry.actualText, line.actualText),
+        // A computed actual (ledger or survey) is not the unit's to type; what it sends for it is ignored.
+        actualToDate: line.computed ? line.actualToDate : blankToNull(entry.actualToDate, line.actualToDate),
+        actualText: line.computed ? line.actualText : blankToNull(entry.actualText, line.actualText),
         forecastYearEnd: blankToNull(entry.forecastYearEnd, line.forecastYearEnd),
         reasons: entry.reasons ? [...new Set(entry.reasons)] : line.reasons,
         reasonText: blankToNull(entry.reasonText, line.reasonText),

@@ -1,4 +1,5 @@
 export { assessProject } from './assess.ts';
+export * from './bindings.ts';
 export * from './curves.ts';
 export * from './form.ts';
 export { indicatorLight, meetsTarget, qualitativeBandOf, worstLight } from './lights.ts';

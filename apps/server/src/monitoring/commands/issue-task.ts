@@ -9,7 +9,7 @@ import { findOrganisations } from '../../organisations/organisation.repository.t
 import { chinaToday } from '../../time.ts';
 import * as repo from '../monitoring.repository.ts';
 import { mayIssue, storedAssessment } from '../monitoring.service.ts';
-import { approvedTargetsOf, assess, indicatorRows, ledgerMoney } from '../monitoring-figures.ts';
+import { approvedTargetsOf, assess, computedActuals, indicatorRows, ledgerMoney } from '../monitoring-figures.ts';
 import { activeRuleSet } from '../rules/rules.service.ts';
 
 /** The month the cut-off falls in, as users say it: 截至 7 月底. */
@@ -107,7 +107,8 @@ export async function issueTask(deps: Deps, ctx: RequestContext, input: IssueMon
     for (const subject of subjects) {
       const scope = { organisationId: subject.organisationId, fiscalYear: input.fiscalYear, projectId: subject.projectId };
       const money = await ledgerMoney(tx, scope, input.cutoffDate, subject.declaration);
-      const indicators = subject.declaration ? indicatorRows(await approvedTargetsOf(tx, scope)) : [];
+      const targets = subject.declaration ? await approvedTargetsOf(tx, scope) : undefined;
+      const indicators = subject.declaration ? indicatorRows(targets, [], await computedActuals(tx, scope, input.cutoffDate, targets)) : [];
       const figures = { money, indicators, ...(await assess(tx, task, money, indicators)) };
       rows.push({
         taskId: task.id,

@@ -1,5 +1,21 @@
 import { DEVIATION_REASON, LEVEL2, LIKELIHOOD, type MonitoringFormDetail } from '@jixiao/contract';
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Flex,
+  Grid,
+  Input,
+  Modal,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMonitoringForm, useMonitoringWrites } from '../../api/monitoring-queries.ts';
@@ -22,6 +38,31 @@ type MoneyRow = MonitoringFormDetail['money'][number];
 type IndicatorRow = MonitoringFormDetail['indicators'][number];
 
 const withUnit = (value: string | null, unit: string | null) => (value === null ? '—' : unit ? `${value} ${unit}` : value);
+
+/** A 实际完成值 the system computed (ledger as of the cut-off, or a survey): the figure, where it comes from and how. */
+function ComputedActual({ row, computed }: { row: IndicatorRow; computed: NonNullable<IndicatorRow['computed']> }) {
+  const { t } = useI18n();
+  const content = (
+    <Space direction="vertical" size={4} style={{ maxWidth: 360 }}>
+      <Typography.Text type="secondary">{t('monitoring.computed.hint')}</Typography.Text>
+      <Typography.Text>{computed.rule}</Typography.Text>
+      <Typography.Text code>{computed.formula}</Typography.Text>
+      {computed.kind === 'ledger' && computed.budgetLineIds[0] && (
+        <Link to={`/control/ledger?line=${computed.budgetLineIds[0]}`}>{t('monitoring.computed.openLedger')}</Link>
+      )}
+    </Space>
+  );
+  return (
+    <Space size={4} wrap data-testid={`monitoring-computed-${row.name}`}>
+      <span>{withUnit(row.actualToDate, row.unit)}</span>
+      <Popover content={content} title={t(`monitoring.computed.${computed.kind}`)}>
+        <Tag color="blue" style={{ cursor: 'help' }}>
+          {t(`monitoring.computed.${computed.kind}`)}
+        </Tag>
+      </Popover>
+    </Space>
+  );
+}
 
 /**
  * 绩效运行监控表: the money per funding source (spending read from the ledger, with a link to it), the
@@ -156,6 +197,7 @@ export function MonitoringFormDrawer({ id, onClose }: { id: string | null; onClo
       key: 'actual',
       width: 150,
       render: (_: unknown, row: IndicatorRow) => {
+        if (row.computed) return <ComputedActual row={row} computed={row.computed} />;
         if (!editable) return row.nature === 'quantitative' ? withUnit(row.actualToDate, row.unit) : (row.actualText ?? '—');
         return row.nature === 'quantitative' ? (
           <DecimalInput

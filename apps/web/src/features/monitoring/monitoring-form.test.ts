@@ -27,6 +27,7 @@ const indicator = (overrides: Partial<MonitoringFormDetail['indicators'][number]
   reasonText: null,
   likelihood: 'possible',
   measures: null,
+  computed: null,
   light,
   ...overrides,
 });
