@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import type { MonitoringFormSummary, MonitoringTaskSummary } from '@jixiao/contract';
-import { Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Dropdown, Empty, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { monitoringApi, useMonitoringTask, useMonitoringTasks } from '../../api/monitoring-queries.ts';
@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { IssueTaskModal } from './IssueTaskModal.tsx';
 import { LightsView } from './LightsView.tsx';
-import { LIGHT_COLOR, LightBadge } from './LightTag.tsx';
+import { LightBadge, LightCounts } from './LightTag.tsx';
 import { MonitoringFormDrawer } from './MonitoringFormDrawer.tsx';
 import type { Light } from './monitoring-form.ts';
 
@@ -35,18 +35,6 @@ export default function MonitoringPage() {
     else next.delete(name);
     setSearch(next);
   };
-
-  const lightCounts = (lights: MonitoringTaskSummary['lights']) => (
-    <Space size={2} wrap>
-      {(['red', 'yellow', 'blue', 'green'] as const)
-        .filter((light) => lights[light] > 0)
-        .map((light) => (
-          <Tag key={light} color={LIGHT_COLOR[light]}>
-            {t(`monitoring.light.${light}`)} {lights[light]}
-          </Tag>
-        ))}
-    </Space>
-  );
 
   return (
     <div className="page-stack">
@@ -99,7 +87,12 @@ export default function MonitoringPage() {
                 width: 110,
                 render: (_: unknown, row) => t('monitoring.progressOf', { submitted: row.submittedCount, total: row.formCount }),
               },
-              { title: t('monitoring.lights'), key: 'lights', width: 220, render: (_: unknown, row) => lightCounts(row.lights) },
+              {
+                title: t('monitoring.lights'),
+                key: 'lights',
+                width: 220,
+                render: (_: unknown, row) => <LightCounts lights={row.lights} />,
+              },
               { title: t('monitoring.issuedBy'), dataIndex: 'issuedByName', width: 100 },
               { title: t('monitoring.issuedAt'), dataIndex: 'issuedAt', width: 150, render: (at: string) => formatDateTime(at) },
             ]}
