@@ -2,7 +2,7 @@ import type { DeclarationSuggestions, IndicatorSuggestion } from '@jixiao/contra
 import { type Direction, formatDecimal, parseDecimal, targets } from '@jixiao/core';
 import { eq } from 'drizzle-orm';
 import type { Deps, RequestContext } from '../context.ts';
-import type { Queryable } from '../db/connect.ts';
+import { type Queryable, readAll } from '../db/connect.ts';
 import { controlSettings, organisations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { DeclarationRow, DeclaredIndicatorRow } from '../targets/declaration.repository.ts';
@@ -79,19 +79,20 @@ export async function declarationSuggestions(
   extraEntries: readonly string[] = [],
 ): Promise<DeclarationSuggestions> {
   const { declaration } = await authoriseDeclaration(deps.db, ctx, id, 'read');
-  const [indicators, rule, code] = await Promise.all([
-    declarationRepo.findIndicators(deps.db, id),
-    suggestionRule(deps.db),
-    usageCodeOf(deps.db, declaration),
+  const [indicators, rule, code, askedEntries] = await readAll(deps.db, [
+    () => declarationRepo.findIndicators(deps.db, id),
+    () => suggestionRule(deps.db),
+    () => usageCodeOf(deps.db, declaration),
+    () => repo.findLibraryEntriesById(deps.db, [...new Set(extraEntries)]),
   ]);
   const bound = indicators.filter((line) => line.libraryEntryId);
-  const asked = [...new Set(extraEntries)].filter((entry) => !bound.some((line) => line.libraryEntryId === entry));
-  const extra = await repo.findLibraryEntriesById(deps.db, asked);
+  const boundIds = new Set(bound.map((line) => line.libraryEntryId));
+  const extra = askedEntries.filter((entry) => !boundIds.has(entry.id));
   const entries = [...new Set([...boundEntries(bound), ...extra.map((entry) => entry.id)])];
   const year = declaration.fiscalYear - 1;
-  const [ranked, own] = await Promise.all([
-    repo.rankedValues(deps.db, { entries, year, excludeProject: code }),
-    repo.ownUses(deps.db, entries, year, code),
+  const [ranked, own] = await readAll(deps.db, [
+    () => repo.rankedValues(deps.db, { entries, year, excludeProject: code }),
+    () => repo.ownUses(deps.db, entries, year, code),
   ]);
   const distributions = distributionsOf(ranked);
   const ownOf = new Map(own.map((row) => [row.entry, row]));

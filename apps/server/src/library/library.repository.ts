@@ -1,6 +1,6 @@
 import { targets } from '@jixiao/core';
 import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../db/connect.ts';
+import { type Queryable, queryRows, readAll } from '../db/connect.ts';
 import { indicatorLibrary, indicators, indicatorUsage, indicatorUsageValues, organisations, users } from '../db/schema.ts';
 
 export type LibraryRow = typeof indicatorLibrary.$inferSelect;
@@ -165,13 +165,17 @@ export async function rankedValues(
 ): Promise<RankedValue[]> {
   if (where.entries.length === 0) return [];
   const year = where.year === undefined ? sql`` : sql` and v.fiscal_year = ${where.year}`;
-  const sizes = await queryRows<Key & { n: number }>(
-    db,
-    sql`select v.library_entry_id as entry, v.fiscal_year as year, v.kind, cardinality(v.values) as n
-          from ${indicatorUsageValues} v where v.library_entry_id in (${list(where.entries)})${year}`,
-  );
+  // The sizes and the project's own places do not depend on each other: one round trip for both.
+  const [sizes, excluded] = await readAll(db, [
+    () =>
+      queryRows<Key & { n: number }>(
+        db,
+        sql`select v.library_entry_id as entry, v.fiscal_year as year, v.kind, cardinality(v.values) as n
+              from ${indicatorUsageValues} v where v.library_entry_id in (${list(where.entries)})${year}`,
+      ),
+    () => (where.excludeProject === undefined ? Promise.resolve(new Map<string, number[]>()) : ownPlaces(db, where, year)),
+  ]);
   if (sizes.length === 0) return [];
-  const excluded = where.excludeProject === undefined ? new Map<string, number[]>() : await ownPlaces(db, where, year);
   const wanted: (Key & { count: number; rank: number; at: number })[] = [];
   for (const size of sizes) {
     const key = { entry: size.entry, year: Number(size.year), kind: size.kind };
