@@ -57,7 +57,7 @@ async function handIn() {
 const okOf = (scope: Locator) => scope.locator('.ant-btn-primary').last();
 
 async function choose(page: Page, field: Locator, title: string) {
-  await field.locator('.ant-select').click();
+  await field.locator('.ant-select').first().click();
   const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
   await option.waitFor(SLOW);
   await option.click();
@@ -88,8 +88,10 @@ describe('财政局 (the bureau’s year end)', () => {
 
   it('samples the handed-in evaluations, re-scores one indicator with a reason, completes and publishes', async () => {
     await page.goto(`${baseUrl()}/rereviews`);
+    // The page opens on the latest year; the handed-in evaluations are the reference year's.
+    await choose(page, page.locator('.page-stack .ant-card').first(), '2024');
     await page.getByTestId('rereview-new').click();
-    const drawer = page.locator('.ant-drawer-content').last();
+    const drawer = page.locator('.ant-drawer-section').last();
     await drawer.getByLabel('批次名称').fill(ROUND);
     await drawer.getByText('按金额标准抽取').click();
     await drawer.getByLabel('金额标准（元，不低于此金额的全部抽取）').fill('0.01');
@@ -99,11 +101,11 @@ describe('财政局 (the bureau’s year end)', () => {
     await screenshot(page, '41-bureau-rereview-preview');
     await drawer.getByRole('button', { name: '保存批次' }).click();
 
-    const round = page.locator('.ant-drawer-content', { hasText: ROUND }).last();
+    const round = page.locator('.ant-drawer-section', { hasText: ROUND }).last();
     await round.getByRole('button', { name: '确认样本' }).waitFor(SLOW);
     await round.getByRole('button', { name: '确认样本' }).click();
     await okOf(page.locator('.ant-popover:visible')).click();
-    const sampleRows = round.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: '复核' }) });
+    const sampleRows = round.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: /^复\s?核$/ }) });
     await sampleRows.first().waitFor(SLOW);
     const count = await sampleRows.count();
     expect(count).toBeGreaterThanOrEqual(2);
@@ -111,11 +113,11 @@ describe('财政局 (the bureau’s year end)', () => {
     for (let index = 0; index < count; index++) {
       const row = round
         .locator('.ant-table-row')
-        .filter({ has: page.getByRole('button', { name: '复核' }) })
+        .filter({ has: page.getByRole('button', { name: /^复\s?核$/ }) })
         .nth(index);
       const isProject = (await row.innerText()).includes(PROJECT);
-      await row.getByRole('button', { name: '复核' }).click();
-      const rescore = page.locator('.ant-drawer-content').last();
+      await row.getByRole('button', { name: /^复\s?核$/ }).click();
+      const rescore = page.locator('.ant-drawer-section').last();
       await rescore.getByRole('button', { name: '完成复核' }).waitFor(SLOW);
       if (isProject) {
         // The first indicator scored above 0 loses a point, with the reason beside it.
@@ -174,7 +176,7 @@ describe('财政局 (the bureau’s year end)', () => {
       .fill(`${PROJECT}培训人次统计含重复参训，自评偏高 1 分`);
     await form.locator('.ant-form-item', { hasText: '整改要求' }).locator('textarea').fill('按实际参训人数重新统计\n建立参训台账');
     await form.locator('.ant-form-item', { hasText: '整改期限' }).locator('input').fill('2027-03-31');
-    await okOf(page.locator('.ant-modal-content', { has: form })).click();
+    await okOf(page.locator('.ant-modal', { has: form }).locator('.ant-modal-footer')).click();
     await okOf(page.locator('.ant-modal-confirm')).click();
     const detail = page.getByTestId('rectification-detail');
     await detail.waitFor(SLOW);
