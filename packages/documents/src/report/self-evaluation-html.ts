@@ -1,6 +1,6 @@
 import type { SelfEvaluationTable } from '@jixiao/core';
 
-const escape = (text: string) =>
+const escapeText = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 /**
@@ -22,7 +22,7 @@ export function renderSelfEvaluationHtml(table: SelfEvaluationTable): string {
   ];
   const span = columns.length - 2;
   const field = (label: string, value: string) =>
-    `<tr><th colspan="2" class="label">${escape(label)}</th><td colspan="${span}">${escape(value).replace(/\n/g, '<br>')}</td></tr>`;
+    `<tr><th colspan="2" class="label">${escapeText(label)}</th><td colspan="${span}">${escapeText(value).replace(/\n/g, '<br>')}</td></tr>`;
   const goals = table.goals.map((goal, index) => (table.goals.length > 1 ? `${index + 1}. ${goal}` : goal)).join('\n');
   const rows = table.rows.map((line) =>
     [
@@ -36,11 +36,13 @@ export function renderSelfEvaluationHtml(table: SelfEvaluationTable): string {
       line.score,
       line.reason,
     ]
-      .map((cell, index) => `<td${index >= columns.length - 3 && index < columns.length - 1 ? ' class="num"' : ''}>${escape(cell)}</td>`)
+      .map(
+        (cell, index) => `<td${index >= columns.length - 3 && index < columns.length - 1 ? ' class="num"' : ''}>${escapeText(cell)}</td>`,
+      )
       .join(''),
   );
   const blanks = table.adjusted ? 3 : 2;
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(table.title)}</title><style>
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeText(table.title)}</title><style>
 @page { size: A4 landscape; margin: 12mm; }
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10.5pt; color: #000; }
 h1 { text-align: center; font-size: 16pt; margin: 0 0 2mm; }
@@ -53,7 +55,7 @@ td.num { text-align: right; white-space: nowrap; }
 tr { page-break-inside: avoid; }
 p.note { font-size: 9pt; margin-top: 3mm; }
 </style></head><body>
-<h1>${escape(table.title)}</h1><p class="year">（${table.fiscalYear}年度）</p>
+<h1>${escapeText(table.title)}</h1><p class="year">（${table.fiscalYear}年度）</p>
 <table><tbody>
 ${table.projectName !== null ? field('项目名称', table.projectName) : ''}
 ${field(table.kind === 'department' ? '部门名称' : '实施单位', table.organisation)}
@@ -65,7 +67,7 @@ ${field('年度总体目标', goals)}
 ${field('总体完成情况', table.completion)}
 <tr>${columns.map((title) => `<th>${title}</th>`).join('')}</tr>
 ${rows.map((cells) => `<tr>${cells}</tr>`).join('\n')}
-<tr><th>合计</th>${'<th></th>'.repeat(blanks + 2)}<th class="num">${escape(table.totalWeight)}</th><th class="num">${escape(table.total)}</th><th>评价等级：${escape(table.grade)}</th></tr>
+<tr><th>合计</th>${'<th></th>'.repeat(blanks + 2)}<th class="num">${escapeText(table.totalWeight)}</th><th class="num">${escapeText(table.total)}</th><th>评价等级：${escapeText(table.grade)}</th></tr>
 </tbody></table>
 <p class="note">注：计分规则与评价等级依据《财政部关于印发〈项目支出绩效评价管理办法〉的通知》（财预〔2020〕10号）；本表为公开时冻结的自评结果。</p>
 </body></html>`;
