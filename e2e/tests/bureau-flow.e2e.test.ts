@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
+import { apiAs, baseUrl, chooseOption, openBrowser, screenshot, signIn, signOut } from '../support/browser.ts';
 
 /**
  * The finance bureau's year end, through the screens: the overview's anomaly list, a sampled re-review
@@ -231,5 +231,24 @@ describe('财政局 (the bureau’s year end)', () => {
     expect(text).toContain('自评偏高 1 分，已下发整改通知');
     expect(text).toMatch(/1\.00/);
     await screenshot(page, '47-bureau-public-rereview');
+  }, 120_000);
+
+  it('an administrator picks a department on the 公开报告 page and changes its phone setting, confirmed', async () => {
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/public-reports`);
+    await chooseOption(page, 'public-settings-department', '广州市番禺区科技工业商务和信息化局');
+    const card = page.getByTestId('public-settings');
+    await card.waitFor(SLOW);
+    expect(await card.innerText()).toContain('广州市番禺区科技工业商务和信息化局');
+    const toggle = page.getByTestId('public-settings-phone');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await page.getByTestId('public-settings-confirm').click();
+    await expect.poll(() => toggle.getAttribute('aria-checked'), SLOW).toBe('true');
+    await screenshot(page, '48-admin-public-settings');
+    // Back to the default, through the same screen.
+    await toggle.click();
+    await page.getByTestId('public-settings-confirm').click();
+    await expect.poll(() => toggle.getAttribute('aria-checked'), SLOW).toBe('false');
   }, 120_000);
 });
