@@ -137,7 +137,11 @@ describe('财政局 (the bureau’s year end)', () => {
           .locator('input[aria-label$=" 复核理由"]')
           .nth(changed)
           .fill('抽查佐证材料，培训人次的统计口径含重复参训，按实际人数扣 1 分');
-        await rescore.getByRole('button', { name: '保存复核分' }).click();
+        const [saved] = await Promise.all([
+          page.waitForResponse((response) => response.url().endsWith('/scores') && response.request().method() === 'PUT', SLOW),
+          rescore.getByRole('button', { name: '保存复核分' }).click(),
+        ]);
+        expect(saved.status(), await saved.text()).toBe(200);
         await expect.poll(() => rescore.locator('.ant-descriptions').innerText(), SLOW).toMatch(/偏差（自评 − 复核）\s*1\.00/);
         await screenshot(page, '42-bureau-rescore');
       } else {
