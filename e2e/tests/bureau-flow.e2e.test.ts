@@ -142,17 +142,23 @@ describe('财政局 (the bureau’s year end)', () => {
           rescore.getByRole('button', { name: '保存复核分' }).click(),
         ]);
         expect(saved.status(), await saved.text()).toBe(200);
-        await expect.poll(() => rescore.locator('.ant-descriptions').innerText(), SLOW).toMatch(/偏差（自评 − 复核）\s*1\.00/);
         await screenshot(page, '42-bureau-rescore');
       } else {
         // Re-scored as self-scored: saved, so that the sample can be completed with a deviation of 0.
-        await rescore.getByRole('button', { name: '保存复核分' }).click();
-        await expect.poll(() => rescore.locator('.ant-descriptions').innerText(), SLOW).toMatch(/偏差（自评 − 复核）\s*0\.00/);
+        const [saved] = await Promise.all([
+          page.waitForResponse((response) => response.url().endsWith('/scores') && response.request().method() === 'PUT', SLOW),
+          rescore.getByRole('button', { name: '保存复核分' }).click(),
+        ]);
+        expect(saved.status(), await saved.text()).toBe(200);
       }
       await rescore.getByPlaceholder('复核意见').fill(isProject ? '自评偏高 1 分，已下发整改通知' : '自评与复核一致');
       await rescore.getByRole('button', { name: '完成复核' }).click();
       await okOf(page.locator('.ant-popover:visible')).click();
       await rescore.getByText(/^复核意见：/).waitFor(SLOW);
+      // The re-review total and the deviation (自评 − 复核) are fixed at completion.
+      await expect
+        .poll(() => rescore.locator('.ant-descriptions').innerText(), SLOW)
+        .toMatch(isProject ? /偏差（自评 − 复核）\s*1\.00/ : /偏差（自评 − 复核）\s*0\.00/);
       await rescore.locator('.ant-drawer-close').click();
       await rescore.waitFor({ state: 'detached', ...SLOW });
     }
