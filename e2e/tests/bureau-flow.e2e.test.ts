@@ -160,7 +160,8 @@ describe('财政局 (the bureau’s year end)', () => {
         .poll(() => rescore.locator('.ant-descriptions').innerText(), SLOW)
         .toMatch(isProject ? /偏差（自评 − 复核）\s*1\.00/ : /偏差（自评 − 复核）\s*0\.00/);
       await rescore.locator('.ant-drawer-close').click();
-      await rescore.waitFor({ state: 'detached', ...SLOW });
+      // `.last()` re-resolves to the round's drawer once this one closes: wait until only that one is open.
+      await expect.poll(() => page.locator('.ant-drawer-open .ant-drawer-section').count(), SLOW).toBe(1);
     }
 
     await round.getByRole('button', { name: '公开结果' }).waitFor(SLOW);
