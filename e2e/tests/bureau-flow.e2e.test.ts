@@ -168,7 +168,7 @@ describe('财政局 (the bureau’s year end)', () => {
     await round.getByRole('button', { name: '公开结果' }).click();
     await okOf(page.locator('.ant-popover:visible')).click();
     await round
-      .getByText(/公开于|已公开/)
+      .getByText(/公开日期：/)
       .first()
       .waitFor(SLOW);
     const results = await round.locator('.ant-table').filter({ hasText: '复核意见' }).first().innerText();
