@@ -8,13 +8,16 @@ import { BaseSequencer } from 'vitest/node';
  * figures. Run the other way round the payment would rightly leave the published figures alone.
  * The procurement comes last: its contract holds money on a line of the department's ledger, which
  * the figures the other two expect must not see. The public site ends the year: it publishes the
- * project evaluation, which the stories that still edit it (filed-form fields) must find a draft.
+ * project evaluation, which the stories that still edit it (filed-form fields) must find a draft. The
+ * bureau's year end comes after it: it re-reviews the published evaluations and publishes the result,
+ * which no earlier story may see (the public site's department page, the to-dos of the unit).
  */
 const STORY = ['payment-flow.e2e.test.ts', 'evaluation-flow.e2e.test.ts', 'procurement-flow.e2e.test.ts'];
-const LAST = ['public-site.e2e.test.ts'];
+const LAST = ['public-site.e2e.test.ts', 'bureau-flow.e2e.test.ts'];
 
 const rank = (spec: TestSpecification) => {
-  if (LAST.some((name) => spec.moduleId.endsWith(`/${name}`))) return STORY.length + 1;
+  const last = LAST.findIndex((name) => spec.moduleId.endsWith(`/${name}`));
+  if (last !== -1) return STORY.length + 1 + last;
   const index = STORY.findIndex((name) => spec.moduleId.endsWith(`/${name}`));
   return index === -1 ? STORY.length : index;
 };

@@ -48,6 +48,35 @@ describe('the district demo', () => {
   });
 });
 
+describe('the district on the public site', () => {
+  it('freezes each published district evaluation as publication does: report and 自评表, listed under its department', async () => {
+    const s = await demoSessions(t.app);
+    const list = (await as(t.app, s.finance).get('/api/evaluations?fiscalYear=2024')).json() as {
+      items: { id: string; status: string; organisationCode: string; projectCode: string | null; projectName: string | null }[];
+    };
+    const published = list.items.filter((item) => item.status === 'published' && item.organisationCode.startsWith('PY-D'));
+    // Six states cycled over serials 1–28: the 4th, 10th, 16th, 22nd and 28th are published.
+    expect(published).toHaveLength(5);
+    for (const item of published) {
+      const base = `/public/${item.organisationCode}/2024/projects/${item.projectCode}`;
+      const page = await t.app.inject({ method: 'GET', url: base });
+      expect(page.statusCode, base).toBe(200);
+      expect(page.body).toContain(item.projectName ?? '');
+      const table = await t.app.inject({ method: 'GET', url: `${base}/self-evaluation.xlsx` });
+      expect(table.statusCode, base).toBe(200);
+      expect(table.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    }
+    const department = await t.app.inject({ method: 'GET', url: '/public/PY-D0001' });
+    expect(department.statusCode).toBe(200);
+    for (const item of published.filter((entry) => entry.organisationCode.startsWith('PY-D0001-')))
+      expect(department.body).toContain(`href="/public/${item.organisationCode}/2024/projects/${item.projectCode}"`);
+    // What is not published stays off the public site.
+    const draft = list.items.find((item) => item.status === 'draft' && item.organisationCode.startsWith('PY-D'));
+    const hidden = await t.app.inject({ method: 'GET', url: `/public/${draft?.organisationCode}/2024/projects/${draft?.projectCode}` });
+    expect(hidden.statusCode).toBe(404);
+  });
+});
+
 describe('scope over a district', () => {
   it('the department reviewer sees only their own department; the finance bureau and the auditor all three', async () => {
     const s = await demoSessions(t.app);

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RereviewDetail, RereviewSampleDetail } from '@jixiao/contract';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -333,6 +337,33 @@ describe('the 自评表 as .xlsx', () => {
     expect(project[0]).toEqual(['项目支出绩效自评表']);
     expect(project[2]).toEqual(['项目名称', '中小企业数字化转型培训及服务券项目（示例）']);
   });
+
+  it.skipIf(process.env.JIXIAO_SKIP_BROWSER === '1')(
+    'offers the same table as PDF, printed from the frozen table: a PDF whose text holds the rows and the total',
+    async () => {
+      expect((await get('/public/PY-KGSX/2024')).body).toContain('href="/public/PY-KGSX/2024/self-evaluation.pdf"');
+      const response = await get('/public/PY-KGSX/2024/self-evaluation.pdf');
+      expect(response.statusCode, 'Chromium is needed: apt-get install chromium fonts-noto-cjk (or JIXIAO_SKIP_BROWSER=1)').toBe(200);
+      expect(response.headers['content-type']).toContain('application/pdf');
+      expect(String(response.headers['content-disposition'])).toContain(encodeURIComponent('部门整体支出绩效自评表.pdf'));
+      expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-table-pdf-'));
+      try {
+        writeFileSync(join(dir, 'table.pdf'), response.rawPayload);
+        const printed = spawnSync('pdftotext', ['-layout', join(dir, 'table.pdf'), '-'], { encoding: 'utf8' });
+        // Without poppler-utils the bytes are still checked above; the text is checked where pdftotext exists.
+        if (printed.error) return;
+        expect(printed.stdout).toContain('部门整体支出绩效自评表');
+        expect(printed.stdout).toContain(DEPARTMENT);
+        expect(printed.stdout).toMatch(/合计[\s\S]*100\.00[\s\S]*99\.52[\s\S]*评价等级：优/);
+        // Indicator names and column heads wrap inside their narrow cells; the header block's labels read whole.
+        for (const label of ['年度总体目标', '总体完成情况', '预算执行情况（万元）']) expect(printed.stdout).toContain(label);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('goes with the report when the publication is withdrawn', async () => {
     const { revision } = await detail(t.app, s.finance, projectEvaluationId);

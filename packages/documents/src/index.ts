@@ -27,6 +27,7 @@ export { type MonitoringReportForm, type MonitoringReportSheet, writeMonitoringR
 export { type MonitoringSheet, type MonitoringSheetForm, writeMonitoringXlsx } from './monitoring/monitoring-xlsx.ts';
 export { renderDocx } from './report/docx.ts';
 export { type HtmlOptions, REPORT_CSS, renderHtml } from './report/html.ts';
+export { renderSelfEvaluationHtml } from './report/self-evaluation-html.ts';
 export { writeSelfEvaluationXlsx } from './report/self-evaluation-xlsx.ts';
 export { type SurveySheet, writeSurveyXlsx } from './surveys/survey-xlsx.ts';
 export { writeDeclarationDocx } from './targets/declaration-docx.ts';

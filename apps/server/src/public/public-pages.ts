@@ -260,7 +260,7 @@ export function reportPage(
 <p class="score">自评分 <strong data-testid="public-total">${escapeHtml(row.total)}</strong> 分，评价等级 <span class="grade">${escapeHtml(row.grade)}</span>；公开于 ${date(row.publishedAt)}</p>${phone}
 <p class="downloads"><a href="${escapeHtml(base)}/report.docx" data-testid="public-download-docx">下载 Word 版</a><a href="${escapeHtml(base)}/report.pdf">下载 PDF 版</a>${
     extra.hasTables
-      ? `<a href="${escapeHtml(base)}/self-evaluation.xlsx" data-testid="public-download-xlsx">下载${tableName}（Excel）</a>`
+      ? `<a href="${escapeHtml(base)}/self-evaluation.xlsx" data-testid="public-download-xlsx">下载${tableName}（Excel）</a><a href="${escapeHtml(base)}/self-evaluation.pdf" data-testid="public-download-table-pdf">下载${tableName}（PDF）</a>`
       : ''
   }</p></section>`;
   return page(`${row.organisationName} ${row.fiscalYear}年度 ${row.title}`, crumbs, header + row.html, { withReportCss: true });

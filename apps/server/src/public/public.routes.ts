@@ -14,6 +14,7 @@ import {
   publicIndexPage,
   publicPdf,
   publicReportPage,
+  publicSelfEvaluationPdf,
   publicSelfEvaluationXlsx,
 } from './public.service.ts';
 import { notFoundPage } from './public-pages.ts';
@@ -119,6 +120,15 @@ export const publicRoutes =
       );
       app.get(`${prefix}/self-evaluation.xlsx`, { config, schema: { ...hide, params: schema } }, async (request, reply) =>
         download(reply, request.params as Params, XLSX_TYPE, (address) => publicSelfEvaluationXlsx(deps, address), '自评表'),
+      );
+      app.get(`${prefix}/self-evaluation.pdf`, { config, schema: { ...hide, params: schema } }, async (request, reply) =>
+        download(
+          reply,
+          request.params as Params,
+          'application/pdf',
+          (address) => publicSelfEvaluationPdf(deps, pdf, address),
+          '自评表 PDF 版',
+        ),
       );
     }
   };

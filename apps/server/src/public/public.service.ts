@@ -1,5 +1,5 @@
 import { LEVEL1_LABEL, LEVEL2_LABEL, type Level1, type Level2 } from '@jixiao/core';
-import { writeSelfEvaluationXlsx } from '@jixiao/documents';
+import { renderSelfEvaluationHtml, writeSelfEvaluationXlsx } from '@jixiao/documents';
 import type { Deps } from '../context.ts';
 import type { PdfRenderer } from '../reports/pdf.ts';
 import { publicUrl } from '../reports/publish.ts';
@@ -100,6 +100,18 @@ export async function publicSelfEvaluationXlsx(deps: Deps, address: PublicAddres
   const table = row.figures.selfEvaluation;
   const name = table.projectName ?? table.organisation;
   return { bytes: await writeSelfEvaluationXlsx(table), filename: `${name}${table.fiscalYear}年度${table.title}.xlsx` };
+}
+
+/**
+ * The same 自评表 as PDF, printed by Chromium from the table frozen at publication (the same layout as the
+ * .xlsx). Printed on each download: the frozen table makes every print the same.
+ */
+export async function publicSelfEvaluationPdf(deps: Deps, pdf: PdfRenderer, address: PublicAddress) {
+  const row = await published(deps, address);
+  if (!row?.figures) return undefined;
+  const table = row.figures.selfEvaluation;
+  const name = table.projectName ?? table.organisation;
+  return { bytes: await pdf.render(renderSelfEvaluationHtml(table)), filename: `${name}${table.fiscalYear}年度${table.title}.pdf` };
 }
 
 /**

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseWorkbookJson, workflow } from '@jixiao/core';
-import { eq, like } from 'drizzle-orm';
-import type { Deps } from '../context.ts';
+import { and, eq, like } from 'drizzle-orm';
+import type { Deps, RequestContext } from '../context.ts';
 import type { Queryable } from '../db/connect.ts';
-import { organisations } from '../db/schema.ts';
+import { organisations, userRoles, users } from '../db/schema.ts';
 import { replaceContent } from '../evaluations/commands/replace-content.ts';
 import * as evaluationRepo from '../evaluations/evaluation.repository.ts';
 import { ledgerSnapshotOf, loadAggregate, refreshScore } from '../evaluations/evaluation-aggregate.ts';
 import { wireModules } from '../modules.ts';
+import { publishReport } from '../reports/publish.ts';
 import { createOrganisation, createProject } from './builders.ts';
 
 /**
@@ -46,8 +47,9 @@ const STATUSES: readonly workflow.EvaluationStatus[] = [
   'returned',
 ];
 /**
- * A year whose review has closed: every evaluation went through 财政复核 and was published (the status only:
- * the district's reports are not rendered for the public site, which lists the reference department's).
+ * A year whose review has closed: every evaluation went through 财政复核 and was published. Each published
+ * one is frozen through the same publication step as a real one (report and 自评表), so the public site
+ * lists the district too; its PDF is rendered on first download, as for every published report.
  */
 const FINISHED_STATUSES: readonly workflow.EvaluationStatus[] = ['published'];
 /** Execution in percent, cycled: most spend well, some fall below 90 % or 80 %. */
@@ -102,6 +104,7 @@ export async function seedDistrict(
   await deps.db.transaction(async (tx) => {
     const [bureau] = await tx.select().from(organisations).where(eq(organisations.code, 'PY-CZJ'));
     if (!bureau) throw new Error('seedDistrict needs the demo (finance bureau PY-CZJ)');
+    const publisher = await bureauPublisher(tx, bureau.id);
     const existing = (await tx.select({ id: organisations.id }).from(organisations).where(like(organisations.code, 'PY-D____'))).length;
     for (let d = existing; d < existing + options.departments; d += 1) {
       const base = DEPARTMENTS[d % DEPARTMENTS.length] ?? '部门';
@@ -114,7 +117,7 @@ export async function seedDistrict(
         const unit = await createOrganisation(tx, { kind: 'unit', code: `${code}-${u + 1}`, name: unitName, parentId: department.id });
         for (let p = 0; p < (u % 2 === 0 ? 4 : 3); p += 1) {
           serial += 1;
-          await seedProject(tx, deps, template, serial, {
+          await seedProject(tx, deps, publisher, template, serial, {
             unit,
             projectName: `${base}${PROJECTS[p]}项目（示例）`,
             code: `${code}-${u + 1}-${p + 1}`,
@@ -127,9 +130,36 @@ export async function seedDistrict(
   return { evaluations: serial };
 }
 
+/** The bureau's finance reviewer, in whose name the district's published evaluations are frozen (and audited). */
+async function bureauPublisher(tx: Queryable, bureauId: string): Promise<RequestContext> {
+  const [user] = await tx
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, 'finance-reviewer'), eq(userRoles.organisationId, bureauId)))
+    .orderBy(users.username)
+    .limit(1);
+  if (!user) throw new Error('seedDistrict needs a finance reviewer of the finance bureau PY-CZJ to publish');
+  return {
+    principal: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      organisationId: bureauId,
+      roles: [{ role: 'finance-reviewer', organisationId: bureauId }],
+      sessionId: 'demo-seed',
+      csrfToken: '',
+      mustChangePassword: false,
+    },
+    requestId: 'demo-seed',
+    ip: '127.0.0.1',
+  };
+}
+
 async function seedProject(
   tx: Queryable,
   deps: Pick<Deps, 'clock'>,
+  publisher: RequestContext,
   template: Json,
   serial: number,
   names: { unit: { id: string; name: string }; projectName: string; code: string; status: workflow.EvaluationStatus },
@@ -168,5 +198,9 @@ async function seedProject(
         );
     }
     await evaluationRepo.setEvaluationStatus(tx, evaluation.id, status);
+    if (status === 'published') {
+      const row = await evaluationRepo.getEvaluation(tx, evaluation.id);
+      if (row) await publishReport(tx, publisher, await loadAggregate(tx, row, deps.clock()));
+    }
   }
 }

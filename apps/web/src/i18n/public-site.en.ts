@@ -3,6 +3,8 @@ import type { publicSiteZh } from './public-site.zh.ts';
 /** Disclosure settings: what a department's public pages show beyond the published reports. */
 export const publicSiteEn: Readonly<Record<keyof typeof publicSiteZh, string>> = {
   'publicSettings.title': 'Disclosure settings: {name}',
+  'publicSettings.pickTitle': 'Disclosure settings by department',
+  'publicSettings.pickDepartment': 'Pick a department to see or change its disclosure settings',
   'publicSettings.phone': "Show the preparer's phone on the public report pages",
   'publicSettings.rule':
     'Off by default. The phone is a personal detail: it is shown on the public report pages of the department and its units only when the department chooses; the downloaded Word, PDF and self-evaluation tables never contain it.',

@@ -1,6 +1,8 @@
 /** 公开设置: what a department's public pages show beyond the published reports. */
 export const publicSiteZh = {
   'publicSettings.title': '公开设置：{name}',
+  'publicSettings.pickTitle': '各部门的公开设置',
+  'publicSettings.pickDepartment': '选择部门，查看或修改其公开设置',
   'publicSettings.phone': '在公开报告页显示填报人联系电话',
   'publicSettings.rule':
     '默认不公开。联系电话属于个人信息，仅在本部门选择公开时显示在本部门及下属单位的公开报告页上；下载的 Word、PDF 和自评表均不含联系电话。',

@@ -1,5 +1,7 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Card, Table, Typography } from 'antd';
+import { Card, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useOrganisations } from '../../api/admin-queries.ts';
 import { usePublishedReports } from '../../api/evaluation-queries.ts';
 import type { PublishedReportItem } from '../../api/types.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
@@ -14,7 +16,13 @@ export default function PublicReportsPage() {
   const { t } = useI18n();
   const reports = usePublishedReports();
   // The departments the user holds a post in: each shows its 公开设置 if it is a department (the server decides).
-  const organisationIds = [...new Set(useSession().session?.user.roles.map((grant) => grant.organisationId) ?? [])];
+  const grants = useSession().session?.user.roles ?? [];
+  const organisationIds = [...new Set(grants.map((grant) => grant.organisationId))];
+  // An administrator holds no post in a department: they pick the department whose setting they change.
+  const isAdmin = grants.some((grant) => grant.role === 'admin');
+  const organisations = useOrganisations(isAdmin);
+  const departments = (organisations.data?.items ?? []).filter((entry) => entry.kind === 'department');
+  const [picked, setPicked] = useState<string | undefined>();
   return (
     <div className="page-stack">
       <Typography.Title level={3} className="page-title">
@@ -60,6 +68,22 @@ export default function PublicReportsPage() {
       {organisationIds.map((organisationId) => (
         <PublicSettingsCard key={organisationId} organisationId={organisationId} />
       ))}
+      {isAdmin && (
+        <Card size="small" title={t('publicSettings.pickTitle')}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 360, maxWidth: '100%' }}
+            placeholder={t('publicSettings.pickDepartment')}
+            aria-label={t('publicSettings.pickDepartment')}
+            value={picked}
+            onChange={setPicked}
+            options={departments.map((entry) => ({ value: entry.id, label: entry.name }))}
+            data-testid="public-settings-department"
+          />
+        </Card>
+      )}
+      {isAdmin && picked && !organisationIds.includes(picked) && <PublicSettingsCard key={picked} organisationId={picked} />}
     </div>
   );
 }
