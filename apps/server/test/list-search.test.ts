@@ -213,3 +213,26 @@ describe('GET /api/subsidies/grants?q=', () => {
     expect((await as(t.app, accountant).get(`/api/subsidies/grants?q=${encodeURIComponent('没有这样的企业%')}`)).json().items).toEqual([]);
   });
 });
+
+describe('GET /api/evaluations?organisationId=', () => {
+  it('keeps to one department for a reader of several, and combines with the search', async () => {
+    const all: { id: string; organisationId: string; organisationName: string }[] = (
+      await as(t.app, finance).get('/api/evaluations')
+    ).json().items;
+    const units = new Set(all.map((item) => item.organisationId));
+    expect(units.size).toBeGreaterThan(1);
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no evaluations');
+    const inDepartment: typeof all = (await as(t.app, finance).get(`/api/evaluations?organisationId=${sample.organisationId}`)).json()
+      .items;
+    expect(inDepartment.map((item) => item.id)).toContain(sample.id);
+    expect(inDepartment.every((item) => item.organisationId === sample.organisationId)).toBe(true);
+    expect(inDepartment.length).toBeLessThan(all.length);
+    const other = all.find((item) => item.organisationId !== sample.organisationId);
+    if (!other) throw new Error('demo has one unit only');
+    const crossed = await as(t.app, finance).get(
+      `/api/evaluations?organisationId=${sample.organisationId}&q=${encodeURIComponent(other.organisationName)}`,
+    );
+    expect(crossed.json().items.every((item: { organisationId: string }) => item.organisationId === sample.organisationId)).toBe(true);
+  });
+});
