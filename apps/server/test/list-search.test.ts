@@ -112,3 +112,127 @@ describe('GET /api/contracts?q=', () => {
     ).toEqual([sample.id]);
   });
 });
+
+/** Everything a list shows that the search is meant to look in, joined, so a hit can be checked against it. */
+const haystack = (...parts: (string | null | undefined)[]) => parts.map((part) => part ?? '').join(' ');
+
+describe('GET /api/declarations?q=&organisationId=', () => {
+  interface Declaration {
+    id: string;
+    projectName: string | null;
+    projectCode: string | null;
+    organisationId: string;
+    organisationName: string;
+  }
+  it('finds declarations by part of the project name or code or the unit, within one department when asked', async () => {
+    const all: Declaration[] = (await as(t.app, finance).get('/api/declarations')).json().items;
+    const sample = all.find((item) => item.projectName);
+    if (!sample?.projectName) throw new Error('demo has no project declaration');
+    const word = sample.projectName.slice(1, 4);
+    const found: Declaration[] = (await as(t.app, finance).get(`/api/declarations?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(sample.id);
+    expect(found.every((item) => haystack(item.projectName, item.projectCode, item.organisationName).includes(word))).toBe(true);
+    const inDepartment: Declaration[] = (await as(t.app, finance).get(`/api/declarations?organisationId=${sample.organisationId}`)).json()
+      .items;
+    expect(inDepartment.map((item) => item.id)).toContain(sample.id);
+    expect(inDepartment.every((item) => item.organisationId === sample.organisationId)).toBe(true);
+    expect((await as(t.app, finance).get(`/api/declarations?q=${encodeURIComponent('%')}`)).json().items).toEqual([]);
+  });
+});
+
+describe('GET /api/rectifications?q=', () => {
+  interface Rectification {
+    id: string;
+    problem: string;
+    sourceTitle: string;
+    ownerName: string | null;
+    organisationName: string;
+  }
+  it('finds notices by part of the problem or the source, and nothing for a literal _', async () => {
+    const all: Rectification[] = (await as(t.app, finance).get('/api/rectifications')).json().items;
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no rectification');
+    const word = sample.problem.slice(0, 4);
+    const found: Rectification[] = (await as(t.app, finance).get(`/api/rectifications?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(sample.id);
+    expect(found.every((item) => haystack(item.problem, item.sourceTitle, item.ownerName, item.organisationName).includes(word))).toBe(
+      true,
+    );
+    const bySource: Rectification[] = (
+      await as(t.app, finance).get(`/api/rectifications?q=${encodeURIComponent(sample.sourceTitle.slice(0, 6))}`)
+    ).json().items;
+    expect(bySource.map((item) => item.id)).toContain(sample.id);
+    expect((await as(t.app, finance).get(`/api/rectifications?q=${encodeURIComponent('_')}`)).json().items).toEqual([]);
+  });
+});
+
+describe('GET /api/assets?q=', () => {
+  interface Asset {
+    id: string;
+    code: string;
+    name: string;
+    category: string;
+    location: string;
+    custodianName: string;
+  }
+  it('finds asset cards by part of the name or the code', async () => {
+    const all: Asset[] = (await as(t.app, accountant).get('/api/assets')).json().items;
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no asset cards');
+    const word = sample.name.slice(0, 3);
+    const found: Asset[] = (await as(t.app, accountant).get(`/api/assets?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(sample.id);
+    expect(found.every((item) => haystack(item.code, item.name, item.category, item.location, item.custodianName).includes(word))).toBe(
+      true,
+    );
+    const byCode: Asset[] = (await as(t.app, accountant).get(`/api/assets?q=${encodeURIComponent(sample.code.toLowerCase())}`)).json()
+      .items;
+    expect(byCode.map((item) => item.id)).toEqual([sample.id]);
+  });
+});
+
+describe('GET /api/subsidies/grants?q=', () => {
+  interface Grant {
+    id: string;
+    recipientName: string;
+    recipientUscc: string;
+    programme: string;
+  }
+  it('finds grants by part of the recipient or its 统一社会信用代码', async () => {
+    const all: Grant[] = (await as(t.app, accountant).get('/api/subsidies/grants')).json().items;
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no subsidy grants');
+    const word = sample.recipientName.slice(2, 6);
+    const found: Grant[] = (await as(t.app, accountant).get(`/api/subsidies/grants?q=${encodeURIComponent(word)}`)).json().items;
+    expect(found.map((item) => item.id)).toContain(sample.id);
+    expect(found.length).toBeLessThanOrEqual(all.length);
+    const byUscc: Grant[] = (await as(t.app, accountant).get(`/api/subsidies/grants?q=${encodeURIComponent(sample.recipientUscc)}`)).json()
+      .items;
+    expect(byUscc.length).toBeGreaterThan(0);
+    expect(byUscc.every((item) => item.recipientUscc === sample.recipientUscc)).toBe(true);
+    expect((await as(t.app, accountant).get(`/api/subsidies/grants?q=${encodeURIComponent('没有这样的企业%')}`)).json().items).toEqual([]);
+  });
+});
+
+describe('GET /api/evaluations?organisationId=', () => {
+  it('keeps to one department for a reader of several, and combines with the search', async () => {
+    const all: { id: string; organisationId: string; organisationName: string }[] = (
+      await as(t.app, finance).get('/api/evaluations')
+    ).json().items;
+    const units = new Set(all.map((item) => item.organisationId));
+    expect(units.size).toBeGreaterThan(1);
+    const sample = all[0];
+    if (!sample) throw new Error('demo has no evaluations');
+    const inDepartment: typeof all = (await as(t.app, finance).get(`/api/evaluations?organisationId=${sample.organisationId}`)).json()
+      .items;
+    expect(inDepartment.map((item) => item.id)).toContain(sample.id);
+    expect(inDepartment.every((item) => item.organisationId === sample.organisationId)).toBe(true);
+    expect(inDepartment.length).toBeLessThan(all.length);
+    const other = all.find((item) => item.organisationId !== sample.organisationId);
+    if (!other) throw new Error('demo has one unit only');
+    const crossed = await as(t.app, finance).get(
+      `/api/evaluations?organisationId=${sample.organisationId}&q=${encodeURIComponent(other.organisationName)}`,
+    );
+    expect(crossed.json().items.every((item: { organisationId: string }) => item.organisationId === sample.organisationId)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Uuid, Version, Year, YearText } from './common.ts';
+import { IsoDate, ListSearch, Uuid, Version, Year, YearText } from './common.ts';
 
 /** 整改 (docs/finance-bureau.md "整改"): notices, the unit's feedback with evidence, the verification. */
 export const RECTIFICATION_STATUS = ['issued', 'feedback_submitted', 'reopened', 'closed'] as const;
@@ -68,6 +68,8 @@ export const ListRectificationsQuery = z.object({
   status: z.enum(RECTIFICATION_STATUS).optional(),
   organisationId: Uuid.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Part of the problem, the source's title, the owner or the unit's name. */
+  q: ListSearch.optional(),
 });
 export type ListRectificationsQuery = z.infer<typeof ListRectificationsQuery>;
 

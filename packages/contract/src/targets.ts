@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecimalText, Int32, IsoDate, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
+import { DecimalText, Int32, IsoDate, ListSearch, Money, NonNegativeMoney, PointsText, Uuid, Version, Year, YearText } from './common.ts';
 import { DIRECTION, LEVEL1, LEVEL2 } from './evaluation.ts';
 import { CarriedRectification } from './rectification.ts';
 import { AppliedResult } from './results.ts';
@@ -75,6 +75,10 @@ export const ListDeclarationsQuery = z.object({
   fiscalYear: YearText.optional(),
   status: z.enum(DECLARATION_STATUS).optional(),
   kind: z.enum(DECLARATION_KIND).optional(),
+  /** The department filter of readers who see several units. */
+  organisationId: Uuid.optional(),
+  /** Part of the project's name or code, or of the unit's name. */
+  q: ListSearch.optional(),
 });
 
 export const Opinion = z.object({

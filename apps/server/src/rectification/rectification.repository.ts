@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
+import { containsPattern } from '../db/like.ts';
 import { organisations, rectificationSteps, rectifications, users } from '../db/schema.ts';
 import { inScope, type Scope } from '../policies/scope.ts';
 
@@ -14,7 +15,19 @@ export interface RectificationFilter {
   readonly organisationId?: string | undefined;
   /** Only open items (not closed). */
   readonly open?: boolean | undefined;
+  /** Part of the problem, the source's title, the owner or the unit's name, as typed (literal). */
+  readonly q?: string | undefined;
 }
+
+const matches = (q: string) => {
+  const pattern = containsPattern(q);
+  return or(
+    ilike(rectifications.problem, pattern),
+    ilike(rectifications.sourceTitle, pattern),
+    ilike(rectifications.ownerName, pattern),
+    ilike(organisations.name, pattern),
+  );
+};
 
 /** The notices inside the scope with their unit's name, in one query; overdue is decided by the caller's clock. */
 export async function findRectifications(db: Queryable, filter: RectificationFilter) {
@@ -29,6 +42,7 @@ export async function findRectifications(db: Queryable, filter: RectificationFil
         filter.status === undefined ? undefined : eq(rectifications.status, filter.status),
         filter.organisationId === undefined ? undefined : eq(rectifications.organisationId, filter.organisationId),
         filter.open ? ne(rectifications.status, 'closed') : undefined,
+        filter.q === undefined ? undefined : matches(filter.q),
       ),
     )
     .orderBy(asc(rectifications.deadline), desc(rectifications.issuedAt));

@@ -40,6 +40,7 @@ export async function listRectifications(
     fiscalYear: query.fiscalYear,
     status: query.status,
     organisationId: query.organisationId,
+    q: query.q,
   });
   const today = todayOf(deps);
   const items = rows.map((entry) => summaryOf(entry.rectification, entry.organisationName, today));

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
+import { containsPattern } from '../db/like.ts';
 import {
   declarationContributors,
   declarationOpinions,
@@ -21,9 +22,21 @@ export interface DeclarationFilter {
   readonly fiscalYear?: number | undefined;
   readonly status?: DeclarationRow['status'] | undefined;
   readonly kind?: DeclarationRow['kind'] | undefined;
+  readonly organisationId?: string | undefined;
+  /** Part of the project's name or code, or of the unit's name, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const indicatorCount = sql<number>`(select count(*)::int from ${declaredIndicators} where ${declaredIndicators.declarationId} = ${targetDeclarations.id})`;
+
+const matches = (q: string) => {
+  const pattern = containsPattern(q);
+  return or(
+    ilike(targetDeclarations.projectName, pattern),
+    ilike(targetDeclarations.projectCode, pattern),
+    ilike(organisations.name, pattern),
+  );
+};
 
 /** The declarations inside the scope, with their unit's name and indicator count, in one query. */
 export async function findDeclarations(db: Queryable, filter: DeclarationFilter) {
@@ -37,6 +50,8 @@ export async function findDeclarations(db: Queryable, filter: DeclarationFilter)
         filter.fiscalYear === undefined ? undefined : eq(targetDeclarations.fiscalYear, filter.fiscalYear),
         filter.status === undefined ? undefined : eq(targetDeclarations.status, filter.status),
         filter.kind === undefined ? undefined : eq(targetDeclarations.kind, filter.kind),
+        filter.organisationId === undefined ? undefined : eq(targetDeclarations.organisationId, filter.organisationId),
+        filter.q === undefined ? undefined : matches(filter.q),
       ),
     )
     .orderBy(

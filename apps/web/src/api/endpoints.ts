@@ -291,9 +291,16 @@ export type DeclarationStepBody = z.input<typeof DeclarationStepRequest>;
 
 const declarationPath = (id: string) => `/api/declarations/${enc(id)}`;
 
+/** The declarations list's filters: the year, a department (for readers of several) and the search. */
+export interface DeclarationFilter {
+  readonly fiscalYear?: number | undefined;
+  readonly organisationId?: string | undefined;
+  readonly q?: string | undefined;
+}
+
 /** The 绩效目标申报表 endpoints (docs/api.md). */
 export const declarationApi = {
-  list: (fiscalYear?: number) => http.get<DeclarationList>('/api/declarations', { fiscalYear }),
+  list: (filter: DeclarationFilter) => http.get<DeclarationList>('/api/declarations', { ...filter }),
   create: (body: z.input<typeof CreateDeclaration>) => http.post<{ id: string }>('/api/declarations', body),
   get: (id: string) => http.get<DeclarationDetail>(declarationPath(id)),
   save: (id: string, body: DeclarationBody) => http.put<DeclarationDetail>(declarationPath(id), body),

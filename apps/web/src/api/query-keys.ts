@@ -1,3 +1,4 @@
+import type { DeclarationFilter } from './endpoints.ts';
 import type { ListEvaluationsFilter } from './types.ts';
 
 /**
@@ -21,7 +22,7 @@ export const taskKeys = { all: ['tasks'] as const };
 export const declarationKeys = {
   all: ['declarations'] as const,
   lists: () => [...declarationKeys.all, 'list'] as const,
-  list: (fiscalYear: number | undefined) => [...declarationKeys.lists(), fiscalYear ?? null] as const,
+  list: (filter: DeclarationFilter) => [...declarationKeys.lists(), filter] as const,
   one: (id: string) => [...declarationKeys.all, 'one', id] as const,
 };
 

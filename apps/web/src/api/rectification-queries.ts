@@ -19,6 +19,7 @@ export interface RectificationFilter {
   readonly status?: RectificationSummary['status'] | undefined;
   readonly organisationId?: string | undefined;
   readonly overdue?: 'true' | 'false' | undefined;
+  readonly q?: string | undefined;
 }
 
 export const rectificationApi = {

@@ -2,13 +2,13 @@ export type { DeclarationBody, DeclarationStepBody } from './endpoints.ts';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, classifyError } from './api-error.ts';
-import { type DeclarationBody, type DeclarationStepBody, declarationApi } from './endpoints.ts';
+import { type DeclarationBody, type DeclarationFilter, type DeclarationStepBody, declarationApi } from './endpoints.ts';
 import { declarationKeys, evaluationKeys, taskKeys } from './query-keys.ts';
 
 // A declaration passes from the unit to the department to the finance bureau, each a different user:
 // it is read afresh whenever its page opens, and lists refetch when they come back on screen.
-export function useDeclarations(fiscalYear: number | undefined) {
-  return useQuery({ queryKey: declarationKeys.list(fiscalYear), queryFn: () => declarationApi.list(fiscalYear), staleTime: 0 });
+export function useDeclarations(filter: DeclarationFilter) {
+  return useQuery({ queryKey: declarationKeys.list(filter), queryFn: () => declarationApi.list(filter), staleTime: 0 });
 }
 
 export function useDeclaration(id: string) {

@@ -11,4 +11,9 @@ export const dailyUseEn: Readonly<Record<keyof typeof dailyUseZh, string>> = {
   'list.searchProcurements': 'Code, title, supplier or line',
   'list.searchEvaluations': 'Project name, code or unit',
   'list.searchContracts': 'Contract number, title or counterparty',
+  'list.searchAssets': 'Asset code, name, category, location or custodian',
+  'list.searchGrants': 'Recipient, USCC, programme or line',
+  'list.searchDeclarations': 'Project name, code or unit',
+  'list.searchRectifications': 'Problem, source, owner or unit',
+  'list.department': 'Unit',
 };

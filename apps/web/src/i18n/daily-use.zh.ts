@@ -11,4 +11,9 @@ export const dailyUseZh = {
   'list.searchProcurements': '编号、采购项目、供应商或指标',
   'list.searchEvaluations': '项目名称、编码或单位',
   'list.searchContracts': '合同编号、名称或对方单位',
+  'list.searchAssets': '资产编号、名称、类别、存放地点或保管人',
+  'list.searchGrants': '补贴对象、统一社会信用代码、补贴项目或指标',
+  'list.searchDeclarations': '项目名称、编码或单位',
+  'list.searchRectifications': '问题、来源、责任人或单位',
+  'list.department': '单位',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int32, IsoDate, Money, Uuid, Version } from '../common.ts';
+import { Int32, IsoDate, ListSearch, Money, Uuid, Version } from '../common.ts';
 import { permissionsOf } from './access.ts';
 import { DecisionTrail, OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
@@ -24,6 +24,8 @@ export const AssetQuery = z.object({
   status: z.enum(ASSET_STATUSES).optional(),
   custodianId: Uuid.optional(),
   contractId: Uuid.optional(),
+  /** Part of the card's code, name, category or location, or of the custodian's name. */
+  q: ListSearch.optional(),
 });
 
 export const CreateAssetCards = z.object({

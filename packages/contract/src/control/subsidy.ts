@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int32, IsoDate, Money, Uuid, Version, Year, YearText } from '../common.ts';
+import { Int32, IsoDate, ListSearch, Money, Uuid, Version, Year, YearText } from '../common.ts';
 import { permissionsOf } from './access.ts';
 import { OptionalText, PositiveAmountFen, Text } from './fields.ts';
 
@@ -33,6 +33,8 @@ export const GrantQuery = z.object({
   fiscalYear: YearText.optional(),
   organisationId: Uuid.optional(),
   recipientId: Uuid.optional(),
+  /** Part of the recipient's name or 统一社会信用代码, the programme or the budget line. */
+  q: ListSearch.optional(),
 });
 
 export const CreateGrant = z.object({

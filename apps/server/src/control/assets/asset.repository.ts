@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows } from '../../db/connect.ts';
+import { containsPattern } from '../../db/like.ts';
 import { assetDisposals, assets, contracts, organisations, users } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../policies/scope.ts';
 
@@ -15,6 +16,8 @@ export interface AssetFilter {
   readonly custodianId?: string | undefined;
   readonly contractId?: string | undefined;
   readonly ids?: readonly string[] | undefined;
+  /** Part of the code, name, category, location or custodian, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const custodian = alias(users, 'custodian');
@@ -30,6 +33,17 @@ export async function findAssets(db: Queryable, filter: AssetFilter) {
   if (filter.custodianId) conditions.push(eq(assets.custodianId, filter.custodianId));
   if (filter.contractId) conditions.push(eq(assets.contractId, filter.contractId));
   if (filter.ids) conditions.push(inArray(assets.id, [...filter.ids]));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(
+      ilike(assets.code, pattern),
+      ilike(assets.name, pattern),
+      ilike(assets.category, pattern),
+      ilike(assets.location, pattern),
+      ilike(custodian.displayName, pattern),
+    );
+    if (matched) conditions.push(matched);
+  }
   return db
     .select({ asset: assets, organisationName: organisations.name, contractCode: contracts.code, custodianName: custodian.displayName })
     .from(assets)

@@ -47,6 +47,8 @@ export interface GrantFilter {
   readonly organisationId?: string | undefined;
   readonly recipientId?: string | undefined;
   readonly id?: string | undefined;
+  /** Part of the recipient, its 统一社会信用代码, the programme or the line, as typed (literal). */
+  readonly q?: string | undefined;
 }
 
 const followUps = (condition: SQL) =>
@@ -61,6 +63,17 @@ export async function findGrants(db: Queryable, filter: GrantFilter, today: stri
   if (filter.organisationId) conditions.push(eq(subsidyGrants.organisationId, filter.organisationId));
   if (filter.recipientId) conditions.push(eq(subsidyGrants.recipientId, filter.recipientId));
   if (filter.id) conditions.push(eq(subsidyGrants.id, filter.id));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const matched = or(
+      ilike(subsidyRecipients.name, pattern),
+      ilike(subsidyRecipients.uscc, pattern),
+      ilike(subsidyGrants.programme, pattern),
+      ilike(budgetLines.code, pattern),
+      ilike(budgetLines.name, pattern),
+    );
+    if (matched) conditions.push(matched);
+  }
   return db
     .select({
       grant: subsidyGrants,

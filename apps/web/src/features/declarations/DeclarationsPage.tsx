@@ -7,6 +7,7 @@ import { useFiscalYears, useOrganisations, useProjects } from '../../api/admin-q
 import { useDeclarations, useDeclarationWrites } from '../../api/targets-queries.ts';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { ListSearch, useListQuery } from '../../components/ListSearch.tsx';
 import { useReportError } from '../../components/use-report-error.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatMoney } from '../../lib/money.ts';
@@ -19,7 +20,22 @@ export default function DeclarationsPage() {
   const years = useFiscalYears();
   const knownYears = (years.data?.items ?? []).map((year) => year.year).sort((a, b) => b - a);
   const fiscalYear = Number(search.get('fiscalYear')) || knownYears[0];
-  const list = useDeclarations(fiscalYear);
+  const organisationId = search.get('organisation') ?? undefined;
+  const [q, setQ] = useListQuery();
+  const list = useDeclarations({ fiscalYear, organisationId, q });
+  // The department choices are the units of the year's declarations, so none leads to an empty list.
+  const year = useDeclarations({ fiscalYear });
+  const units = [...new Map((year.data?.items ?? []).map((item) => [item.organisationId, item.organisationName])).entries()];
+  const setParam = (name: string, value: string | undefined) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   const [creating, setCreating] = useState(false);
 
   return (
@@ -35,13 +51,29 @@ export default function DeclarationsPage() {
         )}
       </Flex>
       <Card size="small">
-        <Select<number>
-          style={{ width: 140, marginBottom: 12 }}
-          value={fiscalYear}
-          onChange={(year) => setSearch({ fiscalYear: String(year) }, { replace: true })}
-          options={knownYears.map((year) => ({ value: year, label: t('common.year', { year }) }))}
-          data-testid="declaration-year"
-        />
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Select<number>
+            style={{ width: 140 }}
+            value={fiscalYear}
+            onChange={(year) => setParam('fiscalYear', String(year))}
+            options={knownYears.map((year) => ({ value: year, label: t('common.year', { year }) }))}
+            data-testid="declaration-year"
+          />
+          {units.length > 1 && (
+            <Select<string>
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('declaration.unit')}
+              style={{ width: 260 }}
+              value={organisationId}
+              onChange={(id) => setParam('organisation', id)}
+              options={units.map(([value, label]) => ({ value, label }))}
+              data-testid="declaration-unit"
+            />
+          )}
+          <ListSearch value={q} onSearch={setQ} placeholder={t('list.searchDeclarations')} testId="declaration-search" />
+        </Flex>
         {list.error && <ApiErrorAlert error={list.error} />}
         <Table<DeclarationSummary>
           size="small"

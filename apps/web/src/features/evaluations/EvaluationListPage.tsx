@@ -21,6 +21,9 @@ export default function EvaluationListPage() {
   const [search, setSearch] = useSearchParams();
   const filter = filtersFromSearch(search);
   const list = useEvaluationList(filter);
+  // The department choices are the units the reader has evaluations of (all years), so none leads nowhere.
+  const everything = useEvaluationList({});
+  const units = [...new Map((everything.data?.items ?? []).map((item) => [item.organisationId, item.organisationName])).entries()];
   const years = useFiscalYears();
   const [creating, setCreating] = useState(false);
 
@@ -71,6 +74,19 @@ export default function EvaluationListPage() {
             ]}
             data-testid="filter-kind"
           />
+          {units.length > 1 && (
+            <Select<string>
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('list.department')}
+              style={{ width: 240 }}
+              value={filter.organisationId}
+              onChange={(organisationId) => update({ organisationId })}
+              options={units.map(([value, label]) => ({ value, label }))}
+              data-testid="filter-unit"
+            />
+          )}
           <ListSearch value={filter.q} onSearch={(q) => update({ q })} placeholder={t('list.searchEvaluations')} testId="filter-search" />
         </Space>
         {list.error ? (

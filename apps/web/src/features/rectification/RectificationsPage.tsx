@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type RectificationFilter, useRectifications } from '../../api/rectification-queries.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { ListSearch, useListQuery } from '../../components/ListSearch.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { isOneOf } from '../../lib/one-of.ts';
 import { type IssuePreset, IssueRectificationModal } from './IssueRectificationModal.tsx';
@@ -21,7 +22,8 @@ export default function RectificationsPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const [filter, setFilter] = useState<RectificationFilter>({});
-  const list = useRectifications(filter);
+  const [q, setQ] = useListQuery();
+  const list = useRectifications({ ...filter, q });
   const unfiltered = useRectifications({});
   const open = search.get('open');
   const evaluation = search.get('evaluation');
@@ -98,6 +100,7 @@ export default function RectificationsPage() {
               { value: 'false', label: t('rectification.overdueNo') },
             ]}
           />
+          <ListSearch value={q} onSearch={setQ} placeholder={t('list.searchRectifications')} testId="rectification-search" />
         </Flex>
         {list.error ? (
           <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />

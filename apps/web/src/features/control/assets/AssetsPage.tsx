@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useAssets, useStocktakes } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch, useListQuery } from '../../../components/ListSearch.tsx';
 import { Money, moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -32,8 +33,9 @@ export default function AssetsPage() {
   const [openAsset, setOpenAsset] = useState<string | null>(null);
   const [openStocktake, setOpenStocktake] = useState<string | null>(null);
   const [counting, setCounting] = useState(false);
+  const [q, setQ] = useListQuery();
   const { organisationId } = scope;
-  const assets = useAssets(organisationId ? { organisationId: scope.listOrganisationId, contractId } : null);
+  const assets = useAssets(organisationId ? { organisationId: scope.listOrganisationId, contractId, q } : null);
   const stocktakes = useStocktakes(scope.listOrganisationId, organisationId !== undefined);
   const may = useUnitPermissions(organisationId);
   const items = assets.data?.items ?? [];
@@ -166,7 +168,9 @@ export default function AssetsPage() {
         </Typography.Title>
       </Flex>
       <Card size="small">
-        <ScopeBar scope={scope} showYear={false} />
+        <ScopeBar scope={scope} showYear={false}>
+          <ListSearch value={q} onSearch={setQ} placeholder={t('list.searchAssets')} testId="asset-search" />
+        </ScopeBar>
         <Tabs
           activeKey={tab}
           onChange={(key) => setParam('tab', key === 'stocktakes' ? 'stocktakes' : undefined)}

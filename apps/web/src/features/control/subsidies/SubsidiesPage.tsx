@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useUnitPermissions } from '../../../api/access-queries.ts';
 import { useGrantSummary, useGrants, useOverdueFollowUps, useRecipients } from '../../../api/control-queries.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { ListSearch, useListQuery } from '../../../components/ListSearch.tsx';
 import { moneyColumn } from '../../../components/Money.tsx';
 import { type TableRowProps, TestIdRow } from '../../../components/test-id-row.tsx';
 import { useIsPhone } from '../../../components/use-is-phone.ts';
@@ -34,9 +35,11 @@ export default function SubsidiesPage() {
   const [creatingGrant, setCreatingGrant] = useState(false);
   const [creatingRecipient, setCreatingRecipient] = useState(false);
   const [query, setQuery] = useState('');
+  const [q, setQ] = useListQuery();
   const { organisationId, fiscalYear } = scope;
   const filter = organisationId && fiscalYear ? { organisationId: scope.listOrganisationId, fiscalYear } : null;
-  const grants = useGrants(filter);
+  // The search narrows the grants' table only; the totals above it stay the year's.
+  const grants = useGrants(filter && { ...filter, q });
   const summary = useGrantSummary(filter);
   const overdue = useOverdueFollowUps(scope.listOrganisationId, organisationId !== undefined);
   const recipients = useRecipients(query);
@@ -151,7 +154,9 @@ export default function SubsidiesPage() {
           </Button>
         )}
       </Flex>
-      <ScopeBar scope={scope} />
+      <ScopeBar scope={scope}>
+        <ListSearch value={q} onSearch={setQ} placeholder={t('list.searchGrants')} testId="grant-search" />
+      </ScopeBar>
       {overdueItems.length > 0 && (
         <Alert
           type="error"
