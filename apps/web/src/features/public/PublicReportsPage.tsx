@@ -16,10 +16,12 @@ export default function PublicReportsPage() {
   const { t } = useI18n();
   const reports = usePublishedReports();
   // The departments the user holds a post in: each shows its 公开设置 if it is a department (the server decides).
-  const grants = useSession().session?.user.roles ?? [];
+  const session = useSession().session;
+  const grants = session?.user.roles ?? [];
   const organisationIds = [...new Set(grants.map((grant) => grant.organisationId))];
   // An administrator holds no post in a department: they pick the department whose setting they change.
-  const isAdmin = grants.some((grant) => grant.role === 'admin');
+  // Whoever the server offers the administration page to administers (the navigation policy decides).
+  const isAdmin = session?.access.pages.includes('admin') ?? false;
   const organisations = useOrganisations(isAdmin);
   const departments = (organisations.data?.items ?? []).filter((entry) => entry.kind === 'department');
   const [picked, setPicked] = useState<string | undefined>();
