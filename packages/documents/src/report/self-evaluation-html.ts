@@ -1,4 +1,5 @@
 import type { SelfEvaluationTable } from '@jixiao/core';
+import { selfEvaluationCells } from './self-evaluation-xlsx.ts';
 
 const escapeText = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
@@ -25,17 +26,7 @@ export function renderSelfEvaluationHtml(table: SelfEvaluationTable): string {
     `<tr><th colspan="2" class="label">${escapeText(label)}</th><td colspan="${span}">${escapeText(value).replace(/\n/g, '<br>')}</td></tr>`;
   const goals = table.goals.map((goal, index) => (table.goals.length > 1 ? `${index + 1}. ${goal}` : goal)).join('\n');
   const rows = table.rows.map((line) =>
-    [
-      line.level1,
-      line.level2,
-      line.name,
-      line.target,
-      ...(table.adjusted ? [line.adjustedTarget] : []),
-      line.actual,
-      line.weight,
-      line.score,
-      line.reason,
-    ]
+    selfEvaluationCells(table, line)
       .map(
         (cell, index) => `<td${index >= columns.length - 3 && index < columns.length - 1 ? ' class="num"' : ''}>${escapeText(cell)}</td>`,
       )

@@ -14,6 +14,21 @@ const THIN: Partial<ExcelJS.Borders> = {
  * one row per 三级指标 with 年度指标值, 实际完成值, 分值, 得分 and 偏差原因分析及改进措施, and the total
  * row with the grade. Every cell is text, so each figure reads back exactly as published.
  */
+/** One indicator line's cells in the table's column order (原/调整后指标值 both when any line was adjusted): the .xlsx and the PDF print the same. */
+export function selfEvaluationCells(table: SelfEvaluationTable, line: SelfEvaluationTable['rows'][number]): string[] {
+  return [
+    line.level1,
+    line.level2,
+    line.name,
+    line.target,
+    ...(table.adjusted ? [line.adjustedTarget] : []),
+    line.actual,
+    line.weight,
+    line.score,
+    line.reason,
+  ];
+}
+
 export async function writeSelfEvaluationXlsx(table: SelfEvaluationTable): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Jixiao 绩效';
@@ -81,19 +96,7 @@ export async function writeSelfEvaluationXlsx(table: SelfEvaluationTable): Promi
     columns.map((column) => column.title),
     true,
   );
-  for (const line of table.rows) {
-    row([
-      line.level1,
-      line.level2,
-      line.name,
-      line.target,
-      ...(table.adjusted ? [line.adjustedTarget] : []),
-      line.actual,
-      line.weight,
-      line.score,
-      line.reason,
-    ]);
-  }
+  for (const line of table.rows) row(selfEvaluationCells(table, line));
   row(['合计', '', '', '', ...(table.adjusted ? [''] : []), '', table.totalWeight, table.total, `评价等级：${table.grade}`], true);
   at += 1;
   ws.mergeCells(at, 1, at, width);
